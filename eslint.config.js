@@ -1,0 +1,28 @@
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': ['error', { selector: 'ExportAllDeclaration', message: 'Re-export by name: no export *.' }],
+    },
+  },
+  {
+    // core is runtime-neutral: Web APIs only, except in the CLI.
+    files: ['packages/core/src/**/*.ts'],
+    ignores: ['packages/core/src/cli/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'http', 'https', 'crypto', 'os', 'url', 'buffer', 'process'], message: 'core must stay runtime-neutral: node APIs belong in src/cli.' }] }],
+      'no-restricted-globals': ['error', 'Buffer', 'process', 'window', 'document', 'localStorage', 'sessionStorage', '__dirname', 'require'],
+      'no-restricted-syntax': ['error',
+        { selector: 'ExportAllDeclaration', message: 'Re-export by name: no export *.' },
+        { selector: 'ExportDefaultDeclaration', message: 'No default exports in core.' }],
+    },
+  },
+)

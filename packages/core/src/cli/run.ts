@@ -1,0 +1,56 @@
+import { EXIT_USAGE, UsageError, type CliIO } from './io.js'
+
+export interface Command {
+  summary: string
+  usage: string
+  run: (args: string[], io: CliIO) => Promise<number>
+}
+
+// Commands load lazily so that `inspect --offline` never pays for the modules other commands need.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  inspect: async () => (await import('./commands/inspect.js')).inspectCommand,
+  explain: async () => (await import('./commands/explain.js')).explainCommand,
+}
+
+const NOT_YET: Record<string, string> = {
+  consent: 'consent links (issue: consent)',
+  'consent-result': 'consent results (issue: consent)',
+  permissions: 'permission catalogs (issue: permissions)',
+}
+
+function help(): string {
+  return [
+    'claimcheck — will this Entra ID token work against the API it is sent to?',
+    '',
+    'Usage:',
+    '  claimcheck inspect [TOKEN | -] [--json] [--now <time>] [--offline] [--audience <aud>] [--tenant <tid>] [--client-app <appid>] [--clock-skew <s>]',
+    '  claimcheck explain <finding code>',
+    '',
+    'Exit codes: 0 no error findings, 1 at least one error finding, 2 usage error.',
+    '',
+  ].join('\n')
+}
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(help())
+    return name === undefined ? EXIT_USAGE : 0
+  }
+  const load = COMMANDS[name]
+  if (!load) {
+    const later = NOT_YET[name]
+    io.stderr(later ? `claimcheck: '${name}' is not supported yet (${later}).\n` : `claimcheck: unknown command '${name}'.\n\n${help()}`)
+    return EXIT_USAGE
+  }
+  const command = await load()
+  try {
+    return await command.run(rest, io)
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`claimcheck ${name}: ${err.message}\n\nUsage: ${command.usage}\n`)
+      return EXIT_USAGE
+    }
+    throw err
+  }
+}

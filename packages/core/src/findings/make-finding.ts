@@ -1,0 +1,34 @@
+import { FINDINGS, type FindingCode } from './catalogue.js'
+import type { Finding, Severity } from './finding.js'
+
+export interface FindingDetails {
+  fix?: string
+  claim?: string
+  expected?: unknown
+  actual?: unknown
+  /** Overrides the catalogue's default severity where the context makes the condition worse or milder. */
+  severity?: Severity
+}
+
+/** Builds a Finding with the catalogue's severity and general fix unless the caller gives more specific ones. */
+export function makeFinding(code: FindingCode, message: string, details: FindingDetails = {}): Finding {
+  const definition: { severity: Severity; fix?: string } = FINDINGS[code]
+  const finding: Finding = { code, severity: details.severity ?? definition.severity, message }
+  const fix = details.fix ?? definition.fix
+  if (fix !== undefined) finding.fix = fix
+  if (details.claim !== undefined) finding.claim = details.claim
+  if (details.expected !== undefined) finding.expected = details.expected
+  if (details.actual !== undefined) finding.actual = details.actual
+  return finding
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
+
+/** Errors first, then warnings, then info; stable within a severity. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error')
+}

@@ -1,0 +1,22 @@
+export { inspectToken } from './token/inspect.js'
+export type { InspectOptions, CheckOptions, RequirementOptions, Clock } from './token/options.js'
+export type {
+  Report,
+  TokenFacts,
+  TokenKind,
+  KindRule,
+  SignatureReport,
+  SignatureStatus,
+  PermissionReport,
+  PermissionContext,
+} from './token/report.js'
+export type { JsonObject, JsonValue } from './token/json.js'
+export type { Finding, Severity } from './findings/finding.js'
+export { FINDINGS, FINDING_CODES, isFindingCode } from './findings/catalogue.js'
+export type { FindingCode, FindingDefinition, FindingArea } from './findings/catalogue.js'
+export { CLOUDS, CLOUD_NAMES, CONSUMER_TENANT_ID, isCloudName, isGuid } from './entra/clouds.js'
+export type { Cloud, CloudName } from './entra/clouds.js'
+export { API_RESOURCES, KNOWN_API_IDS, apiForAudience, defaultScopeFor, isKnownApiId } from './entra/apis.js'
+export type { ApiId, ApiResource, KnownApiId } from './entra/apis.js'
+export { expectedIssuer, parseEntraIssuer } from './entra/issuers.js'
+export type { TokenVersion, ParsedIssuer } from './entra/issuers.js'

@@ -1,0 +1,72 @@
+import type { Finding } from '../findings/finding.js'
+import { makeFinding, sortFindings, hasErrors } from '../findings/make-finding.js'
+import { checkAudience } from './checks/audience.js'
+import { checkClientApp } from './checks/caller.js'
+import { checkIssuer, checkTenant } from './checks/issuer.js'
+import { checkLifetime } from './checks/lifetime.js'
+import { decodeToken, type DecodedToken } from './decode.js'
+import { readTokenFacts, stringClaim } from './facts.js'
+import { normalizeInput } from './normalize.js'
+import { DEFAULT_CLOCK_SKEW_SECONDS, readClock, toList, type InspectOptions } from './options.js'
+import type { PermissionReport, Report, SignatureReport, TokenFacts } from './report.js'
+
+/** Everything the offline pipeline learned; the verifier adds the signature and finishes the Report. */
+export interface Analysis {
+  decoded: DecodedToken | null
+  facts: TokenFacts | null
+  signature: SignatureReport
+  permissions: PermissionReport
+  findings: Finding[]
+}
+
+export const NO_PERMISSION_CHECK: PermissionReport = Object.freeze({
+  required: [], satisfied: null, granted: [], missing: [], context: null, operation: null,
+}) as PermissionReport
+
+/** Checks that depend on the clock; the verifier re-runs these for cached results. */
+export function timeFindings(facts: TokenFacts, options: InspectOptions): Finding[] {
+  const now = readClock(options.now).getTime()
+  return checkLifetime(facts.payload, now, options.clockSkew ?? DEFAULT_CLOCK_SKEW_SECONDS)
+}
+
+/** normalize → decode → classify → checks. Pure and synchronous; the clock is read once. */
+export function analyzeToken(raw: string, options: InspectOptions = {}): Analysis {
+  const findings: Finding[] = []
+  const normalized = normalizeInput(typeof raw === 'string' ? raw : '')
+  if (typeof raw !== 'string') {
+    findings.push(makeFinding('token-malformed', `The input is ${raw === null ? 'null' : typeof raw}, not text.`))
+  } else if (normalized.removed.length > 0) {
+    findings.push(makeFinding('input-normalized', `Removed ${normalized.removed.join(', ')} before decoding.`, { actual: normalized.removed }))
+  }
+  const decoded = decodeToken(normalized.token)
+  findings.push(...decoded.findings)
+  const token = decoded.token
+  const signature: SignatureReport = {
+    status: 'not-checked',
+    kid: token ? stringClaim(token.header, 'kid') : null,
+    jwksUri: null,
+    alg: token ? stringClaim(token.header, 'alg') : null,
+  }
+  if (!token) return { decoded: null, facts: null, signature, permissions: NO_PERMISSION_CHECK, findings }
+
+  const facts = readTokenFacts(token, findings)
+  findings.push(
+    ...timeFindings(facts, options),
+    ...checkIssuer(token.payload),
+    ...checkTenant(token.payload, options.tenants),
+    ...checkAudience(facts, toList(options.audience), options.api),
+    ...checkClientApp(facts, options.clientApps),
+  )
+  return { decoded: token, facts, signature, permissions: NO_PERMISSION_CHECK, findings }
+}
+
+export function toReport(analysis: Analysis): Report {
+  const findings = sortFindings(analysis.findings)
+  return {
+    ok: analysis.facts !== null && !hasErrors(findings),
+    token: analysis.facts,
+    signature: analysis.signature,
+    permissions: analysis.permissions,
+    findings,
+  }
+}

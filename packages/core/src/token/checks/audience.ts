@@ -1,0 +1,55 @@
+import { API_RESOURCES, apiForAudience, defaultScopeFor, normalizeAudience } from '../../entra/apis.js'
+import type { Finding } from '../../findings/finding.js'
+import { makeFinding } from '../../findings/make-finding.js'
+import { describeType } from '../facts.js'
+import { ownValue } from '../json.js'
+import type { TokenFacts } from '../report.js'
+import type { RequirementOptions } from '../options.js'
+
+/** Does the token's aud satisfy an expected audience? A Defender identifier matches every alias of its resource. */
+function audienceMatches(actual: string, expected: string): boolean {
+  if (normalizeAudience(actual) === normalizeAudience(expected)) return true
+  const expectedApi = apiForAudience(expected)
+  return expectedApi !== null && expectedApi !== 'graph' && apiForAudience(actual) === expectedApi
+}
+
+export function checkAudience(facts: TokenFacts, expected: readonly string[], api: RequirementOptions['api']): Finding[] {
+  const findings: Finding[] = []
+  const aud = ownValue(facts.payload, 'aud')
+  if (facts.api === 'graph') {
+    const why = Object.hasOwn(facts.header, 'nonce')
+      ? 'its header carries a nonce, and the signature covers a hash of it, so only Graph can verify it'
+      : 'only Graph validates tokens for Graph'
+    findings.push(makeFinding('graph-token', `This token is for Microsoft Graph: ${why}.`, { claim: 'aud', actual: aud ?? null }))
+  }
+  if (facts.kind === 'id-token') {
+    findings.push(makeFinding('id-token-as-access-token', `This is an ID token (${facts.kindReason}), not an access token for an API.`, { claim: 'aud', actual: aud ?? null }))
+  }
+  if (typeof aud !== 'string') {
+    findings.push(makeFinding('audience-not-single', aud === undefined ? 'The token has no aud claim.' : `aud is ${describeType(aud)}; Entra writes exactly one audience as a string.`, { claim: 'aud', actual: aud ?? null }))
+    return findings
+  }
+  const wanted = [...expected]
+  if (wanted.length === 0 && api !== undefined) wanted.push(...API_RESOURCES[api].identifierUris)
+  if (wanted.length === 0 || wanted.some((e) => audienceMatches(aud, e))) return findings
+
+  const tokenApi = apiForAudience(aud)
+  const wantedApi = api ?? apiForAudience(wanted[0] as string)
+  if (wantedApi !== null && tokenApi !== null && tokenApi !== wantedApi) {
+    const scope = defaultScopeFor(wantedApi, facts.cloud ?? 'public')
+    findings.push(makeFinding('wrong-api', `The token is for ${API_RESOURCES[tokenApi].name} (aud ${aud}), but the call goes to ${API_RESOURCES[wantedApi].name}.`, {
+      claim: 'aud', expected: wanted[0], actual: aud,
+      ...(scope !== null ? { fix: `Request the token with scope ${scope}.` } : {}),
+    }))
+    return findings
+  }
+  const shown = wantedApi !== null && expected.length === 0
+    ? `${API_RESOURCES[wantedApi].name} (${API_RESOURCES[wantedApi].resourceByCloud.public ?? wanted[0]} or any of its identifiers)`
+    : wanted.join(' or ')
+  const scope = wantedApi !== null ? defaultScopeFor(wantedApi, facts.cloud ?? 'public') : null
+  findings.push(makeFinding('audience-mismatch', `aud is ${aud}; expected ${shown}.`, {
+    claim: 'aud', expected: wanted, actual: aud,
+    ...(scope !== null ? { fix: `Request the token with scope ${scope}.` } : {}),
+  }))
+  return findings
+}

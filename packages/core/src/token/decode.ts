@@ -1,0 +1,125 @@
+import type { Finding } from '../findings/finding.js'
+import { makeFinding } from '../findings/make-finding.js'
+import { decodeBase64Url } from './base64url.js'
+import { isJsonObject, ownValue, type JsonObject } from './json.js'
+import { parseStrictJson } from './strict-json.js'
+
+/** Microsoft.IdentityModel's cap; Entra tokens are a few kilobytes. */
+export const MAX_TOKEN_BYTES = 256_000
+
+export interface DecodedToken {
+  /** The compact token exactly as decoded (after input normalization). */
+  compact: string
+  header: JsonObject
+  payload: JsonObject
+  signature: Uint8Array
+}
+
+export interface DecodeResult {
+  /** Present when header and payload could be read, even if other findings are errors. */
+  token: DecodedToken | null
+  findings: Finding[]
+}
+
+const HEADER_KEY_MEMBERS = ['jku', 'x5u', 'jwk', 'x5c'] as const
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
+function byteLength(s: string): number {
+  return new TextEncoder().encode(s).length
+}
+
+type SegmentResult = { ok: true; value: JsonObject; duplicates: string[] } | { ok: false; finding: Finding }
+
+function decodeJsonSegment(segment: string, part: 'header' | 'payload'): SegmentResult {
+  const malformed = (why: string): SegmentResult => ({
+    ok: false,
+    finding: makeFinding('token-malformed', `The ${part} segment ${why}.`, { actual: part }),
+  })
+  if (segment.length === 0) return malformed('is empty')
+  const bytes = decodeBase64Url(segment)
+  if (!bytes.ok) return malformed(`is not valid base64url: ${bytes.error}`)
+  let text: string
+  try {
+    text = utf8.decode(bytes.bytes)
+  } catch {
+    return malformed('is not valid UTF-8')
+  }
+  if (text.charCodeAt(0) === 0xfeff) return malformed('starts with a byte-order mark')
+  const parsed = parseStrictJson(text)
+  if (!parsed.ok) return malformed(`is not JSON (${parsed.error})`)
+  if (!isJsonObject(parsed.value)) return malformed(`is JSON but not an object (${Array.isArray(parsed.value) ? 'an array' : typeof parsed.value})`)
+  return { ok: true, value: parsed.value, duplicates: parsed.duplicates }
+}
+
+/**
+ * Strict compact-JWS decoding. It never throws and never verifies: it reports what is structurally wrong and
+ * returns header and payload whenever they can be read, so the rest of the diagnosis can still explain them.
+ */
+export function decodeToken(compact: string): DecodeResult {
+  const findings: Finding[] = []
+  if (compact.length === 0) {
+    return { token: null, findings: [makeFinding('token-malformed', 'The input is empty: there is no token to inspect.')] }
+  }
+  // Bytes are at least characters, so the cheap check first keeps huge input from being encoded.
+  if (compact.length > MAX_TOKEN_BYTES || byteLength(compact) > MAX_TOKEN_BYTES) {
+    return {
+      token: null,
+      findings: [makeFinding('token-oversized', `The token is ${byteLength(compact).toLocaleString('en-US')} bytes; the limit is ${MAX_TOKEN_BYTES.toLocaleString('en-US')}.`, { expected: MAX_TOKEN_BYTES, actual: byteLength(compact) })],
+    }
+  }
+  const segments = compact.split('.')
+  if (segments.length === 1) {
+    const looksLikeJson = compact.startsWith('{')
+    return {
+      token: null,
+      findings: [
+        looksLikeJson
+          ? makeFinding('token-malformed', 'The input looks like JSON, not a compact token. If it is a token response, copy the value of access_token.', { fix: 'Paste the access_token value, not the whole JSON response.' })
+          : makeFinding('token-opaque', `The input has no dots, so it is not a JWT (${compact.length} characters). Refresh tokens, authorization codes and Microsoft-account access tokens are opaque by design.`),
+      ],
+    }
+  }
+  if (segments.length === 5) {
+    return { token: null, findings: [makeFinding('token-encrypted', 'The token has five segments: it is an encrypted JWE, which only the app holding its decryption key can read.')] }
+  }
+  if (segments.length !== 3) {
+    return {
+      token: null,
+      findings: [makeFinding('token-malformed', `A JWT has three segments separated by dots; this input has ${segments.length}.`, { expected: 3, actual: segments.length })],
+    }
+  }
+  const [h, p, s] = segments as [string, string, string]
+  const header = decodeJsonSegment(h, 'header')
+  const payload = decodeJsonSegment(p, 'payload')
+  if (!header.ok) findings.push(header.finding)
+  if (!payload.ok) findings.push(payload.finding)
+  let signature: Uint8Array = new Uint8Array(0)
+  if (s.length > 0) {
+    const sig = decodeBase64Url(s)
+    if (sig.ok) signature = sig.bytes
+    else findings.push(makeFinding('token-malformed', `The signature segment is not valid base64url: ${sig.error}.`))
+  }
+  if (!header.ok || !payload.ok) return { token: null, findings }
+
+  for (const [part, result] of [['header', header], ['payload', payload]] as const) {
+    if (result.duplicates.length > 0) {
+      findings.push(makeFinding('duplicate-member', `The ${part} repeats ${result.duplicates.map((d) => `"${d}"`).join(', ')}; parsers disagree on which value counts.`, { claim: result.duplicates[0], actual: result.duplicates }))
+    }
+  }
+
+  const alg = ownValue(header.value, 'alg')
+  if (typeof alg !== 'string' || alg.length === 0 || alg.toLowerCase() === 'none') {
+    findings.push(makeFinding('token-unsigned', alg === undefined ? 'The header has no alg.' : `The header says alg ${JSON.stringify(alg)}: the token claims to be unsigned.`, { claim: 'alg', expected: 'RS256', actual: alg ?? null }))
+  } else if (s.length === 0) {
+    findings.push(makeFinding('token-unsigned', 'The signature segment is empty: the token was truncated or its signature stripped.', { claim: 'signature' }))
+  }
+  const keyMembers = HEADER_KEY_MEMBERS.filter((m) => Object.hasOwn(header.value, m))
+  if (keyMembers.length > 0) {
+    findings.push(makeFinding('header-key-ignored', `The header carries ${keyMembers.join(', ')}; a token never chooses its own key, so ${keyMembers.length === 1 ? 'it is' : 'they are'} ignored.`, { claim: keyMembers[0], actual: keyMembers }))
+  }
+  if (Object.hasOwn(header.value, 'crit') || ownValue(header.value, 'b64') === false) {
+    findings.push(makeFinding('header-crit-unsupported', `The header has ${Object.hasOwn(header.value, 'crit') ? 'crit' : 'b64: false'}; Entra tokens never use critical extensions.`, { claim: Object.hasOwn(header.value, 'crit') ? 'crit' : 'b64' }))
+  }
+  return { token: { compact, header: header.value, payload: payload.value, signature }, findings }
+}

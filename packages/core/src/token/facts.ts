@@ -1,0 +1,96 @@
+import { apiForAudience, type ApiId } from '../entra/apis.js'
+import type { CloudName } from '../entra/clouds.js'
+import { parseEntraIssuer, type TokenVersion } from '../entra/issuers.js'
+import type { Finding } from '../findings/finding.js'
+import { makeFinding } from '../findings/make-finding.js'
+import { classifyToken } from './classify.js'
+import type { DecodedToken } from './decode.js'
+import { ownValue, type JsonObject } from './json.js'
+import type { TokenFacts } from './report.js'
+
+export function stringClaim(obj: JsonObject, name: string): string | null {
+  const v = ownValue(obj, name)
+  return typeof v === 'string' ? v : null
+}
+
+/** A NumericDate that can be shown as a time; absurd values (checked elsewhere) are not. */
+export function epochToIso(value: unknown): string | null {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 32_503_680_000) return null
+  return new Date(Math.trunc(value) * 1000).toISOString()
+}
+
+/** roles must be an array of strings and scp a space-separated string; anything else grants nothing. */
+function readPermissions(payload: JsonObject, findings: Finding[]): { roles: string[]; scopes: string[] } {
+  let roles: string[] = []
+  const r = ownValue(payload, 'roles')
+  if (r !== undefined) {
+    if (Array.isArray(r) && r.every((x) => typeof x === 'string')) roles = r as string[]
+    else findings.push(makeFinding('claim-type-invalid', `roles must be an array of strings; it is ${describeType(r)}, so it grants nothing.`, { claim: 'roles', expected: 'array of strings', actual: describeType(r) }))
+  }
+  let scopes: string[] = []
+  const s = ownValue(payload, 'scp')
+  if (s !== undefined) {
+    if (typeof s === 'string') scopes = s.split(' ').filter((x) => x.length > 0)
+    else findings.push(makeFinding('claim-type-invalid', `scp must be a space-separated string; it is ${describeType(s)}, so it grants nothing.`, { claim: 'scp', expected: 'string', actual: describeType(s) }))
+  }
+  return { roles, scopes }
+}
+
+export function describeType(v: unknown): string {
+  if (v === null) return 'null'
+  if (Array.isArray(v)) return 'an array'
+  if (typeof v === 'object') return 'an object'
+  return `a ${typeof v}`
+}
+
+function versionOf(payload: JsonObject, issuer: string | null): TokenVersion | null {
+  const ver = ownValue(payload, 'ver')
+  if (ver === '1.0' || ver === '2.0') return ver
+  const parsed = issuer === null ? null : parseEntraIssuer(issuer)
+  return parsed?.version ?? null
+}
+
+function cloudOf(issuer: string | null, audience: string | null): CloudName | null {
+  const parsed = issuer === null ? null : parseEntraIssuer(issuer)
+  if (!parsed) return null
+  if (parsed.clouds.length === 1) return parsed.clouds[0] as CloudName
+  // v1 issuers are shared by the public and US Government clouds; the resource's host tells them apart.
+  if (audience !== null && /\.us(\/|$)/i.test(audience.replace(/^https?:\/\//, ''))) return 'usgov'
+  return 'public'
+}
+
+function apiOf(audience: string | null, header: JsonObject): ApiId | null {
+  if (audience === null) return Object.hasOwn(header, 'nonce') ? 'graph' : null
+  return apiForAudience(audience) ?? (Object.hasOwn(header, 'nonce') ? 'graph' : 'other')
+}
+
+/** Reads what a token says about itself. Type problems in the permission claims come back as findings. */
+export function readTokenFacts(token: DecodedToken, findings: Finding[]): TokenFacts {
+  const { header, payload } = token
+  const issuer = stringClaim(payload, 'iss')
+  const audience = stringClaim(payload, 'aud')
+  const { roles, scopes } = readPermissions(payload, findings)
+  const classification = classifyToken(payload)
+  return {
+    header,
+    payload,
+    version: versionOf(payload, issuer),
+    kind: classification.kind,
+    kindRule: classification.rule,
+    kindReason: classification.reason,
+    tenantId: stringClaim(payload, 'tid'),
+    appId: stringClaim(payload, 'appid') ?? stringClaim(payload, 'azp'),
+    audience,
+    api: apiOf(audience, header),
+    cloud: cloudOf(issuer, audience),
+    issuer,
+    objectId: stringClaim(payload, 'oid'),
+    subject: stringClaim(payload, 'sub'),
+    user: stringClaim(payload, 'upn') ?? stringClaim(payload, 'preferred_username') ?? stringClaim(payload, 'unique_name'),
+    roles,
+    scopes,
+    issuedAt: epochToIso(ownValue(payload, 'iat')),
+    notBefore: epochToIso(ownValue(payload, 'nbf')),
+    expiresAt: epochToIso(ownValue(payload, 'exp')),
+  }
+}

@@ -1,0 +1,74 @@
+import type { ApiId } from '../entra/apis.js'
+import type { CloudName } from '../entra/clouds.js'
+import type { TokenVersion } from '../entra/issuers.js'
+import type { Finding } from '../findings/finding.js'
+import type { JsonObject } from './json.js'
+
+export type TokenKind = 'app-only' | 'delegated' | 'id-token' | 'unknown'
+
+/** Which classification rule decided `kind` (architecture.md, "Classifying a token"). */
+export type KindRule =
+  | 'idtyp'
+  | 'scp'
+  | 'nonce'
+  | 'no-client-with-user-claims'
+  | 'aud-is-client'
+  | 'roles'
+  | 'oid-equals-sub'
+  | 'undecided'
+
+export interface TokenFacts {
+  header: JsonObject
+  payload: JsonObject
+  version: TokenVersion | null
+  kind: TokenKind
+  kindRule: KindRule
+  /** One sentence: why the token was classified so (or which claims were missing to decide). */
+  kindReason: string
+  tenantId: string | null
+  /** The calling application: `appid` (v1) or `azp` (v2). */
+  appId: string | null
+  audience: string | null
+  api: ApiId | null
+  cloud: CloudName | null
+  issuer: string | null
+  objectId: string | null
+  subject: string | null
+  /** A display name for the signed-in user (upn, preferred_username, unique_name). Never for authorization. */
+  user: string | null
+  roles: string[]
+  scopes: string[]
+  issuedAt: string | null
+  notBefore: string | null
+  expiresAt: string | null
+}
+
+export type SignatureStatus = 'valid' | 'invalid' | 'unverifiable' | 'not-checked' | 'error'
+
+export interface SignatureReport {
+  status: SignatureStatus
+  kid: string | null
+  jwksUri: string | null
+  alg: string | null
+}
+
+export type PermissionContext = 'application' | 'delegated'
+
+export interface PermissionReport {
+  /** What the operation or --require asked for (any one of them grants, for operations). */
+  required: string[]
+  /** null when nothing was required. */
+  satisfied: boolean | null
+  granted: string[]
+  missing: string[]
+  context: PermissionContext | null
+  operation: string | null
+}
+
+export interface Report {
+  ok: boolean
+  token: TokenFacts | null
+  signature: SignatureReport
+  permissions: PermissionReport
+  findings: Finding[]
+}

@@ -1,0 +1,146 @@
+import type { JsonObject, JsonValue } from './json.js'
+
+export type StrictJsonResult =
+  | { ok: true; value: JsonValue; duplicates: string[] }
+  | { ok: false; error: string; position: number }
+
+const MAX_DEPTH = 64
+
+class JsonSyntaxError extends Error {
+  constructor(message: string, readonly position: number) {
+    super(message)
+  }
+}
+
+/**
+ * RFC 8259 JSON, parsed so that duplicate member names are seen (JSON.parse silently keeps the last one,
+ * which lets a display and a verifier disagree about a claim). Objects are built without a prototype, so
+ * a member named `__proto__` is plain data. Nesting is capped so hostile input cannot exhaust the stack.
+ */
+export function parseStrictJson(text: string): StrictJsonResult {
+  const duplicates: string[] = []
+  let i = 0
+
+  const fail = (message: string): never => {
+    throw new JsonSyntaxError(message, i)
+  }
+  const skipWhitespace = (): void => {
+    while (i < text.length) {
+      const c = text.charCodeAt(i)
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) i++
+      else break
+    }
+  }
+  const expect = (literal: string): void => {
+    if (text.startsWith(literal, i)) i += literal.length
+    else fail(`unexpected character at ${i}`)
+  }
+
+  const parseString = (): string => {
+    i++ // opening quote
+    let out = ''
+    let start = i
+    while (true) {
+      if (i >= text.length) fail('unterminated string')
+      const c = text.charCodeAt(i)
+      if (c === 0x22) {
+        out += text.slice(start, i)
+        i++
+        return out
+      }
+      if (c < 0x20) fail(`control character in string at ${i}`)
+      if (c === 0x5c) {
+        out += text.slice(start, i)
+        const e = text[i + 1]
+        switch (e) {
+          case '"': out += '"'; break
+          case '\\': out += '\\'; break
+          case '/': out += '/'; break
+          case 'b': out += '\b'; break
+          case 'f': out += '\f'; break
+          case 'n': out += '\n'; break
+          case 'r': out += '\r'; break
+          case 't': out += '\t'; break
+          case 'u': {
+            const hex = text.slice(i + 2, i + 6)
+            if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail(`bad \\u escape at ${i}`)
+            out += String.fromCharCode(parseInt(hex, 16))
+            i += 4
+            break
+          }
+          default: fail(`bad escape at ${i}`)
+        }
+        i += 2
+        start = i
+        continue
+      }
+      i++
+    }
+  }
+
+  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y
+  const parseNumber = (): number => {
+    NUMBER.lastIndex = i
+    const m = NUMBER.exec(text)
+    if (!m || m[0].length === 0 || m[0] === '-') fail(`bad number at ${i}`)
+    i += (m as RegExpExecArray)[0].length
+    return Number((m as RegExpExecArray)[0])
+  }
+
+  const parseValue = (depth: number, path: string): JsonValue => {
+    if (depth > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH}`)
+    skipWhitespace()
+    const c = text[i]
+    if (c === '{') {
+      i++
+      const obj: JsonObject = Object.create(null) as JsonObject
+      skipWhitespace()
+      if (text[i] === '}') { i++; return obj }
+      while (true) {
+        skipWhitespace()
+        if (text[i] !== '"') fail(`expected a member name at ${i}`)
+        const key = parseString()
+        skipWhitespace()
+        if (text[i] !== ':') fail(`expected ':' at ${i}`)
+        i++
+        const memberPath = path === '' ? key : `${path}.${key}`
+        const value = parseValue(depth + 1, memberPath)
+        if (Object.hasOwn(obj, key)) duplicates.push(memberPath)
+        obj[key] = value
+        skipWhitespace()
+        if (text[i] === ',') { i++; continue }
+        if (text[i] === '}') { i++; return obj }
+        fail(`expected ',' or '}' at ${i}`)
+      }
+    }
+    if (c === '[') {
+      i++
+      const arr: JsonValue[] = []
+      skipWhitespace()
+      if (text[i] === ']') { i++; return arr }
+      while (true) {
+        arr.push(parseValue(depth + 1, `${path}[${arr.length}]`))
+        skipWhitespace()
+        if (text[i] === ',') { i++; continue }
+        if (text[i] === ']') { i++; return arr }
+        fail(`expected ',' or ']' at ${i}`)
+      }
+    }
+    if (c === '"') return parseString()
+    if (c === 't') { expect('true'); return true }
+    if (c === 'f') { expect('false'); return false }
+    if (c === 'n') { expect('null'); return null }
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return parseNumber()
+    return fail(i >= text.length ? 'unexpected end of input' : `unexpected character at ${i}`)
+  }
+
+  try {
+    const value = parseValue(0, '')
+    skipWhitespace()
+    if (i !== text.length) fail(`unexpected data after the value at ${i}`)
+    return { ok: true, value, duplicates }
+  } catch (err) {
+    if (err instanceof JsonSyntaxError) return { ok: false, error: err.message, position: err.position }
+    throw err
+  }
+}
