@@ -1,0 +1,128 @@
+import { performance } from 'node:perf_hooks'
+import { median, medianRatio, opsPerSecond, rotation, spread } from './stats.js'
+
+/** One line of a throughput table: a library (or floor) doing one kind of work at a given concurrency. */
+export interface Contender {
+  id: string
+  label: string
+  /** Operations started at once: 1 = one at a time, 16 = sixteen in flight. */
+  inFlight: number
+  /** Id of the contender this one's ratio is taken against (same run, same round), or null for a baseline. */
+  baseline: string | null
+  /** Untimed set-up before every round (e.g. a fresh verifier, so first-sight stays first sight). */
+  prepare?: () => Promise<void>
+  /** Synchronous work (decoding) is timed in a plain loop; anything else is awaited. */
+  sync?: boolean
+  /** The i-th operation. */
+  op: (i: number) => unknown
+  /** At most this many operations per round (the size of a pool of distinct tokens); default unbounded. */
+  limit?: number
+  /** Why this contender is not measured (e.g. ours before it lands); it is then listed but not run. */
+  skipped?: string
+}
+
+export interface RoundPlan {
+  rounds: number
+  /** Time box per contender per round. */
+  roundMs: number
+  /** Untimed warm-up per contender before the first round (JIT, key caches). */
+  warmupMs: number
+}
+
+export interface ContenderResult {
+  id: string
+  label: string
+  inFlight: number
+  baseline: string | null
+  /** ops/s per round, in round order. */
+  samples: number[]
+  median: number | null
+  /** Median of per-round ratios to the baseline, null for baselines or when not measured. */
+  ratio: number | null
+  spread: number | null
+  note?: string
+}
+
+/** Runs `op` for `ms` (or `limit` operations) with `inFlight` operations outstanding; returns ops/s. */
+export async function measure(c: Contender, ms: number): Promise<number> {
+  const limit = c.limit ?? Number.POSITIVE_INFINITY
+  if (c.sync === true) {
+    const start = performance.now()
+    let i = 0
+    let now = start
+    while (now - start < ms && i < limit) {
+      for (let k = 0; k < 64 && i < limit; k++) c.op(i++)
+      now = performance.now()
+    }
+    return opsPerSecond(i, now - start)
+  }
+  let next = 0
+  let done = 0
+  const start = performance.now()
+  const deadline = start + ms
+  const worker = async (): Promise<void> => {
+    while (next < limit && performance.now() < deadline) {
+      await c.op(next++)
+      done++
+    }
+  }
+  await Promise.all(Array.from({ length: c.inFlight }, worker))
+  return opsPerSecond(done, performance.now() - start)
+}
+
+function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc
+  if (gc !== undefined) gc()
+}
+
+/**
+ * Interleaved rounds: every round runs every contender once, starting at a different one each round, so slow
+ * drift of a shared machine hits all of them alike. Ratios are medians of per-round ratios.
+ */
+export async function runRounds(
+  contenders: readonly Contender[],
+  plan: RoundPlan,
+  onProgress: (line: string) => void = () => {},
+): Promise<ContenderResult[]> {
+  const live = contenders.filter((c) => c.skipped === undefined)
+  const failures = new Map<string, string>()
+  for (const c of live) {
+    try {
+      await c.prepare?.()
+      await measure(c, plan.warmupMs)
+    } catch (err) {
+      failures.set(c.id, `failed: ${err instanceof Error ? err.message : String(err)}`.slice(0, 160))
+    }
+  }
+  const samples = new Map<string, number[]>(live.map((c) => [c.id, []]))
+  for (let r = 0; r < plan.rounds; r++) {
+    for (const c of rotation(live, r)) {
+      if (failures.has(c.id)) continue
+      try {
+        await c.prepare?.()
+        collectGarbage()
+        samples.get(c.id)?.push(await measure(c, plan.roundMs))
+      } catch (err) {
+        failures.set(c.id, `failed: ${err instanceof Error ? err.message : String(err)}`.slice(0, 160))
+      }
+    }
+    onProgress(`round ${r + 1}/${plan.rounds}`)
+  }
+  return contenders.map((c) => {
+    const s = samples.get(c.id) ?? []
+    const note = c.skipped ?? failures.get(c.id)
+    const complete = note === undefined && s.length === plan.rounds
+    const base = c.baseline === null ? undefined : samples.get(c.baseline)
+    return {
+      id: c.id,
+      label: c.label,
+      inFlight: c.inFlight,
+      baseline: c.baseline,
+      samples: s,
+      median: complete ? median(s) : null,
+      ratio: complete && base !== undefined && base.length === s.length ? medianRatio(s, base) : null,
+      spread: complete ? spread(s) : null,
+      ...(note === undefined ? {} : { note }),
+    }
+  })
+}
