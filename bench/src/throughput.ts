@@ -1,7 +1,7 @@
 import { decodeJwt } from 'jose'
 import { jwtDecode } from 'jwt-decode'
 import type { Contender } from './rounds.js'
-import type { PeerConfig, Verify } from './peers/config.js'
+import type { KeyInHand, PeerConfig, Verify } from './peers/config.js'
 import { azureAdVerifyToken } from './peers/azure-ad-verify-token.js'
 import { fastJwtGetJwks, fastJwtStatic } from './peers/fast-jwt.js'
 import { nodeCryptoFloor, webCryptoFloor } from './peers/floors.js'
@@ -27,10 +27,10 @@ function cycling(verify: Verify, tokens: readonly string[]): (i: number) => Prom
 }
 
 /** Every verification contender for one token version, each configured as its documentation recommends. */
-export async function verificationContenders(c: PeerConfig, pools: TokenPools): Promise<Contender[]> {
+export async function verificationContenders(c: PeerConfig, key: KeyInHand, pools: TokenPools): Promise<Contender[]> {
   const tokens = pools.distinct
-  const jose = await bareJose(c)
-  const webCrypto = await webCryptoFloor(c)
+  const jose = await bareJose(c, key)
+  const webCrypto = await webCryptoFloor(key)
   const create = loadCreateVerifier()
 
   let firstSight: Verify | null = null
@@ -84,7 +84,7 @@ export async function verificationContenders(c: PeerConfig, pools: TokenPools): 
       ...oursSkipped,
     },
     { id: 'jose-remote', label: 'jose + createRemoteJWKSet (warm)', inFlight: 1, baseline: JOSE_1, op: cycling(remoteJose(c), tokens) },
-    { id: 'fast-jwt-pem', label: 'fast-jwt (PEM key in hand)', inFlight: 1, baseline: JOSE_1, op: cycling(fastJwtStatic(c), tokens) },
+    { id: 'fast-jwt-pem', label: 'fast-jwt (PEM key in hand)', inFlight: 1, baseline: JOSE_1, op: cycling(fastJwtStatic(c, key), tokens) },
     { id: 'fast-jwt-get-jwks', label: 'fast-jwt + get-jwks', inFlight: 1, baseline: JOSE_1, op: cycling(fastJwtGetJwks(c), tokens) },
     { id: 'fast-jwt-get-jwks@16', label: 'fast-jwt + get-jwks', inFlight: 16, baseline: JOSE_16, op: cycling(fastJwtGetJwks(c), tokens) },
     {
@@ -94,10 +94,10 @@ export async function verificationContenders(c: PeerConfig, pools: TokenPools): 
       baseline: JOSE_1,
       op: () => fastJwtCached(pools.repeated),
     },
-    { id: 'jsonwebtoken-pem', label: 'jsonwebtoken (PEM string in hand)', inFlight: 1, baseline: JOSE_1, op: cycling(jsonwebtokenPem(c), tokens) },
+    { id: 'jsonwebtoken-pem', label: 'jsonwebtoken (PEM string in hand)', inFlight: 1, baseline: JOSE_1, op: cycling(jsonwebtokenPem(c, key), tokens) },
     { id: 'jwks-rsa', label: 'jsonwebtoken + jwks-rsa', inFlight: 1, baseline: JOSE_1, op: cycling(jsonwebtokenJwksRsa(c), tokens) },
     { id: 'azure-ad-verify-token', label: 'azure-ad-verify-token', inFlight: 1, baseline: JOSE_1, op: cycling(azureAdVerifyToken(c), tokens) },
-    { id: 'floor-node', label: 'floor: node:crypto verify alone', inFlight: 1, baseline: JOSE_1, op: cycling(nodeCryptoFloor(c), tokens) },
+    { id: 'floor-node', label: 'floor: node:crypto verify alone', inFlight: 1, baseline: JOSE_1, op: cycling(nodeCryptoFloor(key), tokens) },
     { id: 'floor-webcrypto', label: 'floor: WebCrypto subtle.verify alone', inFlight: 1, baseline: JOSE_1, op: cycling(webCrypto, tokens) },
     { id: 'floor-webcrypto@16', label: 'floor: WebCrypto subtle.verify alone', inFlight: 16, baseline: JOSE_16, op: cycling(webCrypto, tokens) },
   ]

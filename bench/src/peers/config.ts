@@ -5,11 +5,12 @@ import { audienceFor, issuerFor } from '../entra-tokens.js'
 export interface PeerConfig {
   version: TokenVersion
   tenant: Tenant
-  /** The signing key, for the peers that are handed a key rather than a key set. */
-  key: SigningKey
   /** The local server standing in for login.microsoftonline.com. */
   origin: string
 }
+
+/** The public half of the signing key, for the contestants handed a key rather than a key set. */
+export type KeyInHand = Pick<SigningKey, 'jwk' | 'pem' | 'publicKey'>
 
 export function issuer(c: PeerConfig): string {
   return issuerFor(c.version, c.tenant.tenantId)

@@ -1,10 +1,10 @@
 import { createVerifier } from 'fast-jwt'
 import buildGetJwks from 'get-jwks'
-import { audience, issuer, type PeerConfig, type Verify } from './config.js'
+import { audience, issuer, type KeyInHand, type PeerConfig, type Verify } from './config.js'
 
 /** fast-jwt with a PEM key in hand (synchronous, node:crypto): the fastest a Node validator gets. */
-export function fastJwtStatic(c: PeerConfig): Verify {
-  const verify = createVerifier({ key: c.key.pem, algorithms: ['RS256'], allowedIss: issuer(c), allowedAud: audience(c) })
+export function fastJwtStatic(c: PeerConfig, key: KeyInHand): Verify {
+  const verify = createVerifier({ key: key.pem, algorithms: ['RS256'], allowedIss: issuer(c), allowedAud: audience(c) })
   return async (token) => verify(token)
 }
 

@@ -1,5 +1,5 @@
 import { verify as nodeVerify, webcrypto } from 'node:crypto'
-import type { PeerConfig } from './config.js'
+import type { KeyInHand } from './config.js'
 
 /**
  * The cost of the RSA signature check alone, without parsing or claims: the floor any validator sits on.
@@ -10,16 +10,16 @@ export function signatureParts(token: string): { data: Buffer; signature: Buffer
   return { data: Buffer.from(token.slice(0, dot)), signature: Buffer.from(token.slice(dot + 1), 'base64url') }
 }
 
-export function nodeCryptoFloor(c: PeerConfig): (token: string) => Promise<unknown> {
-  const key = c.key.publicKey
+export function nodeCryptoFloor(keyInHand: KeyInHand): (token: string) => Promise<unknown> {
+  const key = keyInHand.publicKey
   return async (token) => {
     const { data, signature } = signatureParts(token)
     if (!nodeVerify('sha256', data, key, signature)) throw new Error('bad signature')
   }
 }
 
-export async function webCryptoFloor(c: PeerConfig): Promise<(token: string) => Promise<unknown>> {
-  const key = await webcrypto.subtle.importKey('jwk', c.key.jwk, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, [
+export async function webCryptoFloor(keyInHand: KeyInHand): Promise<(token: string) => Promise<unknown>> {
+  const key = await webcrypto.subtle.importKey('jwk', keyInHand.jwk, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, [
     'verify',
   ])
   return async (token) => {

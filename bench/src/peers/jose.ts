@@ -1,11 +1,11 @@
 import { createRemoteJWKSet, importJWK, jwtVerify } from 'jose'
-import { audience, issuer, jwksUri, type PeerConfig, type Verify } from './config.js'
+import { audience, issuer, jwksUri, type KeyInHand, type PeerConfig, type Verify } from './config.js'
 
 const ALGORITHMS = ['RS256']
 
 /** Bare `jose.jwtVerify` with the key in hand: the baseline every ratio is taken against. */
-export async function bareJose(c: PeerConfig): Promise<Verify> {
-  const key = await importJWK(c.key.jwk, 'RS256')
+export async function bareJose(c: PeerConfig, keyInHand: Pick<KeyInHand, 'jwk'>): Promise<Verify> {
+  const key = await importJWK(keyInHand.jwk, 'RS256')
   const options = { issuer: issuer(c), audience: audience(c), algorithms: ALGORITHMS }
   return (token) => jwtVerify(token, key, options)
 }

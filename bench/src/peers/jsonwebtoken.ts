@@ -1,15 +1,15 @@
 import jwt, { type GetPublicKeyOrSecret, type VerifyOptions } from 'jsonwebtoken'
 import jwksClient from 'jwks-rsa'
-import { audience, issuer, jwksUri, type PeerConfig, type Verify } from './config.js'
+import { audience, issuer, jwksUri, type KeyInHand, type PeerConfig, type Verify } from './config.js'
 
 function options(c: PeerConfig): VerifyOptions & { complete?: false } {
   return { algorithms: ['RS256'], issuer: issuer(c), audience: audience(c) }
 }
 
 /** jsonwebtoken with a PEM string in hand (it parses the PEM on every call). */
-export function jsonwebtokenPem(c: PeerConfig): Verify {
+export function jsonwebtokenPem(c: PeerConfig, key: KeyInHand): Verify {
   const opts = options(c)
-  return async (token) => jwt.verify(token, c.key.pem, opts)
+  return async (token) => jwt.verify(token, key.pem, opts)
 }
 
 /**

@@ -1,0 +1,124 @@
+import type { KeysetResult, PhaseResult } from './keyset/fixture.js'
+import type { MemoryResult } from './memory/fixture.js'
+import type { BenchResults } from './results.js'
+import type { ContenderResult } from './rounds.js'
+
+export type Verdict = 'pass' | 'miss' | 'pending'
+
+export interface TargetCheck {
+  target: string
+  figure: string
+  verdict: Verdict
+}
+
+/** Live heap may wobble by this much (or 2 %) between samples without counting as growth. */
+export const HEAP_TOLERANCE_BYTES = 1024 * 1024
+
+function byId(list: readonly ContenderResult[], id: string): ContenderResult | undefined {
+  return list.find((c) => c.id === id)
+}
+
+function x(r: number | null): string {
+  return r === null ? '—' : `${r.toFixed(2)}×`
+}
+
+function ratioTarget(target: string, results: BenchResults, id: string, min: number): TargetCheck {
+  const v1 = byId(results.throughput.v1, id)
+  const v2 = byId(results.throughput.v2, id)
+  if (v1?.ratio == null || v2?.ratio == null) {
+    return { target, figure: v1?.note ?? v2?.note ?? 'not measured', verdict: 'pending' }
+  }
+  const worst = Math.min(v1.ratio, v2.ratio)
+  return { target, figure: `v1 ${x(v1.ratio)}, v2 ${x(v2.ratio)}`, verdict: worst >= min ? 'pass' : 'miss' }
+}
+
+function requests(p: PhaseResult | undefined): number {
+  return p === undefined ? Number.NaN : p.requests.metadata + p.requests.keys + p.requests.other
+}
+
+function oursIn(keyset: readonly KeysetResult[], scenario: KeysetResult['scenario']): KeysetResult | undefined {
+  return keyset.find((r) => r.peer === 'ours' && r.scenario === scenario)
+}
+
+function keysetTarget(
+  target: string,
+  r: KeysetResult | undefined,
+  judge: (phases: readonly PhaseResult[]) => { figure: string; ok: boolean },
+): TargetCheck {
+  if (r === undefined || r.phases.length === 0) return { target, figure: r?.note ?? 'not measured', verdict: 'pending' }
+  const { figure, ok } = judge(r.phases)
+  return { target, figure: r.note === undefined ? figure : `${figure} (${r.note})`, verdict: ok ? 'pass' : 'miss' }
+}
+
+export function heapGrowth(m: MemoryResult): number | null {
+  const first = m.samples[0]
+  const last = m.samples[m.samples.length - 1]
+  return first === undefined || last === undefined || m.samples.length < 2 ? null : last.heapUsed - first.heapUsed
+}
+
+export function memoryGrew(m: MemoryResult): boolean | null {
+  const growth = heapGrowth(m)
+  const first = m.samples[0]
+  if (growth === null || first === undefined) return null
+  return growth > Math.max(HEAP_TOLERANCE_BYTES, first.heapUsed * 0.02)
+}
+
+const MIB = 1024 * 1024
+
+/** The issue's targets, each judged from this run's figures. */
+export function checkTargets(results: BenchResults): TargetCheck[] {
+  const checks: TargetCheck[] = [
+    ratioTarget('First-sight full verification ≥ 0.9× bare jose.jwtVerify (1 in flight)', results, 'ours-first', 0.9),
+    ratioTarget('First-sight full verification, 16 in flight ≥ 0.9× jose at 16 in flight', results, 'ours-first@16', 0.9),
+    ratioTarget('A repeated token ≥ 10× bare jose', results, 'ours-repeat', 10),
+    keysetTarget('Key sets: 1 request for a cold burst of 1,000', oursIn(results.keyset, 'cold-burst'), (p) => {
+      const burst = p[0]
+      const accepted = burst?.outcomes['accepted'] ?? 0
+      return {
+        figure: `${burst?.requests.keys ?? '?'} key-set request(s) + ${burst?.requests.metadata ?? '?'} metadata; ${accepted}/${burst?.tokens ?? 0} accepted`,
+        ok: burst !== undefined && burst.requests.keys <= 1 && burst.requests.metadata <= 1 && accepted === burst.tokens,
+      }
+    }),
+    keysetTarget('Key sets: ≤ 1 request per cooldown window for 1,000 unknown kids', oursIn(results.keyset, 'unknown-kid-storm'), (p) => {
+      const n = requests(p[1])
+      return { figure: `${n} request(s) during the storm`, ok: n <= 1 }
+    }),
+    keysetTarget('Key sets: a rotated key accepted on first use', oursIn(results.keyset, 'rotation'), (p) => {
+      const first = p[1]
+      const ok = (first?.outcomes['accepted'] ?? 0) === 1
+      return { figure: ok ? `accepted on first use (${requests(first)} request(s))` : `first use: ${Object.keys(first?.outcomes ?? {}).join(', ')}`, ok }
+    }),
+    keysetTarget('Key sets: no request per token during an outage', oursIn(results.keyset, 'outage'), (p) => {
+      const outage = p.filter((q) => q.name.startsWith('HTTP 500') || q.name.startsWith('connection reset'))
+      const perPhase = outage.map(requests)
+      const tokens = outage.reduce((s, q) => s + q.tokens, 0)
+      const total = perPhase.reduce((s, n) => s + n, 0)
+      return { figure: `${total} request(s) for ${tokens} tokens over ${outage.length} outage phases (max ${Math.max(...perPhase)} per phase)`, ok: perPhase.every((n) => n <= 1) }
+    }),
+  ]
+
+  const cli = results.cli
+  checks.push(
+    cli.ratio === null || cli.note !== undefined
+      ? { target: 'CLI inspect --offline start-up ≤ 2.5× node -e 0', figure: cli.note ?? 'not measured', verdict: 'pending' }
+      : {
+          target: 'CLI inspect --offline start-up ≤ 2.5× node -e 0',
+          figure: `${x(cli.ratio)} (${cli.cliMs?.toFixed(0)} ms vs ${cli.nodeMs?.toFixed(0)} ms, median of ${cli.runs})`,
+          verdict: cli.ratio <= 2.5 ? 'pass' : 'miss',
+        },
+  )
+
+  const ours = results.memory.find((m) => m.subject === 'ours')
+  const grew = ours === undefined ? null : memoryGrew(ours)
+  const growth = ours === undefined ? null : heapGrowth(ours)
+  checks.push(
+    grew === null || growth === null
+      ? { target: `No memory growth after warm-up across ${results.memoryPlan.count.toLocaleString('en-US')} verifications`, figure: ours?.note ?? 'not measured', verdict: 'pending' }
+      : {
+          target: `No memory growth after warm-up across ${results.memoryPlan.count.toLocaleString('en-US')} verifications`,
+          figure: `live heap ${growth >= 0 ? '+' : ''}${(growth / MIB).toFixed(2)} MiB`,
+          verdict: grew ? 'miss' : 'pass',
+        },
+  )
+  return checks
+}
