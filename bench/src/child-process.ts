@@ -26,16 +26,20 @@ export function runChild<T>(script: string, arg: unknown, timeoutMs: number, nod
     }, timeoutMs)
     child.on('close', () => {
       clearTimeout(timer)
-      const line = stdout.trim().split('\n').pop()
-      let value: T | null = null
-      try {
-        value = line === undefined || line === '' ? null : (JSON.parse(line) as T)
-      } catch {
-        value = null
-      }
+      const value = lastJsonLine<T>(stdout)
       resolve({ value, ...(killed === undefined ? {} : { killedAfterMs: killed }), stderr: stderr.slice(0, 2000) })
     })
   })
+}
+
+function lastJsonLine<T>(stdout: string): T | null {
+  const line = stdout.trim().split('\n').pop()
+  if (line === undefined || line === '') return null
+  try {
+    return JSON.parse(line) as T
+  } catch {
+    return null
+  }
 }
 
 /** Runs tasks with at most `limit` at once, keeping their order in the results. */
