@@ -64,7 +64,9 @@ export function parseConsentRedirect(url: string, options: ConsentRedirectOption
   let error: ConsentRedirectError | null = null
   if (errorParam !== null || description !== null) {
     error = explainError(errorParam, description, get('error_subcode'))
-    findings.push(makeFinding('consent-error', `The consent failed: ${error.code}${error.description ? ` (${error.description})` : ''}.`, {
+    const said = error.description?.replace(/\.$/, '') ?? null
+    const detail = said !== null && said.toUpperCase().startsWith(error.code.toUpperCase()) ? said : `${error.code}${said !== null ? ` (${said})` : ''}`
+    findings.push(makeFinding('consent-error', `The consent failed: ${detail}.`, {
       actual: errorParam ?? error.code,
       fix: error.fix,
     }))
