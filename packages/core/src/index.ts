@@ -20,3 +20,22 @@ export { API_RESOURCES, KNOWN_API_IDS, apiForAudience, defaultScopeFor, isKnownA
 export type { ApiId, ApiResource, KnownApiId } from './entra/apis.js'
 export { expectedIssuer, parseEntraIssuer } from './entra/issuers.js'
 export type { TokenVersion, ParsedIssuer } from './entra/issuers.js'
+export { checkPermissions } from './permissions/check.js'
+export { parseCatalog, assertCatalog } from './permissions/validate-catalog.js'
+export { BUILTIN_CATALOGS, builtinCatalog } from './permissions/builtin.js'
+export { MDE_CATALOG } from './permissions/catalogs/mde.js'
+export { M365D_CATALOG } from './permissions/catalogs/m365d.js'
+export { parseOperation, matchOperation, resolveOperation, formatOperation } from './permissions/operation.js'
+export { canonicalName, findPermissions } from './permissions/names.js'
+export type { ParsedOperation, OperationMatch } from './permissions/operation.js'
+export type { CatalogParseResult } from './permissions/validate-catalog.js'
+export type {
+  PermissionCatalog,
+  CatalogPermission,
+  CatalogOperation,
+  PermissionKind,
+  HttpMethod,
+  PermissionRequirement,
+  PermissionCheck,
+  PermissionSubject,
+} from './permissions/types.js'
