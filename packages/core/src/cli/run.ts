@@ -10,12 +10,12 @@ export interface Command {
 const COMMANDS: Record<string, () => Promise<Command>> = {
   inspect: async () => (await import('./commands/inspect.js')).inspectCommand,
   explain: async () => (await import('./commands/explain.js')).explainCommand,
+  permissions: async () => (await import('./commands/permissions.js')).permissionsCommand,
 }
 
 const NOT_YET: Record<string, string> = {
   consent: 'consent links (issue: consent)',
   'consent-result': 'consent results (issue: consent)',
-  permissions: 'permission catalogs (issue: permissions)',
 }
 
 function help(): string {
@@ -24,6 +24,8 @@ function help(): string {
     '',
     'Usage:',
     '  claimcheck inspect [TOKEN | -] [--json] [--now <time>] [--offline] [--audience <aud>] [--tenant <tid>] [--client-app <appid>] [--clock-skew <s>]',
+    '                     [--api mde|m365d | --catalog <file>] [--operation "<METHOD> <path>"] [--require <permission>]...',
+    '  claimcheck permissions [--api mde|m365d | --catalog <file>] [--operation "<METHOD> <path>"] [--json]',
     '  claimcheck explain <finding code>',
     '',
     'Exit codes: 0 no error findings, 1 at least one error finding, 2 usage error.',
