@@ -5,16 +5,16 @@ import { withUsageErrors, parseNow, parseSeconds } from '../args.js'
 import { EXIT_FINDINGS, EXIT_OK, UsageError, readAll, type CliIO } from '../io.js'
 import type { Command } from '../run.js'
 import { renderReport } from '../output/report.js'
-import { useColour } from '../output/style.js'
+import { makeStyle, useColour } from '../output/style.js'
+// permissions: --api/--operation/--require/--catalog and the verdict line
+import { resolveRequirementFlags } from '../requirement-flags.js'
+import { renderPermissionVerdict } from '../output/permission-verdict.js'
 
-const USAGE = 'claimcheck inspect [TOKEN | -] [--json] [--now <ISO|epoch>] [--offline] [--audience <aud>]... [--tenant <tid>]... [--client-app <appid>]... [--clock-skew <s>]'
+const USAGE = 'claimcheck inspect [TOKEN | -] [--json] [--now <ISO|epoch>] [--offline] [--audience <aud>]... [--tenant <tid>]... [--client-app <appid>]... [--clock-skew <s>] [--api mde|m365d | --catalog <file>] [--operation "<METHOD> <path>"] [--require <permission>]...'
 
 // Flags of the contract whose features land with later issues: refuse them clearly rather than ignore them.
 const NOT_YET: Record<string, string> = {
   jwks: 'signature verification',
-  api: 'permission checks',
-  operation: 'permission checks',
-  require: 'permission checks',
 }
 
 export const inspectCommand: Command = {
@@ -32,12 +32,14 @@ export const inspectCommand: Command = {
       api: { type: 'string' },
       operation: { type: 'string' },
       require: { type: 'string', multiple: true },
+      catalog: { type: 'string' },
       'clock-skew': { type: 'string' },
     } }))
     for (const [flag, feature] of Object.entries(NOT_YET)) {
       if (Object.hasOwn(values, flag)) throw new UsageError(`--${flag} is not supported yet (${feature} land in a later release)`)
     }
     if (positionals.length > 1) throw new UsageError('give one token (or - to read standard input)')
+    const requirement = await resolveRequirementFlags({ api: values.api, operation: values.operation, require: values.require, catalog: values.catalog })
     const source = positionals[0]
     const raw = source === undefined || source === '-' ? await readAll(io.stdin, MAX_TOKEN_BYTES * 4) : source
     const now = parseNow(values.now)
@@ -48,9 +50,10 @@ export const inspectCommand: Command = {
       ...(values.audience ? { audience: values.audience } : {}),
       ...(values.tenant ? { tenants: values.tenant } : {}),
       ...(values['client-app'] ? { clientApps: values['client-app'] } : {}),
+      ...requirement,
     })
     if (values.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`)
-    else io.stdout(renderReport(report, { colour: useColour(io), now: now ?? new Date() }))
+    else io.stdout(renderPermissionVerdict(report, makeStyle(useColour(io))) + renderReport(report, { colour: useColour(io), now: now ?? new Date() }))
     return report.ok ? EXIT_OK : EXIT_FINDINGS
   },
 }
