@@ -6,8 +6,7 @@ import type { PublicJwk } from './entra-tokens.js'
  * A stand-in for login.microsoftonline.com on 127.0.0.1: OpenID metadata and key sets under Entra's paths,
  * with a switch to make it fail the way a real outage does, and a count of every request it receives.
  *
- * The metadata names Entra's own authority in jwks_uri (so a verifier's same-host rule holds); clients that follow
- * it reach this server through `loopbackFetch`. Paths:
+ * The metadata's jwks_uri names this server's own origin, as Entra's names its own authority. Paths:
  *   /{tid}/.well-known/openid-configuration          v1 metadata → jwks_uri …/{tid}/discovery/keys
  *   /{tid}/v2.0/.well-known/openid-configuration     v2 metadata → jwks_uri …/{tid}/discovery/v2.0/keys
  *   /{tid}/discovery/keys, /{tid}/discovery/v2.0/keys, /common/discovery/v2.0/keys   the key set
@@ -30,14 +29,12 @@ export interface JwksServer {
   close(): Promise<void>
 }
 
-/** The authority written into metadata; a client that follows it is rewritten back to the local server. */
-export const ENTRA_AUTHORITY = 'https://login.microsoftonline.com'
-
 export async function startJwksServer(initialKeys: readonly PublicJwk[] = []): Promise<JwksServer> {
   let keys: readonly PublicJwk[] = initialKeys
   let mode: ServerMode = 'ok'
   const counts: RequestCounts = { metadata: 0, keys: 0, other: 0 }
 
+  let origin = ''
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const path = (req.url ?? '/').split('?')[0] ?? '/'
     const metadata = /^\/([^/]+)(\/v2\.0)?\/\.well-known\/openid-configuration$/.exec(path)
@@ -57,8 +54,8 @@ export async function startJwksServer(initialKeys: readonly PublicJwk[] = []): P
     if (metadata !== null) {
       const tid = metadata[1] ?? ''
       const v2 = metadata[2] !== undefined
-      const issuer = v2 ? `${ENTRA_AUTHORITY}/${tid}/v2.0` : `https://sts.windows.net/${tid}/`
-      const jwksUri = v2 ? `${ENTRA_AUTHORITY}/${tid}/discovery/v2.0/keys` : `${ENTRA_AUTHORITY}/${tid}/discovery/keys`
+      const issuer = v2 ? `https://login.microsoftonline.com/${tid}/v2.0` : `https://sts.windows.net/${tid}/`
+      const jwksUri = v2 ? `${origin}/${tid}/discovery/v2.0/keys` : `${origin}/${tid}/discovery/keys`
       sendJson(res, { issuer, jwks_uri: jwksUri, id_token_signing_alg_values_supported: ['RS256'] })
       return
     }
@@ -71,9 +68,9 @@ export async function startJwksServer(initialKeys: readonly PublicJwk[] = []): P
 
   const server = createServer({ keepAlive: true }, handler)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin,
     setKeys(next) {
       keys = next
     },
@@ -99,14 +96,3 @@ function sendJson(res: ServerResponse, body: unknown): void {
   res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }).end(text)
 }
 
-/**
- * A fetch that sends Entra's authority to the local server instead: how our verifier (which derives its URLs from
- * the cloud, as it must) is pointed at loopback. The requests are real HTTP requests, so the counts are honest.
- */
-export function loopbackFetch(origin: string): typeof fetch {
-  return (input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
-    const rewritten = url.startsWith(ENTRA_AUTHORITY) ? origin + url.slice(ENTRA_AUTHORITY.length) : url
-    return fetch(rewritten, init)
-  }
-}

@@ -46,7 +46,7 @@ function parseArgs(argv: readonly string[]): Plan {
   return {
     quick,
     rounds: quick ? 3 : 7,
-    roundMs: quick ? 80 : 250,
+    roundMs: quick ? 80 : 200,
     warmupMs: quick ? 40 : 150,
     distinctTokens: quick ? 1200 : 4000,
     keysetOpTimeoutMs: quick ? 4000 : 10_000,

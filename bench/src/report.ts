@@ -33,6 +33,8 @@ function throughputTable(v1: readonly ContenderResult[], v2: readonly ContenderR
     const b = v2.find((c) => c.id === a.id)
     const note = a.note ?? b?.note
     const spread = Math.max(a.spread ?? 0, b?.spread ?? 0)
+    const range = (c: ContenderResult | undefined): string =>
+      c?.ratioRange == null ? '—' : `${c.ratioRange[0].toFixed(2)}–${c.ratioRange[1].toFixed(2)}`
     return [
       a.label,
       String(a.inFlight),
@@ -40,10 +42,10 @@ function throughputTable(v1: readonly ContenderResult[], v2: readonly ContenderR
       a.baseline === null ? 'baseline' : formatRatio(a.ratio),
       formatOps(b?.median ?? null),
       a.baseline === null ? 'baseline' : formatRatio(b?.ratio ?? null),
-      note ?? `±${Math.round((spread * 100) / 2)} %`,
+      note ?? (a.baseline === null ? `ops/s ±${Math.round((spread * 100) / 2)} %` : `v1 ${range(a)}, v2 ${range(b)}`),
     ]
   })
-  return table(['contender', 'in flight', 'v1 ops/s', `v1 × ${baseLabel}`, 'v2 ops/s', `v2 × ${baseLabel}`, 'spread / note'], rows)
+  return table(['contender', 'in flight', 'v1 ops/s', `v1 × ${baseLabel}`, 'v2 ops/s', `v2 × ${baseLabel}`, 'per-round range / note'], rows)
 }
 
 function outcomes(p: PhaseResult): string {
@@ -115,9 +117,9 @@ export function renderReport(r: BenchResults): string {
     '',
     '## Verification throughput, warm keys',
     '',
-    `${r.plan.rounds} interleaved rounds of ${r.plan.roundMs} ms per contender (each round starts at a different contender), after a ${r.plan.warmupMs} ms warm-up; medians of ops/s. Ratios are to bare \`jose.jwtVerify\` at the same number in flight. Tokens: realistic client-credentials tokens signed with a locally generated RSA-2048 key — v1 for Defender for Endpoint (\`iss\` https://sts.windows.net/{tid}/, \`aud\` https://api.securitycenter.microsoft.com, \`appid\`, \`idtyp\` app, \`roles\`), v2 for Defender XDR (\`iss\` https://login.microsoftonline.com/{tid}/v2.0, \`aud\` its application ID, \`azp\`, \`roles\`). Every contender is given the issuer, the audience and RS256; none but ours checks the tenant, the calling app, the key rules or a permission.`,
+    `${r.plan.rounds} interleaved rounds of ${r.plan.roundMs} ms per contender (each round starts at a different contender), after a ${r.plan.warmupMs} ms warm-up; medians of ops/s. Ratios are to bare \`jose.jwtVerify\` at the same number in flight, measured right next to each contender in every round (before it in even rounds, after it in odd ones); the ratio is the median of the per-round ratios, and the last column gives their range. The baselines\' own ops/s are the medians of their own slots in the rounds. Tokens: realistic client-credentials tokens signed with a locally generated RSA-2048 key — v1 for Defender for Endpoint (\`iss\` https://sts.windows.net/{tid}/, \`aud\` https://api.securitycenter.microsoft.com, \`appid\`, \`idtyp\` app, \`roles\`), v2 for Defender XDR (\`iss\` https://login.microsoftonline.com/{tid}/v2.0, \`aud\` its application ID, \`azp\`, \`roles\`). Every contender is given the issuer, the audience and RS256; none but ours checks the tenant, the calling app, the key rules or a permission.`,
     '',
-    `"First sight" means ${r.plan.distinctTokens.toLocaleString('en-US')} distinct tokens and a fresh verifier each round (warmed with one other token), so our verified-result cache never hits; "repeated" verifies one token over and over. The spread column is half of (max − min) / median over the rounds.`,
+    `"First sight" means ${r.plan.distinctTokens.toLocaleString('en-US')} distinct tokens and a fresh verifier each round (warmed with one other token), so our verified-result cache never hits; "repeated" verifies one token over and over.`,
     '',
     throughputTable(r.throughput.v1, r.throughput.v2, 'jose'),
     '',
@@ -129,7 +131,7 @@ export function renderReport(r: BenchResults): string {
     '',
     '## Key sets',
     '',
-    'Every peer against the same local HTTP server on 127.0.0.1 that serves Entra\'s paths, each scenario in a fresh process (module-level caches start empty) with a hard time limit; a verification without an answer is reported as such, never waited for. Peers are pointed at the server with their documented options: jose `createRemoteJWKSet(url)`, jwks-rsa `jwksUri`, get-jwks `domain` + `jwksPath` (`/discovery/v2.0/keys`, Entra\'s path), azure-ad-verify-token `jwksUri`; none needed https, so none had to be faked. Ours derives Entra\'s URLs from the cloud, as it must, and is pointed at the server by its injected `fetch`, which rewrites `https://login.microsoftonline.com` to the local origin: the requests are real and counted by the server. Ours also fetches the OpenID metadata (per tenant and version) before the key set; the peers are handed the key set URL. Tokens with unknown kids carry a signature that matches nothing, which does not matter since no key set has their kid. `jwks-rsa rateLimit` is jwks-rsa with its documented opt-in `rateLimit: true, jwksRequestsPerMinute: 10`.',
+    'Every peer against the same local HTTP server on 127.0.0.1 that serves Entra\'s paths, each scenario in a fresh process (module-level caches start empty) with a hard time limit; a verification without an answer is reported as such, never waited for. Peers are pointed at the server with their documented options: jose `createRemoteJWKSet(url)`, jwks-rsa `jwksUri`, get-jwks `domain` + `jwksPath` (`/discovery/v2.0/keys`, Entra\'s path), azure-ad-verify-token `jwksUri`; none needed https, so none had to be faked. Ours derives Entra\'s URLs from the cloud and is pointed at the server with its documented `authority` override plus the test-only `keySets.allowLoopbackHttp` (it refuses plain http otherwise); its key-set and cache settings are the defaults. Ours also fetches the OpenID metadata (per tenant and version) before the key set; the peers are handed the key set URL. Tokens with unknown kids carry a signature that matches nothing, which does not matter since no key set has their kid. `jwks-rsa rateLimit` is jwks-rsa with its documented opt-in `rateLimit: true, jwksRequestsPerMinute: 10`.',
     '',
     keysetSection(r.keyset),
     '## Memory',

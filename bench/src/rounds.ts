@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks'
-import { median, medianRatio, opsPerSecond, rotation, spread } from './stats.js'
+import { median, medianRatio, opsPerSecond, ratio, rotation, spread } from './stats.js'
 
 /** One line of a throughput table: a library (or floor) doing one kind of work at a given concurrency. */
 export interface Contender {
@@ -37,9 +37,12 @@ export interface ContenderResult {
   /** ops/s per round, in round order. */
   samples: number[]
   median: number | null
-  /** Median of per-round ratios to the baseline, null for baselines or when not measured. */
+  /** Median of per-round ratios to the baseline measured next to it, null for baselines or when not measured. */
   ratio: number | null
+  /** (max − min) / median of the ops/s samples. */
   spread: number | null
+  /** The lowest and highest per-round ratio. */
+  ratioRange: [number, number] | null
   note?: string
 }
 
@@ -76,8 +79,10 @@ function collectGarbage(): void {
 }
 
 /**
- * Interleaved rounds: every round runs every contender once, starting at a different one each round, so slow
- * drift of a shared machine hits all of them alike. Ratios are medians of per-round ratios.
+ * Interleaved, paired rounds. Every round runs every contender once, starting at a different one each round, and
+ * runs each contender's baseline right next to it (before it in even rounds, after it in odd ones). A shared
+ * machine's load changes from second to second; a ratio taken between two measurements a quarter of a second apart
+ * is far steadier than one between measurements seconds apart. Ratios are medians of these per-pair ratios.
  */
 export async function runRounds(
   contenders: readonly Contender[],
@@ -85,25 +90,42 @@ export async function runRounds(
   onProgress: (line: string) => void = () => {},
 ): Promise<ContenderResult[]> {
   const live = contenders.filter((c) => c.skipped === undefined)
+  const byId = new Map(live.map((c) => [c.id, c]))
   const failures = new Map<string, string>()
+  const fail = (c: Contender, err: unknown): void => {
+    failures.set(c.id, `failed: ${err instanceof Error ? err.message : String(err)}`.slice(0, 160))
+  }
   for (const c of live) {
     try {
       await c.prepare?.()
       await measure(c, plan.warmupMs)
     } catch (err) {
-      failures.set(c.id, `failed: ${err instanceof Error ? err.message : String(err)}`.slice(0, 160))
+      fail(c, err)
     }
   }
+  const timed = async (c: Contender): Promise<number> => {
+    await c.prepare?.()
+    collectGarbage()
+    return measure(c, plan.roundMs)
+  }
   const samples = new Map<string, number[]>(live.map((c) => [c.id, []]))
+  const pairedBaseline = new Map<string, number[]>(live.map((c) => [c.id, []]))
   for (let r = 0; r < plan.rounds; r++) {
     for (const c of rotation(live, r)) {
       if (failures.has(c.id)) continue
+      const base = c.baseline === null ? undefined : byId.get(c.baseline)
       try {
-        await c.prepare?.()
-        collectGarbage()
-        samples.get(c.id)?.push(await measure(c, plan.roundMs))
+        if (base === undefined || failures.has(base.id)) {
+          samples.get(c.id)?.push(await timed(c))
+          continue
+        }
+        const baseFirst = r % 2 === 0
+        const first = await timed(baseFirst ? base : c)
+        const second = await timed(baseFirst ? c : base)
+        samples.get(c.id)?.push(baseFirst ? second : first)
+        pairedBaseline.get(c.id)?.push(baseFirst ? first : second)
       } catch (err) {
-        failures.set(c.id, `failed: ${err instanceof Error ? err.message : String(err)}`.slice(0, 160))
+        fail(c, err)
       }
     }
     onProgress(`round ${r + 1}/${plan.rounds}`)
@@ -112,7 +134,9 @@ export async function runRounds(
     const s = samples.get(c.id) ?? []
     const note = c.skipped ?? failures.get(c.id)
     const complete = note === undefined && s.length === plan.rounds
-    const base = c.baseline === null ? undefined : samples.get(c.baseline)
+    const base = pairedBaseline.get(c.id) ?? []
+    const paired = complete && c.baseline !== null && base.length === s.length
+    const ratios = paired ? s.map((v, i) => ratio(v, base[i] as number)).filter((x): x is number => x !== null) : []
     return {
       id: c.id,
       label: c.label,
@@ -120,8 +144,9 @@ export async function runRounds(
       baseline: c.baseline,
       samples: s,
       median: complete ? median(s) : null,
-      ratio: complete && base !== undefined && base.length === s.length ? medianRatio(s, base) : null,
+      ratio: paired ? medianRatio(s, base) : null,
       spread: complete ? spread(s) : null,
+      ratioRange: ratios.length === 0 ? null : [Math.min(...ratios), Math.max(...ratios)],
       ...(note === undefined ? {} : { note }),
     }
   })

@@ -1,6 +1,5 @@
 import * as core from '@claimcheck/core'
 import { M365D_APP_ID, MDE_AUDIENCE } from '../entra-tokens.js'
-import { loopbackFetch } from '../jwks-server.js'
 import type { PeerConfig, Verify } from './config.js'
 
 /**
@@ -31,15 +30,17 @@ export function requirementFor(c: PeerConfig): { api: 'mde' | 'm365d'; operation
 
 /**
  * Our full verification: every Entra check (tenant allow-list, issuer per tid and version, audience, calling app,
- * lifetime, key rules) plus a permission check for an operation. Discovery runs against the local server through
- * the injected fetch, which is the documented way to point the verifier anywhere but Entra.
+ * lifetime, key rules) plus a permission check for an operation, with default key-set and result-cache settings.
+ * Discovery runs against the local server through the documented `authority` override and the test-only
+ * `keySets.allowLoopbackHttp`; nothing else differs from production use.
  */
 export function oursVerifier(c: PeerConfig, create: CreateVerifier): Verify {
   const verifier = create({
     audience: c.version === 'v1' ? MDE_AUDIENCE : M365D_APP_ID,
     tenants: [c.tenant.tenantId],
     clientApps: [c.tenant.clientAppId],
-    fetch: loopbackFetch(c.origin),
+    authority: c.origin,
+    keySets: { allowLoopbackHttp: true },
   })
   const requirement = requirementFor(c)
   return async (token) => {
