@@ -20,3 +20,8 @@ export { API_RESOURCES, KNOWN_API_IDS, apiForAudience, defaultScopeFor, isKnownA
 export type { ApiId, ApiResource, KnownApiId } from './entra/apis.js'
 export { expectedIssuer, parseEntraIssuer } from './entra/issuers.js'
 export type { TokenVersion, ParsedIssuer } from './entra/issuers.js'
+export { createVerifier } from './token/verify/create-verifier.js'
+export type { Verifier } from './token/verify/create-verifier.js'
+export type { VerifierOptions, JsonWebKeySetInput } from './token/verify/options.js'
+export type { KeySetOptions } from './entra/keyset/options.js'
+export type { FetchLike } from './entra/keyset/fetch-json.js'
