@@ -56,8 +56,20 @@ function keyNotFound(lookup: Extract<KeyLookup, { status: 'not-found' }>, kid: s
   return makeFinding('signing-key-not-found', message, { claim: 'kid', actual: kid, ...(lookup.jwksUri !== null ? { expected: lookup.jwksUri } : {}) })
 }
 
+/**
+ * One verifier per API, reused across calls: it holds the key-set cache and the verified-result cache.
+ * `audience` and `tenants` are required (tenants: 'any' is explicit and warned about on every report).
+ */
 export function createVerifier(options: VerifierOptions): Verifier {
-  const config: ResolvedVerifierOptions = resolveVerifierOptions(options)
+  return verifierFor(resolveVerifierOptions(options))
+}
+
+/** For diagnosis tools (CLI, web page): audience and tenants may be left out, as with inspectToken. Not for APIs. */
+export function createDiagnosticVerifier(options: Partial<VerifierOptions>): Verifier {
+  return verifierFor(resolveVerifierOptions(options as VerifierOptions, { diagnosis: true }))
+}
+
+function verifierFor(config: ResolvedVerifierOptions): Verifier {
   const store: KeySetStore | null = config.jwks !== null
     ? createStaticKeySetStore(config.jwks)
     : config.fetch === null
@@ -141,7 +153,7 @@ export function createVerifier(options: VerifierOptions): Verifier {
       const now = readClock(config.now)
       const inspect: InspectOptions = {
         now,
-        audience: config.audience,
+        ...(config.audience.length > 0 ? { audience: config.audience } : {}),
         tenants: config.tenants,
         ...(config.clientApps !== undefined ? { clientApps: config.clientApps } : {}),
         ...(config.clockSkew !== undefined ? { clockSkew: config.clockSkew } : {}),

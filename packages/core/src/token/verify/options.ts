@@ -67,14 +67,23 @@ function stringList(name: string, value: unknown): string[] {
   return [...(list as string[])]
 }
 
+/**
+ * Diagnosis (the CLI, the page) checks whatever the user named: no audience means no audience check (as
+ * inspectToken), and an empty tenant list means no key set is fetched. A verifier for an API must name both.
+ */
+export interface ResolveMode {
+  diagnosis?: boolean
+}
+
 /** API misuse throws TypeError here, once, so that verify() itself never throws. */
-export function resolveVerifierOptions(options: VerifierOptions): ResolvedVerifierOptions {
+export function resolveVerifierOptions(options: VerifierOptions, mode: ResolveMode = {}): ResolvedVerifierOptions {
   if (typeof options !== 'object' || options === null) throw new TypeError('createVerifier needs an options object')
-  const audience = stringList('audience', options.audience)
+  const lenient = (value: unknown): boolean => mode.diagnosis === true && (value === undefined || (Array.isArray(value) && value.length === 0))
+  const audience = lenient(options.audience) ? [] : stringList('audience', options.audience)
   let tenants: readonly string[] | 'any'
   if (options.tenants === 'any') tenants = 'any'
   else {
-    const list = stringList('tenants', options.tenants)
+    const list = lenient(options.tenants) ? [] : stringList('tenants', options.tenants)
     const bad = list.find((t) => !isGuid(t))
     if (bad !== undefined) throw new TypeError(`tenants: "${bad}" is not a tenant GUID (use 'any' to accept every tenant)`)
     tenants = list
