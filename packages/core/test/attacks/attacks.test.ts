@@ -40,7 +40,7 @@ function nonCanonical(segment: string): string | null {
 
 function build(): void {
   const h = (extra: Record<string, unknown> = {}, key: { kid: string } = k1) => entraHeader(key, extra)
-  const good = (claims = entraClaims(), header = h()) => signCompact(header, claims, k1.privateKey)
+  const good = (claims: Record<string, unknown> | string = entraClaims(), header: Record<string, unknown> = h()) => signCompact(header, claims, k1.privateKey)
   const add = (section: Attack['section'], name: string, token: string, expectCode: string | string[], verifier?: VerifierName) =>
     attacks.push({ section, name, token, expect: expectCode, ...(verifier ? { verifier } : {}) })
   const valid = good()
@@ -331,7 +331,7 @@ describe('attack catalogue', () => {
         failures.push(`${attack.section} ${attack.name}: threw ${String(err)}`)
         continue
       }
-      const found = report.findings.map((f) => f.code)
+      const found: string[] = report.findings.map((f) => f.code)
       const wanted = typeof attack.expect === 'string' ? [attack.expect] : attack.expect
       if (report.ok) attacksAccepted++
       if (report.ok || !wanted.some((c) => found.includes(c))) failures.push(`${attack.section} ${attack.name}: ok=${report.ok} signature=${report.signature.status} codes=${found.join(',')}`)

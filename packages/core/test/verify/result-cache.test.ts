@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { createVerifier } from '../../src/index.js'
+import type * as SignatureModule from '../../src/token/verify/signature.js'
 import { MDE, NOW, NOW_S, TENANT, entraClaims, entraHeader, makeKey, signCompact, type TestKey } from './fixtures/entra.js'
 
 const calls = vi.hoisted(() => ({ count: 0 }))
 vi.mock('../../src/token/verify/signature.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/token/verify/signature.js')>()
+  const original = await importOriginal<typeof SignatureModule>()
   return { ...original, verifyRs256: (...args: Parameters<typeof original.verifyRs256>) => { calls.count++; return original.verifyRs256(...args) } }
 })
 
