@@ -233,6 +233,11 @@ export const FINDINGS = {
     meaning: 'The operation is granted by a permission that allows more than it needs (e.g. ReadWrite for a read).',
     fix: 'Grant the narrowest permission that serves the operation.',
   },
+  'operation-unknown': {
+    severity: 'warning', area: 'permissions', title: 'Operation not in the catalog',
+    meaning: 'The operation (METHOD and path, or full URL) matches no operation of the API\'s permission catalog, or its host serves none of the known APIs, so its permissions could not be checked.',
+    fix: 'List the known operations with claimcheck permissions; check the method and path, or describe the API in a custom catalog (--catalog).',
+  },
   // consent & scopes
   'scope-malformed': {
     severity: 'error', area: 'consent', title: 'Scope malformed',

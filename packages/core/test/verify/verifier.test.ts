@@ -75,4 +75,14 @@ describe('createVerifier', () => {
     expect(report.ok).toBe(true)
     expect(codes(report)).toEqual(['tenants-any'])
   })
+
+  it('runs the permission checks of the call (require) on top of the signature', async () => {
+    const verifier = createVerifier({ audience: MDE, tenants: [TENANT], jwks: { keys: [k1.jwk] }, now: NOW })
+    const token = signCompact(entraHeader(k1), entraClaims(), k1.privateKey)
+    expect((await verifier.verify(token, { require: ['Machine.Read.All'] })).ok).toBe(true)
+    const missing = await verifier.verify(token, { require: ['Machine.Isolate'] })
+    expect(missing.ok).toBe(false)
+    expect(missing.signature.status).toBe('valid')
+    expect(codes(missing)).toContain('permission-missing')
+  })
 })

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { inspectToken } from '../../token/inspect.js'
 import { createDiagnosticVerifier } from '../../token/verify/create-verifier.js'
 import type { JsonWebKeySetInput } from '../../token/verify/options.js'
-import type { InspectOptions } from '../../token/options.js'
+import type { InspectOptions, RequirementOptions } from '../../token/options.js'
 import type { Report } from '../../token/report.js'
 import { CLOUD_NAMES, isGuid } from '../../entra/clouds.js'
 import { MAX_TOKEN_BYTES } from '../../token/decode.js'
@@ -11,15 +11,15 @@ import { withUsageErrors, parseNow, parseSeconds } from '../args.js'
 import { EXIT_FINDINGS, EXIT_OK, UsageError, readAll, type CliIO } from '../io.js'
 import type { Command } from '../run.js'
 import { renderReport } from '../output/report.js'
-import { useColour } from '../output/style.js'
+import { makeStyle, useColour } from '../output/style.js'
+// permissions: --api/--operation/--require/--catalog and the verdict line
+import { resolveRequirementFlags } from '../requirement-flags.js'
+import { renderPermissionVerdict } from '../output/permission-verdict.js'
 
-const USAGE = 'claimcheck inspect [TOKEN | -] [--json] [--now <ISO|epoch>] [--offline] [--jwks <file>] [--audience <aud>]... [--tenant <tid>]... [--client-app <appid>]... [--clock-skew <s>]'
+const USAGE = 'claimcheck inspect [TOKEN | -] [--json] [--now <ISO|epoch>] [--offline] [--jwks <file>] [--audience <aud>]... [--tenant <tid>]... [--client-app <appid>]... [--clock-skew <s>] [--api mde|m365d | --catalog <file>] [--operation "<METHOD> <path>"] [--require <permission>]...'
 
 // Flags of the contract whose features land with later issues: refuse them clearly rather than ignore them.
 const NOT_YET: Record<string, string> = {
-  api: 'permission checks',
-  operation: 'permission checks',
-  require: 'permission checks',
 }
 
 export const inspectCommand: Command = {
@@ -37,12 +37,14 @@ export const inspectCommand: Command = {
       api: { type: 'string' },
       operation: { type: 'string' },
       require: { type: 'string', multiple: true },
+      catalog: { type: 'string' },
       'clock-skew': { type: 'string' },
     } }))
     for (const [flag, feature] of Object.entries(NOT_YET)) {
       if (Object.hasOwn(values, flag)) throw new UsageError(`--${flag} is not supported yet (${feature} land in a later release)`)
     }
     if (positionals.length > 1) throw new UsageError('give one token (or - to read standard input)')
+    const requirement = await resolveRequirementFlags({ api: values.api, operation: values.operation, require: values.require, catalog: values.catalog })
     const source = positionals[0]
     const raw = source === undefined || source === '-' ? await readAll(io.stdin, MAX_TOKEN_BYTES * 4) : source
     const now = parseNow(values.now)
@@ -56,11 +58,11 @@ export const inspectCommand: Command = {
     }
     // ---- verification (issue 3): online by default, --jwks <file>, --offline ------------------------------
     const report = values.offline && values.jwks === undefined
-      ? inspectToken(raw, checks)
-      : await verifyForCli(raw, checks, { jwksFile: values.jwks, now: now ?? new Date() })
+      ? inspectToken(raw, { ...checks, ...requirement })
+      : await verifyForCli(raw, checks, requirement, { jwksFile: values.jwks, now: now ?? new Date() })
     // ---- end verification ----------------------------------------------------------------------------------
     if (values.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`)
-    else io.stdout(renderReport(report, { colour: useColour(io), now: now ?? new Date() }))
+    else io.stdout(renderPermissionVerdict(report, makeStyle(useColour(io))) + renderReport(report, { colour: useColour(io), now: now ?? new Date() }))
     return report.ok ? EXIT_OK : EXIT_FINDINGS
   },
 }
@@ -99,7 +101,7 @@ async function readJwksFile(path: string): Promise<JsonWebKeySetInput> {
  * The CLI diagnoses any token: every cloud, and (unless --tenant names others) the token's own tenant is the one
  * whose keys are fetched. Online by default through the global fetch; --jwks uses the file and no network.
  */
-async function verifyForCli(raw: string, checks: InspectOptions & { tenants?: readonly string[] }, options: { jwksFile: string | undefined; now: Date }): Promise<Report> {
+async function verifyForCli(raw: string, checks: InspectOptions & { tenants?: readonly string[] }, requirement: RequirementOptions, options: { jwksFile: string | undefined; now: Date }): Promise<Report> {
   const jwks = options.jwksFile === undefined ? undefined : await readJwksFile(options.jwksFile)
   const ownTenant = inspectToken(raw, { now: options.now }).token?.tenantId ?? null
   const tenants = checks.tenants ?? (isGuid(ownTenant) ? [ownTenant] : [])
@@ -113,5 +115,5 @@ async function verifyForCli(raw: string, checks: InspectOptions & { tenants?: re
     ...(jwks !== undefined ? { jwks } : {}),
     resultCache: false,
   }))
-  return verifier.verify(raw)
+  return verifier.verify(raw, requirement)
 }

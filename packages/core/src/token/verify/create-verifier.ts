@@ -157,9 +157,8 @@ function verifierFor(config: ResolvedVerifierOptions): Verifier {
         tenants: config.tenants,
         ...(config.clientApps !== undefined ? { clientApps: config.clientApps } : {}),
         ...(config.clockSkew !== undefined ? { clockSkew: config.clockSkew } : {}),
-        ...(request.api !== undefined ? { api: request.api } : {}),
-        ...(request.operation !== undefined ? { operation: request.operation } : {}),
-        ...(request.require !== undefined ? { require: request.require } : {}),
+        // What the call needs (api, operation, require, catalog): the permission checks run as in inspectToken.
+        ...request,
       }
       const analysis: Analysis = analyzeToken(raw, inspect, { time: false })
       if (analysis.decoded === null || analysis.facts === null) return toReport(analysis)
