@@ -21,7 +21,7 @@ export interface CreateTestTenantOptions {
 }
 
 /** A public signing key as the tenant serves it, with Entra's members. */
-export type TestJwk = JWK & { kid: string; x5t: string; issuer: string; cloud_instance_name: string }
+export type TestJwk = JWK & { kid: string; x5t: string; issuer?: string; cloud_instance_name: string }
 
 export interface TestJwks {
   keys: TestJwk[]
@@ -35,8 +35,10 @@ export interface TestTenant {
   readonly clientId: string
   /** The default signed-in user of delegated and ID tokens. */
   readonly user: Readonly<TestUser>
-  /** The key set served now (a copy): pass it as `createVerifier({ jwks })` to skip discovery. */
+  /** The v2 key set served now (a copy; each key carries the tenant's v2 `issuer`): `createVerifier({ jwks })` skips discovery. */
   readonly jwks: TestJwks
+  /** The key set served at a version's jwks_uri now (a copy); the v1 set's keys carry no `issuer`, as Entra's do not. */
+  keySet(version: TokenVersion): TestJwks
   /** The kid new tokens are signed with. */
   readonly currentKid: string
   /** Serves this tenant's v1 and v2 discovery documents and key sets at Entra's URLs; 404 for anything else. */
@@ -109,10 +111,13 @@ export async function createTestTenant(options: CreateTestTenantOptions = {}): P
     oid: randomGuid(), name: 'Test User', givenName: 'Test', familyName: 'User', upn: 'test.user@contoso.onmicrosoft.com',
   }
 
-  const keySet = (): TestJwks => ({
-    // Entra's tenant-specific key sets name the tenant's v2 issuer on every key, whichever version's set it is.
+  // Entra's v2 key set names the tenant's v2 issuer on every key; the v1 key set attaches no issuer to its keys
+  // (Microsoft.IdentityModel's signing-key issuer check relies on exactly that difference).
+  const keySet = (version: TokenVersion = '2.0'): TestJwks => ({
     keys: served.map((k) => ({
-      ...k.publicJwk, issuer: expectedIssuer(tenantId, '2.0', cloud), cloud_instance_name: cloudInstanceName(cloud),
+      ...k.publicJwk,
+      ...(version === '2.0' ? { issuer: expectedIssuer(tenantId, '2.0', cloud) } : {}),
+      cloud_instance_name: cloudInstanceName(cloud),
     })),
   })
   const servicePrincipalOf = (appId: string): string => {
@@ -167,7 +172,8 @@ export async function createTestTenant(options: CreateTestTenantOptions = {}): P
     cloud,
     clientId,
     user,
-    get jwks() { return keySet() },
+    get jwks() { return keySet('2.0') },
+    keySet,
     get currentKid() { return current.kid },
     fetch: createTenantFetch({ tenantId, cloud, keySet }, requests),
     get requests() { return requests },
