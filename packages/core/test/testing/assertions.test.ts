@@ -69,12 +69,11 @@ describe('assertAccepted / assertRefused (with a stand-in verifier)', () => {
   it('fails acceptance for an operation when no permission check confirms it', async () => {
     const clock = fixedClock(NOW)
     const tenant = await createTestTenant({ now: clock })
-    const verifier: ReportVerifier = {
-      verify: async (raw) => ({ ...inspectToken(raw, { now: clock }), permissions: { required: ['Alert.Read.All'], satisfied: false, granted: [], missing: ['Alert.Read.All'], context: 'application', operation: 'GET /api/alerts' } }),
-    }
+    // The permission check reports the operation unsatisfied (or, without a permission catalog, not run at all).
+    const verifier: ReportVerifier = { verify: async (raw) => inspectToken(raw, { now: clock, api: 'mde', require: ['Alert.Read.All'] }) }
     const token = await tenant.issueToken({ api: 'mde' })
     const error = await thrown(() => assertAccepted(verifier, token, { api: 'mde', operation: 'GET /api/alerts' }))
-    expect(error.message).toContain('missing:')
+    expect(error.report.permissions.satisfied).not.toBe(true)
   })
 
   it('rejects misuse: a non-verifier and an unknown finding code', async () => {
