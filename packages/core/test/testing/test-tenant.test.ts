@@ -217,3 +217,23 @@ describe('fixedClock', () => {
     expect(() => clock.advance(Number.NaN)).toThrow(TypeError)
   })
 })
+
+describe('negative-test recipes from docs/testing.md', () => {
+  it('each recipe yields the finding the guide names', async () => {
+    const clock = fixedClock(NOW)
+    const tenant = await createTestTenant({ now: clock })
+    const recipes: [Parameters<typeof tenant.issueToken>[0], string][] = [
+      [{ api: 'mde', claims: { tid: undefined } }, 'tenant-missing'],
+      [{ api: 'mde', claims: { iss: 'https://login.windows.net/x/' } }, 'issuer-not-entra'],
+      [{ api: 'mde', claims: { ver: '2.0' } }, 'version-issuer-mismatch'],
+      [{ api: 'mde', claims: { aud: ['a', 'b'] } }, 'audience-not-single'],
+      [{ api: 'mde', lifetimeSeconds: 30 * 3600 }, 'lifetime-invalid'],
+      [{ api: 'm365d', roles: ['Incident.Read.All'] }, 'wrong-api'],
+      [{ kind: 'id-token' }, 'id-token-as-access-token'],
+    ]
+    for (const [options, code] of recipes) {
+      const report = inspectToken(await tenant.issueToken(options), { now: clock, api: 'mde' })
+      expect(report.findings.map((f) => f.code), code).toContain(code)
+    }
+  })
+})
