@@ -15,7 +15,7 @@ export function assertGrants(token: string, operation: string, options: GrantOpt
   const why = v.report.permissions.satisfied === null && v.reasons.length === 0 && v.report.token !== null
     ? ' No permission check ran: pass { api } (or require) so the operation maps to permissions.'
     : ''
-  throw new TokenAssertionError(explainReport(`Expected the token to grant ${operation} on ${apiLabel(options.api)}, but it does not.${why}`, v.report, v.reasons), v.report)
+  throw new TokenAssertionError(explainReport(`Expected the token to grant ${operation} on ${apiLabel(options)}, but it does not.${why}`, v.report, v.reasons), v.report)
 }
 
 /** Throws a TokenAssertionError if the token's permissions allow the operation. Returns the Report. */
@@ -23,7 +23,7 @@ export function assertDoesNotGrant(token: string, operation: string, options: Gr
   const v = grantVerdict(token, operation, options)
   if (!v.pass) return v.report
   const by = v.report.permissions.granted.length > 0 ? ` (granted by ${v.report.permissions.granted.join(', ')})` : ''
-  throw new TokenAssertionError(explainReport(`Expected the token not to grant ${operation} on ${apiLabel(options.api)}, but it does${by}.`, v.report), v.report)
+  throw new TokenAssertionError(explainReport(`Expected the token not to grant ${operation} on ${apiLabel(options)}, but it does${by}.`, v.report), v.report)
 }
 
 /** Throws a TokenAssertionError unless the verifier accepts the token (and it grants the operation, if one is named). */

@@ -29,8 +29,10 @@ function bearsOnGrant(f: Finding): boolean {
   return f.code === 'claim-type-invalid' && (f.claim === 'roles' || f.claim === 'scp')
 }
 
-export function apiLabel(api: RequirementOptions['api']): string {
-  return api === undefined ? 'the API' : API_RESOURCES[api].name
+/** The API's name for messages: a custom catalog's own name, a built-in API's, or a generic one. */
+export function apiLabel(options: RequirementOptions): string {
+  if (options.catalog !== undefined) return options.catalog.name
+  return options.api === undefined ? 'the API' : API_RESOURCES[options.api].name
 }
 
 /**

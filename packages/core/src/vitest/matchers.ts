@@ -23,7 +23,7 @@ function isReport(value: unknown): value is Report {
 
 async function toGrant(this: { isNot: boolean }, received: unknown, operation: string, options: GrantOptions = {}): Promise<MatcherResult> {
   const v = grantVerdict(requireToken(received, 'toGrant'), operation, options)
-  const on = `${operation} on ${apiLabel(options.api)}`
+  const on = `${operation} on ${apiLabel(options)}`
   return {
     pass: v.pass,
     message: () => v.pass

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createVerifier, inspectToken } from '../../src/index.js'
+import { createVerifier, inspectToken, parseCatalog } from '../../src/index.js'
 import { assertAccepted, assertDoesNotGrant, assertGrants, assertRefused, createTestTenant, fetchForTenants, fixedClock, TokenAssertionError } from '../../src/testing/index.js'
 import '../../src/vitest/index.js'
 
@@ -21,6 +21,26 @@ describe('the kit with the permission model', () => {
     // Application permission names in scp grant nothing: the kinds differ.
     const confused = await tenant.issueToken({ api: 'mde', kind: 'delegated', scopes: ['Alert.ReadWrite.All'] })
     await expect(confused).not.toGrant('PATCH /api/alerts/{id}', { api: 'mde' })
+  })
+
+  it('checks your own API against its catalog (the catalog option)', async () => {
+    const parsed = parseCatalog({
+      id: 'contoso-orders', name: 'Contoso Orders API', appId: null,
+      identifierUris: ['api://contoso-orders'], hosts: ['orders.contoso.example'],
+      permissions: [
+        { value: 'Orders.Read.All', kind: 'application', id: null },
+        { value: 'Orders.Read', kind: 'delegated', id: null },
+      ],
+      operations: [{ method: 'GET', path: '/orders/{id}', application: ['Orders.Read.All'], delegated: ['Orders.Read'] }],
+    })
+    if (!parsed.ok) throw new Error('catalog invalid')
+    const catalog = parsed.catalog
+    const tenant = await createTestTenant({ now: fixedClock(NOW) })
+    const reader = await tenant.issueToken({ api: { audience: 'api://contoso-orders' }, roles: ['Orders.Read.All'] })
+    await expect(reader).toGrant('GET /orders/{id}', { catalog })
+    const nobody = await tenant.issueToken({ api: { audience: 'api://contoso-orders' } })
+    await expect(nobody).not.toGrant('GET /orders/{id}', { catalog })
+    await expect(expect(nobody).toGrant('GET /orders/{id}', { catalog })).rejects.toThrow(/Contoso Orders API/)
   })
 
   it('explains a missing permission with required, granted and missing', async () => {
