@@ -61,3 +61,8 @@ export type {
   PermissionCheck,
   PermissionSubject,
 } from './permissions/types.js'
+export { createVerifier } from './token/verify/create-verifier.js'
+export type { Verifier } from './token/verify/create-verifier.js'
+export type { VerifierOptions, JsonWebKeySetInput } from './token/verify/options.js'
+export type { KeySetOptions } from './entra/keyset/options.js'
+export type { FetchLike } from './entra/keyset/fetch-json.js'

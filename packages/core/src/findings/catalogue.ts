@@ -139,6 +139,11 @@ export const FINDINGS = {
     meaning: 'ver says 1.0 but iss has the v2 form (or the reverse). Entra issues the issuer form that matches the version; a verifier must pick the v1 or v2 metadata by it.',
     fix: 'Treat the token as forged or hand-made.',
   },
+  'cloud-not-allowed': {
+    severity: 'error', area: 'issuer', title: 'Token from another cloud',
+    meaning: 'iss is an Entra issuer of a national cloud (public, US Government, China) that the verifier is not configured for, so its keys are not fetched. Each cloud has its own tenants, keys and endpoints.',
+    fix: 'Request the token from the cloud your API runs in, or add that cloud to the verifier\'s cloud option.',
+  },
   // audience & resource
   'audience-mismatch': {
     severity: 'error', area: 'audience', title: 'Wrong audience',
