@@ -17,8 +17,6 @@ export interface Contender {
   op: (i: number) => unknown
   /** At most this many operations per round (the size of a pool of distinct tokens); default unbounded. */
   limit?: number
-  /** Why this contender is not measured (e.g. ours before it lands); it is then listed but not run. */
-  skipped?: string
 }
 
 export interface RoundPlan {
@@ -89,7 +87,7 @@ export async function runRounds(
   plan: RoundPlan,
   onProgress: (line: string) => void = () => {},
 ): Promise<ContenderResult[]> {
-  const live = contenders.filter((c) => c.skipped === undefined)
+  const live = contenders
   const byId = new Map(live.map((c) => [c.id, c]))
   const failures = new Map<string, string>()
   const fail = (c: Contender, err: unknown): void => {
@@ -132,7 +130,7 @@ export async function runRounds(
   }
   return contenders.map((c) => {
     const s = samples.get(c.id) ?? []
-    const note = c.skipped ?? failures.get(c.id)
+    const note = failures.get(c.id)
     const complete = note === undefined && s.length === plan.rounds
     const base = pairedBaseline.get(c.id) ?? []
     const paired = complete && c.baseline !== null && base.length === s.length

@@ -3,7 +3,7 @@ import type { MemoryResult } from './memory/fixture.js'
 import type { BenchResults } from './results.js'
 import type { ContenderResult } from './rounds.js'
 
-export type Verdict = 'pass' | 'miss' | 'pending'
+export type Verdict = 'pass' | 'miss' | 'not measured'
 
 export interface TargetCheck {
   target: string
@@ -26,7 +26,7 @@ function ratioTarget(target: string, results: BenchResults, id: string, min: num
   const v1 = byId(results.throughput.v1, id)
   const v2 = byId(results.throughput.v2, id)
   if (v1?.ratio == null || v2?.ratio == null) {
-    return { target, figure: v1?.note ?? v2?.note ?? 'not measured', verdict: 'pending' }
+    return { target, figure: v1?.note ?? v2?.note ?? 'not measured', verdict: 'not measured' }
   }
   const worst = Math.min(v1.ratio, v2.ratio)
   return { target, figure: `v1 ${x(v1.ratio)}, v2 ${x(v2.ratio)}`, verdict: worst >= min ? 'pass' : 'miss' }
@@ -45,7 +45,7 @@ function keysetTarget(
   r: KeysetResult | undefined,
   judge: (phases: readonly PhaseResult[]) => { figure: string; ok: boolean },
 ): TargetCheck {
-  if (r === undefined || r.phases.length === 0) return { target, figure: r?.note ?? 'not measured', verdict: 'pending' }
+  if (r === undefined || r.phases.length === 0) return { target, figure: r?.note ?? 'not measured', verdict: 'not measured' }
   const { figure, ok } = judge(r.phases)
   return { target, figure: r.note === undefined ? figure : `${figure} (${r.note})`, verdict: ok ? 'pass' : 'miss' }
 }
@@ -100,7 +100,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   const cli = results.cli
   checks.push(
     cli.ratio === null || cli.note !== undefined
-      ? { target: 'CLI inspect --offline start-up ≤ 2.5× node -e 0', figure: cli.note ?? 'not measured', verdict: 'pending' }
+      ? { target: 'CLI inspect --offline start-up ≤ 2.5× node -e 0', figure: cli.note ?? 'not measured', verdict: 'not measured' }
       : {
           target: 'CLI inspect --offline start-up ≤ 2.5× node -e 0',
           figure: `${x(cli.ratio)} (${cli.cliMs?.toFixed(0)} ms vs ${cli.nodeMs?.toFixed(0)} ms, median of ${cli.runs})`,
@@ -113,7 +113,7 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   const growth = ours === undefined ? null : heapGrowth(ours)
   checks.push(
     grew === null || growth === null
-      ? { target: `No memory growth after warm-up across ${results.memoryPlan.count.toLocaleString('en-US')} verifications`, figure: ours?.note ?? 'not measured', verdict: 'pending' }
+      ? { target: `No memory growth after warm-up across ${results.memoryPlan.count.toLocaleString('en-US')} verifications`, figure: ours?.note ?? 'not measured', verdict: 'not measured' }
       : {
           target: `No memory growth after warm-up across ${results.memoryPlan.count.toLocaleString('en-US')} verifications`,
           figure: `live heap ${growth >= 0 ? '+' : ''}${(growth / MIB).toFixed(2)} MiB`,

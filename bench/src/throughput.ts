@@ -7,7 +7,7 @@ import { fastJwtGetJwks, fastJwtStatic } from './peers/fast-jwt.js'
 import { nodeCryptoFloor, webCryptoFloor } from './peers/floors.js'
 import { bareJose, remoteJose } from './peers/jose.js'
 import { jsonwebtokenJwksRsa, jsonwebtokenPem } from './peers/jsonwebtoken.js'
-import { loadCreateVerifier, OURS_PENDING, oursInspect, oursVerifier } from './peers/ours.js'
+import { oursInspect, oursVerifier } from './peers/ours.js'
 
 export const JOSE_1 = 'jose'
 export const JOSE_16 = 'jose@16'
@@ -31,17 +31,14 @@ export async function verificationContenders(c: PeerConfig, key: KeyInHand, pool
   const tokens = pools.distinct
   const jose = await bareJose(c, key)
   const webCrypto = await webCryptoFloor(key)
-  const create = loadCreateVerifier()
 
   let firstSight: Verify | null = null
   let repeated: Verify | null = null
   const freshOurs = async (): Promise<Verify> => {
-    if (create === null) throw new Error(OURS_PENDING)
-    const v = oursVerifier(c, create)
+    const v = oursVerifier(c)
     await v(pools.warmup)
     return v
   }
-  const oursSkipped = create === null ? { skipped: OURS_PENDING } : {}
 
   const fastJwtCached = fastJwtGetJwks(c, true)
   return [
@@ -57,7 +54,6 @@ export async function verificationContenders(c: PeerConfig, key: KeyInHand, pool
         firstSight = await freshOurs()
       },
       op: (i) => (firstSight as Verify)(tokens[i] as string),
-      ...oursSkipped,
     },
     {
       id: 'ours-first@16',
@@ -69,7 +65,6 @@ export async function verificationContenders(c: PeerConfig, key: KeyInHand, pool
         firstSight = await freshOurs()
       },
       op: (i) => (firstSight as Verify)(tokens[i] as string),
-      ...oursSkipped,
     },
     {
       id: 'ours-repeat',
@@ -81,7 +76,6 @@ export async function verificationContenders(c: PeerConfig, key: KeyInHand, pool
         await repeated(pools.repeated)
       },
       op: () => (repeated as Verify)(pools.repeated),
-      ...oursSkipped,
     },
     { id: 'jose-remote', label: 'jose + createRemoteJWKSet (warm)', inFlight: 1, baseline: JOSE_1, op: cycling(remoteJose(c), tokens) },
     { id: 'fast-jwt-pem', label: 'fast-jwt (PEM key in hand)', inFlight: 1, baseline: JOSE_1, op: cycling(fastJwtStatic(c, key), tokens) },

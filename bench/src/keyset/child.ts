@@ -6,19 +6,17 @@ import { reasonOf, type PeerConfig, type Verify } from '../peers/config.js'
 import { fastJwtGetJwks } from '../peers/fast-jwt.js'
 import { remoteJose } from '../peers/jose.js'
 import { jsonwebtokenJwksRsa } from '../peers/jsonwebtoken.js'
-import { loadCreateVerifier, OURS_PENDING, oursVerifier } from '../peers/ours.js'
+import { oursVerifier } from '../peers/ours.js'
 import type { ChildArgs, KeysetFixture, KeysetPeer, KeysetResult, PhaseResult } from './fixture.js'
 
 /**
  * One peer, one key-set scenario, in a process of its own: module-level caches (azure-ad-verify-token keeps one)
  * start empty, and a peer that never answers cannot stall anything but this process, which the parent kills.
  */
-function makeVerify(peer: KeysetPeer, c: PeerConfig): Verify | string {
+function makeVerify(peer: KeysetPeer, c: PeerConfig): Verify {
   switch (peer) {
-    case 'ours': {
-      const create = loadCreateVerifier()
-      return create === null ? OURS_PENDING : oursVerifier(c, create)
-    }
+    case 'ours':
+      return oursVerifier(c)
     case 'jose':
       return remoteJose(c)
     case 'fast-jwt+get-jwks':
@@ -73,7 +71,6 @@ async function main(args: ChildArgs): Promise<KeysetResult> {
   const c: PeerConfig = { version: 'v1', tenant: fx.tenant, origin: server.origin }
   const result: KeysetResult = { peer: args.peer, scenario: args.scenario, phases: [] }
   const verify = makeVerify(args.peer, c)
-  if (typeof verify === 'string') return { ...result, note: verify }
 
   const phase = async (name: string, tokens: readonly string[]): Promise<PhaseResult> => {
     server.resetCounts()

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { startJwksServer } from '../jwks-server.js'
 import { reasonOf, type PeerConfig, type Verify } from '../peers/config.js'
 import { bareJose } from '../peers/jose.js'
-import { loadCreateVerifier, OURS_PENDING, oursVerifier } from '../peers/ours.js'
+import { oursVerifier } from '../peers/ours.js'
 import type { MemoryArgs, MemoryFixture, MemoryResult, MemorySample } from './fixture.js'
 
 /** Live heap after a full collection, and RSS, in bytes. Needs --expose-gc. */
@@ -31,14 +31,7 @@ async function main(args: MemoryArgs): Promise<MemoryResult> {
   const fx = JSON.parse(readFileSync(args.fixturePath, 'utf8')) as MemoryFixture
   const server = await startJwksServer([fx.key])
   const c: PeerConfig = { version: 'v1', tenant: fx.tenant, origin: server.origin }
-  let verify: Verify
-  if (args.subject === 'ours') {
-    const create = loadCreateVerifier()
-    if (create === null) return { subject: args.subject, samples: [], note: OURS_PENDING }
-    verify = oursVerifier(c, create)
-  } else {
-    verify = await bareJose(c, { jwk: fx.key })
-  }
+  const verify: Verify = args.subject === 'ours' ? oursVerifier(c) : await bareJose(c, { jwk: fx.key })
   await run(verify, fx.tokens, args.warmup, 16, 0)
   const samples = [sample(0)]
   const step = args.count / 4
