@@ -45,7 +45,7 @@ function parseArgs(argv: readonly string[]): Plan {
   }
   return {
     quick,
-    rounds: quick ? 3 : 7,
+    rounds: quick ? 3 : 6,
     roundMs: quick ? 80 : 200,
     warmupMs: quick ? 40 : 150,
     distinctTokens: quick ? 1200 : 4000,
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
         const out = await runChild<MemoryResult>(memoryChild, args, 150_000, ['--expose-gc'])
         return out.value ?? { subject, samples: [], note: out.killedAfterMs !== undefined ? `killed after ${out.killedAfterMs / 1000} s` : `no result: ${out.stderr.split('\n')[0] ?? ''}` }
       }),
-      1,
+      2, // nothing here is timed, and each subject has a process of its own
     )
 
     log(`CLI start-up (${plan.cliRuns} runs each)`)

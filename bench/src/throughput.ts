@@ -34,8 +34,8 @@ export async function verificationContenders(c: PeerConfig, key: KeyInHand, pool
 
   let firstSight: Verify | null = null
   let repeated: Verify | null = null
-  const freshOurs = async (): Promise<Verify> => {
-    const v = oursVerifier(c)
+  const freshOurs = async (withPermission = true): Promise<Verify> => {
+    const v = oursVerifier(c, withPermission)
     await v(pools.warmup)
     return v
   }
@@ -63,6 +63,17 @@ export async function verificationContenders(c: PeerConfig, key: KeyInHand, pool
       limit: tokens.length,
       prepare: async () => {
         firstSight = await freshOurs()
+      },
+      op: (i) => (firstSight as Verify)(tokens[i] as string),
+    },
+    {
+      id: 'ours-first-no-permission',
+      label: 'ours: createVerifier, first sight, no permission check',
+      inFlight: 1,
+      baseline: JOSE_1,
+      limit: tokens.length,
+      prepare: async () => {
+        firstSight = await freshOurs(false)
       },
       op: (i) => (firstSight as Verify)(tokens[i] as string),
     },
