@@ -29,23 +29,30 @@ function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>):
 }
 
 function throughputTable(v1: readonly ContenderResult[], v2: readonly ContenderResult[], baseLabel: string): string {
+  const range = (c: ContenderResult | undefined): string =>
+    c?.ratioRange == null ? '—' : `${c.ratioRange[0].toFixed(2)}–${c.ratioRange[1].toFixed(2)}`
   const rows = v1.map((a) => {
     const b = v2.find((c) => c.id === a.id)
     const note = a.note ?? b?.note
     const spread = Math.max(a.spread ?? 0, b?.spread ?? 0)
-    const range = (c: ContenderResult | undefined): string =>
-      c?.ratioRange == null ? '—' : `${c.ratioRange[0].toFixed(2)}–${c.ratioRange[1].toFixed(2)}`
+    const base = a.baseline === null
+    const cpu = (c: ContenderResult | undefined): string => (base ? '' : c?.inFlight === 1 ? formatRatio(c.cpuRatio ?? null) : 'n/a')
     return [
       a.label,
       String(a.inFlight),
       formatOps(a.median),
-      a.baseline === null ? 'baseline' : formatRatio(a.ratio),
+      base ? 'baseline' : formatRatio(a.ratio),
+      cpu(a),
       formatOps(b?.median ?? null),
-      a.baseline === null ? 'baseline' : formatRatio(b?.ratio ?? null),
-      note ?? (a.baseline === null ? `ops/s ±${Math.round((spread * 100) / 2)} %` : `v1 ${range(a)}, v2 ${range(b)}`),
+      base ? 'baseline' : formatRatio(b?.ratio ?? null),
+      cpu(b),
+      note ?? (base ? `ops/s ±${Math.round((spread * 100) / 2)} %` : `v1 ${range(a)}, v2 ${range(b)}`),
     ]
   })
-  return table(['contender', 'in flight', 'v1 ops/s', `v1 × ${baseLabel}`, 'v2 ops/s', `v2 × ${baseLabel}`, 'per-round range / note'], rows)
+  return table(
+    ['contender', 'in flight', 'v1 ops/s', `v1 × ${baseLabel}`, 'v1 CPU ×', 'v2 ops/s', `v2 × ${baseLabel}`, 'v2 CPU ×', 'per-round range (wall) / note'],
+    rows,
+  )
 }
 
 function outcomes(p: PhaseResult): string {
@@ -117,7 +124,7 @@ export function renderReport(r: BenchResults): string {
     '',
     '## Verification throughput, warm keys',
     '',
-    `${r.plan.rounds} interleaved rounds of ${r.plan.roundMs} ms per contender (each round starts at a different contender), after a ${r.plan.warmupMs} ms warm-up; medians of ops/s. Ratios are to bare \`jose.jwtVerify\` at the same number in flight, measured right next to each contender in every round (before it in even rounds, after it in odd ones); the ratio is the median of the per-round ratios, and the last column gives their range. The baselines' own ops/s are the medians of their own slots in the rounds. Tokens: realistic client-credentials tokens signed with a locally generated RSA-2048 key — v1 for Defender for Endpoint (\`iss\` https://sts.windows.net/{tid}/, \`aud\` https://api.securitycenter.microsoft.com, \`appid\`, \`idtyp\` app, \`roles\`), v2 for Defender XDR (\`iss\` https://login.microsoftonline.com/{tid}/v2.0, \`aud\` its application ID, \`azp\`, \`roles\`). Every contender is given the issuer, the audience and RS256; none but ours checks the tenant, the calling app, the key rules or a permission.`,
+    `${r.plan.rounds} interleaved rounds of ${r.plan.roundMs} ms per contender (each round starts at a different contender), after a ${r.plan.warmupMs} ms warm-up; medians of ops/s. Ratios are to bare \`jose.jwtVerify\` at the same number in flight, measured right next to each contender in every round (before it in even rounds, after it in odd ones); the ratio is the median of the per-round ratios, and the last column gives their range. "CPU ×" is the same comparison on CPU time per verification (all threads of the process; baseline ÷ contender, so above 1 is cheaper): other processes steal wall-clock time but not CPU time, so on a shared machine it is the steadier figure; it does not credit work spread over threads, so it is left out at 16 in flight. The baselines' own ops/s are the medians of their own slots in the rounds. Tokens: realistic client-credentials tokens signed with a locally generated RSA-2048 key — v1 for Defender for Endpoint (\`iss\` https://sts.windows.net/{tid}/, \`aud\` https://api.securitycenter.microsoft.com, \`appid\`, \`idtyp\` app, \`roles\`), v2 for Defender XDR (\`iss\` https://login.microsoftonline.com/{tid}/v2.0, \`aud\` its application ID, \`azp\`, \`roles\`). Every contender is given the issuer, the audience and RS256; none but ours checks the tenant, the calling app, the key rules or a permission.`,
     '',
     `"First sight" means ${r.plan.distinctTokens.toLocaleString('en-US')} distinct tokens and a fresh verifier each round (warmed with one other token), so our verified-result cache never hits; "repeated" verifies one token over and over.`,
     '',

@@ -41,24 +41,43 @@ export interface ContenderResult {
   spread: number | null
   /** The lowest and highest per-round ratio. */
   ratioRange: [number, number] | null
+  /** Median CPU time (all threads of the process) per operation, in microseconds. */
+  cpuMicrosPerOp: number | null
+  /**
+   * Median of per-round (baseline CPU per op ÷ this contender's CPU per op): > 1 means cheaper than the baseline.
+   * Other processes on a shared machine steal wall-clock time but not this process's CPU time, so this ratio is the
+   * steadier of the two; it does not credit work spread over threads (16 in flight), the wall-clock ratio does.
+   */
+  cpuRatio: number | null
   note?: string
 }
 
-/** Runs `op` for `ms` (or `limit` operations) with `inFlight` operations outstanding; returns ops/s. */
-export async function measure(c: Contender, ms: number): Promise<number> {
+/** One timed run: throughput on the wall clock, and the process's CPU time (all threads) per operation. */
+export interface Sample {
+  opsPerSecond: number
+  cpuMicrosPerOp: number
+}
+
+function sampleOf(ops: number, start: number, cpu: NodeJS.CpuUsage): Sample {
+  const used = process.cpuUsage(cpu)
+  return { opsPerSecond: opsPerSecond(ops, performance.now() - start), cpuMicrosPerOp: ops === 0 ? 0 : (used.user + used.system) / ops }
+}
+
+/** Runs `op` for `ms` (or `limit` operations) with `inFlight` operations outstanding. */
+export async function measure(c: Contender, ms: number): Promise<Sample> {
   const limit = c.limit ?? Number.POSITIVE_INFINITY
   if (c.sync === true) {
+    const cpu = process.cpuUsage()
     const start = performance.now()
     let i = 0
-    let now = start
-    while (now - start < ms && i < limit) {
+    while (performance.now() - start < ms && i < limit) {
       for (let k = 0; k < 64 && i < limit; k++) c.op(i++)
-      now = performance.now()
     }
-    return opsPerSecond(i, now - start)
+    return sampleOf(i, start, cpu)
   }
   let next = 0
   let done = 0
+  const cpu = process.cpuUsage()
   const start = performance.now()
   const deadline = start + ms
   const worker = async (): Promise<void> => {
@@ -68,7 +87,7 @@ export async function measure(c: Contender, ms: number): Promise<number> {
     }
   }
   await Promise.all(Array.from({ length: c.inFlight }, worker))
-  return opsPerSecond(done, performance.now() - start)
+  return sampleOf(done, start, cpu)
 }
 
 function collectGarbage(): void {
@@ -101,13 +120,13 @@ export async function runRounds(
       fail(c, err)
     }
   }
-  const timed = async (c: Contender): Promise<number> => {
+  const timed = async (c: Contender): Promise<Sample> => {
     await c.prepare?.()
     collectGarbage()
     return measure(c, plan.roundMs)
   }
-  const samples = new Map<string, number[]>(live.map((c) => [c.id, []]))
-  const pairedBaseline = new Map<string, number[]>(live.map((c) => [c.id, []]))
+  const samples = new Map<string, Sample[]>(live.map((c) => [c.id, []]))
+  const pairedBaseline = new Map<string, Sample[]>(live.map((c) => [c.id, []]))
   for (let r = 0; r < plan.rounds; r++) {
     for (const c of rotation(live, r)) {
       if (failures.has(c.id)) continue
@@ -128,24 +147,29 @@ export async function runRounds(
     }
     onProgress(`round ${r + 1}/${plan.rounds}`)
   }
-  return contenders.map((c) => {
-    const s = samples.get(c.id) ?? []
-    const note = failures.get(c.id)
-    const complete = note === undefined && s.length === plan.rounds
-    const base = pairedBaseline.get(c.id) ?? []
-    const paired = complete && c.baseline !== null && base.length === s.length
-    const ratios = paired ? s.map((v, i) => ratio(v, base[i] as number)).filter((x): x is number => x !== null) : []
-    return {
-      id: c.id,
-      label: c.label,
-      inFlight: c.inFlight,
-      baseline: c.baseline,
-      samples: s,
-      median: complete ? median(s) : null,
-      ratio: paired ? medianRatio(s, base) : null,
-      spread: complete ? spread(s) : null,
-      ratioRange: ratios.length === 0 ? null : [Math.min(...ratios), Math.max(...ratios)],
-      ...(note === undefined ? {} : { note }),
-    }
-  })
+  return contenders.map((c) => summarize(c, samples.get(c.id) ?? [], pairedBaseline.get(c.id) ?? [], plan.rounds, failures.get(c.id)))
+}
+
+/** Medians and paired ratios for one contender. CPU ratios are inverted (baseline CPU ÷ ours) so that > 1 is faster. */
+export function summarize(c: Contender, own: readonly Sample[], base: readonly Sample[], rounds: number, note?: string): ContenderResult {
+  const complete = note === undefined && own.length === rounds
+  const ops = own.map((x) => x.opsPerSecond)
+  const cpu = own.map((x) => x.cpuMicrosPerOp)
+  const paired = complete && c.baseline !== null && base.length === own.length
+  const baseOps = base.map((x) => x.opsPerSecond)
+  const ratios = paired ? ops.map((v, i) => ratio(v, baseOps[i] as number)).filter((x): x is number => x !== null) : []
+  return {
+    id: c.id,
+    label: c.label,
+    inFlight: c.inFlight,
+    baseline: c.baseline,
+    samples: ops,
+    median: complete ? median(ops) : null,
+    ratio: paired ? medianRatio(ops, baseOps) : null,
+    spread: complete ? spread(ops) : null,
+    ratioRange: ratios.length === 0 ? null : [Math.min(...ratios), Math.max(...ratios)],
+    cpuMicrosPerOp: complete ? median(cpu) : null,
+    cpuRatio: paired ? medianRatio(base.map((x) => x.cpuMicrosPerOp), cpu) : null,
+    ...(note === undefined ? {} : { note }),
+  }
 }

@@ -29,7 +29,8 @@ function ratioTarget(target: string, results: BenchResults, id: string, min: num
     return { target, figure: v1?.note ?? v2?.note ?? 'not measured', verdict: 'not measured' }
   }
   const worst = Math.min(v1.ratio, v2.ratio)
-  return { target, figure: `v1 ${x(v1.ratio)}, v2 ${x(v2.ratio)}`, verdict: worst >= min ? 'pass' : 'miss' }
+  const cpu = v1.inFlight === 1 ? ` (CPU time: v1 ${x(v1.cpuRatio)}, v2 ${x(v2.cpuRatio)})` : ''
+  return { target, figure: `v1 ${x(v1.ratio)}, v2 ${x(v2.ratio)}${cpu}`, verdict: worst >= min ? 'pass' : 'miss' }
 }
 
 function requests(p: PhaseResult | undefined): number {
