@@ -20,3 +20,6 @@ export { API_RESOURCES, KNOWN_API_IDS, apiForAudience, defaultScopeFor, isKnownA
 export type { ApiId, ApiResource, KnownApiId } from './entra/apis.js'
 export { expectedIssuer, parseEntraIssuer } from './entra/issuers.js'
 export type { TokenVersion, ParsedIssuer } from './entra/issuers.js'
+export { CLAIM_REFERENCE } from './claims/reference.js'
+export type { ClaimExplanation, ClaimFormat, ClaimLocation } from './claims/reference.js'
+export { explainClaim } from './claims/explain-claim.js'
