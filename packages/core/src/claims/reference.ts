@@ -36,7 +36,7 @@ export const CLAIM_REFERENCE: readonly ClaimExplanation[] = freezeAll([
   },
   {
     name: 'alg', location: 'header', title: 'Signing algorithm', format: 'string',
-    description: 'The algorithm the token claims it was signed with. Entra signs access tokens with RS256 only; a verifier must fix the algorithm itself and never take it from the token ("none" and HS256 are classic forgeries).',
+    description: 'The algorithm the token claims it was signed with; Entra signs access tokens with RS256 only. A verifier must fix the algorithm itself and never take it from the token ("none" and HS256 are classic forgeries).',
   },
   {
     name: 'kid', location: 'header', title: 'Signing key ID', format: 'string',
@@ -90,7 +90,7 @@ export const CLAIM_REFERENCE: readonly ClaimExplanation[] = freezeAll([
   },
   {
     name: 'idp', location: 'payload', title: 'Identity provider', format: 'url',
-    description: 'Who authenticated the subject. Usually the same as iss; it differs for guests (their home tenant) and personal Microsoft accounts (live.com).',
+    description: 'Who authenticated the subject; usually the same as iss. It differs for guests (their home tenant) and personal Microsoft accounts (live.com).',
   },
   {
     name: 'iat', location: 'payload', title: 'Issued at', format: 'epoch',
@@ -106,7 +106,7 @@ export const CLAIM_REFERENCE: readonly ClaimExplanation[] = freezeAll([
   },
   {
     name: 'ver', location: 'payload', title: 'Token version', format: 'string',
-    description: 'The access-token format, "1.0" or "2.0". The API (resource) decides it, not the client: the Defender APIs receive v1 tokens. Verifiers choose v1 or v2 metadata by it.',
+    description: 'The access-token format, "1.0" or "2.0", chosen by the API (resource), not by the client. The Defender APIs receive v1 tokens; verifiers choose v1 or v2 metadata by it.',
   },
   {
     name: 'tid', location: 'payload', title: 'Tenant ID', format: 'guid',
@@ -282,7 +282,7 @@ export const CLAIM_REFERENCE: readonly ClaimExplanation[] = freezeAll([
   },
   {
     name: 'roles', location: 'payload', title: 'Application permissions or app roles', format: 'string-array',
-    description: 'In app-only tokens: the application permissions granted to the calling app by admin consent. In user tokens: the app roles assigned to the user. An array of strings; tokens do not update after a grant, so acquire a new one.',
+    description: 'The application permissions granted to the calling app by admin consent (app-only tokens), or the app roles assigned to the user (user tokens). An array of strings; tokens do not update after a grant, so acquire a new one.',
   },
   {
     name: 'wids', location: 'payload', title: 'Directory roles', format: 'string-array',
