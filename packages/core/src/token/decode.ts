@@ -22,10 +22,11 @@ export interface DecodeResult {
 }
 
 /**
- * Microsoft-account codes and refresh tokens ("M.C105_BAY.2.U.…", "M.R3_BAY.-C…") contain dots but are not
- * JWTs: a one-letter first segment is impossible in base64url, so this never shadows a real token.
+ * Entra and Microsoft-account codes and refresh tokens ("0.AXkA…", "M.C105_BAY.2.U.…", "M.R3_BAY.-C…") may
+ * contain dots but are not JWTs: a one-character first segment is impossible in base64url, so this never
+ * shadows a real token.
  */
-const MSA_OPAQUE = /^M\.[A-Z][A-Z0-9]*_[A-Z0-9]+\./
+const OPAQUE_WITH_DOTS = /^(?:M\.[A-Z][A-Z0-9]*_[A-Z0-9]+\.|0\.A[A-Za-z0-9_-]{8,})/
 
 const HEADER_KEY_MEMBERS = ['jku', 'x5u', 'jwk', 'x5c'] as const
 
@@ -80,8 +81,8 @@ export function decodeToken(compact: string): DecodeResult {
       findings: [makeFinding('token-malformed', 'The input looks like JSON, not a compact token. If it is a token response, copy the value of access_token.', { fix: 'Paste the access_token value, not the whole JSON response.' })],
     }
   }
-  if (MSA_OPAQUE.test(compact)) {
-    return { token: null, findings: [makeFinding('token-opaque', 'The input has the form of a Microsoft-account (consumer) authorization code or refresh token ("M.…"), which is opaque by design.')] }
+  if (OPAQUE_WITH_DOTS.test(compact)) {
+    return { token: null, findings: [makeFinding('token-opaque', 'The input has the form of an Entra or Microsoft-account authorization code or refresh token ("0.A…" or "M.…"), which is opaque by design.')] }
   }
   const segments = compact.split('.')
   if (segments.length === 1) {

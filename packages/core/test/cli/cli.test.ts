@@ -188,7 +188,7 @@ describe.concurrent('claimcheck explain (built CLI, child process)', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ code: 'upn', topic: 'claim', fix: null })
   })
 
-  it.each([['an unknown finding code', ['explain', 'token-exploded']], ['an unknown claim', ['explain', 'frob']], ['no code', ['explain']], ['an AADSTS code (not supported yet)', ['explain', 'AADSTS65001']], ['__proto__', ['explain', '__proto__']]])(
+  it.each([['an unknown finding code', ['explain', 'token-exploded']], ['an unknown claim', ['explain', 'frob']], ['no code', ['explain']], ['__proto__', ['explain', '__proto__']]])(
     'exits 2 for %s', async (_, args) => {
       const r = await runBuiltCli(args)
       expect(r.code).toBe(2)

@@ -120,6 +120,7 @@ describe('token-opaque', () => {
     ['a random string', 'abc'],
     ['a Microsoft-account authorization code', 'M.C105_BAY.2.U.ae5a5d21-1fb7-4f1c-8c3a-4e2c1d9a7b60'],
     ['a Microsoft-account refresh token', 'M.R3_BAY.-CZ8kx1yB3m!Lw9q*Rz0Jd4tWp5vNs6uHk7oGf2eIa'],
+    ['an Entra refresh token', '0.AXkAHmwrTz2aV064wn0eDzpbaWUHgPwXIO1AoMUwcCJHG5IAAA.AgABAAEAAAD--DLA3VO7QrddgJg7WevrAgDs_wUA9P8'],
   ])('fires for %s', (_, raw) => {
     const report = inspect(raw)
     expect(codes(report)).toEqual(['token-opaque'])

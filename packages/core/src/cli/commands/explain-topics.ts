@@ -8,8 +8,8 @@ export interface Explanation {
   meaning: string
   fix: string | null
   title: string
-  /** What kind of code it is, so scripts can tell a finding from an AADSTS error or a claim. */
-  topic: 'finding' | 'aadsts' | 'claim'
+  /** What kind of code it is, so scripts can tell a finding from a claim (AADSTS output has its own shape). */
+  topic: 'finding' | 'claim'
   severity?: Severity
   /** Extra lines for the human output only. */
   notes?: string[]
@@ -33,14 +33,6 @@ export function explainFindingCode(arg: string): ExplainResult {
   return { status: 'explained', explanation: { code, topic: 'finding', title: d.title, severity: d.severity, meaning: d.meaning, fix: d.fix ?? null } }
 }
 
-/**
- * AADSTS error codes (sign-in and consent errors). Not supported yet: the consent work replaces this function
- * with one backed by the library's explainAadsts().
- */
-export function explainAadstsCode(arg: string): ExplainResult {
-  return { status: 'unknown', message: `AADSTS explanations are not supported yet (${arg.toUpperCase()}; they land with consent support)` }
-}
-
 export function explainClaimName(arg: string): ExplainResult {
   const payload = explainClaim(arg, 'payload')
   const header = explainClaim(arg, 'header')
@@ -55,12 +47,13 @@ export function explainClaimName(arg: string): ExplainResult {
   }
 }
 
-const AADSTS = /^AADSTS\d+$/i
 const FINDING_CODE_FORM = /^[a-z]+(-[a-z0-9]+)+$/i
 
-/** In order: the first topic whose form matches the argument explains it (or says why it cannot). */
+/**
+ * In order: the first topic whose form matches the argument explains it (or says why it cannot). AADSTS codes
+ * are recognised before these (explain-aadsts.ts), because their argument may be a whole pasted error.
+ */
 export const EXPLAIN_TOPICS: readonly ExplainTopic[] = [
-  { matches: (arg) => AADSTS.test(arg), explain: explainAadstsCode },
   { matches: (arg) => FINDING_CODE_FORM.test(arg), explain: explainFindingCode },
   { matches: () => true, explain: explainClaimName },
 ]

@@ -4,6 +4,7 @@ import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from '../io.js'
 import { makeStyle, useColour } from '../output/style.js'
 import { safeText } from '../output/text.js'
 import type { Command } from '../run.js'
+import { explainAadstsCli, isAadstsArgument } from './explain-aadsts.js'
 import { EXPLAIN_TOPICS, type Explanation } from './explain-topics.js'
 
 const USAGE = 'claimcheck explain <finding code | AADSTS code | claim name> [--json]'
@@ -22,8 +23,11 @@ export const explainCommand: Command = {
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = withUsageErrors(() => parseArgs({ args, allowPositionals: true, strict: true, options: { json: { type: 'boolean' } } }))
-    const arg = positionals[0]?.trim()
-    if (arg === undefined || arg === '' || positionals.length > 1) throw new UsageError('give one code, e.g. token-expired, AADSTS65001 or aud')
+    const raw = positionals[0]
+    const arg = raw?.trim()
+    if (raw === undefined || arg === undefined || arg === '' || positionals.length > 1) throw new UsageError('give one code, e.g. token-expired, AADSTS65001 or aud')
+    // Entra errors come first: their argument may be a whole pasted error text or redirect URL.
+    if (isAadstsArgument(raw)) return explainAadstsCli(raw, values.json === true, io)
     const topic = EXPLAIN_TOPICS.find((t) => t.matches(arg))
     const result = topic?.explain(arg) ?? { status: 'unknown' as const, message: `nothing explains "${arg}"` }
     if (result.status === 'unknown') {
