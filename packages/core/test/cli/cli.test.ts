@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { ensureCliBuilt, runBuiltCli, runBuiltCliOnTty } from '../fixtures/built-cli.js'
+import { ensureCliBuilt, loadedModules, runBuiltCli, runBuiltCliOnTty, TRACE_IMPORTS } from '../fixtures/built-cli.js'
 import {
   CLIENT, M365D_AUD, NOW_S, OTHER_TENANT, TENANT, v1AppOnlyToken, v1DelegatedToken, v2DelegatedToken,
 } from '../fixtures/tokens.js'
@@ -146,6 +146,15 @@ describe.concurrent('claimcheck inspect (built CLI, child process)', () => {
     // Nor in usage errors.
     const usage = await runBuiltCli(['inspect', '--nope', valid])
     expect(usage.stdout + usage.stderr).not.toContain(valid.split('.')[2]?.slice(0, 12))
+  })
+
+  it('loads neither jose nor other commands for inspect --offline (start-up stays small)', async () => {
+    const r = await runBuiltCli(['inspect', '--offline', '--json', '--now', NOW, valid], { nodeArgs: TRACE_IMPORTS })
+    expect(r.code).toBe(0)
+    const loaded = loadedModules(r.stderr)
+    expect(loaded.some((u) => u.endsWith('/dist/cli/commands/inspect.js'))).toBe(true)
+    expect(loaded.filter((u) => /\/jose\/|\/node_modules\//.test(u))).toEqual([])
+    expect(loaded.filter((u) => /\/dist\/(consent|permissions|verify|testing)\/|commands\/(consent|explain|permissions)/.test(u))).toEqual([])
   })
 
   it('writes no colour when standard output is not a terminal', async () => {

@@ -179,6 +179,14 @@ describe('inspect in-process', () => {
     expect(stderr).toMatch(/no token given/)
   })
 
+  it('inspect --help and explain -h print the usage and exit 0', async () => {
+    for (const args of [['inspect', '--help'], ['explain', '-h']]) {
+      const r = await cli(args)
+      expect(r.code).toBe(0)
+      expect(r.stdout).toMatch(/^Usage: claimcheck /)
+    }
+  })
+
   it('--offline is accepted (inspection is offline until verification lands)', async () => {
     expect((await cli(['inspect', '--offline', '--now', String(NOW_S), v1AppOnlyToken()])).code).toBe(0)
   })

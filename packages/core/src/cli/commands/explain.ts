@@ -22,7 +22,11 @@ export const explainCommand: Command = {
   summary: 'Explain a finding code, an AADSTS error code or a claim',
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
-    const { values, positionals } = withUsageErrors(() => parseArgs({ args, allowPositionals: true, strict: true, options: { json: { type: 'boolean' } } }))
+    const { values, positionals } = withUsageErrors(() => parseArgs({ args, allowPositionals: true, strict: true, options: { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' } } }))
+    if (values.help === true) {
+      io.stdout(`Usage: ${USAGE}\n`)
+      return EXIT_OK
+    }
     const raw = positionals[0]
     const arg = raw?.trim()
     if (raw === undefined || arg === undefined || arg === '' || positionals.length > 1) throw new UsageError('give one code, e.g. token-expired, AADSTS65001 or aud')

@@ -29,6 +29,7 @@ export const inspectCommand: Command = {
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = withUsageErrors(() => parseArgs({ args, allowPositionals: true, strict: true, options: {
+      help: { type: 'boolean', short: 'h' },
       json: { type: 'boolean' },
       now: { type: 'string' },
       // Accepted now and a no-op: inspection is offline until signature verification lands and makes online the default.
@@ -42,6 +43,10 @@ export const inspectCommand: Command = {
       require: { type: 'string', multiple: true },
       'clock-skew': { type: 'string' },
     } }))
+    if (values.help === true) {
+      io.stdout(`Usage: ${USAGE}\n`)
+      return EXIT_OK
+    }
     for (const [flag, feature] of Object.entries(NOT_YET)) {
       if (Object.hasOwn(values, flag)) throw new UsageError(`--${flag} is not supported yet (${feature} land in a later release)`)
     }
