@@ -153,20 +153,20 @@ describe('colour', () => {
   })
 
   it('reaches the output of inspect and explain', async () => {
-    expect((await cli(['inspect', '--now', String(NOW_S), expired], { isTTY: true })).stdout).toContain(ESC)
-    expect((await cli(['inspect', '--now', String(NOW_S), expired], { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(ESC)
+    expect((await cli(['inspect', '--offline', '--now', String(NOW_S), expired], { isTTY: true })).stdout).toContain(ESC)
+    expect((await cli(['inspect', '--offline', '--now', String(NOW_S), expired], { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(ESC)
     expect((await cli(['explain', 'token-expired'], { isTTY: true })).stdout).toContain(ESC)
     expect((await cli(['explain', 'token-expired'], { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(ESC)
   })
 
   it('never colours --json', async () => {
-    expect((await cli(['inspect', '--json', '--now', String(NOW_S), expired], { isTTY: true })).stdout).not.toContain(ESC)
+    expect((await cli(['inspect', '--json', '--offline', '--now', String(NOW_S), expired], { isTTY: true })).stdout).not.toContain(ESC)
   })
 })
 
 describe('inspect in-process', () => {
   it('--json prints exactly the Report inspectToken returns', async () => {
-    const r = await cli(['inspect', '--json', '--now', String(NOW_S), '-'], { stdin: expired })
+    const r = await cli(['inspect', '--json', '--offline', '--now', String(NOW_S), '-'], { stdin: expired })
     expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(inspect(expired))))
     expect(r.code).toBe(1)
   })

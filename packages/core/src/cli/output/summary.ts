@@ -86,7 +86,12 @@ export function renderSummary(report: Report, st: Style, now: Date): string[] {
   out.push(row(st, 'Grants', clean(grants(t))))
   out.push(row(st, 'Valid', validity(t, now)))
   const sig = report.signature
-  const kid = sig.kid !== null ? `, kid ${clean(sig.kid)}` : ''
-  out.push(row(st, 'Signature', sig.status === 'not-checked' ? `not checked (offline${kid})` : `${sig.status}${kid}`))
+  const details = [
+    ...(sig.status === 'not-checked' ? ['offline'] : []),
+    ...(sig.kid !== null ? [`kid ${clean(sig.kid)}`] : []),
+    ...(sig.jwksUri !== null ? [`key set ${clean(sig.jwksUri)}`] : []),
+  ]
+  const status = sig.status === 'not-checked' ? 'not checked' : sig.status === 'valid' ? st.green('valid') : sig.status === 'invalid' ? st.red('invalid') : sig.status
+  out.push(row(st, 'Signature', `${status}${details.length > 0 ? ` (${details.join(', ')})` : ''}`))
   return out
 }
