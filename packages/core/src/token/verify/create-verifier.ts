@@ -140,7 +140,10 @@ function verifierFor(config: ResolvedVerifierOptions): Verifier {
     }
     if (lookup.key.issuer !== null) {
       const keyIssuer = lookup.key.issuer.replaceAll('{tenantid}', tid)
-      if (keyIssuer !== iss) {
+      // Entra attaches issuers only to v2 keys (`…/{tenantid}/v2.0`), and v1 tokens are signed by the same keys,
+      // so a key also vouches for the v2 form of the token's own issuer (as Microsoft.IdentityModel's
+      // ValidateSigningKeyIssuer does). Another tenant's or cloud's key still fails.
+      if (keyIssuer !== iss && keyIssuer !== expectedIssuer(tid, '2.0', cloud)) {
         return out('invalid', [...extra, makeFinding('signing-key-issuer-mismatch', `Key "${kid}" belongs to issuer ${keyIssuer}, but the token says ${iss}.`, { claim: 'iss', expected: keyIssuer, actual: iss })], lookup.jwksUri)
       }
     }
