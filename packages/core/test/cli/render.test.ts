@@ -129,6 +129,26 @@ describe('inspect human output: safety', () => {
     expect(out).toContain('\\u001b[2J')
   })
 
+  it('escapes token text in the permission verdict too', async () => {
+    const evil = 'Alert.Read.All\u001b[2J\u202e'
+    const token = v1AppOnlyToken({ roles: [evil] })
+    for (const flags of [['--require', 'Machine.Isolate'], ['--require', 'Alert.Read.All']]) {
+      const r = await cli(['inspect', '--offline', '--now', String(NOW_S), '--api', 'mde', ...flags, token])
+      expect(r.stdout).toMatch(/^(DENIED|GRANTED)/)
+      expect(r.stdout).not.toContain(ESC)
+      expect(r.stdout).not.toContain('\u202e')
+    }
+  })
+
+  it('escapes attacker-controlled text of a consent redirect (error_description, state)', async () => {
+    const url = 'https://app.example.com/cb?error=access_denied&error_description=AADSTS65004%3a+declined%1B%5B2J%E2%80%AE&state=s%1B%5D0%3Bx%07'
+    const r = await cli(['consent-result', url])
+    expect(r.stdout).toMatch(/CONSENT FAILED/)
+    expect(r.stdout + r.stderr).not.toContain(ESC)
+    expect(r.stdout + r.stderr).not.toContain('\u0007')
+    expect(r.stdout + r.stderr).not.toContain('\u202e')
+  })
+
   it('never prints a token segment or a piece of the signature', () => {
     const tokens = [v1AppOnlyToken(), expired, v1DelegatedToken(), v2DelegatedToken(), graphToken(), idToken(), buildToken({ header: { ...V1_HEADER, alg: 'none' } })]
     for (const token of tokens) {
