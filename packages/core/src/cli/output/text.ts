@@ -2,6 +2,7 @@ import { formatDuration } from '../../time/duration.js'
 
 // C0/C1 controls, DEL, line and paragraph separators, and bidirectional overrides: a claim value is text from
 // whoever made the token, and printed raw it could move the cursor, recolour the terminal or reorder a line.
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
 
 /** Makes token-derived text safe to print on a terminal: controls become visible \u escapes. */
