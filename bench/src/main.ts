@@ -26,6 +26,7 @@ interface Plan {
   distinctTokens: number
   keysetOpTimeoutMs: number
   rotationRetryMs: number
+  recoveryRetryMs: number
   keysetProcessLimitMs: number
   memoryWarmup: number
   memoryCount: number
@@ -51,6 +52,7 @@ function parseArgs(argv: readonly string[]): Plan {
     distinctTokens: quick ? 1200 : 4000,
     keysetOpTimeoutMs: quick ? 4000 : 10_000,
     rotationRetryMs: quick ? 0 : 35_000,
+    recoveryRetryMs: quick ? 0 : 15_000,
     keysetProcessLimitMs: quick ? 40_000 : 90_000,
     memoryWarmup: quick ? 2000 : 10_000,
     memoryCount: quick ? 10_000 : 100_000,
@@ -118,6 +120,7 @@ async function main(): Promise<void> {
         fixturePath: keysetFixture,
         opTimeoutMs: plan.keysetOpTimeoutMs,
         rotationRetryMs: plan.rotationRetryMs,
+        recoveryRetryMs: plan.recoveryRetryMs,
         processLimitMs: plan.keysetProcessLimitMs,
         parallel: 3,
       },

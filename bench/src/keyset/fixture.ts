@@ -31,6 +31,8 @@ export interface ChildArgs {
   opTimeoutMs: number
   /** How long to keep retrying a rotated key that was rejected on first use (0 = do not retry). */
   rotationRetryMs: number
+  /** How long to keep retrying the new key after the outage ends, when the first try is rejected (0 = do not). */
+  recoveryRetryMs: number
 }
 
 export interface PhaseCounts {

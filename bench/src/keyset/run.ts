@@ -13,6 +13,7 @@ export interface KeysetPlan {
   fixturePath: string
   opTimeoutMs: number
   rotationRetryMs: number
+  recoveryRetryMs: number
   /** Every scenario process is killed after this long. */
   processLimitMs: number
   parallel: number
@@ -34,6 +35,7 @@ export async function runKeysetScenarios(plan: KeysetPlan, onProgress: (line: st
         fixturePath: plan.fixturePath,
         opTimeoutMs: plan.opTimeoutMs,
         rotationRetryMs: plan.rotationRetryMs,
+        recoveryRetryMs: plan.recoveryRetryMs,
       }
       const out = await runChild<KeysetResult>(CHILD, args, plan.processLimitMs)
       onProgress(`${scenario} × ${peer}`)
