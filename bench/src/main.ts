@@ -122,7 +122,7 @@ async function main(): Promise<void> {
         rotationRetryMs: plan.rotationRetryMs,
         recoveryRetryMs: plan.recoveryRetryMs,
         processLimitMs: plan.keysetProcessLimitMs,
-        parallel: 3,
+        parallel: 4, // not timed: the scenarios mostly wait on the network and on time limits
       },
       (line) => log(`  ${line}`),
     )
