@@ -1,11 +1,31 @@
-import { defineConfig } from 'vitest/config'
+import { defineConfig, type Plugin } from 'vitest/config'
+import { CSP_META, SECURITY_HEADERS } from './src/security/csp.js'
+
+// The built page carries its CSP as a <meta> tag (for any static host); the dev server gets none, because Vite's
+// dev client injects inline scripts.
+function cspMeta(): Plugin {
+  return {
+    name: 'claimcheck-csp-meta',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META }, injectTo: 'head-prepend' }],
+    },
+  }
+}
 
 // The app resolves @claimcheck/core from its TypeScript source (the "source" export condition),
 // so the page and its tests never depend on a stale build of core.
 export default defineConfig({
+  plugins: [cspMeta()],
   resolve: { conditions: ['source', 'browser', 'module', 'import', 'default'] },
-  build: { target: 'es2022', sourcemap: true },
-  preview: { host: '127.0.0.1' },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // A module-preload polyfill would be an extra inline-free but useless script for the browsers we support.
+    modulePreload: { polyfill: false },
+  },
+  preview: { host: '127.0.0.1', headers: { ...SECURITY_HEADERS } },
   test: {
     name: 'web',
     include: ['test/**/*.test.ts'],
