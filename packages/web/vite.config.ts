@@ -30,5 +30,9 @@ export default defineConfig({
     name: 'web',
     include: ['test/**/*.test.ts'],
     environment: 'node',
+    // Builds and serves the app once for the browser tests (test/e2e); component tests pick happy-dom per file.
+    globalSetup: ['test/e2e/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 })

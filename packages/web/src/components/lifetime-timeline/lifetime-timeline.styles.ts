@@ -7,7 +7,7 @@ export const lifetimeTimelineStyles = css`
   .skew { fill: var(--cc-timeline-skew); opacity: .55; }
   .tick { stroke: var(--cc-text); stroke-width: 1.5; }
   .now { stroke: var(--cc-timeline-now); stroke-width: 2.5; }
-  .label { fill: var(--cc-text); font-size: 9px; font-family: system-ui, sans-serif; }
+  .label { fill: var(--cc-text); font-size: 11px; font-family: system-ui, sans-serif; }
   .now-label { fill: var(--cc-timeline-now); font-weight: 700; }
   .state { font-weight: 600; }
   dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .75rem; margin: .5rem 0; font-size: .9rem; }

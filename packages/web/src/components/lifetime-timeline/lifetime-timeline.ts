@@ -46,7 +46,7 @@ export class CcLifetimeTimeline extends LitElement {
     const nowX = l.x(now)
     const summary = `Lifetime ${formatDuration(l.validTo - l.validFrom)}; the token is ${STATE_TEXT[l.state]}.`
     return html`
-      <svg viewBox="0 0 ${WIDTH} 64" role="img" aria-labelledby="timeline-title" class="state-${l.state}">
+      <svg viewBox="0 0 ${WIDTH} 66" role="img" aria-labelledby="timeline-title" class="state-${l.state}">
         <title id="timeline-title">${summary}</title>
         ${svg`
           <rect class="skew" x=${l.x(l.skewBefore[0])} y="26" width=${Math.max(l.x(l.skewBefore[1]) - l.x(l.skewBefore[0]), 0)} height="12"></rect>
@@ -55,8 +55,8 @@ export class CcLifetimeTimeline extends LitElement {
           ${this.issuedAt !== null && this.issuedAt !== l.validFrom
             ? svg`<line class="tick" x1=${l.x(this.issuedAt)} x2=${l.x(this.issuedAt)} y1="22" y2="42"></line>`
             : nothing}
-          <text class="label" x=${l.x(l.validFrom)} y="56" text-anchor="start">${this.notBefore !== null ? 'not before' : 'issued'}</text>
-          <text class="label" x=${l.x(l.validTo)} y="56" text-anchor="end">expires</text>
+          <text class="label" x=${l.x(l.validFrom)} y="58" text-anchor="start">${this.notBefore !== null ? 'not before' : 'issued'}</text>
+          <text class="label" x=${l.x(l.validTo)} y="58" text-anchor="end">expires</text>
           <line class="now" x1=${nowX} x2=${nowX} y1="14" y2="46"></line>
           <text class="label now-label" x=${Math.min(Math.max(nowX, 16), WIDTH - 16)} y="10" text-anchor="middle">now</text>
         `}

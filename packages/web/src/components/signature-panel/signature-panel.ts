@@ -43,16 +43,17 @@ export class CcSignaturePanel extends LitElement {
     this.verification = { phase: 'idle' }
   }
 
-  private renderSource() {
+  private renderSource(checked: boolean) {
+    const verb = checked ? 'Checked against' : 'To be checked against'
     if (this.mode === 'off') {
       return html`<p class="hint">Offline diagnosis: the signature is not checked. Turn on verification in Settings to check it against Entra's published keys or a key set you paste.</p>`
     }
     if (this.mode === 'key-set') {
       return this.keySetSource === 'demo'
-        ? html`<p><span class="badge sev-warning">Demo</span> Checked against the bundled <strong>demo key set</strong>, which verifies only “Try a sample” tokens. No tenant trusts it.</p>`
-        : html`<p>Checked against the key set pasted in Settings.</p>`
+        ? html`<p><span class="badge sev-warning">Demo</span> ${verb} the bundled <strong>demo key set</strong>, which verifies only “Try a sample” tokens. No tenant trusts it.</p>`
+        : html`<p>${verb} the key set pasted in Settings.</p>`
     }
-    return html`<p>Checked against the key set Entra publishes for the token's tenant (fetched from the Entra sign-in host).</p>`
+    return html`<p>${verb} the key set Entra publishes for the token's tenant (fetched from the Entra sign-in host).</p>`
   }
 
   override render() {
@@ -66,7 +67,7 @@ export class CcSignaturePanel extends LitElement {
       <p class="status"><span class="badge sev-${status.tone}" data-status=${s.status}>${status.label}</span></p>
       ${v.phase === 'pending' ? html`<p role="status">Checking the signature…</p>` : nothing}
       ${v.phase === 'unavailable' || v.phase === 'failed' ? html`<p role="status" class="problem">${v.reason}</p>` : nothing}
-      ${this.renderSource()}
+      ${this.renderSource(v.phase === 'done')}
       <dl>
         <dt>Key ID (kid)</dt><dd><code class="wrap">${s.kid ?? '(none)'}</code></dd>
         <dt>Algorithm (alg)</dt><dd><code>${s.alg ?? '(none)'}</code></dd>
