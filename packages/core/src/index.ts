@@ -20,3 +20,25 @@ export { API_RESOURCES, KNOWN_API_IDS, apiForAudience, defaultScopeFor, isKnownA
 export type { ApiId, ApiResource, KnownApiId } from './entra/apis.js'
 export { expectedIssuer, parseEntraIssuer } from './entra/issuers.js'
 export type { TokenVersion, ParsedIssuer } from './entra/issuers.js'
+export { buildAdminConsentUrl, CONSENT_FORMS, isConsentForm } from './consent/consent-url.js'
+export type { AdminConsentOptions, AdminConsentLink, ConsentForm } from './consent/consent-url.js'
+export type { RandomSource } from './consent/random-state.js'
+export { parseConsentRedirect } from './consent/consent-redirect.js'
+export type { ConsentRedirectOptions, ConsentRedirectResult, ConsentRedirectError } from './consent/consent-redirect.js'
+export { explainAadsts, explainAadstsCode } from './consent/explain-aadsts.js'
+export type { AadstsExplanation } from './consent/explain-aadsts.js'
+export { AADSTS_CATALOGUE } from './consent/aadsts-catalogue.js'
+export type { AadstsEntry } from './consent/aadsts-catalogue.js'
+export { AADSTS_SOURCES } from './consent/aadsts-sources.js'
+export type { AadstsSource, AadstsSourceId } from './consent/aadsts-sources.js'
+export { lintScope } from './consent/lint-scope.js'
+export type { LintScopeOptions, ScopeLintResult, ScopeFlow, ScopeParameter } from './consent/lint-scope.js'
+export { buildClientCredentialsRequest, CLIENT_SECRET_PLACEHOLDER } from './consent/token-request.js'
+export type {
+  ClientCredentialsOptions,
+  ClientCredentialsRequest,
+  ClientCredentialsResult,
+  InvalidClientCredentialsRequest,
+  TokenEndpointVersion,
+} from './consent/token-request.js'
+export { buildCurlSnippet, buildPowerShellSnippet, buildMsalNodeSnippet } from './consent/snippets.js'

@@ -10,11 +10,11 @@ export interface Command {
 const COMMANDS: Record<string, () => Promise<Command>> = {
   inspect: async () => (await import('./commands/inspect.js')).inspectCommand,
   explain: async () => (await import('./commands/explain.js')).explainCommand,
+  consent: async () => (await import('./commands/consent.js')).consentCommand,
+  'consent-result': async () => (await import('./commands/consent-result.js')).consentResultCommand,
 }
 
 const NOT_YET: Record<string, string> = {
-  consent: 'consent links (issue: consent)',
-  'consent-result': 'consent results (issue: consent)',
   permissions: 'permission catalogs (issue: permissions)',
 }
 
@@ -24,7 +24,9 @@ function help(): string {
     '',
     'Usage:',
     '  claimcheck inspect [TOKEN | -] [--json] [--now <time>] [--offline] [--audience <aud>] [--tenant <tid>] [--client-app <appid>] [--clock-skew <s>]',
-    '  claimcheck explain <finding code>',
+    '  claimcheck consent --client-id <guid> [--tenant <guid|domain|organizations>] [--cloud public|usgov|china] [--api mde|m365d] [--redirect-uri <url>] [--state <s>] [--form v2|adminconsent|authorize] [--json]',
+    "  claimcheck consent-result '<redirect URL>' [--expected-state <s>] [--json]",
+    '  claimcheck explain <finding code | AADSTS code> [--json]',
     '',
     'Exit codes: 0 no error findings, 1 at least one error finding, 2 usage error.',
     '',

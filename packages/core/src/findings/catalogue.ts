@@ -249,6 +249,71 @@ export const FINDINGS = {
     meaning: 'The client ID is not an application (client) ID GUID.',
     fix: 'Copy the Application (client) ID from the app registration\'s overview page.',
   },
+  'scope-default-mixed': {
+    severity: 'error', area: 'consent', title: '/.default mixed with other scopes',
+    meaning: 'A request combines {resource}/.default with named scopes of the same resource (or, for client credentials, with any other scope). /.default already means "every permission configured for this resource"; Entra refuses the combination (AADSTS70011).',
+    fix: 'Request either {resource}/.default alone (plus openid/profile/offline_access for a user sign-in), or only named scopes.',
+  },
+  'scope-needs-default': {
+    severity: 'error', area: 'consent', title: 'Client credentials need /.default',
+    meaning: 'A client-credentials (app-only) request must ask for exactly one {resource}/.default scope; application permissions cannot be requested by name. Entra answers AADSTS1002012.',
+    fix: 'Use the corrected scope the finding gives, e.g. https://api.securitycenter.microsoft.com/.default.',
+  },
+  'scope-is-resource': {
+    severity: 'error', area: 'consent', title: 'v1 resource passed as a v2 scope',
+    meaning: 'The scope is a bare resource identifier (https://api.securitycenter.microsoft.com or an application ID): that is the v1 endpoint\'s resource parameter. The v2 endpoint wants {resource}/{permission} or {resource}/.default.',
+    fix: 'Append /.default to the resource (the finding gives the corrected value), or call the v1 endpoint with resource=.',
+  },
+  'resource-is-scope': {
+    severity: 'error', area: 'consent', title: 'v2 scope passed as a v1 resource',
+    meaning: 'The v1 endpoint\'s resource parameter carries a v2 scope (…/.default or …/{permission}). Entra looks for a resource with that literal name and answers AADSTS500011.',
+    fix: 'Pass the resource identifier without the /.default suffix (the finding gives it), or call the v2 endpoint with scope=.',
+  },
+  'api-not-in-cloud': {
+    severity: 'error', area: 'consent', title: 'API not offered in this cloud',
+    meaning: 'The chosen API has no documented endpoint in the chosen national cloud (for example Defender for Endpoint in the China cloud), so there is no resource to request or consent to there.',
+    fix: 'Pick the cloud the customer\'s tenant lives in and an API offered there.',
+  },
+  'redirect-uri-invalid': {
+    severity: 'error', area: 'consent', title: 'Redirect URI invalid',
+    meaning: 'The redirect URI is not an absolute https URL (http is allowed only for localhost) or carries a fragment. Entra accepts only redirect URIs registered on the app, byte for byte (AADSTS50011).',
+    fix: 'Use exactly one of the redirect URIs registered on the app registration (Authentication page).',
+  },
+  'redirect-uri-missing': {
+    severity: 'warning', area: 'consent', title: 'No redirect URI',
+    meaning: 'The v2 admin-consent endpoint documents redirect_uri as required. Without it Entra falls back to a reply URL registered on the app, or fails (AADSTS900971, AADSTS500113) when none is registered.',
+    fix: 'Pass one of the redirect URIs registered on the app registration.',
+  },
+  'token-tenant-invalid': {
+    severity: 'error', area: 'consent', title: 'Tenant unusable for a token request',
+    meaning: 'An app-only (client-credentials) token must be requested from the customer\'s own tenant: a tenant GUID or verified domain. common, organizations and consumers name no tenant (AADSTS9001023, AADSTS90124).',
+    fix: 'Use the customer\'s tenant ID (the tenant value the admin-consent redirect returned, once verified).',
+  },
+  'consent-redirect-invalid': {
+    severity: 'error', area: 'consent', title: 'Not a consent redirect',
+    meaning: 'The input is not an absolute URL, or carries neither admin_consent, error nor code: it is not what the consent endpoint sends back.',
+    fix: 'Paste the whole address the browser was sent to after the admin approved or declined (your redirect URI with its query string).',
+  },
+  'consent-error': {
+    severity: 'error', area: 'consent', title: 'Consent failed',
+    meaning: 'The consent redirect carries an error: the admin declined, or Entra refused the request. The error explanation says which AADSTS code and what to do.',
+    fix: 'Fix the cause the AADSTS explanation gives, then send the admin a new consent link.',
+  },
+  'consent-state-mismatch': {
+    severity: 'error', area: 'consent', title: 'State mismatch',
+    meaning: 'The state in the redirect is not the one the consent link was built with (or is missing). The response may belong to another request, or be forged (cross-site request forgery).',
+    fix: 'Ignore this response; start again from a freshly built consent link and compare its state.',
+  },
+  'consent-tenant-untrusted': {
+    severity: 'warning', area: 'consent', title: 'Returned tenant is not proof',
+    meaning: 'The tenant parameter of a consent redirect is plain text in a URL: anyone can craft a redirect with any tenant. It tells you which tenant to try, never who your customer is.',
+    fix: 'Keep the tenant ID, request a token from that tenant, and verify the token (signature, tid) before you associate the tenant with a customer.',
+  },
+  'consent-code-returned': {
+    severity: 'info', area: 'consent', title: 'Authorization code returned',
+    meaning: 'The redirect carries an authorization code (the Defender partner docs\' authorize link): sign-in and consent succeeded, but the response does not say whether consent was granted for the whole organization or which tenant it was.',
+    fix: 'Your app redeems the code; to confirm organization-wide consent, request an app-only token from the customer\'s tenant and check its roles.',
+  },
 } as const satisfies Record<string, FindingDefinition>
 
 export type FindingCode = keyof typeof FINDINGS

@@ -3,14 +3,16 @@ import { parseArgs } from 'node:util'
 import { withUsageErrors } from '../args.js'
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from '../io.js'
 import type { Command } from '../run.js'
+import { explainAadstsCli, isAadstsArgument } from './explain-aadsts.js'
 
 export const explainCommand: Command = {
   summary: 'Explain a finding code',
-  usage: 'claimcheck explain <finding code> [--json]',
+  usage: 'claimcheck explain <finding code | AADSTS code> [--json]',
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = withUsageErrors(() => parseArgs({ args, allowPositionals: true, strict: true, options: { json: { type: 'boolean' } } }))
     const code = positionals[0]
     if (code === undefined || positionals.length > 1) throw new UsageError('give one finding code, e.g. token-expired')
+    if (isAadstsArgument(code)) return explainAadstsCli(code, values.json === true, io)
     if (!isFindingCode(code)) {
       io.stderr(`claimcheck explain: "${code}" is not a known finding code. Known codes: ${Object.keys(FINDINGS).join(', ')}\n`)
       return EXIT_USAGE
