@@ -87,3 +87,14 @@ export function screenshotPath(name: string): string {
   mkdirSync(join(RESULTS_DIR, 'screenshots'), { recursive: true })
   return join(RESULTS_DIR, 'screenshots', `${name}.png`)
 }
+
+export const CONSENT_CLIENT_ID = '0a1b2c3d-0000-4000-a000-00000000c1d0'
+export const CONSENT_CUSTOMER = 'c0ffee00-0000-4000-a000-00000000c0de'
+
+/** Fills the builder as a partner onboarding Contoso would. */
+export async function fillConsent(p: Page): Promise<void> {
+  await p.locator('cc-consent-view #clientId').fill(CONSENT_CLIENT_ID)
+  await p.locator('cc-consent-view #tenant').fill(CONSENT_CUSTOMER)
+  await p.locator('cc-consent-view #redirectUri').fill('https://app.example.com/consent/callback')
+}
+

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { RESULTS_DIR, launchChromium, loadSample, openApp, runAxe, screenshotPath, watchConsole, type AxeViolation } from './browser.js'
+import { RESULTS_DIR, fillConsent, launchChromium, loadSample, openApp, runAxe, screenshotPath, watchConsole, type AxeViolation } from './browser.js'
 
 // Every view, in both themes, at desktop width and at 360 px: axe-core must find no serious or critical
 // violation, and a screenshot of each is kept under test-results/screenshots as an artifact.
@@ -42,6 +42,10 @@ async function show(page: Page, scene: Scene): Promise<void> {
     case 'reference':
       await page.locator(`nav [data-view="${scene}"]`).click()
       await page.locator(`cc-${scene}-view h2`).first().waitFor({ state: 'attached' })
+      if (scene === 'consent') {
+        await fillConsent(page)
+        await page.locator('cc-aadsts-lookup #aadsts').fill('AADSTS65001')
+      }
   }
 }
 
