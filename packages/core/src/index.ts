@@ -42,3 +42,27 @@ export type {
   TokenEndpointVersion,
 } from './consent/token-request.js'
 export { buildCurlSnippet, buildPowerShellSnippet, buildMsalNodeSnippet } from './consent/snippets.js'
+export { checkPermissions } from './permissions/check.js'
+export { parseCatalog, assertCatalog } from './permissions/validate-catalog.js'
+export { BUILTIN_CATALOGS, builtinCatalog } from './permissions/builtin.js'
+export { MDE_CATALOG } from './permissions/catalogs/mde.js'
+export { M365D_CATALOG } from './permissions/catalogs/m365d.js'
+export { parseOperation, matchOperation, resolveOperation, formatOperation } from './permissions/operation.js'
+export { canonicalName, findPermissions } from './permissions/names.js'
+export type { ParsedOperation, OperationMatch } from './permissions/operation.js'
+export type { CatalogParseResult } from './permissions/validate-catalog.js'
+export type {
+  PermissionCatalog,
+  CatalogPermission,
+  CatalogOperation,
+  PermissionKind,
+  HttpMethod,
+  PermissionRequirement,
+  PermissionCheck,
+  PermissionSubject,
+} from './permissions/types.js'
+export { createVerifier } from './token/verify/create-verifier.js'
+export type { Verifier } from './token/verify/create-verifier.js'
+export type { VerifierOptions, JsonWebKeySetInput } from './token/verify/options.js'
+export type { KeySetOptions } from './entra/keyset/options.js'
+export type { FetchLike } from './entra/keyset/fetch-json.js'

@@ -12,10 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   explain: async () => (await import('./commands/explain.js')).explainCommand,
   consent: async () => (await import('./commands/consent.js')).consentCommand,
   'consent-result': async () => (await import('./commands/consent-result.js')).consentResultCommand,
-}
-
-const NOT_YET: Record<string, string> = {
-  permissions: 'permission catalogs (issue: permissions)',
+  permissions: async () => (await import('./commands/permissions.js')).permissionsCommand,
 }
 
 function help(): string {
@@ -24,6 +21,8 @@ function help(): string {
     '',
     'Usage:',
     '  claimcheck inspect [TOKEN | -] [--json] [--now <time>] [--offline] [--audience <aud>] [--tenant <tid>] [--client-app <appid>] [--clock-skew <s>]',
+    '                     [--api mde|m365d | --catalog <file>] [--operation "<METHOD> <path>"] [--require <permission>]...',
+    '  claimcheck permissions [--api mde|m365d | --catalog <file>] [--operation "<METHOD> <path>"] [--json]',
     '  claimcheck consent --client-id <guid> [--tenant <guid|domain|organizations>] [--cloud public|usgov|china] [--api mde|m365d] [--redirect-uri <url>] [--state <s>] [--form v2|adminconsent|authorize] [--json]',
     "  claimcheck consent-result '<redirect URL>' [--expected-state <s>] [--json]",
     '  claimcheck explain <finding code | AADSTS code> [--json]',
@@ -41,8 +40,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   const load = COMMANDS[name]
   if (!load) {
-    const later = NOT_YET[name]
-    io.stderr(later ? `claimcheck: '${name}' is not supported yet (${later}).\n` : `claimcheck: unknown command '${name}'.\n\n${help()}`)
+    io.stderr(`claimcheck: unknown command '${name}'.\n\n${help()}`)
     return EXIT_USAGE
   }
   const command = await load()

@@ -139,6 +139,11 @@ export const FINDINGS = {
     meaning: 'ver says 1.0 but iss has the v2 form (or the reverse). Entra issues the issuer form that matches the version; a verifier must pick the v1 or v2 metadata by it.',
     fix: 'Treat the token as forged or hand-made.',
   },
+  'cloud-not-allowed': {
+    severity: 'error', area: 'issuer', title: 'Token from another cloud',
+    meaning: 'iss is an Entra issuer of a national cloud (public, US Government, China) that the verifier is not configured for, so its keys are not fetched. Each cloud has its own tenants, keys and endpoints.',
+    fix: 'Request the token from the cloud your API runs in, or add that cloud to the verifier\'s cloud option.',
+  },
   // audience & resource
   'audience-mismatch': {
     severity: 'error', area: 'audience', title: 'Wrong audience',
@@ -227,6 +232,11 @@ export const FINDINGS = {
     severity: 'info', area: 'permissions', title: 'Broader permission than needed',
     meaning: 'The operation is granted by a permission that allows more than it needs (e.g. ReadWrite for a read).',
     fix: 'Grant the narrowest permission that serves the operation.',
+  },
+  'operation-unknown': {
+    severity: 'warning', area: 'permissions', title: 'Operation not in the catalog',
+    meaning: 'The operation (METHOD and path, or full URL) matches no operation of the API\'s permission catalog, or its host serves none of the known APIs, so its permissions could not be checked.',
+    fix: 'List the known operations with claimcheck permissions; check the method and path, or describe the API in a custom catalog (--catalog).',
   },
   // consent & scopes
   'scope-malformed': {

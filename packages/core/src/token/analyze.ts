@@ -7,6 +7,7 @@ import { checkLifetime } from './checks/lifetime.js'
 import { decodeToken, type DecodedToken } from './decode.js'
 import { readTokenFacts, stringClaim } from './facts.js'
 import { normalizeInput } from './normalize.js'
+import { evaluatePermissions } from '../permissions/evaluate.js'
 import { DEFAULT_CLOCK_SKEW_SECONDS, readClock, toList, type InspectOptions } from './options.js'
 import type { PermissionReport, Report, SignatureReport, TokenFacts } from './report.js'
 
@@ -20,7 +21,7 @@ export interface Analysis {
 }
 
 export const NO_PERMISSION_CHECK: PermissionReport = Object.freeze({
-  required: [], satisfied: null, granted: [], missing: [], context: null, operation: null,
+  required: [], satisfied: null, granted: [], missing: [], context: null, operation: null, api: null, anyOf: [], allOf: [], source: null,
 }) as PermissionReport
 
 /** Checks that depend on the clock; the verifier re-runs these for cached results. */
@@ -29,8 +30,13 @@ export function timeFindings(facts: TokenFacts, options: InspectOptions): Findin
   return checkLifetime(facts.payload, now, options.clockSkew ?? DEFAULT_CLOCK_SKEW_SECONDS)
 }
 
+/** Which check groups analyzeToken runs; the verifier runs the time checks itself, after the signature. */
+export interface AnalyzeStages {
+  time?: boolean
+}
+
 /** normalize → decode → classify → checks. Pure and synchronous; the clock is read once. */
-export function analyzeToken(raw: string, options: InspectOptions = {}): Analysis {
+export function analyzeToken(raw: string, options: InspectOptions = {}, stages: AnalyzeStages = {}): Analysis {
   const findings: Finding[] = []
   const normalized = normalizeInput(typeof raw === 'string' ? raw : '')
   if (typeof raw !== 'string') {
@@ -51,13 +57,15 @@ export function analyzeToken(raw: string, options: InspectOptions = {}): Analysi
 
   const facts = readTokenFacts(token, findings)
   findings.push(
-    ...timeFindings(facts, options),
+    ...(stages.time === false ? [] : timeFindings(facts, options)),
     ...checkIssuer(token.payload),
     ...checkTenant(token.payload, options.tenants),
     ...checkAudience(facts, toList(options.audience), options.api),
     ...checkClientApp(facts, options.clientApps),
   )
-  return { decoded: token, facts, signature, permissions: NO_PERMISSION_CHECK, findings }
+  const permissions = evaluatePermissions(facts, options, findings)
+  findings.push(...permissions.findings)
+  return { decoded: token, facts, signature, permissions: permissions.report ?? NO_PERMISSION_CHECK, findings }
 }
 
 export function toReport(analysis: Analysis): Report {

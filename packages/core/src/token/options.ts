@@ -1,4 +1,5 @@
 import type { KnownApiId } from '../entra/apis.js'
+import type { PermissionCatalog } from '../permissions/types.js'
 
 /** The clock: a fixed instant, or a function read once per call. */
 export type Clock = Date | (() => Date)
@@ -21,8 +22,10 @@ export interface RequirementOptions {
   api?: KnownApiId
   /** "METHOD path" of the operation being called. */
   operation?: string
-  /** Explicit required permission(s). */
+  /** Explicit required permission(s): all must be present. */
   require?: readonly string[]
+  /** A custom API's permission catalog (docs/permissions.md); operations are then looked up there. */
+  catalog?: PermissionCatalog
 }
 
 export type InspectOptions = CheckOptions & RequirementOptions

@@ -63,6 +63,14 @@ export interface PermissionReport {
   missing: string[]
   context: PermissionContext | null
   operation: string | null
+  /** The catalog that decided (`mde`, `m365d` or a custom catalog's id), or null. */
+  api: string | null
+  /** The operation's alternatives in the token's context: any one grants it. */
+  anyOf: string[]
+  /** Explicitly required permissions (--require): all must be present. */
+  allOf: string[]
+  /** The official page the operation's permissions come from. */
+  source: string | null
 }
 
 export interface Report {

@@ -1,20 +1,25 @@
+import { readFile } from 'node:fs/promises'
 import { inspectToken } from '../../token/inspect.js'
+import { createDiagnosticVerifier } from '../../token/verify/create-verifier.js'
+import type { JsonWebKeySetInput } from '../../token/verify/options.js'
+import type { InspectOptions, RequirementOptions } from '../../token/options.js'
+import type { Report } from '../../token/report.js'
+import { CLOUD_NAMES, isGuid } from '../../entra/clouds.js'
 import { MAX_TOKEN_BYTES } from '../../token/decode.js'
 import { parseArgs } from 'node:util'
 import { withUsageErrors, parseNow, parseSeconds } from '../args.js'
 import { EXIT_FINDINGS, EXIT_OK, UsageError, readAll, type CliIO } from '../io.js'
 import type { Command } from '../run.js'
 import { renderReport } from '../output/report.js'
-import { useColour } from '../output/style.js'
+import { makeStyle, useColour } from '../output/style.js'
+// permissions: --api/--operation/--require/--catalog and the verdict line
+import { resolveRequirementFlags } from '../requirement-flags.js'
+import { renderPermissionVerdict } from '../output/permission-verdict.js'
 
-const USAGE = 'claimcheck inspect [TOKEN | -] [--json] [--now <ISO|epoch>] [--offline] [--audience <aud>]... [--tenant <tid>]... [--client-app <appid>]... [--clock-skew <s>]'
+const USAGE = 'claimcheck inspect [TOKEN | -] [--json] [--now <ISO|epoch>] [--offline] [--jwks <file>] [--audience <aud>]... [--tenant <tid>]... [--client-app <appid>]... [--clock-skew <s>] [--api mde|m365d | --catalog <file>] [--operation "<METHOD> <path>"] [--require <permission>]...'
 
 // Flags of the contract whose features land with later issues: refuse them clearly rather than ignore them.
 const NOT_YET: Record<string, string> = {
-  jwks: 'signature verification',
-  api: 'permission checks',
-  operation: 'permission checks',
-  require: 'permission checks',
 }
 
 export const inspectCommand: Command = {
@@ -32,25 +37,83 @@ export const inspectCommand: Command = {
       api: { type: 'string' },
       operation: { type: 'string' },
       require: { type: 'string', multiple: true },
+      catalog: { type: 'string' },
       'clock-skew': { type: 'string' },
     } }))
     for (const [flag, feature] of Object.entries(NOT_YET)) {
       if (Object.hasOwn(values, flag)) throw new UsageError(`--${flag} is not supported yet (${feature} land in a later release)`)
     }
     if (positionals.length > 1) throw new UsageError('give one token (or - to read standard input)')
+    const requirement = await resolveRequirementFlags({ api: values.api, operation: values.operation, require: values.require, catalog: values.catalog })
     const source = positionals[0]
     const raw = source === undefined || source === '-' ? await readAll(io.stdin, MAX_TOKEN_BYTES * 4) : source
     const now = parseNow(values.now)
     const clockSkew = parseSeconds('--clock-skew', values['clock-skew'])
-    const report = inspectToken(raw, {
+    const checks = {
       ...(now !== undefined ? { now } : {}),
       ...(clockSkew !== undefined ? { clockSkew } : {}),
       ...(values.audience ? { audience: values.audience } : {}),
       ...(values.tenant ? { tenants: values.tenant } : {}),
       ...(values['client-app'] ? { clientApps: values['client-app'] } : {}),
-    })
+    }
+    // ---- verification (issue 3): online by default, --jwks <file>, --offline ------------------------------
+    const report = values.offline && values.jwks === undefined
+      ? inspectToken(raw, { ...checks, ...requirement })
+      : await verifyForCli(raw, checks, requirement, { jwksFile: values.jwks, now: now ?? new Date() })
+    // ---- end verification ----------------------------------------------------------------------------------
     if (values.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`)
-    else io.stdout(renderReport(report, { colour: useColour(io), now: now ?? new Date() }))
+    else io.stdout(renderPermissionVerdict(report, makeStyle(useColour(io))) + renderReport(report, { colour: useColour(io), now: now ?? new Date() }))
     return report.ok ? EXIT_OK : EXIT_FINDINGS
   },
+}
+
+// ---- verification (issue 3) -------------------------------------------------------------------------------------
+
+function usageErrors<R>(build: () => R): R {
+  try {
+    return build()
+  } catch (err) {
+    if (err instanceof TypeError) throw new UsageError(err.message)
+    throw err
+  }
+}
+
+async function readJwksFile(path: string): Promise<JsonWebKeySetInput> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (err) {
+    throw new UsageError(`--jwks: cannot read ${path} (${err instanceof Error ? err.message : String(err)})`)
+  }
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    throw new UsageError(`--jwks: ${path} is not JSON`)
+  }
+  if (typeof value !== 'object' || value === null || !Array.isArray((value as { keys?: unknown }).keys)) {
+    throw new UsageError(`--jwks: ${path} is not a key set (no "keys" array)`)
+  }
+  return value as JsonWebKeySetInput
+}
+
+/**
+ * The CLI diagnoses any token: every cloud, and (unless --tenant names others) the token's own tenant is the one
+ * whose keys are fetched. Online by default through the global fetch; --jwks uses the file and no network.
+ */
+async function verifyForCli(raw: string, checks: InspectOptions & { tenants?: readonly string[] }, requirement: RequirementOptions, options: { jwksFile: string | undefined; now: Date }): Promise<Report> {
+  const jwks = options.jwksFile === undefined ? undefined : await readJwksFile(options.jwksFile)
+  const ownTenant = inspectToken(raw, { now: options.now }).token?.tenantId ?? null
+  const tenants = checks.tenants ?? (isGuid(ownTenant) ? [ownTenant] : [])
+  const verifier = usageErrors(() => createDiagnosticVerifier({
+    ...(checks.audience !== undefined ? { audience: checks.audience } : {}),
+    tenants,
+    cloud: CLOUD_NAMES,
+    now: options.now,
+    ...(checks.clientApps !== undefined ? { clientApps: checks.clientApps } : {}),
+    ...(checks.clockSkew !== undefined ? { clockSkew: checks.clockSkew } : {}),
+    ...(jwks !== undefined ? { jwks } : {}),
+    resultCache: false,
+  }))
+  return verifier.verify(raw, requirement)
 }

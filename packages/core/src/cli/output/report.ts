@@ -27,7 +27,7 @@ export function renderReport(report: Report, options: RenderOptions): string {
     out.push(`  expires ${relative(t.expiresAt, options.now)}`)
     if (t.roles.length > 0) out.push(`  roles: ${t.roles.join(', ')}`)
     if (t.scopes.length > 0) out.push(`  scopes: ${t.scopes.join(' ')}`)
-    out.push(`  signature: ${report.signature.status}${report.signature.kid ? ` (kid ${report.signature.kid})` : ''}`)
+    out.push(`  signature: ${report.signature.status}${report.signature.kid ? ` (kid ${report.signature.kid})` : ''}${report.signature.jwksUri ? `, key set ${report.signature.jwksUri}` : ''}`)
   } else {
     out.push(`${verdict}: the input could not be decoded as a JWT.`)
   }

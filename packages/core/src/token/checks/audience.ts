@@ -1,4 +1,4 @@
-import { API_RESOURCES, apiForAudience, defaultScopeFor, normalizeAudience } from '../../entra/apis.js'
+import { API_RESOURCES, apiForAudience, defaultScopeFor } from '../../entra/apis.js'
 import type { Finding } from '../../findings/finding.js'
 import { makeFinding } from '../../findings/make-finding.js'
 import { describeType } from '../facts.js'
@@ -6,11 +6,18 @@ import { ownValue } from '../json.js'
 import type { TokenFacts } from '../report.js'
 import type { RequirementOptions } from '../options.js'
 
-/** Does the token's aud satisfy an expected audience? A Defender identifier matches every alias of its resource. */
+/**
+ * Does the token's aud satisfy an expected audience? Comparison is ordinal, as Entra's own validators do: a
+ * different case or an added slash is another audience. The one widening: an expected Defender identifier accepts
+ * every identifier URI of the same resource exactly as Entra writes them (each with or without its trailing slash)
+ * and the resource's appId.
+ */
 function audienceMatches(actual: string, expected: string): boolean {
-  if (normalizeAudience(actual) === normalizeAudience(expected)) return true
+  if (actual === expected) return true
   const expectedApi = apiForAudience(expected)
-  return expectedApi !== null && expectedApi !== 'graph' && apiForAudience(actual) === expectedApi
+  if (expectedApi === null || expectedApi === 'graph') return false
+  const resource = API_RESOURCES[expectedApi]
+  return actual === resource.appId || resource.identifierUris.some((uri) => actual === uri || actual === `${uri}/`)
 }
 
 export function checkAudience(facts: TokenFacts, expected: readonly string[], api: RequirementOptions['api']): Finding[] {

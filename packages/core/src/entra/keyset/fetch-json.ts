@@ -1,0 +1,138 @@
+import { isJsonObject, type JsonObject } from '../../token/json.js'
+import { parseStrictJson } from '../../token/strict-json.js'
+
+/** The subset of the Fetch API the key-set layer uses; `globalThis.fetch` in Node and browsers. */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
+
+export interface FetchJsonOptions {
+  fetch: FetchLike
+  timeoutMs: number
+  maxBytes: number
+  /** Test option: allow http://127.0.0.1 / localhost / [::1]. Everything else must be https. */
+  allowLoopbackHttp: boolean
+}
+
+export type FetchJsonResult =
+  | { ok: true; value: JsonObject }
+  /** `network`: the request itself failed (offline, DNS, or in a browser CORS) rather than the answer being wrong. */
+  | { ok: false; cause: string; network: boolean }
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
+
+export function urlAllowed(url: URL, allowLoopbackHttp: boolean): boolean {
+  if (url.protocol === 'https:') return url.username === '' && url.password === ''
+  return allowLoopbackHttp && url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)
+}
+
+class Deadline {
+  readonly controller = new AbortController()
+  private timer: ReturnType<typeof setTimeout> | undefined
+  readonly expired: Promise<never>
+  constructor(ms: number) {
+    // A fetch that ignores its signal must still not hang the caller: every await races this promise.
+    this.expired = new Promise<never>((_, reject) => {
+      this.timer = setTimeout(() => {
+        this.controller.abort()
+        reject(new DeadlineError())
+      }, ms)
+    })
+    this.expired.catch(() => undefined)
+  }
+  race<T>(p: Promise<T>): Promise<T> {
+    return Promise.race([p, this.expired])
+  }
+  clear(): void {
+    clearTimeout(this.timer)
+  }
+}
+
+class DeadlineError extends Error {}
+
+const failure = (cause: string, network = false): FetchJsonResult => ({ ok: false, cause, network })
+
+async function readCapped(response: Response, maxBytes: number, deadline: Deadline): Promise<Uint8Array | string> {
+  if (response.body === null) return 'the response has no body'
+  const reader = response.body.getReader()
+  const chunks: Uint8Array[] = []
+  let total = 0
+  try {
+    while (true) {
+      const { done, value } = await deadline.race(reader.read())
+      if (done) break
+      total += value.byteLength
+      // Counted as the bytes arrive: a Content-Length that lies (or is absent) changes nothing.
+      if (total > maxBytes) return `the response is larger than ${maxBytes} bytes`
+      chunks.push(value)
+    }
+  } finally {
+    reader.cancel().catch(() => undefined)
+  }
+  const out = new Uint8Array(total)
+  let offset = 0
+  for (const c of chunks) {
+    out.set(c, offset)
+    offset += c.byteLength
+  }
+  return out
+}
+
+/**
+ * GET one JSON document from a metadata or key-set endpoint: https only, no redirects (an Entra endpoint never
+ * redirects, so one means the request went somewhere else), a deadline for the whole exchange, a byte cap enforced
+ * while streaming, and strict JSON (duplicate members refused). Never throws.
+ */
+export async function fetchJson(url: string, options: FetchJsonOptions): Promise<FetchJsonResult> {
+  let parsedUrl: URL
+  try {
+    parsedUrl = new URL(url)
+  } catch {
+    return failure('the URL is not valid')
+  }
+  if (!urlAllowed(parsedUrl, options.allowLoopbackHttp)) return failure(`refused to fetch ${parsedUrl.protocol} URL: key sets are fetched over https only`)
+  const deadline = new Deadline(options.timeoutMs)
+  try {
+    let response: Response
+    try {
+      response = await deadline.race(options.fetch(parsedUrl.href, {
+        method: 'GET',
+        redirect: 'manual',
+        signal: deadline.controller.signal,
+        credentials: 'omit',
+        referrerPolicy: 'no-referrer',
+        headers: { accept: 'application/json' },
+      }))
+    } catch (err) {
+      if (err instanceof DeadlineError) return failure(`no answer within ${options.timeoutMs} ms`)
+      return failure(`the request failed (${err instanceof Error ? err.message : String(err)})`, true)
+    }
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      response.body?.cancel().catch(() => undefined)
+      return failure(`the server answered with a redirect (${response.status || 'opaque'}); redirects are refused`)
+    }
+    if (response.status !== 200) {
+      response.body?.cancel().catch(() => undefined)
+      return failure(`the server answered HTTP ${response.status}`)
+    }
+    let body: Uint8Array | string
+    try {
+      body = await readCapped(response, options.maxBytes, deadline)
+    } catch (err) {
+      if (err instanceof DeadlineError) return failure(`no complete answer within ${options.timeoutMs} ms`)
+      return failure(`reading the response failed (${err instanceof Error ? err.message : String(err)})`, true)
+    }
+    if (typeof body === 'string') return failure(body)
+    let text: string
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(body)
+    } catch {
+      return failure('the response is not valid UTF-8')
+    }
+    const parsed = parseStrictJson(text)
+    if (!parsed.ok) return failure(`the response is not JSON (${parsed.error})`)
+    if (parsed.duplicates.length > 0) return failure(`the response repeats the member ${parsed.duplicates[0]}`)
+    if (!isJsonObject(parsed.value)) return failure('the response is not a JSON object')
+    return { ok: true, value: parsed.value }
+  } finally {
+    deadline.clear()
+  }
+}

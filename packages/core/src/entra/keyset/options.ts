@@ -1,0 +1,41 @@
+import type { FetchLike } from './fetch-json.js'
+
+/** Tuning of the key-set layer. Every field has a production default; tests shorten the times. */
+export interface KeySetOptions {
+  /** Tenants (and appIds) whose key sets are kept; the least recently used is dropped beyond this. Default 500. */
+  maxEntries?: number
+  /** A key set older than this is refetched before use. Default 24 h. */
+  refreshAfterMs?: number
+  /** After a failed refresh, the last known good keys are used up to this age. Default 72 h. */
+  maxStaleMs?: number
+  /** Minimum time between unknown-kid refetches (the first one after a fresh fetch is immediate). Default 5 min. */
+  unknownKidCooldownMs?: number
+  /** First wait after a failed fetch; doubles per failure up to maxBackoffMs. Default 2 s. */
+  backoffMs?: number
+  /** Default 5 min. */
+  maxBackoffMs?: number
+  /** Deadline for one request, headers and body. Default 5 s. */
+  timeoutMs?: number
+  /** Largest metadata or key-set body accepted. Default 128 KiB (Entra's are under 20 KiB). */
+  maxBytes?: number
+  /** Test option: allow http:// to loopback addresses (servers a test starts). Never set it in production. */
+  allowLoopbackHttp?: boolean
+}
+
+export interface ResolvedKeySetOptions extends Required<KeySetOptions> {
+  fetch: FetchLike
+  /** Milliseconds since the epoch; the injected clock. */
+  now: () => number
+}
+
+export const KEY_SET_DEFAULTS: Required<KeySetOptions> = Object.freeze({
+  maxEntries: 500,
+  refreshAfterMs: 24 * 3600_000,
+  maxStaleMs: 72 * 3600_000,
+  unknownKidCooldownMs: 5 * 60_000,
+  backoffMs: 2_000,
+  maxBackoffMs: 5 * 60_000,
+  timeoutMs: 5_000,
+  maxBytes: 128 * 1024,
+  allowLoopbackHttp: false,
+})

@@ -1,0 +1,39 @@
+import type { Finding } from '../findings/finding.js'
+import type { RequirementOptions } from '../token/options.js'
+import type { PermissionReport, TokenFacts } from '../token/report.js'
+import { checkPermissions } from './check.js'
+
+// The audience check reports these when it knows the called API; checkPermissions may find the same mismatch.
+const RESOURCE_CODES: ReadonlySet<string> = new Set(['wrong-api', 'audience-mismatch'])
+
+/**
+ * The pipeline's permission step: runs checkPermissions when an operation or required permissions were given,
+ * and drops resource findings the audience check already made. report is null when nothing was asked.
+ */
+export function evaluatePermissions(facts: TokenFacts, options: RequirementOptions, earlier: readonly Finding[]): { report: PermissionReport | null; findings: Finding[] } {
+  const require = options.require ?? []
+  if (options.operation === undefined && require.length === 0) return { report: null, findings: [] }
+  const check = checkPermissions(facts, {
+    ...(options.catalog !== undefined ? { catalog: options.catalog } : options.api !== undefined ? { api: options.api } : {}),
+    ...(options.operation !== undefined ? { operation: options.operation } : {}),
+    require,
+  })
+  const resourceSaid = earlier.some((f) => RESOURCE_CODES.has(f.code))
+  const findings = check.findings.filter((f) => !(resourceSaid && RESOURCE_CODES.has(f.code)))
+  const unknownOnly = check.findings.some((f) => f.code === 'operation-unknown') && check.allOf.length === 0
+  return {
+    report: {
+      required: check.required,
+      satisfied: unknownOnly ? null : check.satisfied,
+      granted: check.granted,
+      missing: check.missing,
+      context: check.context,
+      operation: check.operation,
+      api: check.api,
+      anyOf: check.anyOf,
+      allOf: check.allOf,
+      source: check.source,
+    },
+    findings,
+  }
+}

@@ -1,0 +1,107 @@
+import type { CloudName } from '../entra/clouds.js'
+import type { Finding } from '../findings/finding.js'
+
+export type PermissionKind = 'application' | 'delegated'
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']
+
+/** One app role (application) or delegated scope (oauth2PermissionScope) that an API defines. */
+export interface CatalogPermission {
+  /** The value Entra writes into `roles` (application) or `scp` (delegated). */
+  value: string
+  kind: PermissionKind
+  /** The app role or scope ID on the resource's service principal; null when no public source gives it. */
+  id: string | null
+  displayName?: string
+  /** Narrower permissions this one includes (least-privilege advice: `Alert.ReadWrite.All` includes `Alert.Read.All`). */
+  includes?: readonly string[]
+}
+
+/** One HTTP operation and the permissions that allow it; each column is any-of, narrowest first. */
+export interface CatalogOperation {
+  method: HttpMethod
+  /** Path template: literal segments, `{name}` placeholders, and `name(...)` function segments. */
+  path: string
+  application: readonly string[]
+  delegated: readonly string[]
+  /** The official page the permissions were read from. */
+  source?: string
+  /** Who last checked the row against its page: the project's reference (`reference`) or ClaimCheck (`claimcheck`). */
+  checkedBy?: 'reference' | 'claimcheck'
+  /** What changed when the row was checked, if anything. */
+  correction?: string
+  /** The portal role a signed-in user needs for delegated calls, as the page names it. */
+  userRole?: string
+  summary?: string
+}
+
+/** Everything ClaimCheck knows about one API's permissions: the built-in Defender catalogs and custom ones share this shape. */
+export interface PermissionCatalog {
+  /** Short stable id: `mde`, `m365d`, or a custom API's own id. */
+  id: string
+  name: string
+  /** The resource's application (client) ID, when known. */
+  appId: string | null
+  /** Every value a token's `aud` may carry for this API. */
+  identifierUris: readonly string[]
+  /** Hosts that serve the API; a full URL on one of them identifies the API. */
+  hosts: readonly string[]
+  /** The resource to request tokens for, per cloud (`{resource}/.default`). */
+  resourceByCloud?: Partial<Readonly<Record<CloudName, string>>>
+  /** Delegated calls also need the signed-in user's own role in the product (the Defender APIs do). */
+  delegatedNeedsUserRole?: boolean
+  permissions: readonly CatalogPermission[]
+  /** Spellings found in documentation → the permission value they mean. */
+  aliases?: Readonly<Record<string, string>>
+  operations: readonly CatalogOperation[]
+  /** Where the permission IDs come from. */
+  idSources?: readonly string[]
+}
+
+/** What a caller asks checkPermissions to check. */
+export interface PermissionRequirement {
+  /** A built-in catalog id (`mde`, `m365d`) or the id of `catalog`. */
+  api?: string
+  /** A custom API's catalog (validated on first use). */
+  catalog?: PermissionCatalog
+  /** `METHOD path` or `METHOD https://host/path`; query strings are ignored. */
+  operation?: string
+  /** Permissions that must all be present (in addition to the operation's). */
+  require?: readonly string[]
+}
+
+export interface PermissionCheck {
+  /** The operation's alternatives in this token's context, then the explicitly required permissions. */
+  required: string[]
+  /** Any one of these grants the operation (narrowest first). Empty without an operation. */
+  anyOf: string[]
+  /** Every one of these must be present (the explicit requirement). */
+  allOf: string[]
+  context: PermissionKind
+  satisfied: boolean
+  /** The token's permissions that satisfied a requirement, as the token spells them. */
+  granted: string[]
+  /** What the token lacks: the operation's alternatives when none is held, and each missing explicit permission. */
+  missing: string[]
+  findings: Finding[]
+  /** The catalog that decided, or null when none applied. */
+  api: string | null
+  /** The matched operation as `METHOD template`, or null. */
+  operation: string | null
+  /** The official page for the operation. */
+  source: string | null
+}
+
+/** The subset of TokenFacts permission checks read; checkPermissions validates it itself. */
+export interface PermissionSubject {
+  payload: Readonly<Record<string, unknown>>
+  kind?: string
+  api?: string | null
+  audience?: string | null
+  tenantId?: string | null
+  appId?: string | null
+  cloud?: CloudName | null
+  /** Display name of the signed-in user, for messages only. */
+  user?: string | null
+}

@@ -1,0 +1,181 @@
+import { isGuid, type CloudName } from '../../entra/clouds.js'
+import { discoveryTarget } from '../../entra/discovery.js'
+import { expectedIssuer, parseEntraIssuer } from '../../entra/issuers.js'
+import { createKeySetStore, createStaticKeySetStore, type KeyLookup, type KeySetStore } from '../../entra/keyset/store.js'
+import type { Finding } from '../../findings/finding.js'
+import { makeFinding } from '../../findings/make-finding.js'
+import { analyzeToken, timeFindings, toReport, type Analysis } from '../analyze.js'
+import type { DecodedToken } from '../decode.js'
+import { stringClaim } from '../facts.js'
+import { ownValue } from '../json.js'
+import { readClock, type InspectOptions, type RequirementOptions } from '../options.js'
+import type { Report, SignatureReport, TokenFacts } from '../report.js'
+import { MAX_KID_LENGTH } from '../../entra/keyset/accept-key.js'
+import { resolveVerifierOptions, type ResolvedVerifierOptions, type VerifierOptions } from './options.js'
+import { createResultCache, type ResultCache } from './result-cache.js'
+import { verifyRs256 } from './signature.js'
+
+export interface Verifier {
+  /** Everything inspectToken checks, plus discovery, the key set and the signature. Never throws; never ok unless the signature is valid. */
+  verify(raw: string, request?: RequirementOptions): Promise<Report>
+}
+
+/** Findings from decoding that make a signature check meaningless: the token is refused as it stands. */
+const STRUCTURAL_BLOCKERS = new Set(['token-unsigned', 'duplicate-member', 'header-crit-unsupported', 'token-malformed'])
+
+interface SignatureOutcome {
+  signature: SignatureReport
+  findings: Finding[]
+  /** Whether the outcome may be remembered for this exact token. */
+  cacheable: boolean
+}
+
+const OFFLINE_ADVICE = 'If this runs in a browser, the request may have been blocked (CORS or no network): paste the key set instead (the jwks option).'
+
+function pickCloud(candidates: readonly CloudName[], facts: TokenFacts, allowed: readonly CloudName[]): CloudName | null {
+  const usable = candidates.filter((c) => allowed.includes(c))
+  if (usable.length === 0) return null
+  return facts.cloud !== null && usable.includes(facts.cloud) ? facts.cloud : (usable[0] as CloudName)
+}
+
+function keyNotFound(lookup: Extract<KeyLookup, { status: 'not-found' }>, kid: string, where: string, cloud: CloudName, appId: string | null): Finding {
+  let message: string
+  if (lookup.reason === 'rejected' && lookup.rejected) {
+    message = `The key set ${where} has a key with kid "${kid}", but it was refused: ${lookup.rejected.reason}.`
+  } else if (lookup.reason === 'ambiguous') {
+    message = `Several keys in the key set ${where} share kid "${kid}"; the verifier never guesses between them.`
+  } else {
+    const causes = [
+      appId === null ? 'the app uses a custom signing key (set the appId option so its ?appid= key set is searched)' : null,
+      `the token is from another cloud (this key set is for ${cloud})`,
+      'the key rolled (acquire a new token)',
+      'the token is forged',
+    ].filter((c): c is string => c !== null)
+    message = `No key with kid "${kid}" in the key set ${where}. Likely causes: ${causes.join('; ')}.`
+  }
+  return makeFinding('signing-key-not-found', message, { claim: 'kid', actual: kid, ...(lookup.jwksUri !== null ? { expected: lookup.jwksUri } : {}) })
+}
+
+/**
+ * One verifier per API, reused across calls: it holds the key-set cache and the verified-result cache.
+ * `audience` and `tenants` are required (tenants: 'any' is explicit and warned about on every report).
+ */
+export function createVerifier(options: VerifierOptions): Verifier {
+  return verifierFor(resolveVerifierOptions(options))
+}
+
+/** For diagnosis tools (CLI, web page): audience and tenants may be left out, as with inspectToken. Not for APIs. */
+export function createDiagnosticVerifier(options: Partial<VerifierOptions>): Verifier {
+  return verifierFor(resolveVerifierOptions(options as VerifierOptions, { diagnosis: true }))
+}
+
+function verifierFor(config: ResolvedVerifierOptions): Verifier {
+  const store: KeySetStore | null = config.jwks !== null
+    ? createStaticKeySetStore(config.jwks)
+    : config.fetch === null
+      ? null
+      : createKeySetStore({ ...config.keySets, fetch: config.fetch, now: () => readClock(config.now).getTime() })
+  const cache: ResultCache | null = config.resultCacheEntries > 0 ? createResultCache(config.resultCacheEntries) : null
+
+  async function checkSignature(token: DecodedToken, facts: TokenFacts, findings: readonly Finding[], nowMs: number): Promise<SignatureOutcome> {
+    const header = token.header
+    const kidValue = ownValue(header, 'kid')
+    const kid = typeof kidValue === 'string' ? kidValue : null
+    const base: SignatureReport = { status: 'not-checked', kid, jwksUri: null, alg: stringClaim(header, 'alg') }
+    const out = (status: SignatureReport['status'], extra: Finding[] = [], jwksUri: string | null = null): SignatureOutcome => ({
+      signature: { ...base, status, jwksUri }, findings: extra, cacheable: false,
+    })
+    const has = (code: string): boolean => findings.some((f) => f.code === code)
+
+    // Graph signs a hash of the nonce, not the nonce: no one but Graph can verify it. Explain; never call it forged.
+    if (Object.hasOwn(header, 'nonce')) {
+      return out('unverifiable', has('graph-token') ? [] : [makeFinding('graph-token', 'The header carries a nonce, as Microsoft Graph tokens do: the signature covers a hash of it, so only Graph can verify this token.', { claim: 'nonce' })])
+    }
+    if (findings.some((f) => f.severity === 'error' && STRUCTURAL_BLOCKERS.has(f.code))) return out('invalid')
+    if (base.alg !== 'RS256') {
+      return out('invalid', [makeFinding('algorithm-not-allowed', `The header says alg ${JSON.stringify(ownValue(header, 'alg') ?? null)}; Entra signs access tokens with RS256 only.`, { claim: 'alg', expected: 'RS256', actual: ownValue(header, 'alg') ?? null })])
+    }
+
+    // The unverified tid decides which key set is fetched, so it must be a GUID and allowed before any request.
+    const tid = ownValue(token.payload, 'tid')
+    if (!isGuid(tid)) return out('not-checked', [makeFinding('signature-not-checked', 'The signature was not checked: without a tenant GUID in tid there is no key set to use.')])
+    if (config.tenants !== 'any' && !config.tenants.some((t) => t.toLowerCase() === tid.toLowerCase())) {
+      return out('not-checked', [makeFinding('signature-not-checked', `The signature was not checked: tenant ${tid} is not allowed, so its key set was not fetched.`)])
+    }
+    const iss = stringClaim(token.payload, 'iss')
+    const parsed = iss === null ? null : parseEntraIssuer(iss)
+    if (iss === null || parsed === null) return out('unverifiable', [makeFinding('signature-not-checked', 'The signature was not checked: iss is not an Entra issuer, so no Entra key set applies.')])
+    const cloud = pickCloud(parsed.clouds, facts, config.clouds)
+    if (cloud === null) {
+      return out('not-checked', [makeFinding('cloud-not-allowed', `iss ${iss} is issued by the ${parsed.clouds.join('/')} cloud; this verifier accepts ${config.clouds.join(', ')}.`, { claim: 'iss', expected: [...config.clouds], actual: parsed.clouds[0] })])
+    }
+    const extra: Finding[] = []
+    const exact = expectedIssuer(tid, parsed.version, cloud)
+    if (iss !== exact && !has('issuer-tenant-mismatch') && !has('issuer-not-entra')) {
+      extra.push(makeFinding('issuer-not-entra', `iss is "${iss}"; the exact issuer for tenant ${tid} (v${parsed.version === '1.0' ? '1' : '2'}, ${cloud} cloud) is "${exact}".`, { claim: 'iss', expected: exact, actual: iss }))
+    }
+
+    const cached = cache?.get(token.compact, nowMs)
+    if (cached) return { signature: cached, findings: extra, cacheable: false }
+
+    if (kid === null || kid.length === 0 || kid.length > MAX_KID_LENGTH) {
+      return out('invalid', [...extra, makeFinding('signing-key-not-found', kid === null ? 'The header has no kid (or one that is not a string), so no key can be chosen.' : `The header's kid is ${kid.length} characters; Entra's kids are short, so no key is looked up.`, { claim: 'kid', actual: kidValue ?? null })])
+    }
+    if (store === null) {
+      return out('error', [...extra, makeFinding('jwks-unavailable', `No fetch function is available to download the key set. ${OFFLINE_ADVICE}`)])
+    }
+    const target = discoveryTarget(cloud, tid, parsed.version, config.appId, config.authority)
+    const lookup = await store.lookup({ id: target.id, metadataUrl: target.metadataUrl, authorityOrigin: target.authorityOrigin }, kid)
+    if (lookup.status === 'unavailable') {
+      return out('error', [...extra, makeFinding('jwks-unavailable', `The key set for tenant ${tid} could not be obtained from ${lookup.url}: ${lookup.cause}.${lookup.network ? ` ${OFFLINE_ADVICE}` : ''}`, {
+        expected: lookup.url, actual: lookup.cause,
+        ...(lookup.network ? { fix: `Check network access to ${new URL(lookup.url).host}; in a browser, paste the key set (the jwks option) instead.` } : {}),
+      })], lookup.url)
+    }
+    const where = lookup.jwksUri ?? '(given with the jwks option)'
+    if (lookup.status === 'not-found') return out('invalid', [...extra, keyNotFound(lookup, kid, where, cloud, config.appId)], lookup.jwksUri)
+
+    if (!(await verifyRs256(token.compact, lookup.key))) {
+      return out('invalid', [...extra, makeFinding('signature-invalid', `The signature does not verify with key "${kid}" from ${where}.`, { claim: 'signature' })], lookup.jwksUri)
+    }
+    if (lookup.key.issuer !== null) {
+      const keyIssuer = lookup.key.issuer.replaceAll('{tenantid}', tid)
+      // Entra attaches issuers only to v2 keys (`…/{tenantid}/v2.0`), and v1 tokens are signed by the same keys,
+      // so a key also vouches for the v2 form of the token's own issuer (as Microsoft.IdentityModel's
+      // ValidateSigningKeyIssuer does). Another tenant's or cloud's key still fails.
+      if (keyIssuer !== iss && keyIssuer !== expectedIssuer(tid, '2.0', cloud)) {
+        return out('invalid', [...extra, makeFinding('signing-key-issuer-mismatch', `Key "${kid}" belongs to issuer ${keyIssuer}, but the token says ${iss}.`, { claim: 'iss', expected: keyIssuer, actual: iss })], lookup.jwksUri)
+      }
+    }
+    return { signature: { ...base, status: 'valid', jwksUri: lookup.jwksUri }, findings: extra, cacheable: true }
+  }
+
+  return {
+    async verify(raw, request = {}) {
+      // The clock is read once per call: every check and the cache agree on "now".
+      const now = readClock(config.now)
+      const inspect: InspectOptions = {
+        now,
+        ...(config.audience.length > 0 ? { audience: config.audience } : {}),
+        tenants: config.tenants,
+        ...(config.clientApps !== undefined ? { clientApps: config.clientApps } : {}),
+        ...(config.clockSkew !== undefined ? { clockSkew: config.clockSkew } : {}),
+        // What the call needs (api, operation, require, catalog): the permission checks run as in inspectToken.
+        ...request,
+      }
+      const analysis: Analysis = analyzeToken(raw, inspect, { time: false })
+      if (analysis.decoded === null || analysis.facts === null) return toReport(analysis)
+      const outcome = await checkSignature(analysis.decoded, analysis.facts, analysis.findings, now.getTime())
+      analysis.signature = outcome.signature
+      // Time checks after the signature, always against this call's now (also for cached results).
+      analysis.findings.push(...outcome.findings, ...timeFindings(analysis.facts, inspect))
+      if (outcome.cacheable && cache) {
+        const exp = ownValue(analysis.decoded.payload, 'exp')
+        if (typeof exp === 'number' && Number.isSafeInteger(exp)) cache.set(analysis.decoded.compact, outcome.signature, exp * 1000, now.getTime())
+      }
+      const report = toReport(analysis)
+      if (outcome.signature.status !== 'valid') report.ok = false
+      return report
+    },
+  }
+}
