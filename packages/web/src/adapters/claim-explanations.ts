@@ -1,5 +1,7 @@
-// The seam between the claims table and core's claim reference. Until core exports explainClaim (being built on
-// another branch), `explainClaim` is null and the table shows claims without explanations rather than invented ones.
+// The seam between the claims table and core's claim reference. The reference (texts for every claim) is loaded
+// after the first diagnosis is on screen, in its own chunk, so it never weighs on the paste path. Until core exports
+// explainClaim (being built on another branch), the loader yields null and the table shows claims without
+// explanations rather than invented ones.
 
 export type ClaimLocation = 'header' | 'payload'
 
@@ -16,4 +18,7 @@ export interface ClaimExplanation {
 
 export type ClaimExplainer = (name: string, location: ClaimLocation) => ClaimExplanation | undefined
 
-export const explainClaim: ClaimExplainer | null = null
+export async function loadClaimExplainer(): Promise<ClaimExplainer | null> {
+  const { explainClaim } = await import('./claim-reference.js')
+  return explainClaim
+}

@@ -1,7 +1,7 @@
 import { inspectToken, type Report } from '@claimcheck/core'
 import { sampleTemplate } from '../../src/demo/samples.js'
 import type { SampleId } from '../../src/demo/sample-list.js'
-import { mintToken, randomSegment, testKey } from '../support/mint-token.js'
+import { mintToken, publicJwks, randomSegment, testKey } from '../support/mint-token.js'
 
 export const NOW = new Date('2026-05-01T10:00:00Z')
 const key = testKey()
@@ -14,3 +14,6 @@ export function token(id: SampleId, now = NOW): string {
 export function report(id: SampleId): Report {
   return inspectToken(token(id), { now: NOW })
 }
+
+/** The key set that verifies `token()`s. */
+export const JWKS = publicJwks(key, 'test-kid')

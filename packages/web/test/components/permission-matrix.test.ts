@@ -16,7 +16,7 @@ describe('<cc-permission-matrix>', () => {
   it('lays out the Report: each required permission granted or missing, and the verdict', async () => {
     const r = withPermissions(report('missing-role'), {
       required: ['Machine.Isolate', 'Machine.ReadWrite.All'], satisfied: false, granted: [], missing: ['Machine.Isolate', 'Machine.ReadWrite.All'],
-      context: 'application', operation: 'POST /api/machines/{id}/isolate',
+      context: 'application', operation: 'POST /api/machines/{id}/isolate', api: 'mde', anyOf: ['Machine.Isolate', 'Machine.ReadWrite.All'], allOf: [], source: null,
     })
     const el = await mount<CcPermissionMatrix>('cc-permission-matrix', { report: r, api: 'mde', operation: 'POST /api/machines/{id}/isolate' })
     expect($(el, '[data-satisfied]')?.getAttribute('data-satisfied')).toBe('false')
@@ -28,12 +28,13 @@ describe('<cc-permission-matrix>', () => {
   })
 
   it('shows GRANTED when the Report is satisfied', async () => {
-    const r = withPermissions(report('healthy'), { required: ['Machine.Isolate'], satisfied: true, granted: ['Machine.Isolate'], missing: [], context: 'application', operation: 'POST /api/machines/{id}/isolate' })
+    const r = withPermissions(report('healthy'), { required: ['Machine.Isolate'], satisfied: true, granted: ['Machine.Isolate'], missing: [], context: 'application', operation: 'POST /api/machines/{id}/isolate', api: 'mde', anyOf: ['Machine.Isolate'], allOf: [], source: null })
     const el = await mount<CcPermissionMatrix>('cc-permission-matrix', { report: r, api: 'mde', operation: 'POST /api/machines/{id}/isolate' })
     expect($(el, '.verdict')?.textContent).toContain('GRANTED')
   })
 
   it('says when there is no permission result rather than guessing one', async () => {
+    // A Report computed without the operation (e.g. the settings changed since): no required permissions.
     const el = await mount<CcPermissionMatrix>('cc-permission-matrix', { report: report('healthy'), api: 'mde', operation: 'GET /api/alerts' })
     expect($(el, '[data-permissions="none"]')).not.toBeNull()
     expect($(el, '[data-satisfied]')).toBeNull()

@@ -2,7 +2,9 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { KeyObject } from 'node:crypto'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { publicJwks } from '../support/mint-token.js'
 
 export const CHROMIUM = '/usr/bin/chromium'
 export const RESULTS_DIR = fileURLToPath(new URL('../../test-results', import.meta.url))
@@ -53,8 +55,8 @@ export async function shadowText(page: Page, selector: string): Promise<string> 
 }
 
 export async function loadSample(page: Page, id: string): Promise<void> {
-  const picker = page.locator('cc-sample-picker details')
-  if ((await picker.getAttribute('open')) === null) await page.locator('cc-sample-picker summary').click()
+  const samples = page.locator('cc-inspect-view details.samples')
+  if ((await samples.getAttribute('open')) === null) await page.locator('cc-inspect-view details.samples summary').click()
   await page.locator(`cc-sample-picker [data-sample="${id}"]`).click()
   await page.locator('cc-verdict-banner [data-verdict]').waitFor()
 }
@@ -98,3 +100,23 @@ export async function fillConsent(p: Page): Promise<void> {
   await p.locator('cc-consent-view #redirectUri').fill('https://app.example.com/consent/callback')
 }
 
+
+const TENANT = 'c0ffee00-0000-4000-a000-00000000c0de'
+export const DISCOVERY = `https://login.microsoftonline.com/${TENANT}/.well-known/openid-configuration`
+export const KEYS = `https://login.microsoftonline.com/${TENANT}/discovery/keys`
+
+/**
+ * Answers the Entra sign-in host inside the browser (no network): the tenant's v1 discovery document and a key set
+ * with `key`'s public half. Returns the requests seen, as "METHOD url".
+ */
+export async function answerEntra(page: Page, key: KeyObject): Promise<string[]> {
+  const seen: string[] = []
+  await page.route('https://login.microsoftonline.com/**', async (route) => {
+    const url = route.request().url()
+    seen.push(`${route.request().method()} ${url}`)
+    const body = url === DISCOVERY ? { issuer: `https://sts.windows.net/${TENANT}/`, jwks_uri: KEYS } : url === KEYS ? publicJwks(key, 'test-kid') : null
+    if (body === null) return route.fulfill({ status: 404, body: '' })
+    return route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: JSON.stringify(body) })
+  })
+  return seen
+}

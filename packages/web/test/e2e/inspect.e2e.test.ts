@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { operationsFor } from '../../src/adapters/permission-catalog.js'
-import { testKey } from '../support/mint-token.js'
-import { findingCodes, shadowText, launchChromium, loadSample, openApp, paste, verdict, watchConsole } from './browser.js'
+import { publicJwks, testKey } from '../support/mint-token.js'
+import { DISCOVERY, KEYS, answerEntra, findingCodes, shadowText, launchChromium, loadSample, openApp, paste, verdict, watchConsole } from './browser.js'
 import { ENCRYPTED, GARBAGE, tokenLike } from './tokens.js'
 
-const permissionsLanded = operationsFor !== null
 const key = testKey()
 let browser: Browser
 let context: BrowserContext
@@ -57,19 +55,11 @@ describe('paste flows in Chromium', () => {
     await expect(page.locator('cc-lifetime-timeline svg').getAttribute('class')).resolves.toBe('state-expired')
   })
 
-  it.skipIf(!permissionsLanded)('token missing a permission: DENIED with permission-missing', async () => {
+  it('token missing a permission: DENIED with permission-missing', async () => {
     await paste(page, tokenLike('missing-role', key))
     await setOperation('mde', 'POST /api/machines/{id}/isolate')
     expect(await findingCodes(page)).toContain('permission-missing')
     await expect(page.locator('cc-permission-matrix [data-satisfied]').getAttribute('data-satisfied')).resolves.toBe('false')
-  })
-
-  it('token missing a permission, before the permission catalogs: says there is no permission result', async () => {
-    await paste(page, tokenLike('missing-role', key))
-    await setOperation('mde', 'POST /api/machines/{id}/isolate')
-    if (permissionsLanded) return
-    await expect(page.locator('cc-permission-matrix [data-permissions="none"]').count()).resolves.toBe(1)
-    await expect(page.locator('cc-permission-matrix .carried').textContent()).resolves.toContain('Machine.Read.All (role)')
   })
 
   it('Graph token: graph-token finding explains why it cannot be verified', async () => {
@@ -110,11 +100,39 @@ describe('paste flows in Chromium', () => {
   })
 })
 
+describe('signature verification in Chromium', () => {
+  it('fetches the tenant\'s discovery document and key set from Entra (answered by the test) and verifies', async () => {
+    const t = tokenLike('healthy', key)
+    const seen = await answerEntra(page, key)
+    await page.locator('cc-inspect-view details.settings summary').click()
+    await page.locator('cc-settings-panel #mode-entra').check()
+    await paste(page, t)
+    await page.locator('cc-signature-panel [data-status="valid"]').waitFor()
+    expect(seen).toEqual([`GET ${DISCOVERY}`, `GET ${KEYS}`])
+    await expect(shadowText(page, 'cc-signature-panel')).resolves.toContain(KEYS)
+    expect(consoleMessages).toEqual([])
+  })
+
+  it('when Entra cannot be reached, says so and verifies with a pasted key set instead', async () => {
+    await page.route('https://login.microsoftonline.com/**', (route) => route.abort('internetdisconnected'))
+    await page.locator('cc-inspect-view details.settings summary').click()
+    await page.locator('cc-settings-panel #mode-entra').check()
+    await paste(page, tokenLike('healthy', key))
+    await page.locator('cc-findings-list [data-code="jwks-unavailable"]').waitFor()
+    await page.locator('cc-signature-panel button', { hasText: 'Paste a key set instead' }).click()
+    await page.locator('cc-settings-panel #keyset').fill(JSON.stringify(publicJwks(key, 'test-kid')))
+    await page.locator('cc-signature-panel [data-status="valid"]').waitFor()
+    expect(await findingCodes(page)).not.toContain('jwks-unavailable')
+  })
+})
+
 describe('"Try a sample" in Chromium (offline, demo key)', () => {
-  it('healthy sample: no errors, settings framed for Defender with the demo key set', async () => {
+  it('healthy sample: no errors, GRANTED, and the signature verified by the bundled demo key set', async () => {
     await loadSample(page, 'healthy')
     expect(await verdict(page)).toBe('ok')
+    await page.locator('cc-signature-panel [data-status="valid"]').waitFor()
     await expect(shadowText(page, 'cc-signature-panel')).resolves.toContain('demo key set')
+    await expect(page.locator('cc-permission-matrix [data-satisfied]').getAttribute('data-satisfied')).resolves.toBe('true')
     expect(consoleMessages).toEqual([])
   })
 
@@ -123,7 +141,7 @@ describe('"Try a sample" in Chromium (offline, demo key)', () => {
     expect(await findingCodes(page)).toContain('token-expired')
   })
 
-  it.skipIf(!permissionsLanded)('missing-role sample: permission-missing', async () => {
+  it('missing-role sample: permission-missing', async () => {
     await loadSample(page, 'missing-role')
     expect(await findingCodes(page)).toContain('permission-missing')
   })
@@ -138,5 +156,7 @@ describe('"Try a sample" in Chromium (offline, demo key)', () => {
   it('cross-tenant sample: tenant-not-allowed', async () => {
     await loadSample(page, 'cross-tenant')
     expect(await findingCodes(page)).toContain('tenant-not-allowed')
+    // Its key set is never consulted: the tenant is not allowed.
+    await page.locator('cc-signature-panel [data-status="not-checked"]').waitFor()
   })
 })

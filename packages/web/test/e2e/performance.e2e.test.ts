@@ -9,6 +9,7 @@ import { testKey } from '../support/mint-token.js'
 import { RESULTS_DIR, launchChromium, openApp, paste } from './browser.js'
 import { tokenLike } from './tokens.js'
 
+// 45 KB read as KiB, gzip -9 (what a static host serves pre-compressed); metrics.json also records gzip -6.
 const ENTRY_BUDGET_BYTES = 45 * 1024
 const DIAGNOSIS_BUDGET_MS = 50
 const metrics: Record<string, unknown> = {}
@@ -40,6 +41,7 @@ describe('the paste path is small and fast', () => {
     const gzipped = sources.reduce((n, s) => n + gzipSync(s, { level: 9 }).length, 0)
     metrics.entryFiles = files.map((f) => f.slice(distDir.length + 1))
     metrics.entryGzipBytes = gzipped
+    metrics.entryGzipLevel6Bytes = sources.reduce((n, s) => n + gzipSync(s).length, 0)
     metrics.entryRawBytes = sources.reduce((n, s) => n + Buffer.byteLength(s), 0)
     expect(gzipped).toBeLessThanOrEqual(ENTRY_BUDGET_BYTES)
     const entry = sources.join('\n')

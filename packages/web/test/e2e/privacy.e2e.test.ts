@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { Browser, Request } from 'playwright-core'
 import { ENTRA_LOGIN_ORIGINS } from '../../src/security/csp.js'
 import { testKey } from '../support/mint-token.js'
-import { launchChromium, loadSample, openApp, paste, watchConsole } from './browser.js'
+import { answerEntra, launchChromium, loadSample, openApp, paste, watchConsole } from './browser.js'
 import { tokenLike } from './tokens.js'
 
 interface Recorded {
@@ -43,6 +43,7 @@ describe('privacy in Chromium', () => {
       })())
     })
     const appUrl = inject('appUrl')
+    const entraRequests = await answerEntra(page, key)
     await openApp(page, appUrl)
 
     const pasted = tokenLike('healthy', key)
@@ -53,7 +54,8 @@ describe('privacy in Chromium', () => {
     await page.locator('cc-inspect-view details.settings summary').click()
     await page.locator('cc-settings-panel #mode-entra').check()
     await paste(page, pasted)
-    await page.waitForTimeout(500)
+    await page.locator('cc-signature-panel [data-status="valid"]').waitFor()
+    expect(entraRequests.length).toBeGreaterThan(0)
     for (const view of ['consent', 'reference', 'inspect']) await page.locator(`nav [data-view="${view}"]`).click()
 
     await page.reload()

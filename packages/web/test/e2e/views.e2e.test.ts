@@ -102,8 +102,9 @@ describe('keyboard only', () => {
     expect(seen.some((s) => s.startsWith('Try a sample'))).toBe(true)
     expect(seen).toContain('Admin consent')
     // Open the samples and load one with the keyboard alone.
-    await page.locator('cc-sample-picker summary').focus()
+    await page.locator('cc-inspect-view details.samples summary').focus()
     await page.keyboard.press('Enter')
+    await page.locator('cc-sample-picker [data-sample="healthy"]').waitFor()
     await page.keyboard.press('Tab')
     await page.keyboard.press('Enter')
     await page.locator('cc-verdict-banner [data-verdict]').waitFor()

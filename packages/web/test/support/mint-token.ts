@@ -1,4 +1,4 @@
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto'
+import { createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto'
 import type { JsonObject } from '@claimcheck/core'
 
 /** A fresh RSA key for one test file: tests never reuse a checked-in key. */
@@ -18,4 +18,9 @@ export function mintToken(header: JsonObject, payload: JsonObject, key: KeyObjec
 
 export function randomSegment(): string {
   return b64url(Buffer.from(Array.from({ length: 18 }, (_, i) => (i * 37 + 11) % 256)))
+}
+
+/** The key set (JWKS) that verifies tokens signed with `key`, as Entra would publish it. */
+export function publicJwks(key: KeyObject, kid: string): { keys: Record<string, unknown>[] } {
+  return { keys: [{ ...createPublicKey(key).export({ format: 'jwk' }), kid, use: 'sig', kty: 'RSA' }] }
 }

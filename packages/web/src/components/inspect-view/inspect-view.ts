@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { Task, TaskStatus } from '@lit/task'
 import { inspectToken, type Report } from '@claimcheck/core'
-import { explainClaim } from '../../adapters/claim-explanations.js'
+import { loadClaimExplainer } from '../../adapters/claim-explanations.js'
 import { operationsFor } from '../../adapters/permission-catalog.js'
 import { measureDiagnosis } from '../../perf/diagnosis-timing.js'
 import { DEFAULT_SETTINGS, toInspectOptions, type InspectSettings } from '../../state/settings.js'
@@ -12,8 +12,6 @@ import '../claims-table/claims-table.js'
 import '../findings-list/findings-list.js'
 import '../lifetime-timeline/lifetime-timeline.js'
 import '../permission-matrix/permission-matrix.js'
-import '../sample-picker/sample-picker.js'
-import '../settings-panel/settings-panel.js'
 import '../signature-panel/signature-panel.js'
 import '../token-input/token-input.js'
 import '../verdict-banner/verdict-banner.js'
@@ -32,11 +30,15 @@ export class CcInspectView extends LitElement {
   static override properties = {
     raw: { state: true },
     settings: { state: true },
+    settingsOpen: { state: true },
+    samplesOpen: { state: true },
     clock: { attribute: false },
   }
   static override styles = [sharedStyles, inspectViewStyles]
   declare raw: string
   declare settings: InspectSettings
+  declare settingsOpen: boolean
+  declare samplesOpen: boolean
   /** Injected for tests; the page reads the system clock. */
   declare clock: () => Date
   private offline: Report | null = null
@@ -46,12 +48,16 @@ export class CcInspectView extends LitElement {
     super()
     this.raw = ''
     this.settings = DEFAULT_SETTINGS
+    this.settingsOpen = false
+    this.samplesOpen = false
     this.clock = () => new Date()
     this.addEventListener('token-input', (e) => {
       this.raw = e.detail.value
     })
     this.addEventListener('settings-change', (e) => {
       this.settings = { ...this.settings, ...e.detail }
+      // "Paste a key set instead" (signature panel) needs the key-set box, which lives in Settings.
+      if (e.detail.verification === 'key-set') this.settingsOpen = true
     })
     this.addEventListener('sample-loaded', (e) => {
       this.settings = { ...this.settings, ...e.detail.settings }
@@ -66,6 +72,38 @@ export class CcInspectView extends LitElement {
       const { verifyInBrowser } = await import('../../verify/online-verification.js')
       return verifyInBrowser({ raw, settings, now: this.clock(), signal })
     },
+  })
+
+  /** Settings load with their first opening: they are not needed to diagnose a paste, so not in the entry bundle. */
+  private settingsPanel = new Task(this, {
+    args: () => [this.settingsOpen] as const,
+    task: async ([open]) => {
+      if (open) await import('../settings-panel/settings-panel.js')
+      return open
+    },
+  })
+
+  /** Like Settings, the sample list loads on first opening: the demo is not on the paste path. */
+  private samplePicker = new Task(this, {
+    args: () => [this.samplesOpen] as const,
+    task: async ([open]) => {
+      if (open) await import('../sample-picker/sample-picker.js')
+      return open
+    },
+  })
+
+  private onSamplesToggle(e: Event): void {
+    this.samplesOpen = (e.target as HTMLDetailsElement).open
+  }
+
+  private onSettingsToggle(e: Event): void {
+    this.settingsOpen = (e.target as HTMLDetailsElement).open
+  }
+
+  /** Claim explanations arrive after the first diagnosis is on screen (their own chunk). */
+  private explainer = new Task(this, {
+    args: () => [this.offline?.token !== undefined && this.offline.token !== null] as const,
+    task: async ([needed]) => (needed ? loadClaimExplainer() : null),
   })
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -98,12 +136,17 @@ export class CcInspectView extends LitElement {
     return html`
       <section class="panel input" aria-label="Token">
         <cc-token-input .value=${this.raw}></cc-token-input>
-        <cc-sample-picker .clock=${this.clock}></cc-sample-picker>
+        <details class="samples" .open=${this.samplesOpen} @toggle=${this.onSamplesToggle}>
+          <summary>Try a sample <span class="hint">(demo tokens, no tenant needed)</span></summary>
+          ${this.samplesOpen ? html`<cc-sample-picker .clock=${this.clock}></cc-sample-picker>` : nothing}
+          ${this.samplePicker.render({ pending: () => html`<p role="status">Loading samples…</p>`, error: () => html`<p role="alert">The samples could not be loaded.</p>` })}
+        </details>
       </section>
       <cc-verdict-banner .report=${report} .now=${this.diagnosedAt}></cc-verdict-banner>
-      <details class="settings panel">
+      <details class="settings panel" .open=${this.settingsOpen} @toggle=${this.onSettingsToggle}>
         <summary><span class="summary-title">Settings</span><span class="hint">audience, tenants, clock skew, signature check</span></summary>
-        <cc-settings-panel .settings=${s}></cc-settings-panel>
+        ${this.settingsOpen ? html`<cc-settings-panel .settings=${s}></cc-settings-panel>` : nothing}
+        ${this.settingsPanel.render({ pending: () => html`<p role="status">Loading settings…</p>`, error: () => html`<p role="alert">Settings could not be loaded.</p>` })}
       </details>
       ${report === null ? html`<p class="hint empty">The diagnosis appears here as soon as you paste.</p>` : html`
         <section aria-labelledby="findings-h">
@@ -126,7 +169,7 @@ export class CcInspectView extends LitElement {
           </section>
           <section aria-labelledby="claims-h">
             <h2 id="claims-h">Claims</h2>
-            <cc-claims-table .header=${report.token.header} .payload=${report.token.payload} .now=${this.diagnosedAt} .explainer=${explainClaim}></cc-claims-table>
+            <cc-claims-table .header=${report.token.header} .payload=${report.token.payload} .now=${this.diagnosedAt} .explainer=${this.explainer.value ?? null}></cc-claims-table>
           </section>`}
       `}
     `

@@ -81,23 +81,27 @@ export class CcPermissionMatrix extends LitElement {
         ${carriedLine}`
     }
     const granted = new Set(p.granted)
+    const row = (perm: string) => html`
+      <tr data-permission=${perm}>
+        <th scope="row"><code>${perm}</code></th>
+        <td>${granted.has(perm) ? html`<span class="badge sev-ok">✓ granted</span>` : html`<span class="badge sev-error">✗ missing</span>`}</td>
+      </tr>`
+    const table = (caption: string, perms: readonly string[]) => perms.length === 0 ? nothing : html`
+      <table>
+        <caption>${caption}</caption>
+        <thead><tr><th scope="col">Permission</th><th scope="col">In this token</th></tr></thead>
+        <tbody>${perms.map(row)}</tbody>
+      </table>`
+    const { anyOf, allOf } = p
     return html`
       <p class="verdict ${p.satisfied ? 'sev-ok' : 'sev-error'}" data-satisfied=${String(p.satisfied)}>
         ${p.satisfied ? 'GRANTED' : 'DENIED'}: <code>${p.operation ?? this.operation}</code>
         ${p.context === null ? nothing : html`(${p.context === 'application' ? 'application permissions' : 'delegated permissions'})`}
       </p>
-      <table>
-        <caption>${p.required.length > 1 ? 'Any one of these permissions grants the operation' : 'The permission the operation needs'}</caption>
-        <thead><tr><th scope="col">Permission</th><th scope="col">In this token</th></tr></thead>
-        <tbody>
-          ${p.required.map((perm) => html`
-            <tr data-permission=${perm}>
-              <th scope="row"><code>${perm}</code></th>
-              <td>${granted.has(perm) ? html`<span class="badge sev-ok">✓ granted</span>` : html`<span class="badge sev-error">✗ missing</span>`}</td>
-            </tr>`)}
-        </tbody>
-      </table>
+      ${table(anyOf.length > 1 ? 'Any one of these permissions grants the operation' : 'The permission the operation needs', anyOf)}
+      ${table('Each of these is required as well', allOf)}
       ${carriedLine}
+      ${p.source === null ? nothing : html`<p class="hint">Source: <code class="wrap">${p.source}</code></p>`}
     `
   }
 

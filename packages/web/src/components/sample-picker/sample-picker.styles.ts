@@ -2,8 +2,6 @@ import { css } from 'lit'
 
 export const samplePickerStyles = css`
   :host { display: block; }
-  summary { cursor: pointer; font-weight: 600; padding: .25rem 0; }
-  summary .hint { font-weight: normal; }
   ul { list-style: none; padding: 0; margin: .5rem 0; display: grid; gap: .5rem; }
   li { display: flex; flex-wrap: wrap; gap: .25rem .75rem; align-items: center; }
   .problem { color: var(--cc-error-fg); }

@@ -6,8 +6,8 @@ import { sharedStyles } from '../../styles/shared.js'
 import { samplePickerStyles } from './sample-picker.styles.js'
 
 /**
- * "Try a sample": mints a demo token at click time with the bundled demo key (loaded on first click, so neither the
- * key nor the claim templates weigh on the paste path).
+ * "Try a sample": the list of samples, loaded when the user opens "Try a sample" (not on the paste path). Mints a
+ * demo token at click time with the bundled demo key (loaded on first click, in its own chunk).
  * @fires sample-loaded - with the token and the settings that frame the sample
  */
 export class CcSamplePicker extends LitElement {
@@ -32,8 +32,6 @@ export class CcSamplePicker extends LitElement {
 
   override render() {
     return html`
-      <details>
-        <summary>Try a sample <span class="hint">(demo tokens, no tenant needed)</span></summary>
         <p class="hint">Signed in this page by a bundled <strong>demo key</strong>; its key set is bundled too, so the signature check works offline. Not real tokens.</p>
         <ul>
           ${SAMPLES.map((s) => html`
@@ -48,7 +46,6 @@ export class CcSamplePicker extends LitElement {
           complete: () => nothing,
           initial: () => nothing,
         })}
-      </details>
     `
   }
 }
