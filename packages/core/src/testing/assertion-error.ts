@@ -1,0 +1,16 @@
+import type { Report } from '../token/report.js'
+
+/**
+ * Thrown by the kit's assertions. `code` is stable; `report` is the Report the verdict was drawn from,
+ * so a test framework (or a person) can look further than the message.
+ */
+export class TokenAssertionError extends Error {
+  readonly code = 'ERR_CLAIMCHECK_ASSERTION'
+  readonly report: Report
+
+  constructor(message: string, report: Report) {
+    super(message)
+    this.name = 'TokenAssertionError'
+    this.report = report
+  }
+}

@@ -1,0 +1,24 @@
+import type { FindingCode } from '../findings/catalogue.js'
+import type { RequirementOptions } from '../token/options.js'
+import type { GrantOptions, ReportVerifier } from '../testing/verdicts.js'
+import './matchers.js'
+
+/** The matchers `import '@claimcheck/core/vitest'` adds to `expect`. */
+export interface ClaimCheckMatchers<R = unknown> {
+  /** The token's permissions allow the operation on the API: `await expect(token).toGrant('GET /api/alerts', { api: 'mde' })`. */
+  toGrant(operation: string, options?: GrantOptions): Promise<R>
+  /** The verifier accepts the token (and it grants the operation, if named): `await expect(token).toBeAcceptedBy(verifier)`. */
+  toBeAcceptedBy(verifier: ReportVerifier, options?: RequirementOptions): Promise<R>
+  /** The Report (from inspectToken or verify) carries this finding code. */
+  toHaveFinding(code: FindingCode): R
+}
+
+declare module 'vitest' {
+  // Declaration merging adds the matchers to vitest's own interfaces; T must be named as vitest names it.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars
+  interface Assertion<T> extends ClaimCheckMatchers<void> {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AsymmetricMatchersContaining extends Pick<ClaimCheckMatchers<unknown>, 'toHaveFinding'> {}
+}
+
+export { claimcheckMatchers } from './matchers.js'
