@@ -19,6 +19,8 @@ function cspMeta(): Plugin {
 export default defineConfig({
   plugins: [cspMeta()],
   resolve: { conditions: ['source', 'browser', 'module', 'import', 'default'] },
+  // Node-side tests (and the build's config) resolve core the same way: from source, never a stale dist/.
+  ssr: { resolve: { conditions: ['source', 'module', 'node', 'import', 'default'], externalConditions: ['source'] } },
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { createTestTenant } from '@claimcheck/core/testing'
 import { publicJwks, testKey } from '../support/mint-token.js'
 import { DISCOVERY, KEYS, answerEntra, findingCodes, shadowText, launchChromium, loadSample, openApp, paste, verdict, watchConsole } from './browser.js'
 import { ENCRYPTED, GARBAGE, tokenLike } from './tokens.js'
@@ -111,6 +112,23 @@ describe('signature verification in Chromium', () => {
     expect(seen).toEqual([`GET ${DISCOVERY}`, `GET ${KEYS}`])
     await expect(shadowText(page, 'cc-signature-panel')).resolves.toContain(KEYS)
     expect(consoleMessages).toEqual([])
+  })
+
+  it('verifies a delegated token minted by core\'s testing kit, its tenant\'s endpoints answered by the kit', async () => {
+    const tenant = await createTestTenant()
+    await page.route('https://login.microsoftonline.com/**', async (route) => {
+      const res = await tenant.fetch(route.request().url())
+      await route.fulfill({ status: res.status, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: await res.text() })
+    })
+    const delegated = await tenant.issueToken({ api: 'mde', kind: 'delegated', scopes: ['Machine.Read'] })
+    await page.locator('cc-inspect-view details.settings summary').click()
+    await page.locator('cc-settings-panel #mode-entra').check()
+    await paste(page, delegated)
+    await setOperation('mde', 'GET /api/machines')
+    await page.locator('cc-signature-panel [data-status="valid"]').waitFor()
+    await expect(shadowText(page, 'cc-verdict-banner')).resolves.toContain('Delegated (user) token')
+    await expect(page.locator('cc-permission-matrix [data-satisfied]').getAttribute('data-satisfied')).resolves.toBe('true')
+    expect(tenant.requests.length).toBeGreaterThan(0)
   })
 
   it('when Entra cannot be reached, says so and verifies with a pasted key set instead', async () => {
