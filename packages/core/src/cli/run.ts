@@ -25,7 +25,7 @@ function help(): string {
     '  claimcheck permissions [--api mde|m365d | --catalog <file>] [--operation "<METHOD> <path>"] [--json]',
     '  claimcheck consent --client-id <guid> [--tenant <guid|domain|organizations>] [--cloud public|usgov|china] [--api mde|m365d] [--redirect-uri <url>] [--state <s>] [--form v2|adminconsent|authorize] [--json]',
     "  claimcheck consent-result '<redirect URL>' [--expected-state <s>] [--json]",
-    '  claimcheck explain <finding code | AADSTS code> [--json]',
+    '  claimcheck explain <finding code | AADSTS code | claim name> [--json]',
     '',
     'Exit codes: 0 no error findings, 1 at least one error finding, 2 usage error.',
     '',

@@ -47,6 +47,7 @@ export function describeNonEntraIssuer(iss: string): string {
   if (iss.includes('{tenantid}') || iss.includes('{tenant}')) return 'it still contains the {tenantid} template placeholder'
   if (/\/v2\.0\/$/.test(iss)) return 'v2 issuers have no trailing slash'
   if (/^https:\/\/sts\.(windows\.net|chinacloudapi\.cn)\/[^/]+$/.test(iss)) return 'v1 issuers end with a slash'
+  if (parseEntraIssuer(iss) !== null) return 'its tenant segment is not a tenant GUID'
   return 'its host and form match no Entra cloud'
 }
 

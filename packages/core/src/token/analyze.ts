@@ -44,7 +44,7 @@ export function analyzeToken(raw: string, options: InspectOptions = {}, stages: 
   } else if (normalized.removed.length > 0) {
     findings.push(makeFinding('input-normalized', `Removed ${normalized.removed.join(', ')} before decoding.`, { actual: normalized.removed }))
   }
-  const decoded = decodeToken(normalized.token)
+  const decoded = typeof raw === 'string' ? decodeToken(normalized.token) : { token: null, findings: [] }
   findings.push(...decoded.findings)
   const token = decoded.token
   const signature: SignatureReport = {

@@ -21,6 +21,13 @@ export interface DecodeResult {
   findings: Finding[]
 }
 
+/**
+ * Entra and Microsoft-account codes and refresh tokens ("0.AXkA…", "M.C105_BAY.2.U.…", "M.R3_BAY.-C…") may
+ * contain dots but are not JWTs: a one-character first segment is impossible in base64url, so this never
+ * shadows a real token.
+ */
+const OPAQUE_WITH_DOTS = /^(?:M\.[A-Z][A-Z0-9]*_[A-Z0-9]+\.|0\.A[A-Za-z0-9_-]{8,})/
+
 const HEADER_KEY_MEMBERS = ['jku', 'x5u', 'jwk', 'x5c'] as const
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
@@ -68,16 +75,20 @@ export function decodeToken(compact: string): DecodeResult {
       findings: [makeFinding('token-oversized', `The token is ${byteLength(compact).toLocaleString('en-US')} bytes; the limit is ${MAX_TOKEN_BYTES.toLocaleString('en-US')}.`, { expected: MAX_TOKEN_BYTES, actual: byteLength(compact) })],
     }
   }
-  const segments = compact.split('.')
-  if (segments.length === 1) {
-    const looksLikeJson = compact.startsWith('{')
+  if (compact.startsWith('{')) {
     return {
       token: null,
-      findings: [
-        looksLikeJson
-          ? makeFinding('token-malformed', 'The input looks like JSON, not a compact token. If it is a token response, copy the value of access_token.', { fix: 'Paste the access_token value, not the whole JSON response.' })
-          : makeFinding('token-opaque', `The input has no dots, so it is not a JWT (${compact.length} characters). Refresh tokens, authorization codes and Microsoft-account access tokens are opaque by design.`),
-      ],
+      findings: [makeFinding('token-malformed', 'The input looks like JSON, not a compact token. If it is a token response, copy the value of access_token.', { fix: 'Paste the access_token value, not the whole JSON response.' })],
+    }
+  }
+  if (OPAQUE_WITH_DOTS.test(compact)) {
+    return { token: null, findings: [makeFinding('token-opaque', 'The input has the form of an Entra or Microsoft-account authorization code or refresh token ("0.A…" or "M.…"), which is opaque by design.')] }
+  }
+  const segments = compact.split('.')
+  if (segments.length === 1) {
+    return {
+      token: null,
+      findings: [makeFinding('token-opaque', `The input has no dots, so it is not a JWT (${compact.length} characters). Refresh tokens, authorization codes and Microsoft-account access tokens are opaque by design.`)],
     }
   }
   if (segments.length === 5) {

@@ -228,7 +228,7 @@ function build(): void {
   claim('iss on login.windows.net', { iss: `https://login.windows.net/${TENANT}/` }, 'issuer-not-entra')
   claim('iss over http', { iss: `http://login.microsoftonline.com/${TENANT}/v2.0` }, 'issuer-not-entra')
   claim('iss on a PPE host', { iss: `https://login.windows-ppe.net/${TENANT}/v2.0` }, 'issuer-not-entra')
-  claim('iss with the literal {tenantid}', { iss: 'https://login.microsoftonline.com/{tenantid}/v2.0' }, 'issuer-tenant-mismatch')
+  claim('iss with the literal {tenantid}', { iss: 'https://login.microsoftonline.com/{tenantid}/v2.0' }, 'issuer-not-entra')
   claim('iss on an attacker host', { iss: `https://login.microsoftonline.com.evil.example/${TENANT}/v2.0` }, 'issuer-not-entra')
   claim('iss in China while the verifier serves public', { iss: `https://login.partner.microsoftonline.cn/${TENANT}/v2.0` }, 'cloud-not-allowed')
   add('E', 'nOAuth: allowed user email from another tenant', good(entraClaims({ tid: OTHER_TENANT, kind: 'delegated' }, { email: 'admin@contoso.example', upn: 'admin@contoso.example' })), 'tenant-not-allowed')

@@ -1,25 +1,50 @@
-import { FINDINGS, isFindingCode } from '../../findings/catalogue.js'
 import { parseArgs } from 'node:util'
 import { withUsageErrors } from '../args.js'
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from '../io.js'
+import { makeStyle, useColour } from '../output/style.js'
+import { safeText } from '../output/text.js'
 import type { Command } from '../run.js'
 import { explainAadstsCli, isAadstsArgument } from './explain-aadsts.js'
+import { EXPLAIN_TOPICS, type Explanation } from './explain-topics.js'
+
+const USAGE = 'claimcheck explain <finding code | AADSTS code | claim name> [--json]'
+
+function render(e: Explanation, colour: boolean): string {
+  const st = makeStyle(colour)
+  const severity = e.severity !== undefined ? ` (${e.severity})` : ''
+  const lines = [`${st.bold(e.code)}${severity}: ${e.title}`, '', e.meaning]
+  if (e.fix !== null) lines.push('', `${st.bold('Fix:')} ${e.fix}`)
+  if (e.notes !== undefined && e.notes.length > 0) lines.push('', ...e.notes)
+  return `${lines.join('\n')}\n`
+}
 
 export const explainCommand: Command = {
-  summary: 'Explain a finding code',
-  usage: 'claimcheck explain <finding code | AADSTS code> [--json]',
+  summary: 'Explain a finding code, an AADSTS error code or a claim',
+  usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
-    const { values, positionals } = withUsageErrors(() => parseArgs({ args, allowPositionals: true, strict: true, options: { json: { type: 'boolean' } } }))
-    const code = positionals[0]
-    if (code === undefined || positionals.length > 1) throw new UsageError('give one finding code, e.g. token-expired')
-    if (isAadstsArgument(code)) return explainAadstsCli(code, values.json === true, io)
-    if (!isFindingCode(code)) {
-      io.stderr(`claimcheck explain: "${code}" is not a known finding code. Known codes: ${Object.keys(FINDINGS).join(', ')}\n`)
+    const { values, positionals } = withUsageErrors(() => parseArgs({ args, allowPositionals: true, strict: true, options: { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' } } }))
+    if (values.help === true) {
+      io.stdout(`Usage: ${USAGE}\n`)
+      return EXIT_OK
+    }
+    const raw = positionals[0]
+    const arg = raw?.trim()
+    if (raw === undefined || arg === undefined || arg === '' || positionals.length > 1) throw new UsageError('give one code, e.g. token-expired, AADSTS65001 or aud')
+    // Entra errors come first: their argument may be a whole pasted error text or redirect URL.
+    if (isAadstsArgument(raw)) return explainAadstsCli(raw, values.json === true, io)
+    const topic = EXPLAIN_TOPICS.find((t) => t.matches(arg))
+    const result = topic?.explain(arg) ?? { status: 'unknown' as const, message: `nothing explains "${arg}"` }
+    if (result.status === 'unknown') {
+      io.stderr(`claimcheck explain: ${safeText(result.message)}.\n`)
       return EXIT_USAGE
     }
-    const d: { severity: string; title: string; meaning: string; fix?: string } = FINDINGS[code]
-    if (values.json) io.stdout(`${JSON.stringify({ code, meaning: d.meaning, fix: d.fix ?? null, severity: d.severity, title: d.title }, null, 2)}\n`)
-    else io.stdout(`${code} (${d.severity}): ${d.title}\n\n${d.meaning}\n${d.fix ? `\nFix: ${d.fix}\n` : ''}`)
+    const e = result.explanation
+    if (values.json) {
+      const { notes: _notes, ...json } = e
+      io.stdout(`${JSON.stringify(json, null, 2)}\n`)
+    } else {
+      io.stdout(render(e, useColour(io)))
+    }
     return EXIT_OK
   },
 }

@@ -1,25 +1,34 @@
 import { readFile } from 'node:fs/promises'
+import { parseArgs } from 'node:util'
 import { inspectToken } from '../../token/inspect.js'
-import { createDiagnosticVerifier } from '../../token/verify/create-verifier.js'
 import type { JsonWebKeySetInput } from '../../token/verify/options.js'
 import type { InspectOptions, RequirementOptions } from '../../token/options.js'
 import type { Report } from '../../token/report.js'
 import { CLOUD_NAMES, isGuid } from '../../entra/clouds.js'
 import { MAX_TOKEN_BYTES } from '../../token/decode.js'
-import { parseArgs } from 'node:util'
 import { withUsageErrors, parseNow, parseSeconds } from '../args.js'
 import { EXIT_FINDINGS, EXIT_OK, UsageError, readAll, type CliIO } from '../io.js'
 import type { Command } from '../run.js'
 import { renderReport } from '../output/report.js'
 import { makeStyle, useColour } from '../output/style.js'
 // permissions: --api/--operation/--require/--catalog and the verdict line
-import { resolveRequirementFlags } from '../requirement-flags.js'
+import type { ResolvedRequirement } from '../requirement-flags.js'
 import { renderPermissionVerdict } from '../output/permission-verdict.js'
 
 const USAGE = 'claimcheck inspect [TOKEN | -] [--json] [--now <ISO|epoch>] [--offline] [--jwks <file>] [--audience <aud>]... [--tenant <tid>]... [--client-app <appid>]... [--clock-skew <s>] [--api mde|m365d | --catalog <file>] [--operation "<METHOD> <path>"] [--require <permission>]...'
 
-// Flags of the contract whose features land with later issues: refuse them clearly rather than ignore them.
-const NOT_YET: Record<string, string> = {
+/** Room for an Authorization header line, quotes and whitespace around a token of the maximum size. */
+const STDIN_LIMIT_BYTES = MAX_TOKEN_BYTES * 4
+
+function stdinIsTerminal(io: CliIO): boolean {
+  return 'isTTY' in io.stdin && io.stdin.isTTY === true
+}
+
+/** The permission flags, resolved only when one is given: the catalogs are not loaded otherwise. */
+async function requirementFrom(flags: { api?: string; operation?: string; require?: string[]; catalog?: string }): Promise<ResolvedRequirement> {
+  if (flags.api === undefined && flags.operation === undefined && flags.require === undefined && flags.catalog === undefined) return {}
+  const { resolveRequirementFlags } = await import('../requirement-flags.js')
+  return resolveRequirementFlags(flags)
 }
 
 export const inspectCommand: Command = {
@@ -27,6 +36,7 @@ export const inspectCommand: Command = {
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
     const { values, positionals } = withUsageErrors(() => parseArgs({ args, allowPositionals: true, strict: true, options: {
+      help: { type: 'boolean', short: 'h' },
       json: { type: 'boolean' },
       now: { type: 'string' },
       offline: { type: 'boolean' },
@@ -40,17 +50,22 @@ export const inspectCommand: Command = {
       catalog: { type: 'string' },
       'clock-skew': { type: 'string' },
     } }))
-    for (const [flag, feature] of Object.entries(NOT_YET)) {
-      if (Object.hasOwn(values, flag)) throw new UsageError(`--${flag} is not supported yet (${feature} land in a later release)`)
+    if (values.help === true) {
+      io.stdout(`Usage: ${USAGE}\n`)
+      return EXIT_OK
     }
-    if (positionals.length > 1) throw new UsageError('give one token (or - to read standard input)')
-    const requirement = await resolveRequirementFlags({ api: values.api, operation: values.operation, require: values.require, catalog: values.catalog })
-    const source = positionals[0]
-    const raw = source === undefined || source === '-' ? await readAll(io.stdin, MAX_TOKEN_BYTES * 4) : source
-    const now = parseNow(values.now)
+    if (positionals.length > 1) throw new UsageError('give one token (or - to read standard input); quote a header line')
+    // Parse every flag before reading input, so a typo fails fast instead of waiting on stdin.
+    const requirement = await requirementFrom({ api: values.api, operation: values.operation, require: values.require, catalog: values.catalog })
+    const now = parseNow(values.now) ?? new Date()
     const clockSkew = parseSeconds('--clock-skew', values['clock-skew'])
+    const source = positionals[0]
+    if (source === undefined && stdinIsTerminal(io)) {
+      throw new UsageError('no token given: pass it as an argument, pipe it in, or use - to type it on standard input')
+    }
+    const raw = source === undefined || source === '-' ? await readAll(io.stdin, STDIN_LIMIT_BYTES) : source
     const checks = {
-      ...(now !== undefined ? { now } : {}),
+      now,
       ...(clockSkew !== undefined ? { clockSkew } : {}),
       ...(values.audience ? { audience: values.audience } : {}),
       ...(values.tenant ? { tenants: values.tenant } : {}),
@@ -59,10 +74,14 @@ export const inspectCommand: Command = {
     // ---- verification (issue 3): online by default, --jwks <file>, --offline ------------------------------
     const report = values.offline && values.jwks === undefined
       ? inspectToken(raw, { ...checks, ...requirement })
-      : await verifyForCli(raw, checks, requirement, { jwksFile: values.jwks, now: now ?? new Date() })
+      : await verifyForCli(raw, checks, requirement, { jwksFile: values.jwks, now })
     // ---- end verification ----------------------------------------------------------------------------------
-    if (values.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`)
-    else io.stdout(renderPermissionVerdict(report, makeStyle(useColour(io))) + renderReport(report, { colour: useColour(io), now: now ?? new Date() }))
+    if (values.json) {
+      io.stdout(`${JSON.stringify(report, null, 2)}\n`)
+    } else {
+      const colour = useColour(io)
+      io.stdout(renderPermissionVerdict(report, makeStyle(colour)) + renderReport(report, { colour, now }))
+    }
     return report.ok ? EXIT_OK : EXIT_FINDINGS
   },
 }
@@ -105,6 +124,8 @@ async function verifyForCli(raw: string, checks: InspectOptions & { tenants?: re
   const jwks = options.jwksFile === undefined ? undefined : await readJwksFile(options.jwksFile)
   const ownTenant = inspectToken(raw, { now: options.now }).token?.tenantId ?? null
   const tenants = checks.tenants ?? (isGuid(ownTenant) ? [ownTenant] : [])
+  // Loaded here, not at the top: the verifier pulls in jose, which `inspect --offline` must never load.
+  const { createDiagnosticVerifier } = await import('../../token/verify/create-verifier.js')
   const verifier = usageErrors(() => createDiagnosticVerifier({
     ...(checks.audience !== undefined ? { audience: checks.audience } : {}),
     tenants,

@@ -1,6 +1,7 @@
 import type { Finding } from '../../findings/finding.js'
 import type { Report } from '../../token/report.js'
 import type { Style } from './style.js'
+import { safeText } from './text.js'
 
 const FIX_ORDER = ['wrong-api', 'audience-mismatch', 'app-only-no-roles', 'permission-kind-mismatch', 'permission-missing', 'operation-unknown'] as const
 
@@ -11,8 +12,8 @@ function list(names: readonly string[], joiner: 'or' | 'and'): string {
 function tokenHas(report: Report): string {
   const t = report.token
   const kind = t?.kind === 'app-only' ? 'app-only' : t?.kind === 'delegated' ? 'delegated' : (t?.kind ?? 'unreadable')
-  if (report.permissions.context === 'application') return `this ${kind} token has ${t && t.roles.length > 0 ? `roles ${t.roles.join(', ')}` : 'no roles'}`
-  return `this ${kind} token has ${t && t.scopes.length > 0 ? `scp ${t.scopes.join(' ')}` : 'no scp'}`
+  if (report.permissions.context === 'application') return `this ${kind} token has ${t && t.roles.length > 0 ? `roles ${safeText(t.roles.join(', '))}` : 'no roles'}`
+  return `this ${kind} token has ${t && t.scopes.length > 0 ? `scp ${safeText(t.scopes.join(' '))}` : 'no scp'}`
 }
 
 /**
@@ -23,17 +24,17 @@ export function renderPermissionVerdict(report: Report, st: Style): string {
   const p = report.permissions
   if (p.satisfied === null && p.operation === null && p.required.length === 0) {
     const unknown = report.findings.find((f) => f.code === 'operation-unknown')
-    return unknown ? `${st.yellow(st.bold('UNKNOWN'))}: ${unknown.message}\n\n` : ''
+    return unknown ? `${st.yellow(st.bold('UNKNOWN'))}: ${safeText(unknown.message)}\n\n` : ''
   }
   const kindWord = p.context === 'application' ? 'application permission' : 'delegated permission'
   if (p.satisfied === true) {
-    return `${st.green(st.bold('GRANTED'))}: ${p.granted.join(', ')} (${kindWord}${p.granted.length > 1 ? 's' : ''})${p.operation ? ` for ${p.operation}` : ''}\n\n`
+    return `${st.green(st.bold('GRANTED'))}: ${safeText(p.granted.join(', '))} (${kindWord}${p.granted.length > 1 ? 's' : ''})${p.operation ? ` for ${p.operation}` : ''}\n\n`
   }
-  const needs = [p.anyOf.length > 0 ? list(p.anyOf, 'or') : null, p.allOf.length > 0 ? list(p.allOf, 'and') : null].filter((x) => x !== null).join(', and ')
-  const subject = p.operation ?? 'This call'
+  const needs = [p.anyOf.length > 0 ? list(p.anyOf.map(safeText), 'or') : null, p.allOf.length > 0 ? list(p.allOf.map(safeText), 'and') : null].filter((x) => x !== null).join(', and ')
+  const subject = p.operation !== null ? safeText(p.operation) : 'This call'
   const needText = needs.length > 0 ? `needs ${needs}` : `cannot be called with ${p.context ?? 'these'} permissions`
   const decider: Finding | undefined = FIX_ORDER.map((c) => report.findings.find((f) => f.code === c)).find((f) => f !== undefined)
-  const lines = [`${st.red(st.bold('DENIED'))}: ${subject} ${needText}; ${decider?.code === 'wrong-api' || decider?.code === 'audience-mismatch' ? decider.message.replace(/\.$/, '') : tokenHas(report)}`]
-  if (decider?.fix) lines.push(`  fix: ${decider.fix}`)
+  const lines = [`${st.red(st.bold('DENIED'))}: ${subject} ${needText}; ${decider?.code === 'wrong-api' || decider?.code === 'audience-mismatch' ? safeText(decider.message.replace(/\.$/, '')) : tokenHas(report)}`]
+  if (decider?.fix) lines.push(`  fix: ${safeText(decider.fix)}`)
   return `${lines.join('\n')}\n\n`
 }

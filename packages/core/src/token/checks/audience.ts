@@ -20,6 +20,13 @@ function audienceMatches(actual: string, expected: string): boolean {
   return actual === resource.appId || resource.identifierUris.some((uri) => actual === uri || actual === `${uri}/`)
 }
 
+/** Says when an expected audience stands for a whole Defender resource, so a reader knows aliases were accepted. */
+function describeExpected(expected: string): string {
+  const api = apiForAudience(expected)
+  if (api === null || api === 'graph') return expected
+  return `${expected} (${API_RESOURCES[api].name}: any of its ${API_RESOURCES[api].identifierUris.length} identifier URIs or its application ID matches)`
+}
+
 export function checkAudience(facts: TokenFacts, expected: readonly string[], api: RequirementOptions['api']): Finding[] {
   const findings: Finding[] = []
   const aud = ownValue(facts.payload, 'aud')
@@ -52,7 +59,7 @@ export function checkAudience(facts: TokenFacts, expected: readonly string[], ap
   }
   const shown = wantedApi !== null && expected.length === 0
     ? `${API_RESOURCES[wantedApi].name} (${API_RESOURCES[wantedApi].resourceByCloud.public ?? wanted[0]} or any of its identifiers)`
-    : wanted.join(' or ')
+    : wanted.map(describeExpected).join(' or ')
   const scope = wantedApi !== null ? defaultScopeFor(wantedApi, facts.cloud ?? 'public') : null
   findings.push(makeFinding('audience-mismatch', `aud is ${aud}; expected ${shown}.`, {
     claim: 'aud', expected: wanted, actual: aud,

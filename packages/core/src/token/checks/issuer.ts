@@ -14,7 +14,8 @@ export function checkIssuer(payload: JsonObject): Finding[] {
     return findings
   }
   const parsed = parseEntraIssuer(iss)
-  if (!parsed) {
+  // Entra writes the tenant's GUID in every issuer; a domain, "common" or a left-over {tenantid} is not its form.
+  if (!parsed || !isGuid(parsed.tenant)) {
     findings.push(makeFinding('issuer-not-entra', `iss "${iss}" is not an Entra ID issuer: ${describeNonEntraIssuer(iss)}.`, { claim: 'iss', actual: iss, expected: 'https://sts.windows.net/{tid}/ or https://login.microsoftonline.com/{tid}/v2.0' }))
   } else {
     if (typeof tid === 'string' && parsed.tenant !== tid) {
