@@ -1,7 +1,6 @@
 // The seam between the claims table and core's claim reference. The reference (texts for every claim) is loaded
-// after the first diagnosis is on screen, in its own chunk, so it never weighs on the paste path. Until core exports
-// explainClaim (being built on another branch), the loader yields null and the table shows claims without
-// explanations rather than invented ones.
+// after the first diagnosis is on screen, in its own chunk, so it never weighs on the paste path. A build without a
+// reference would yield null, and the table then shows claims without explanations rather than invented ones.
 
 export type ClaimLocation = 'header' | 'payload'
 

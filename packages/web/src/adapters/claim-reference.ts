@@ -1,5 +1,2 @@
-import type { ClaimExplainer } from './claim-explanations.js'
-
-// Lazily loaded by loadClaimExplainer. When core exports explainClaim, this becomes
-// `export { explainClaim } from '@claimcheck/core'` (its shape is ClaimExplainer's).
-export const explainClaim: ClaimExplainer | null = null
+// Lazily loaded by loadClaimExplainer: core's claim reference (every claim's text) stays out of the paste path.
+export { explainClaim } from '@claimcheck/core'

@@ -33,6 +33,11 @@ describe('<cc-inspect-view>', () => {
       expect($(el, part), part).not.toBeNull()
     }
     expect(deep(el, 'cc-signature-panel', '[data-status]')?.getAttribute('data-status')).toBe('not-checked')
+    // Explanations follow from their own chunk.
+    await vi.waitFor(async () => {
+      await settled(el)
+      expect(deep(el, 'cc-claims-table', 'tr[data-claim="tid"] .title')?.textContent).toBeTruthy()
+    })
   })
 
   it('re-diagnoses when settings change: a tenant allow-list refuses a token from elsewhere', async () => {

@@ -40,6 +40,11 @@ describe('paste flows in Chromium', () => {
     expect(await findingCodes(page)).toEqual(['signature-not-checked'])
     await expect(page.locator('cc-claims-table tr[data-claim="roles"]').textContent()).resolves.toContain('Machine.Isolate')
     await expect(page.locator('cc-lifetime-timeline svg').getAttribute('class')).resolves.toBe('state-valid')
+    // Claim explanations (core's claim reference, a lazy chunk) expand per claim.
+    const explain = page.locator('cc-claims-table tr[data-claim="tid"] button.explain')
+    await explain.click()
+    await expect(explain.getAttribute('aria-expanded')).resolves.toBe('true')
+    await expect(page.locator(`cc-claims-table #${await explain.getAttribute('aria-controls')}`).isVisible()).resolves.toBe(true)
     expect(consoleMessages).toEqual([])
   })
 
