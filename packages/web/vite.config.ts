@@ -1,14 +1,40 @@
-import { defineConfig } from 'vitest/config'
+import { defineConfig, type Plugin } from 'vitest/config'
+import { CSP_META, SECURITY_HEADERS } from './src/security/csp.js'
+
+// The built page carries its CSP as a <meta> tag (for any static host); the dev server gets none, because Vite's
+// dev client injects inline scripts.
+function cspMeta(): Plugin {
+  return {
+    name: 'claimcheck-csp-meta',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META }, injectTo: 'head-prepend' }],
+    },
+  }
+}
 
 // The app resolves @claimcheck/core from its TypeScript source (the "source" export condition),
 // so the page and its tests never depend on a stale build of core.
 export default defineConfig({
+  plugins: [cspMeta()],
   resolve: { conditions: ['source', 'browser', 'module', 'import', 'default'] },
-  build: { target: 'es2022', sourcemap: true },
-  preview: { host: '127.0.0.1' },
+  // Node-side tests (and the build's config) resolve core the same way: from source, never a stale dist/.
+  ssr: { resolve: { conditions: ['source', 'module', 'node', 'import', 'default'], externalConditions: ['source'] } },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // A module-preload polyfill would be an extra inline-free but useless script for the browsers we support.
+    modulePreload: { polyfill: false },
+  },
+  preview: { host: '127.0.0.1', headers: { ...SECURITY_HEADERS } },
   test: {
     name: 'web',
     include: ['test/**/*.test.ts'],
     environment: 'node',
+    // Builds and serves the app once for the browser tests (test/e2e); component tests pick happy-dom per file.
+    globalSetup: ['test/e2e/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 })

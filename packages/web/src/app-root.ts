@@ -1,40 +1,99 @@
-import { LitElement, css, html, nothing } from 'lit'
-import { inspectToken, type Report } from '@claimcheck/core'
+import { LitElement, html, nothing } from 'lit'
+import { ContextProvider } from '@lit/context'
+import { Task } from '@lit/task'
+import { authClientContext } from './auth/auth-context.js'
+import './components/inspect-view/inspect-view.js'
+import { sharedStyles } from './styles/shared.js'
+import { appRootStyles } from './app-root.styles.js'
 
-/** Minimal paste-and-inspect page: the full app (views, demo, consent) grows from here. */
+export type ViewName = 'inspect' | 'consent' | 'reference'
+type Theme = 'system' | 'light' | 'dark'
+
+const VIEWS: readonly { name: ViewName; label: string }[] = [
+  { name: 'inspect', label: 'Inspect a token' },
+  { name: 'consent', label: 'Admin consent' },
+  { name: 'reference', label: 'API reference' },
+]
+
+const NEXT_THEME: Record<Theme, Theme> = { system: 'light', light: 'dark', dark: 'system' }
+
+/**
+ * The page: three views behind a tab bar. Only the Inspect view is in the entry bundle; Consent and Reference load
+ * on first visit. The current view lives in memory (never the URL), like everything else on this page.
+ */
 export class ClaimcheckApp extends LitElement {
-  static override properties = { report: { state: true } }
-  declare report: Report | null
+  static override properties = { view: { state: true }, theme: { state: true } }
+  static override styles = [sharedStyles, appRootStyles]
+  declare view: ViewName
+  declare theme: Theme
+
+  /** No sign-in in this build: the MSAL client (its own issue) is provided here through createLazyAuthClient. */
+  private auth = new ContextProvider(this, { context: authClientContext, initialValue: null })
+
+  private lazyViews = new Task(this, {
+    args: () => [this.view] as const,
+    task: async ([view]) => {
+      if (view === 'consent') await import('./components/consent-view/consent-view.js')
+      if (view === 'reference') await import('./components/reference-view/reference-view.js')
+      return view
+    },
+  })
+
+  private visited = new Set<ViewName>(['inspect'])
 
   constructor() {
     super()
-    this.report = null
+    this.view = 'inspect'
+    this.theme = 'system'
   }
 
-  static override styles = css`
-    :host { display: block; font: 16px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 0 auto; padding: 1rem; }
-    textarea { width: 100%; min-height: 8rem; font-family: ui-monospace, monospace; box-sizing: border-box; }
-    .verdict { font-weight: 700; padding: .5rem; border-radius: .25rem; }
-    .ok { background: #dff6dd; color: #0b4d0b; }
-    .bad { background: #fde7e9; color: #7a0010; }
-    code { font-family: ui-monospace, monospace; }
-  `
+  private show(view: ViewName): void {
+    this.visited.add(view)
+    this.view = view
+  }
 
-  private onInput(e: Event): void {
-    const value = (e.target as HTMLTextAreaElement).value
-    this.report = value.trim() === '' ? null : inspectToken(value)
+  private toggleTheme(): void {
+    this.theme = NEXT_THEME[this.theme]
+    if (this.theme === 'system') delete document.documentElement.dataset.theme
+    else document.documentElement.dataset.theme = this.theme
+  }
+
+  private renderView(name: ViewName) {
+    if (!this.visited.has(name)) return nothing
+    const hidden = this.view !== name
+    switch (name) {
+      case 'inspect':
+        return html`<cc-inspect-view ?hidden=${hidden}></cc-inspect-view>`
+      case 'consent':
+        return html`<cc-consent-view ?hidden=${hidden}></cc-consent-view>`
+      case 'reference':
+        return html`<cc-reference-view ?hidden=${hidden}></cc-reference-view>`
+    }
   }
 
   override render() {
-    const r = this.report
     return html`
-      <h1>ClaimCheck</h1>
-      <label for="token">Token</label>
-      <textarea id="token" spellcheck="false" autocomplete="off" autocapitalize="off" @input=${this.onInput}></textarea>
-      ${r === null ? nothing : html`
-        <p class="verdict ${r.ok ? 'ok' : 'bad'}" role="status">${r.ok ? 'No problems found' : 'Problems found'}${r.token ? html` — ${r.token.kind} token for <code>${r.token.audience ?? '(no audience)'}</code>` : nothing}</p>
-        <ul>${r.findings.map((f) => html`<li><code>${f.code}</code> (${f.severity}): ${f.message}${f.fix ? html`<br /><small>Fix: ${f.fix}</small>` : nothing}</li>`)}</ul>
-      `}
+      <header>
+        <div class="brand">
+          <h1>ClaimCheck</h1>
+          <p class="tagline">Will this Entra ID token work against the API you send it to — and if not, why?</p>
+        </div>
+        <button type="button" class="theme" @click=${this.toggleTheme} aria-label="Colour theme: ${this.theme}. Change">Theme: ${this.theme}</button>
+      </header>
+      <nav aria-label="Views">
+        <ul>
+          ${VIEWS.map((v) => html`
+            <li><button type="button" data-view=${v.name} aria-current=${this.view === v.name ? 'page' : 'false'}
+              @click=${() => this.show(v.name)}>${v.label}</button></li>`)}
+        </ul>
+      </nav>
+      <main>
+        ${this.lazyViews.render({ pending: () => html`<p role="status">Loading…</p>`, error: () => html`<p role="alert">This view could not be loaded.</p>` })}
+        ${VIEWS.map((v) => this.renderView(v.name))}
+      </main>
+      <footer>
+        <p>Nothing you paste leaves this page: no storage, no cookies, no analytics. The only requests are GETs of Entra's metadata and key sets, and only when you turn signature checking on.</p>
+      </footer>
     `
   }
 }

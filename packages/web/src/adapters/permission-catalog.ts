@@ -1,0 +1,33 @@
+import { BUILTIN_CATALOGS, type KnownApiId } from '@claimcheck/core'
+
+// The permission pickers and the Reference view read core's built-in catalogs through this seam, so a custom
+// catalog (or a catalog-less build) changes one file.
+
+/** One operation of an API and the permissions that grant it (any one of each column). */
+export interface OperationEntry {
+  operation: string
+  title: string
+  application: readonly string[]
+  delegated: readonly string[]
+  /** The official page the permissions were read from. */
+  source: string | null
+}
+
+export type OperationLister = (api: KnownApiId) => readonly OperationEntry[]
+
+const cache = new Map<KnownApiId, readonly OperationEntry[]>()
+
+export const operationsFor: OperationLister | null = (api) => {
+  const cached = cache.get(api)
+  if (cached !== undefined) return cached
+  const catalog = api === 'mde' || api === 'm365d' ? BUILTIN_CATALOGS[api] : null
+  const list: readonly OperationEntry[] = catalog === null ? [] : catalog.operations.map((o) => ({
+    operation: `${o.method} ${o.path}`,
+    title: o.summary ?? '',
+    application: o.application,
+    delegated: o.delegated,
+    source: o.source ?? null,
+  }))
+  cache.set(api, list)
+  return list
+}

@@ -1,0 +1,16 @@
+// A DEMO key, generated for ClaimCheck's "Try a sample" only. It is public on purpose: it signs sample tokens in
+// the browser so that the demo works offline. No tenant trusts it; never use it for anything else.
+export const DEMO_SIGNING_KEY: JsonWebKey = {
+  kty: 'RSA',
+  n: 'sL_HGExUKkO2PMA7TpjZE8iVoM6GPBePu6SAeFLJs_aR7hmeqo1hhgosVFAIgu_pfVV8QkZE3LYxzvwlliIp5YEF0ikMCFr9PtnHDy7lk9y4b3ADNdo1dl-OGz-d4--OpgwaM3mhRCcAtQU9nkvx5wvmvIAZ2a-zOrtWhh2kZQAqdP9voXwIoDCtZszmtTtLf609do9XtwHPh72Y8E7ZIY_9_fQ86wFI8mZMZrQhQl4EF9bNdAWNG-UUcxYCqpE54-NeGM35s3UcdAZOkOmBwz53AU6AgyAOeOvmuEx-TDy2J95Ugv4F-9Db5o0FujNT7UV5aVkm0kbgDO9pGmLdAw',
+  e: 'AQAB',
+  d: 'BYQXjilLNnce18jaBk6jaB207UhtmszTcOX7bDCNO7SAu7glhamjU3VJ7hjJGIyQh5drjJt_WlWMnkc6Gp7d_fhuyK8Y7BdjTKk6BYUdp9dkTCEhDr3pODg63yp-Qh4U9aVR0nRudULekYCPM3RShQw6iUOS2S0pKtMBxsOc1fZD60avvZBo_2q8leTdXMWHAfDRF5wm5bokgH2FKBPx00uMbH5Uvq4O06u5z3MkKF3cMpSHTE-QDEVqNWeGziYg3ZxsOjQ1BJu4iPpiUDHzQ0sxCSM_O0NZamZcQKmXOC5AtflS-77f2IVFxwKp1AinEAzu-PuD97dVFysipn43vQ',
+  p: '8h1PjM_P3tpNIDXnXcnfE3PqPRMmyPSwmXpTFjj8emTFj0Kwh0I7X0nzXNVn9Ibyt6kGggEo7x6wd_axLuT1HvEKffvsO2kEhznUbaTaFLa4h6xb7HCppEoqP_yj-oPmLWMTxvkoBe808IA1DEQGhSY0brH2-B3zBZZYeOi1zR0',
+  q: 'uuLISM_qTPBG616KNvlWR8IhWFOtKzRPnGaoK-MVIlQeZ9si2C7WSa4_qyuD-oEvzT5VAdYRDT22axTr3pHjvYYP9kBcW5QXVdOW4tv22ZYX-9I3tuUZukIIRI0TAukilTqqbqQzhdZiH_nYgXjQGJYggsvSaEQOt1jVlfmI2J8',
+  dp: 'jALNPQX0FNCzJzxk1sTl3u76d2U62Z0-_xJROBmuT-00nhsX0LBJe1pdhMLYgf0EIZd6bvXSwS1DKaycXB0Fb2Y_BgoIW3boqnaT1PAvOSlNXxAafInOYHaPJj-oaDechYS1LCxrq7rgJ3BMvRIdnyQv0A_UXTmcjw-ZjBovADU',
+  dq: 'oJx0KnddUoARQwi92h8Q8py5UZKgOYg8fxqOnyEKsbT_aJwg5w_ho_L3zuCYDTrnXQmbvvc9Mlb-JisVxvM0eVX089o-RYoRP_aXLyKBlF_0_rucnDdqk_NZ7agcVZ0M1plTjcDacsRbEkYDtsmgdfDXwfDvRCJxT0suTDTnUds',
+  qi: 'jcbpDTIj0iC6WABd1MQEZ_bu15JVLBc6R2BAcnCmQrJqd6waWqnENMHPgJ-Cw7PFVei9040HCfUBkLNvEHUWChHggD3m1luYa3PmQdTWmz0vz6ScPPem_45FeX_ssP5T37yPOvOnnMRwVZaDbMIY17H9YcDAekESyJD0uqxmrws',
+  alg: 'RS256'
+}
+
+export const DEMO_KID = 'claimcheck-demo-key-1'

@@ -1,0 +1,43 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest'
+import '../../src/components/lifetime-timeline/lifetime-timeline.js'
+import type { CcLifetimeTimeline } from '../../src/components/lifetime-timeline/lifetime-timeline.js'
+import { layoutTimeline } from '../../src/components/lifetime-timeline/timeline-scale.js'
+import { $, mount } from '../support/render.js'
+import { NOW } from './fixtures.js'
+
+afterEach(() => document.body.replaceChildren())
+const now = NOW.getTime() / 1000
+
+describe('lifetime layout', () => {
+  const base = { issuedAt: now - 300, notBefore: now - 300, expiresAt: now + 3300, now, skewSeconds: 300 }
+  it('places instants in order inside the margins', () => {
+    const l = layoutTimeline(base, 320, 8)
+    expect(l.x(l.skewBefore[0])).toBeGreaterThanOrEqual(8)
+    expect(l.x(l.skewAfter[1])).toBeLessThanOrEqual(312)
+    expect(l.x(base.notBefore)).toBeLessThan(l.x(now))
+    expect(l.x(now)).toBeLessThan(l.x(base.expiresAt))
+  })
+  it('tells valid, in-skew, expired and not-yet-valid apart', () => {
+    expect(layoutTimeline(base, 320, 8).state).toBe('valid')
+    expect(layoutTimeline({ ...base, expiresAt: now - 100 }, 320, 8).state).toBe('in-skew')
+    expect(layoutTimeline({ ...base, expiresAt: now - 400 }, 320, 8).state).toBe('expired')
+    expect(layoutTimeline({ ...base, notBefore: now + 400, expiresAt: now + 4000 }, 320, 8).state).toBe('not-yet-valid')
+  })
+})
+
+describe('<cc-lifetime-timeline>', () => {
+  it('draws an SVG with a text alternative and lists the times', async () => {
+    const el = await mount<CcLifetimeTimeline>('cc-lifetime-timeline', { issuedAt: now - 300, notBefore: now - 300, expiresAt: now - 1000, now: NOW, skewSeconds: 300 })
+    const svg = $(el, 'svg') as Element
+    expect(svg.getAttribute('role')).toBe('img')
+    expect(svg.getAttribute('class')).toBe('state-expired')
+    expect($(el, 'title')?.textContent).toContain('expired')
+    expect($(el, 'dl')?.textContent).toContain('Expires (exp)')
+  })
+  it('says so when there is no expiry to draw', async () => {
+    const el = await mount<CcLifetimeTimeline>('cc-lifetime-timeline', { expiresAt: null, now: NOW })
+    expect($(el, 'svg')).toBeNull()
+    expect(el.shadowRoot?.textContent).toContain('no usable expiry')
+  })
+})
