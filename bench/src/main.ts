@@ -46,13 +46,13 @@ function parseArgs(argv: readonly string[]): Plan {
   }
   return {
     quick,
-    rounds: quick ? 3 : 6,
+    rounds: quick ? 3 : 5,
     roundMs: quick ? 80 : 200,
     warmupMs: quick ? 40 : 150,
     distinctTokens: quick ? 1200 : 4000,
-    keysetOpTimeoutMs: quick ? 4000 : 10_000,
-    rotationRetryMs: quick ? 0 : 35_000,
-    recoveryRetryMs: quick ? 0 : 15_000,
+    keysetOpTimeoutMs: quick ? 4000 : 6000,
+    rotationRetryMs: quick ? 0 : 33_000,
+    recoveryRetryMs: quick ? 0 : 10_000,
     keysetProcessLimitMs: quick ? 40_000 : 90_000,
     memoryWarmup: quick ? 2000 : 10_000,
     memoryCount: quick ? 10_000 : 100_000,

@@ -27,7 +27,9 @@ export function writeFixture(path: string, fixture: KeysetFixture): void {
 
 /** Every peer through every key-set scenario, each in its own bounded process. */
 export async function runKeysetScenarios(plan: KeysetPlan, onProgress: (line: string) => void = () => {}): Promise<KeysetResult[]> {
-  const tasks = KEYSET_SCENARIOS.flatMap((scenario) =>
+  // The slow scenarios (retries, peers that never answer) start first, so the short ones fill in around them.
+  const slowestFirst = [...KEYSET_SCENARIOS].reverse()
+  const tasks = slowestFirst.flatMap((scenario) =>
     KEYSET_PEERS.map((peer) => async (): Promise<KeysetResult> => {
       const args: ChildArgs = {
         peer,
@@ -47,5 +49,6 @@ export async function runKeysetScenarios(plan: KeysetPlan, onProgress: (line: st
       return { peer, scenario, phases: [], note }
     }),
   )
-  return pooled(tasks, plan.parallel)
+  const results = await pooled(tasks, plan.parallel)
+  return KEYSET_SCENARIOS.flatMap((scenario) => results.filter((r) => r.scenario === scenario))
 }
