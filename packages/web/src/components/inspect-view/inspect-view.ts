@@ -169,7 +169,7 @@ export class CcInspectView extends LitElement {
           ${this.samplesOpen ? html`<cc-sample-picker .clock=${this.clock}></cc-sample-picker>` : nothing}
           ${this.samplePicker.render({ pending: () => html`<p role="status">Loading samples…</p>`, error: () => html`<p role="alert">The samples could not be loaded.</p>` })}
         </details>
-        <details class="samples signin" .open=${this.signInOpen} @toggle=${this.onSignInToggle}>
+        <details class="signin" .open=${this.signInOpen} @toggle=${this.onSignInToggle}>
           <summary>Sign in and get a token <span class="hint">(your app registration, the API you choose)</span></summary>
           ${this.signInOpen ? html`<cc-sign-in-panel .clock=${this.clock}></cc-sign-in-panel>` : nothing}
           ${this.signInPanel.render({ pending: () => html`<p role="status">Loading sign-in…</p>`, error: () => html`<p role="alert">Sign-in could not be loaded.</p>` })}
