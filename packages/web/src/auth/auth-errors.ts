@@ -4,6 +4,8 @@ interface ErrorLike {
   errorMessage?: unknown
   subError?: unknown
   message?: unknown
+  /** Entra's error number, which MSAL keeps from the token endpoint's error_codes. */
+  errorNo?: unknown
 }
 
 /** MSAL's error codes for "no popup could be opened" (blocked, or window.open refused). */
@@ -28,7 +30,8 @@ function firstLine(message: string): string {
 export function describeAuthFailure(error: unknown): { code: string; message: string } {
   const e: ErrorLike = typeof error === 'object' && error !== null ? (error as ErrorLike) : {}
   const message = text(e.errorMessage) || text(e.message) || String(error)
-  const aadsts = AADSTS.exec(message)?.[0]
+  const errorNo = text(e.errorNo)
+  const aadsts = AADSTS.exec(message)?.[0] ?? (/^\d{3,9}$/.test(errorNo) ? `AADSTS${errorNo}` : undefined)
   const code = aadsts ?? (text(e.errorCode) || 'unknown_error')
   const sub = text(e.subError)
   return { code, message: firstLine(message) + (sub !== '' && aadsts === undefined ? ` (${sub})` : '') }
