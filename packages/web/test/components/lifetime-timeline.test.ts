@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import '../../src/components/lifetime-timeline/lifetime-timeline.js'
 import type { CcLifetimeTimeline } from '../../src/components/lifetime-timeline/lifetime-timeline.js'
-import { layoutTimeline } from '../../src/components/lifetime-timeline/timeline-scale.js'
+import { layoutTimeline, placeLabels } from '../../src/components/lifetime-timeline/timeline-scale.js'
 import { $, mount } from '../support/render.js'
 import { NOW } from './fixtures.js'
 
@@ -23,6 +23,18 @@ describe('lifetime layout', () => {
     expect(layoutTimeline({ ...base, expiresAt: now - 100 }, 320, 8).state).toBe('in-skew')
     expect(layoutTimeline({ ...base, expiresAt: now - 400 }, 320, 8).state).toBe('expired')
     expect(layoutTimeline({ ...base, notBefore: now + 400, expiresAt: now + 4000 }, 320, 8).state).toBe('not-yet-valid')
+  })
+  it('keeps the two bar labels on one row when the bar has room, and stacks them when it does not', () => {
+    const roomy = placeLabels(layoutTimeline(base, 320, 8), 320)
+    expect(roomy.startY).toBe(roomy.endY)
+    // Seen three hours after a one-hour lifetime ended, the bar is a sliver of the line.
+    const sliver = placeLabels(layoutTimeline({ issuedAt: now - 14_400, notBefore: now - 14_400, expiresAt: now - 10_800, now, skewSeconds: 300 }, 320, 8), 320)
+    expect(sliver.endY).toBeGreaterThan(sliver.startY)
+    expect(sliver.height).toBeGreaterThan(sliver.endY)
+    // The bar sits at the left edge, so "expires" reads rightwards; for a far-future token it reads leftwards.
+    expect(sliver.endAnchor).toBe('start')
+    const future = placeLabels(layoutTimeline({ issuedAt: now + 10_800, notBefore: now + 10_800, expiresAt: now + 14_400, now, skewSeconds: 300 }, 320, 8), 320)
+    expect(future.endAnchor).toBe('end')
   })
 })
 

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, svg } from 'lit'
 import { formatDuration, formatRelative, formatUtc } from '../../format/duration.js'
 import { sharedStyles } from '../../styles/shared.js'
 import { lifetimeTimelineStyles } from './lifetime-timeline.styles.js'
-import { layoutTimeline, type TimelineLayout } from './timeline-scale.js'
+import { layoutTimeline, placeLabels, type TimelineLayout } from './timeline-scale.js'
 
 const WIDTH = 320
 const MARGIN = 8
@@ -44,9 +44,10 @@ export class CcLifetimeTimeline extends LitElement {
     const now = Math.floor(this.now.getTime() / 1000)
     const l = layoutTimeline({ issuedAt: this.issuedAt, notBefore: this.notBefore, expiresAt: this.expiresAt, now, skewSeconds: this.skewSeconds }, WIDTH, MARGIN)
     const nowX = l.x(now)
+    const labels = placeLabels(l, WIDTH)
     const summary = `Lifetime ${formatDuration(l.validTo - l.validFrom)}; the token is ${STATE_TEXT[l.state]}.`
     return html`
-      <svg viewBox="0 0 ${WIDTH} 66" role="img" aria-labelledby="timeline-title" class="state-${l.state}">
+      <svg viewBox="0 0 ${WIDTH} ${labels.height}" role="img" aria-labelledby="timeline-title" class="state-${l.state}">
         <title id="timeline-title">${summary}</title>
         ${svg`
           <rect class="skew" x=${l.x(l.skewBefore[0])} y="26" width=${Math.max(l.x(l.skewBefore[1]) - l.x(l.skewBefore[0]), 0)} height="12"></rect>
@@ -55,8 +56,8 @@ export class CcLifetimeTimeline extends LitElement {
           ${this.issuedAt !== null && this.issuedAt !== l.validFrom
             ? svg`<line class="tick" x1=${l.x(this.issuedAt)} x2=${l.x(this.issuedAt)} y1="22" y2="42"></line>`
             : nothing}
-          <text class="label" x=${l.x(l.validFrom)} y="58" text-anchor="start">${this.notBefore !== null ? 'not before' : 'issued'}</text>
-          <text class="label" x=${l.x(l.validTo)} y="58" text-anchor="end">expires</text>
+          <text class="label" x=${l.x(l.validFrom)} y=${labels.startY} text-anchor="start">${this.notBefore !== null ? 'not before' : 'issued'}</text>
+          <text class="label" x=${l.x(l.validTo)} y=${labels.endY} text-anchor=${labels.endAnchor}>expires</text>
           <line class="now" x1=${nowX} x2=${nowX} y1="14" y2="46"></line>
           <text class="label now-label" x=${Math.min(Math.max(nowX, 16), WIDTH - 16)} y="10" text-anchor="middle">now</text>
         `}

@@ -40,3 +40,27 @@ export function layoutTimeline(input: LifetimeInput, width: number, margin: numb
     state,
   }
 }
+
+export interface LabelPlacement {
+  /** Baseline of the start label ("not before"/"issued") and of "expires". */
+  startY: number
+  endY: number
+  /** On its own row, "expires" reads away from the nearer edge so it never runs off the drawing. */
+  endAnchor: 'start' | 'end'
+  /** Height the drawing needs for its labels. */
+  height: number
+}
+
+/** Room one 11 px label needs, in viewBox units; below twice that the two labels would run into each other. */
+const LABEL_ROOM = 62
+
+/**
+ * Where the bar's two labels go. They sit under each end of the valid bar; when the bar is too short for both
+ * (a token seen hours after it expired, say), "expires" drops to a second row instead of overprinting.
+ */
+export function placeLabels(layout: TimelineLayout, width: number): LabelPlacement {
+  const endX = layout.x(layout.validTo)
+  const barWidth = endX - layout.x(layout.validFrom)
+  if (barWidth >= 2 * LABEL_ROOM) return { startY: 58, endY: 58, endAnchor: 'end', height: 66 }
+  return { startY: 58, endY: 72, endAnchor: endX > width / 2 ? 'end' : 'start', height: 78 }
+}
