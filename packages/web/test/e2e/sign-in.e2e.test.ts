@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core'
 import { createTestTenant, type TestTenant } from '@claimcheck/core/testing'
 import { findingCodes, launchChromium, openApp, runAxe, screenshotPath, watchConsole } from './browser.js'
-import { answerEntraSignIn, tokenPieces, type FakeEntra, type TokenAnswer } from './entra-sign-in.js'
+import { answerEntraSignIn, tokenPieces, type TokenAnswer } from './entra-sign-in.js'
 
 const CLIENT_ID = '0a1b2c3d-0000-4000-a000-00000000c1d0'
 const MDE = 'https://api.securitycenter.microsoft.com'
