@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vitest/config'
-import { CSP_META, SECURITY_HEADERS } from './src/security/csp.js'
+import { fileURLToPath } from 'node:url'
+import { CSP_META, securityHeadersFor } from './src/security/csp.js'
 
 // The built page carries its CSP as a <meta> tag (for any static host); the dev server gets none, because Vite's
 // dev client injects inline scripts.
@@ -14,10 +15,25 @@ function cspMeta(): Plugin {
   }
 }
 
+// `pnpm start` serves the built page with the security headers; the sign-in redirect bridge gets them without
+// Cross-Origin-Opener-Policy (see securityHeadersFor).
+function securityHeaders(): Plugin {
+  return {
+    name: 'claimcheck-security-headers',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const pathname = new URL(req.url ?? '/', 'http://localhost').pathname
+        for (const [name, value] of Object.entries(securityHeadersFor(pathname))) res.setHeader(name, value)
+        next()
+      })
+    },
+  }
+}
+
 // The app resolves @claimcheck/core from its TypeScript source (the "source" export condition),
 // so the page and its tests never depend on a stale build of core.
 export default defineConfig({
-  plugins: [cspMeta()],
+  plugins: [cspMeta(), securityHeaders()],
   resolve: { conditions: ['source', 'browser', 'module', 'import', 'default'] },
   // Node-side tests (and the build's config) resolve core the same way: from source, never a stale dist/.
   ssr: { resolve: { conditions: ['source', 'module', 'node', 'import', 'default'], externalConditions: ['source'] } },
@@ -26,8 +42,15 @@ export default defineConfig({
     sourcemap: true,
     // A module-preload polyfill would be an extra inline-free but useless script for the browsers we support.
     modulePreload: { polyfill: false },
+    // Two pages: the app, and the redirect bridge Entra sends the sign-in window back to (MSAL v5).
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('index.html', import.meta.url)),
+        redirect: fileURLToPath(new URL('redirect.html', import.meta.url)),
+      },
+    },
   },
-  preview: { host: '127.0.0.1', headers: { ...SECURITY_HEADERS } },
+  preview: { host: '127.0.0.1' },
   test: {
     name: 'web',
     include: ['test/**/*.test.ts'],

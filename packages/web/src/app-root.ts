@@ -2,6 +2,8 @@ import { LitElement, html, nothing } from 'lit'
 import { ContextProvider } from '@lit/context'
 import { Task } from '@lit/task'
 import { authClientContext } from './auth/auth-context.js'
+import { createLazyAuthClient } from './auth/lazy-auth-client.js'
+import type { ConsentRequestDetail } from './events.js'
 import './components/inspect-view/inspect-view.js'
 import { sharedStyles } from './styles/shared.js'
 import { appRootStyles } from './app-root.styles.js'
@@ -22,13 +24,18 @@ const NEXT_THEME: Record<Theme, Theme> = { system: 'light', light: 'dark', dark:
  * on first visit. The current view lives in memory (never the URL), like everything else on this page.
  */
 export class ClaimcheckApp extends LitElement {
-  static override properties = { view: { state: true }, theme: { state: true } }
+  static override properties = { view: { state: true }, theme: { state: true }, consentPrefill: { state: true } }
   static override styles = [sharedStyles, appRootStyles]
   declare view: ViewName
   declare theme: Theme
+  /** What sign-in found out about missing consent, for the admin-consent builder. */
+  declare consentPrefill: ConsentRequestDetail | null
 
-  /** No sign-in in this build: the MSAL client (its own issue) is provided here through createLazyAuthClient. */
-  private auth = new ContextProvider(this, { context: authClientContext, initialValue: null })
+  /** Sign-in through MSAL, loaded (its own chunk) when "Sign in" is first pressed; the page alone never loads it. */
+  private auth = new ContextProvider(this, {
+    context: authClientContext,
+    initialValue: createLazyAuthClient(() => import('./auth/msal-auth-client.js').then((m) => m.createMsalAuthClient())),
+  })
 
   private lazyViews = new Task(this, {
     args: () => [this.view] as const,
@@ -45,6 +52,11 @@ export class ClaimcheckApp extends LitElement {
     super()
     this.view = 'inspect'
     this.theme = 'system'
+    this.consentPrefill = null
+    this.addEventListener('consent-requested', (e) => {
+      this.consentPrefill = e.detail
+      if (e.detail.show) this.show('consent')
+    })
   }
 
   private show(view: ViewName): void {
@@ -65,7 +77,7 @@ export class ClaimcheckApp extends LitElement {
       case 'inspect':
         return html`<cc-inspect-view ?hidden=${hidden}></cc-inspect-view>`
       case 'consent':
-        return html`<cc-consent-view ?hidden=${hidden}></cc-consent-view>`
+        return html`<cc-consent-view ?hidden=${hidden} .prefill=${this.consentPrefill}></cc-consent-view>`
       case 'reference':
         return html`<cc-reference-view ?hidden=${hidden}></cc-reference-view>`
     }

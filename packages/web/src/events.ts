@@ -1,3 +1,4 @@
+import type { CloudName } from '@claimcheck/core'
 import type { InspectSettings } from './state/settings.js'
 
 // Typed events between components: all bubble and cross shadow roots, and carry plain data.
@@ -11,6 +12,22 @@ export interface SampleLoadedDetail {
   settings: Partial<InspectSettings>
 }
 
+/** A token acquired by signing in, with the API and operation it was requested for. */
+export interface TokenAcquiredDetail {
+  token: string
+  settings: Partial<InspectSettings>
+}
+
+/** What the admin-consent builder is prefilled with when a sign-in shows consent is missing. */
+export interface ConsentRequestDetail {
+  clientId: string
+  tenant: string
+  cloud: CloudName
+  api: 'mde' | 'm365d' | null
+  /** Open the Admin consent view now (the person asked); false: only prefill it. */
+  show: boolean
+}
+
 export function emit<K extends keyof ClaimcheckEvents>(from: EventTarget, type: K, detail: ClaimcheckEvents[K]): void {
   from.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }))
 }
@@ -22,6 +39,12 @@ export interface ClaimcheckEvents {
   'settings-change': Partial<InspectSettings>
   /** A demo sample was minted. */
   'sample-loaded': SampleLoadedDetail
+  /** Sign-in delivered an access token. */
+  'token-acquired': TokenAcquiredDetail
+  /** The person signed out: a token that sign-in delivered must not stay on screen. */
+  'signed-out': Record<string, never>
+  /** Consent is missing: open the admin-consent builder, prefilled. */
+  'consent-requested': ConsentRequestDetail
 }
 
 declare global {
@@ -29,5 +52,8 @@ declare global {
     'token-input': CustomEvent<TokenInputDetail>
     'settings-change': CustomEvent<Partial<InspectSettings>>
     'sample-loaded': CustomEvent<SampleLoadedDetail>
+    'token-acquired': CustomEvent<TokenAcquiredDetail>
+    'signed-out': CustomEvent<Record<string, never>>
+    'consent-requested': CustomEvent<ConsentRequestDetail>
   }
 }

@@ -1,8 +1,14 @@
 import type { CloudName } from '@claimcheck/core'
 
-// The one sign-in seam. The MSAL implementation (its own issue) lives behind a lazy import() so that MSAL never
-// reaches the paste path's bundle; components see only this interface, provided through @lit/context, which
+// The one sign-in seam. The MSAL implementation (msal-auth-client.ts) lives behind a lazy import() so that MSAL
+// never reaches the paste path's bundle; components see only this interface, provided through @lit/context, which
 // tests replace with a fake.
+
+/**
+ * Where MSAL keeps its token cache: in this page's memory (gone on reload; the default), or in the tab's
+ * sessionStorage, which the person must choose explicitly (it survives reloads and makes redirect sign-in possible).
+ */
+export type TokenCacheChoice = 'memory' | 'session'
 
 export interface TokenRequest {
   clientId: string
@@ -10,6 +16,8 @@ export interface TokenRequest {
   tenant: string
   cloud: CloudName
   scopes: readonly string[]
+  /** Default 'memory'. */
+  cache?: TokenCacheChoice
 }
 
 export interface SignedInAccount {
@@ -19,9 +27,12 @@ export interface SignedInAccount {
 }
 
 export type TokenResult =
-  | { ok: true; accessToken: string; account: SignedInAccount }
-  /** `code` is an AADSTS code or MSAL's error code, for explainAadsts; failures are results, never throws. */
-  | { ok: false; code: string; message: string }
+  | { ok: true; accessToken: string; account: SignedInAccount; scopes: readonly string[]; interactive: boolean }
+  /**
+   * `code` is an AADSTS code ("AADSTS65001") when Entra sent one, else MSAL's error code ("popups-blocked" when
+   * no popup could open and redirect is not possible); failures are results, never throws.
+   */
+  | { ok: false; code: string; message: string; log?: readonly string[] }
 
 export interface AuthClient {
   acquireToken(request: TokenRequest): Promise<TokenResult>

@@ -1,7 +1,11 @@
 // The page's Content-Security-Policy, shared by the build (a <meta> tag) and `pnpm start`'s server (headers).
 // No imports: vite.config.ts loads this file before any app code is compiled.
 
-/** Entra sign-in hosts: the only origins the page may contact (discovery documents and key sets, GET only). */
+/**
+ * Entra sign-in hosts: the only origins the page may contact. Without sign-in: GETs of discovery documents and key
+ * sets. With sign-in, MSAL also reads instance and tenant metadata there and POSTs to the token endpoint (the
+ * authorize request itself is a navigation of the sign-in window, which connect-src does not govern).
+ */
 export const ENTRA_LOGIN_ORIGINS: readonly string[] = [
   'https://login.microsoftonline.com',
   'https://login.microsoftonline.us',
@@ -33,4 +37,18 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
   'Cache-Control': 'no-store',
+}
+
+/** The sign-in redirect bridge (MSAL v5): Entra sends the sign-in window back to it. */
+export const REDIRECT_BRIDGE_PATHNAME = '/redirect.html'
+
+/**
+ * The headers for one path. The redirect bridge is served without Cross-Origin-Opener-Policy, as MSAL v5 requires:
+ * with it the sign-in window would be moved to a new browsing context group on arrival and could not hand the
+ * response back. It keeps every other header, the CSP included.
+ */
+export function securityHeadersFor(pathname: string): Readonly<Record<string, string>> {
+  if (pathname !== REDIRECT_BRIDGE_PATHNAME) return SECURITY_HEADERS
+  const { 'Cross-Origin-Opener-Policy': _coop, ...rest } = SECURITY_HEADERS
+  return rest
 }

@@ -29,12 +29,27 @@ describe('<claimcheck-app>', () => {
     expect(location.hash).toBe('')
   })
 
-  it('provides the auth client seam (null: no sign-in in this build)', async () => {
+  it('provides the auth client seam: the lazy MSAL client, not loaded until used', async () => {
     const el = await mount<ClaimcheckApp>('claimcheck-app')
     const probe = document.createElement('auth-probe') as AuthProbe
     el.shadowRoot?.append(probe)
     await probe.updateComplete
-    expect(probe.consumer.value).toBeNull()
+    const client = probe.consumer.value
+    expect(typeof client?.acquireToken).toBe('function')
+    // Sign-out before any sign-in has nothing to do, and must not load MSAL to find that out.
+    await expect(client?.signOut()).resolves.toBeUndefined()
+  })
+
+  it('prefills the consent view and opens it when sign-in asks for consent', async () => {
+    const el = await mount<ClaimcheckApp>('claimcheck-app')
+    const detail = { clientId: '0a1b2c3d-0000-4000-a000-00000000c1d0', tenant: 'contoso.com', cloud: 'public' as const, api: 'm365d' as const, show: false }
+    el.dispatchEvent(new CustomEvent('consent-requested', { detail }))
+    await el.updateComplete
+    expect(el.consentPrefill).toEqual(detail)
+    expect(el.view).toBe('inspect')
+    el.dispatchEvent(new CustomEvent('consent-requested', { detail: { ...detail, show: true } }))
+    await el.updateComplete
+    expect(el.view).toBe('consent')
   })
 
   it('cycles the theme without storing it', async () => {

@@ -53,6 +53,29 @@ describe('the paste path is small and fast', () => {
     expect(chunks.some((f) => readFileSync(join(distDir, 'assets', f), 'utf8').includes(DEMO_SIGNING_KEY.d as string))).toBe(true)
   })
 
+  it('MSAL is a lazy chunk of its own (with what only it imports), measured', () => {
+    const distDir = inject('distDir')
+    const entry = new Set(entryScripts(distDir))
+    const assets = join(distDir, 'assets')
+    // Minified class names are gone; MSAL's package name stays (it reports it to Entra as its library id).
+    const msal = readdirSync(assets).filter((f) => f.endsWith('.js') && readFileSync(join(assets, f), 'utf8').includes('@azure/msal-browser'))
+    expect(msal.length).toBeGreaterThan(0)
+    expect(msal.some((f) => entry.has(join(assets, f)))).toBe(false)
+    // The MSAL client chunk and the chunks it imports statically, less those the entry already has.
+    const files = new Set<string>()
+    const visit = (file: string): void => {
+      const path = join(assets, file)
+      if (files.has(path) || entry.has(path)) return
+      files.add(path)
+      for (const m of readFileSync(path, 'utf8').matchAll(/from"\.\/([^"]+\.js)"/g)) visit(m[1] as string)
+    }
+    const client = msal.find((f) => f.startsWith('msal-auth-client')) ?? (msal[0] as string)
+    visit(client)
+    metrics.msalChunkFiles = [...files].map((f) => f.slice(distDir.length + 1))
+    metrics.msalChunkGzipBytes = [...files].reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0)
+    expect(metrics.msalChunkGzipBytes).toBeGreaterThan(10_000)
+  })
+
   it(`renders the diagnosis within ${DIAGNOSIS_BUDGET_MS} ms of a paste (median of 30)`, async () => {
     const page = await (await browser.newContext()).newPage()
     await openApp(page, inject('appUrl'))

@@ -5,6 +5,7 @@ import {
   buildMsalNodeSnippet, buildPowerShellSnippet, type AdminConsentLink, type ClientCredentialsResult, type CloudName,
   type ConsentForm, type KnownApiId,
 } from '@claimcheck/core'
+import type { ConsentRequestDetail } from '../../events.js'
 import { sharedStyles } from '../../styles/shared.js'
 import '../copy-button/copy-button.js'
 import '../findings-list/findings-list.js'
@@ -42,15 +43,18 @@ function freshState(): string {
  * and the client-credentials request to make afterwards. Everything is built by core; nothing is sent.
  */
 export class CcConsentView extends LitElement {
-  static override properties = { inputs: { state: true } }
+  static override properties = { inputs: { state: true }, prefill: { attribute: false } }
   static override styles = [sharedStyles, consentViewStyles]
   declare inputs: ConsentInputs
+  /** From sign-in, when it found consent missing: the app, tenant, cloud and API to build the link for. */
+  declare prefill: ConsentRequestDetail | null
   private link: AdminConsentLink | null = null
   private request: ClientCredentialsResult | null = null
 
   constructor() {
     super()
     this.inputs = { clientId: '', tenant: '', cloud: 'public', api: 'mde', redirectUri: '', form: 'v2', state: freshState(), tokenVersion: 'v2' }
+    this.prefill = null
   }
 
   private set(patch: Partial<ConsentInputs>): void {
@@ -58,7 +62,11 @@ export class CcConsentView extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!changed.has('inputs')) return
+    const p = this.prefill
+    if (changed.has('prefill') && p !== null) {
+      this.inputs = { ...this.inputs, clientId: p.clientId, tenant: p.tenant, cloud: p.cloud, ...(p.api === null ? {} : { api: p.api }) }
+    }
+    if (!changed.has('inputs') && !changed.has('prefill')) return
     const i = this.inputs
     if (i.clientId.trim() === '') {
       this.link = null

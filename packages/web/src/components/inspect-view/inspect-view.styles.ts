@@ -10,6 +10,6 @@ export const inspectViewStyles = css`
   .summary-title { font-weight: 700; font-size: 1.05rem; }
   .settings[open] summary { margin-bottom: .75rem; }
   .empty { margin-top: 1rem; }
-  .samples summary { cursor: pointer; font-weight: 600; padding: .25rem 0; }
-  .samples summary .hint { font-weight: normal; }
+  .samples summary, .signin summary { cursor: pointer; font-weight: 600; padding: .25rem 0; }
+  .samples summary .hint, .signin summary .hint { font-weight: normal; }
 `

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { Task, TaskStatus } from '@lit/task'
 import { inspectToken, type Report } from '@claimcheck/core'
 import { loadClaimExplainer } from '../../adapters/claim-explanations.js'
+import { redirectSignInPending } from '../../auth/redirect-uri.js'
 import { operationsFor } from '../../adapters/permission-catalog.js'
 import { measureDiagnosis } from '../../perf/diagnosis-timing.js'
 import { DEFAULT_SETTINGS, toInspectOptions, type InspectSettings } from '../../state/settings.js'
@@ -32,6 +33,7 @@ export class CcInspectView extends LitElement {
     settings: { state: true },
     settingsOpen: { state: true },
     samplesOpen: { state: true },
+    signInOpen: { state: true },
     clock: { attribute: false },
   }
   static override styles = [sharedStyles, inspectViewStyles]
@@ -39,10 +41,13 @@ export class CcInspectView extends LitElement {
   declare settings: InspectSettings
   declare settingsOpen: boolean
   declare samplesOpen: boolean
+  declare signInOpen: boolean
   /** Injected for tests; the page reads the system clock. */
   declare clock: () => Date
   private offline: Report | null = null
   private diagnosedAt: Date = new Date()
+  /** The token sign-in delivered: cleared from the box on sign-out unless the person replaced it. */
+  private acquired = ''
 
   constructor() {
     super()
@@ -50,6 +55,8 @@ export class CcInspectView extends LitElement {
     this.settings = DEFAULT_SETTINGS
     this.settingsOpen = false
     this.samplesOpen = false
+    // Back from a redirect sign-in: the panel opens to finish it.
+    this.signInOpen = redirectSignInPending()
     this.clock = () => new Date()
     this.addEventListener('token-input', (e) => {
       this.raw = e.detail.value
@@ -62,6 +69,14 @@ export class CcInspectView extends LitElement {
     this.addEventListener('sample-loaded', (e) => {
       this.settings = { ...this.settings, ...e.detail.settings }
       this.raw = e.detail.token
+    })
+    this.addEventListener('token-acquired', (e) => {
+      this.settings = { ...this.settings, ...e.detail.settings }
+      this.raw = this.acquired = e.detail.token
+    })
+    this.addEventListener('signed-out', () => {
+      if (this.raw === this.acquired) this.raw = ''
+      this.acquired = ''
     })
   }
 
@@ -91,6 +106,19 @@ export class CcInspectView extends LitElement {
       return open
     },
   })
+
+  /** Sign-in loads with its first opening; MSAL itself only when "Sign in" is pressed. */
+  private signInPanel = new Task(this, {
+    args: () => [this.signInOpen] as const,
+    task: async ([open]) => {
+      if (open) await import('../sign-in-panel/sign-in-panel.js')
+      return open
+    },
+  })
+
+  private onSignInToggle(e: Event): void {
+    this.signInOpen ||= (e.target as HTMLDetailsElement).open
+  }
 
   private onSamplesToggle(e: Event): void {
     this.samplesOpen = (e.target as HTMLDetailsElement).open
@@ -140,6 +168,11 @@ export class CcInspectView extends LitElement {
           <summary>Try a sample <span class="hint">(demo tokens, no tenant needed)</span></summary>
           ${this.samplesOpen ? html`<cc-sample-picker .clock=${this.clock}></cc-sample-picker>` : nothing}
           ${this.samplePicker.render({ pending: () => html`<p role="status">Loading samples…</p>`, error: () => html`<p role="alert">The samples could not be loaded.</p>` })}
+        </details>
+        <details class="signin" .open=${this.signInOpen} @toggle=${this.onSignInToggle}>
+          <summary>Sign in and get a token <span class="hint">(your app registration, the API you choose)</span></summary>
+          ${this.signInOpen ? html`<cc-sign-in-panel .clock=${this.clock}></cc-sign-in-panel>` : nothing}
+          ${this.signInPanel.render({ pending: () => html`<p role="status">Loading sign-in…</p>`, error: () => html`<p role="alert">Sign-in could not be loaded.</p>` })}
         </details>
       </section>
       <cc-verdict-banner .report=${report} .now=${this.diagnosedAt}></cc-verdict-banner>
