@@ -145,6 +145,48 @@ describe('key-set layer against a local HTTP server', () => {
     figures.push(`outage (503) with last known good: 600 lookups during the outage, ${requests.length} requests in all (1 cold + 1 per backoff window), keys refused after the max stale age`)
   })
 
+  it('a kid rolled during an outage is accepted on its first use after the backoff ends, with one request per window', async () => {
+    // The bench's outage scenario (bench/README.md, "A key-set finding"): an unknown-kid refetch that failed during
+    // the outage must not use up the immediate refetch, or the new key is refused for the whole unknown-kid cooldown.
+    const s = store({ backoffMs: 10_000, maxBackoffMs: 60_000 })
+    expect((await s.lookup(src(), 'k1')).status).toBe('found')
+    handler = (_req, res) => { res.writeHead(500); res.end() }
+    clock += 1_000
+    // k2 was rolled during the outage: its first use refetches at once (and fails).
+    expect((await s.lookup(src(), 'k2')).status).toBe('unavailable')
+    expect(requests.length).toBe(2)
+    // During the backoff: 1,000 unknown kids (the new one among them) make no request; the known key still works.
+    const during = await Promise.all(Array.from({ length: 1000 }, (_, i) => s.lookup(src(), i % 2 === 0 ? 'k2' : randomUUID())))
+    expect(status(during)).toEqual({ unavailable: 1000 })
+    expect((await s.lookup(src(), 'k1')).status).toBe('found')
+    expect(requests.length).toBe(2)
+    // The backoff ends while the endpoint still fails: 1,000 concurrent unknown kids make exactly one request.
+    clock += 10_000
+    const stillDown = await Promise.all(Array.from({ length: 1000 }, (_, i) => s.lookup(src(), i % 2 === 0 ? 'k2' : randomUUID())))
+    expect(status(stillDown)).toEqual({ unavailable: 1000 })
+    expect(requests.length).toBe(3)
+    // The second failure doubles the backoff: nothing is requested within it.
+    clock += 10_000
+    await Promise.all(Array.from({ length: 1000 }, () => s.lookup(src(), randomUUID())))
+    expect(requests.length).toBe(3)
+    // The endpoint recovers and publishes k2; the first unknown kid after the backoff refetches at once.
+    handler = serveKeys([k1.jwk, k2.jwk])
+    clock += 10_000
+    const recovered = await Promise.all(Array.from({ length: 1000 }, () => s.lookup(src(), 'k2')))
+    expect(status(recovered)).toEqual({ found: 1000 })
+    expect(requests.length).toBe(4)
+    // After recovery the storm rules hold again: 1,000 random unknown kids cost at most one request, then the cooldown.
+    const storm = await Promise.all(Array.from({ length: 1000 }, () => s.lookup(src(), randomUUID())))
+    expect(status(storm)).toEqual({ 'not-found': 1000 })
+    expect(requests.length).toBeLessThanOrEqual(5)
+    const afterStorm = requests.length
+    clock += 60_000
+    await Promise.all(Array.from({ length: 1000 }, () => s.lookup(src(), randomUUID())))
+    expect(requests.length).toBe(afterStorm)
+    expect((await s.lookup(src(), 'k1')).status).toBe('found')
+    figures.push(`kid rolled during an outage (500, 10 s backoff): ${requests.length} requests in all; accepted on first use after recovery, 1 request per backoff window during the outage`)
+  })
+
   it('slow response: times out, then backs off', async () => {
     handler = () => { /* never answers */ }
     const s = store({ timeoutMs: 200 })

@@ -32,7 +32,10 @@ interface Entry {
   inflight: Promise<void> | null
   failure: Failure | null
   failures: number
-  /** One immediate unknown-kid refetch is allowed after each fetch that brought a new or changed key set. */
+  /**
+   * One immediate unknown-kid refetch is allowed after each fetch that brought a new or changed key set, and after an
+   * unknown-kid refetch that failed (once the backoff allows a fetch again).
+   */
   unknownKidBudget: boolean
   lastUnknownKidRefetchAt: number
 }
@@ -106,6 +109,9 @@ export function createKeySetStore(options: ResolvedKeySetOptions): KeySetStore {
           entry.failures += 1
           const wait = Math.min(options.backoffMs * 2 ** Math.min(entry.failures - 1, 30), options.maxBackoffMs)
           entry.failure = { url: outcome.url, cause: outcome.cause, network: outcome.network, retryAt: now + wait }
+          // A failed unknown-kid refetch learned nothing: give the allowance back, so the first unknown kid once the
+          // backoff ends (a key rolled during the outage) refetches at once. The backoff still spaces the attempts.
+          if (reason === 'unknown-kid') entry.unknownKidBudget = true
         }
       } finally {
         entry.inflight = null
