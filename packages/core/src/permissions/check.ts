@@ -6,6 +6,7 @@ import { adminConsentLink } from './admin-consent-link.js'
 import { BUILTIN_CATALOGS, builtinCatalog } from './builtin.js'
 import { canonicalName, findPermissions, nameKey, otherKind } from './names.js'
 import { formatOperation, parseOperation, resolveOperation } from './operation.js'
+import { requirementKey } from './requirement-key.js'
 import type { CatalogOperation, PermissionCatalog, PermissionCheck, PermissionKind, PermissionRequirement, PermissionSubject } from './types.js'
 import { assertCatalog } from './validate-catalog.js'
 
@@ -87,15 +88,27 @@ function defaultScope(catalog: PermissionCatalog, cloud: CloudName | null): stri
   return resource === undefined ? null : `${resource.replace(/\/+$/, '')}/.default`
 }
 
+// Each catalog's accepted audiences, normalized once (a catalog is immutable once validated).
+const AUDIENCES = new WeakMap<PermissionCatalog, ReadonlySet<string>>()
+
+function audiencesOf(catalog: PermissionCatalog): ReadonlySet<string> {
+  let set = AUDIENCES.get(catalog)
+  if (!set) {
+    set = new Set([...catalog.identifierUris.map(normalizeAudience), ...(catalog.appId !== null ? [normalizeAudience(catalog.appId)] : [])])
+    AUDIENCES.set(catalog, set)
+  }
+  return set
+}
+
 /** Is the token for this catalog's API? Returns the finding that says why not, or null. */
 function resourceFinding(subject: PermissionSubject, catalog: PermissionCatalog): Finding | null {
-  const tokenApi = typeof subject.api === 'string' ? subject.api : null
   const aud = typeof subject.audience === 'string' ? subject.audience : ownString(subject.payload, 'aud')
+  if (aud === null) return null // audience-not-single already says so
+  if (audiencesOf(catalog).has(normalizeAudience(aud))) return null
+  const tokenApi = typeof subject.api === 'string' ? subject.api : null
   const cloud = isCloudName(subject.cloud) ? subject.cloud : null
   const scope = defaultScope(catalog, cloud)
   const fix = scope === null ? {} : { fix: `Request the token with scope ${scope}.` }
-  if (aud === null) return null // audience-not-single already says so
-  if (catalog.identifierUris.some((u) => normalizeAudience(u) === normalizeAudience(aud)) || (catalog.appId !== null && normalizeAudience(catalog.appId) === normalizeAudience(aud))) return null
   if (tokenApi !== null && isKnownApiId(tokenApi) && tokenApi !== catalog.id) {
     return makeFinding('wrong-api', `The token is for ${API_RESOURCES[tokenApi].name} (aud ${aud}), but the call goes to ${catalog.name}.`, { claim: 'aud', expected: catalog.identifierUris[0], actual: aud, ...fix })
   }
@@ -114,16 +127,101 @@ interface Evaluation {
   satisfied: boolean
 }
 
-function evaluate(held: Map<string, string>, operation: CatalogOperation | null, context: PermissionKind, catalog: PermissionCatalog | null, require: string[]): Evaluation {
+/** What a requirement asks in one context (application or delegated): token-independent, so computed once. */
+interface ContextPlan {
+  anyOf: readonly string[]
+  anyKeys: readonly string[]
+  allOf: readonly string[]
+  allKeys: readonly string[]
+  /** The operation's alternatives, then the explicit requirement not already among them. */
+  required: readonly string[]
+  /** Per alternative (by name key): the name keys of the narrower permissions it includes, for least-privilege advice. */
+  includes: ReadonlyMap<string, ReadonlySet<string>>
+}
+
+/** A requirement resolved once: validated, its operation looked up in the catalogs, its names made canonical. */
+interface RequirementPlan {
+  /** The catalog that decides (after resolving the operation), or the given one when the operation is unknown. */
+  catalog: PermissionCatalog | null
+  operation: CatalogOperation | null
+  label: string | null
+  require: string[]
+  /** The operation-unknown finding's text when the operation is in no catalog. */
+  unknown: { message: string; actual: string } | null
+  contexts: Partial<Record<PermissionKind, ContextPlan>>
+}
+
+function contextPlan(plan: RequirementPlan, context: PermissionKind): ContextPlan {
+  const cached = plan.contexts[context]
+  if (cached) return cached
+  const { catalog, operation } = plan
   const anyOf = operation ? operation[context].map((n) => canonicalName(catalog, n)) : []
-  const allOf = [...new Set(require.map((n) => canonicalName(catalog, n)))]
-  const anyHeld = anyOf.filter((n) => held.has(nameKey(n)))
-  const allHeld = allOf.filter((n) => held.has(nameKey(n)))
-  const opOk = operation === null || anyHeld.length > 0
-  const allMissing = allOf.filter((n) => !held.has(nameKey(n)))
-  const granted = [...new Set([...anyHeld, ...allHeld].map((n) => held.get(nameKey(n)) as string))]
+  const allOf = [...new Set(plan.require.map((n) => canonicalName(catalog, n)))]
+  const anyKeys = anyOf.map(nameKey)
+  const includes = new Map<string, ReadonlySet<string>>()
+  if (operation && catalog) {
+    for (const h of anyOf) {
+      const keys = new Set<string>()
+      for (const p of findPermissions(catalog, h, context)) for (const i of p.includes ?? []) keys.add(nameKey(canonicalName(catalog, i)))
+      includes.set(nameKey(h), keys)
+    }
+  }
+  const made: ContextPlan = {
+    anyOf, anyKeys, allOf, allKeys: allOf.map(nameKey),
+    required: [...anyOf, ...allOf.filter((n) => !anyKeys.includes(nameKey(n)))],
+    includes,
+  }
+  plan.contexts[context] = made
+  return made
+}
+
+const PLAN_LIMIT = 256
+// Keyed by requirementKey and the token's API (it decides which catalog is tried first). Only requirements that
+// passed validation are kept, so a hit stands for checks that already succeeded on identical values.
+const PLANS = new Map<string, RequirementPlan>()
+
+function planFor(requirement: PermissionRequirement, tokenApi: string | null): RequirementPlan {
+  const reqKey = requirementKey(requirement)
+  const memoKey = reqKey === null ? null : `${reqKey}|${tokenApi === null ? '-' : `${tokenApi.length}:${tokenApi}`}`
+  const memo = memoKey === null ? undefined : PLANS.get(memoKey)
+  if (memo) return memo
+  const { catalog: given, require, operation: operationText } = validateRequirement(requirement)
+  let plan: RequirementPlan
+  if (operationText !== null) {
+    const parsed = parseOperation(operationText)
+    if (parsed === null) throw new TypeError(`checkPermissions: operation "${operationText}" is not "METHOD /path" or "METHOD https://host/path"`)
+    const candidates = given ? [given] : Object.values(BUILTIN_CATALOGS)
+    const match = resolveOperation(parsed, candidates, tokenApi)
+    if (!match) {
+      const where = parsed.host !== null && !candidates.some((c) => c.hosts.some((h) => h.toLowerCase() === parsed.host))
+        ? `${parsed.host} is not a host of ${candidates.map((c) => c.name).join(' or ')}`
+        : `it is not in the ${candidates.map((c) => c.name).join(' or ')} catalog`
+      plan = { catalog: given, operation: null, label: null, require, unknown: { message: `Cannot check ${operationText.trim()}: ${where}.`, actual: operationText.trim() }, contexts: {} }
+    } else {
+      plan = { catalog: match.catalog, operation: match.operation, label: formatOperation(match.operation), require, unknown: null, contexts: {} }
+    }
+  } else {
+    const catalog = given === null && tokenApi !== null ? builtinCatalog(tokenApi) : given
+    plan = { catalog, operation: null, label: null, require, unknown: null, contexts: {} }
+  }
+  if (memoKey !== null) {
+    if (PLANS.size >= PLAN_LIMIT) PLANS.delete(PLANS.keys().next().value as string)
+    PLANS.set(memoKey, plan)
+  }
+  return plan
+}
+
+function evaluate(held: Map<string, string>, plan: ContextPlan, hasOperation: boolean): Evaluation {
+  const anyHeld: string[] = []
+  const grantedKeys: string[] = []
+  plan.anyOf.forEach((n, i) => { if (held.has(plan.anyKeys[i] as string)) { anyHeld.push(n); grantedKeys.push(plan.anyKeys[i] as string) } })
+  const allMissing: string[] = []
+  plan.allOf.forEach((n, i) => { if (held.has(plan.allKeys[i] as string)) grantedKeys.push(plan.allKeys[i] as string); else allMissing.push(n) })
+  const opOk = !hasOperation || anyHeld.length > 0
+  const granted = [...new Set(grantedKeys.map((k) => held.get(k) as string))]
+  const anyOf = [...plan.anyOf]
   const anyMissing = opOk ? [] : anyOf
-  return { anyOf, allOf, granted, missing: [...anyMissing, ...allMissing.filter((n) => !anyMissing.includes(n))], anyMissing, allMissing, satisfied: opOk && allMissing.length === 0 }
+  return { anyOf, allOf: [...plan.allOf], granted, missing: [...anyMissing, ...allMissing.filter((n) => !anyMissing.includes(n))], anyMissing, allMissing, satisfied: opOk && allMissing.length === 0 }
 }
 
 /**
@@ -136,43 +234,28 @@ export function checkPermissions(facts: PermissionSubject, requirement: Permissi
   if (!isRecord(facts) || !isRecord(own(facts, 'payload'))) throw new TypeError('checkPermissions: facts must be token facts (an object with a payload object)')
   const subject = facts as PermissionSubject
   const payload = own(facts, 'payload') as Record<string, unknown>
-  const { catalog: given, require, operation: operationText } = validateRequirement(requirement)
+  const tokenApi = ownString(facts, 'api')
+  const plan = planFor(requirement, tokenApi)
   const kind = ownString(facts, 'kind')
   const context = contextOf(kind, payload)
   const { roles, scopes } = readGrants(payload)
   const inContext = context === 'application' ? roles : scopes
   const held = new Map(inContext.map((n) => [nameKey(n), n] as const))
-  const tokenApi = ownString(facts, 'api')
-
-  let catalog = given
-  let operation: CatalogOperation | null = null
   const findings: Finding[] = []
-  const base = { context, api: null as string | null, operation: null as string | null, source: null as string | null }
 
-  if (operationText !== null) {
-    const parsed = parseOperation(operationText)
-    if (parsed === null) throw new TypeError(`checkPermissions: operation "${operationText}" is not "METHOD /path" or "METHOD https://host/path"`)
-    const candidates = catalog ? [catalog] : Object.values(BUILTIN_CATALOGS)
-    const match = resolveOperation(parsed, candidates, tokenApi)
-    if (!match) {
-      const where = parsed.host !== null && !candidates.some((c) => c.hosts.some((h) => h.toLowerCase() === parsed.host))
-        ? `${parsed.host} is not a host of ${candidates.map((c) => c.name).join(' or ')}`
-        : `it is not in the ${candidates.map((c) => c.name).join(' or ')} catalog`
-      findings.push(makeFinding('operation-unknown', `Cannot check ${operationText.trim()}: ${where}.`, { expected: 'an operation listed by claimcheck permissions', actual: operationText.trim() }))
-      const e = evaluate(held, null, context, catalog, require)
-      return { ...base, api: catalog?.id ?? null, required: e.allOf, anyOf: [], allOf: e.allOf, satisfied: false, granted: e.granted, missing: e.missing, findings }
-    }
-    catalog = match.catalog
-    operation = match.operation
-  } else if (catalog === null && tokenApi !== null) {
-    catalog = builtinCatalog(tokenApi)
+  if (plan.unknown !== null) {
+    findings.push(makeFinding('operation-unknown', plan.unknown.message, { expected: 'an operation listed by claimcheck permissions', actual: plan.unknown.actual }))
+    const e = evaluate(held, contextPlan(plan, context), false)
+    return { context, api: plan.catalog?.id ?? null, operation: null, source: null, required: e.allOf, anyOf: [], allOf: e.allOf, satisfied: false, granted: e.granted, missing: e.missing, findings }
   }
-
-  const label = operation ? formatOperation(operation) : null
-  const info = { ...base, api: catalog?.id ?? null, operation: label, source: operation?.source ?? null }
-  const e = evaluate(held, operation, context, catalog, require)
+  const { catalog, operation, label } = plan
+  const api = catalog?.id ?? null
+  const source = operation?.source ?? null
+  const cp = contextPlan(plan, context)
+  const e = evaluate(held, cp, operation !== null)
+  // Written out rather than spread: V8's spread-then-add path costs more than the whole check here.
   const result = (satisfied: boolean, granted: string[]): PermissionCheck =>
-    ({ ...info, required: [...e.anyOf, ...e.allOf.filter((n) => !e.anyOf.some((a) => nameKey(a) === nameKey(n)))], anyOf: e.anyOf, allOf: e.allOf, satisfied, granted, missing: satisfied ? [] : e.missing, findings })
+    ({ context, api, operation: label, source, required: [...cp.required], anyOf: e.anyOf, allOf: e.allOf, satisfied, granted, missing: satisfied ? [] : e.missing, findings })
 
   // A token for another resource grants nothing here, whatever its permissions are called.
   const resource = catalog ? resourceFinding(subject, catalog) : null
@@ -183,11 +266,12 @@ export function checkPermissions(facts: PermissionSubject, requirement: Permissi
 
   const subjectText = operation ? label as string : 'This call'
   const kindText = KIND_LABEL[kind ?? 'unknown'] ?? 'unclassified'
-  const appId = ownString(facts, 'appId')
-  const link = adminConsentLink(ownString(facts, 'tenantId'), appId, isCloudName(subject.cloud) ? subject.cloud : null)
   const apiName = catalog?.name ?? 'the API'
 
   if (!e.satisfied) {
+    // Texts (and the consent link) are built only here: a granted permission needs none of them.
+    const appId = ownString(facts, 'appId')
+    const link = adminConsentLink(ownString(facts, 'tenantId'), appId, isCloudName(subject.cloud) ? subject.cloud : null)
     const wanted = wantedText(e.anyMissing, e.allMissing)
     const other = otherKind(context)
     const otherColumn = operation ? operation[other].map((n) => canonicalName(catalog, n)) : []
@@ -232,7 +316,8 @@ export function checkPermissions(facts: PermissionSubject, requirement: Permissi
 
   if (operation && catalog) {
     const anyHeld = e.anyOf.filter((n) => held.has(nameKey(n)))
-    const narrower = e.anyOf.filter((n) => !held.has(nameKey(n)) && anyHeld.some((h) => findPermissions(catalog as PermissionCatalog, h, context).some((p) => (p.includes ?? []).some((i) => nameKey(canonicalName(catalog, i)) === nameKey(n)))))
+    const heldKeys = anyHeld.map(nameKey)
+    const narrower = e.anyOf.filter((n) => !held.has(nameKey(n)) && heldKeys.some((h) => cp.includes.get(h)?.has(nameKey(n)) === true))
     if (narrower.length > 0) {
       findings.push(makeFinding('permission-broader-than-needed', `${label} is granted by ${allOfText(anyHeld)}, which allows more than this call needs; ${anyOfText(narrower)} is enough for it.`, {
         expected: narrower, actual: anyHeld,

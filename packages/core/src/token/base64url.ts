@@ -3,12 +3,77 @@ const LOOKUP = new Int16Array(128).fill(-1)
 for (let k = 0; k < ALPHABET.length; k++) LOOKUP[ALPHABET.charCodeAt(k)] = k
 
 export type Base64UrlResult = { ok: true; bytes: Uint8Array } | { ok: false; error: string }
+export type Base64UrlTextResult =
+  | { ok: true; text: string }
+  | { ok: false; reason: 'base64url'; error: string }
+  | { ok: false; reason: 'utf-8' }
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+const NON_ASCII = /[^\x00-\x7f]/
+
+/**
+ * The fast path: the platform's atob, trusted only when btoa gives back exactly the segment (in the standard
+ * alphabet, padded). That proves the segment canonical: only base64url characters (atob would refuse others, and
+ * whitespace or '=' would not come back), and zero trailing bits. Null otherwise: the exact decoder below then
+ * decides and says why.
+ */
+function decodeBinary(segment: string): string | null {
+  const rest = segment.length % 4
+  if (rest === 1 || segment.includes('+') || segment.includes('/') || segment.includes('=')) return null
+  const standard = segment.replaceAll('-', '+').replaceAll('_', '/')
+  let binary: string
+  try {
+    binary = atob(standard)
+  } catch {
+    return null
+  }
+  return btoa(binary) === (rest === 0 ? standard : rest === 2 ? `${standard}==` : `${standard}=`) ? binary : null
+}
+
+function binaryToBytes(binary: string): Uint8Array {
+  const bytes = new Uint8Array(binary.length)
+  for (let k = 0; k < binary.length; k++) bytes[k] = binary.charCodeAt(k)
+  return bytes
+}
+
+/** Strict base64url (as decodeBase64Url) of UTF-8 text (fatal: invalid UTF-8 is an error; a BOM is kept). */
+export function decodeBase64UrlText(segment: string): Base64UrlTextResult {
+  const binary = decodeBinary(segment)
+  let bytes: Uint8Array
+  if (binary !== null) {
+    // ASCII bytes are their own UTF-8 decoding.
+    if (!NON_ASCII.test(binary)) return { ok: true, text: binary }
+    bytes = binaryToBytes(binary)
+  } else {
+    const exact = decodeBase64UrlExact(segment)
+    if (!exact.ok) return { ok: false, reason: 'base64url', error: exact.error }
+    bytes = exact.bytes
+  }
+  try {
+    return { ok: true, text: utf8.decode(bytes) }
+  } catch {
+    return { ok: false, reason: 'utf-8' }
+  }
+}
+
+/** Whether a segment is canonical base64url, without keeping its bytes (the signature: jose reads it itself). */
+export function checkBase64Url(segment: string): { ok: true } | { ok: false; error: string } {
+  if (decodeBinary(segment) !== null) return { ok: true }
+  const exact = decodeBase64UrlExact(segment)
+  return exact.ok ? { ok: true } : exact
+}
 
 /**
  * Strict, canonical base64url (RFC 7515 §2): the URL-safe alphabet, no padding, no whitespace, and zero
  * trailing bits. Lenient decoders accept several encodings of the same bytes; a verifier must not.
  */
 export function decodeBase64Url(segment: string): Base64UrlResult {
+  const binary = decodeBinary(segment)
+  return binary !== null ? { ok: true, bytes: binaryToBytes(binary) } : decodeBase64UrlExact(segment)
+}
+
+/** The reference decoder: character by character, with the reason for any refusal. */
+export function decodeBase64UrlExact(segment: string): Base64UrlResult {
   if (segment.length % 4 === 1) return { ok: false, error: 'its length is impossible for base64url' }
   const out = new Uint8Array(Math.floor((segment.length * 3) / 4))
   let bits = 0

@@ -1,6 +1,6 @@
 import type { Finding } from '../findings/finding.js'
 import { makeFinding } from '../findings/make-finding.js'
-import { decodeBase64Url } from './base64url.js'
+import { checkBase64Url, decodeBase64Url, decodeBase64UrlText } from './base64url.js'
 import { isJsonObject, ownValue, type JsonObject } from './json.js'
 import { parseStrictJson } from './strict-json.js'
 
@@ -12,7 +12,8 @@ export interface DecodedToken {
   compact: string
   header: JsonObject
   payload: JsonObject
-  signature: Uint8Array
+  /** The signature's bytes (empty when the segment is empty or not base64url), decoded on first read. */
+  readonly signature: Uint8Array
 }
 
 export interface DecodeResult {
@@ -30,10 +31,10 @@ const OPAQUE_WITH_DOTS = /^(?:M\.[A-Z][A-Z0-9]*_[A-Z0-9]+\.|0\.A[A-Za-z0-9_-]{8,
 
 const HEADER_KEY_MEMBERS = ['jku', 'x5u', 'jwk', 'x5c'] as const
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+const encoder = new TextEncoder()
 
 function byteLength(s: string): number {
-  return new TextEncoder().encode(s).length
+  return encoder.encode(s).length
 }
 
 type SegmentResult = { ok: true; value: JsonObject; duplicates: string[] } | { ok: false; finding: Finding }
@@ -44,14 +45,9 @@ function decodeJsonSegment(segment: string, part: 'header' | 'payload'): Segment
     finding: makeFinding('token-malformed', `The ${part} segment ${why}.`, { actual: part }),
   })
   if (segment.length === 0) return malformed('is empty')
-  const bytes = decodeBase64Url(segment)
-  if (!bytes.ok) return malformed(`is not valid base64url: ${bytes.error}`)
-  let text: string
-  try {
-    text = utf8.decode(bytes.bytes)
-  } catch {
-    return malformed('is not valid UTF-8')
-  }
+  const decoded = decodeBase64UrlText(segment)
+  if (!decoded.ok) return malformed(decoded.reason === 'utf-8' ? 'is not valid UTF-8' : `is not valid base64url: ${decoded.error}`)
+  const text = decoded.text
   if (text.charCodeAt(0) === 0xfeff) return malformed('starts with a byte-order mark')
   const parsed = parseStrictJson(text)
   if (!parsed.ok) return malformed(`is not JSON (${parsed.error})`)
@@ -69,7 +65,8 @@ export function decodeToken(compact: string): DecodeResult {
     return { token: null, findings: [makeFinding('token-malformed', 'The input is empty: there is no token to inspect.')] }
   }
   // Bytes are at least characters, so the cheap check first keeps huge input from being encoded.
-  if (compact.length > MAX_TOKEN_BYTES || byteLength(compact) > MAX_TOKEN_BYTES) {
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit, so only long input needs counting.
+  if (compact.length > MAX_TOKEN_BYTES || (compact.length * 3 > MAX_TOKEN_BYTES && byteLength(compact) > MAX_TOKEN_BYTES)) {
     return {
       token: null,
       findings: [makeFinding('token-oversized', `The token is ${byteLength(compact).toLocaleString('en-US')} bytes; the limit is ${MAX_TOKEN_BYTES.toLocaleString('en-US')}.`, { expected: MAX_TOKEN_BYTES, actual: byteLength(compact) })],
@@ -105,11 +102,10 @@ export function decodeToken(compact: string): DecodeResult {
   const payload = decodeJsonSegment(p, 'payload')
   if (!header.ok) findings.push(header.finding)
   if (!payload.ok) findings.push(payload.finding)
-  let signature: Uint8Array = new Uint8Array(0)
   if (s.length > 0) {
-    const sig = decodeBase64Url(s)
-    if (sig.ok) signature = sig.bytes
-    else findings.push(makeFinding('token-malformed', `The signature segment is not valid base64url: ${sig.error}.`))
+    // Checked here; its bytes are decoded only if someone reads them (jose decodes the signature itself).
+    const sig = checkBase64Url(s)
+    if (!sig.ok) findings.push(makeFinding('token-malformed', `The signature segment is not valid base64url: ${sig.error}.`))
   }
   if (!header.ok || !payload.ok) return { token: null, findings }
 
@@ -132,5 +128,18 @@ export function decodeToken(compact: string): DecodeResult {
   if (Object.hasOwn(header.value, 'crit') || ownValue(header.value, 'b64') === false) {
     findings.push(makeFinding('header-crit-unsupported', `The header has ${Object.hasOwn(header.value, 'crit') ? 'crit' : 'b64: false'}; Entra tokens never use critical extensions.`, { claim: Object.hasOwn(header.value, 'crit') ? 'crit' : 'b64' }))
   }
-  return { token: { compact, header: header.value, payload: payload.value, signature }, findings }
+  let signature: Uint8Array | null = null
+  return {
+    token: {
+      compact, header: header.value, payload: payload.value,
+      get signature(): Uint8Array {
+        if (signature === null) {
+          const sig = s.length > 0 ? decodeBase64Url(s) : null
+          signature = sig !== null && sig.ok ? sig.bytes : new Uint8Array(0)
+        }
+        return signature
+      },
+    },
+    findings,
+  }
 }

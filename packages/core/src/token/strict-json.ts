@@ -12,12 +12,74 @@ class JsonSyntaxError extends Error {
   }
 }
 
+let members = 0
+let colons = 0
+
+function colonsIn(s: string): number {
+  let n = 0
+  for (let p = s.indexOf(':'); p >= 0; p = s.indexOf(':', p + 1)) n++
+  return n
+}
+
+/** Walks a JSON.parse result: counts members and the colons in strings, drops prototypes; false beyond MAX_DEPTH. */
+function settle(value: unknown, depth: number): boolean {
+  if (typeof value === 'string') {
+    colons += colonsIn(value)
+    return true
+  }
+  if (typeof value !== 'object' || value === null) return true
+  if (Array.isArray(value)) {
+    if (depth >= MAX_DEPTH && value.length > 0) return false
+    for (let k = 0; k < value.length; k++) if (!settle(value[k], depth + 1)) return false
+    return true
+  }
+  const keys = Object.keys(value)
+  if (depth >= MAX_DEPTH && keys.length > 0) return false
+  members += keys.length
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k] as string
+    colons += colonsIn(key)
+    if (!settle((value as Record<string, unknown>)[key], depth + 1)) return false
+  }
+  Object.setPrototypeOf(value, null)
+  return true
+}
+
+/**
+ * The fast path, for text without a backslash (Entra's tokens): JSON.parse, then proof that the strict parser
+ * would return the same value. JSON.parse accepts the same grammar; what it does not do is cap nesting (checked
+ * while walking) or see duplicates. Without a backslash there are no escapes, so every string of the text appears
+ * verbatim in the result, except in members a duplicate overwrote; and outside strings, valid JSON has exactly one
+ * colon per member. So the text's colons equal the result's members plus the colons in its strings exactly when no
+ * member was dropped. Undefined whenever the proof does not hold: the strict parser then decides and explains.
+ */
+function parseCommonJson(text: string): JsonValue | undefined {
+  if (text.includes('\\')) return undefined
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return undefined
+  }
+  members = 0
+  colons = 0
+  if (!settle(value, 0)) return undefined
+  return members + colons === colonsIn(text) ? (value as JsonValue) : undefined
+}
+
 /**
  * RFC 8259 JSON, parsed so that duplicate member names are seen (JSON.parse silently keeps the last one,
  * which lets a display and a verifier disagree about a claim). Objects are built without a prototype, so
  * a member named `__proto__` is plain data. Nesting is capped so hostile input cannot exhaust the stack.
  */
 export function parseStrictJson(text: string): StrictJsonResult {
+  const common = parseCommonJson(text)
+  if (common !== undefined) return { ok: true, value: common, duplicates: [] }
+  return parseStrictJsonExact(text)
+}
+
+/** The reference parser, character by character: every duplicate with its path, and the position of any error. */
+export function parseStrictJsonExact(text: string): StrictJsonResult {
   const duplicates: string[] = []
   let i = 0
 

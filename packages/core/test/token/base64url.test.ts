@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { decodeBase64Url, encodeBase64Url } from '../../src/token/base64url.js'
+import { checkBase64Url, decodeBase64Url, decodeBase64UrlExact, decodeBase64UrlText, encodeBase64Url } from '../../src/token/base64url.js'
 
 describe('strict base64url', () => {
   it('round-trips any bytes and agrees with Node (3,000 byte arrays)', () => {
@@ -28,5 +28,31 @@ describe('strict base64url', () => {
     ['an impossible length', 'abcde'],
   ])('rejects %s', (_, s) => {
     expect(decodeBase64Url(s).ok).toBe(false)
+  })
+})
+
+describe('base64url fast path (atob, proven by btoa) against the character-by-character decoder', () => {
+  const alphabet = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=+/ \n.é'.split(''))
+  const text = fc.oneof(fc.array(alphabet, { maxLength: 40 }).map((c) => c.join('')), fc.uint8Array({ maxLength: 60 }).map((b) => Buffer.from(b).toString('base64url')))
+
+  it('returns the same bytes or the same refusal (5,000 strings)', () => {
+    fc.assert(fc.property(text, (s) => JSON.stringify(decodeBase64Url(s), (_, v: unknown) => v instanceof Uint8Array ? [...v] : v) === JSON.stringify(decodeBase64UrlExact(s), (_, v: unknown) => v instanceof Uint8Array ? [...v] : v)), { numRuns: 5_000 })
+  })
+
+  it('decodes text as strict base64url then fatal UTF-8 (5,000 byte strings, ASCII and not)', () => {
+    const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+    fc.assert(fc.property(fc.oneof(fc.uint8Array({ maxLength: 60 }), fc.string({ unit: 'grapheme', maxLength: 20 }).map((s) => new TextEncoder().encode(s))), (bytes) => {
+      const encoded = Buffer.from(bytes).toString('base64url')
+      let expected: unknown
+      try {
+        expected = { ok: true, text: utf8.decode(bytes) }
+      } catch {
+        expected = { ok: false, reason: 'utf-8' }
+      }
+      return JSON.stringify(decodeBase64UrlText(encoded)) === JSON.stringify(expected)
+    }), { numRuns: 5_000 })
+    expect(decodeBase64UrlText('e30=')).toMatchObject({ ok: false, reason: 'base64url', error: decodeBase64UrlExact('e30=').ok ? '' : (decodeBase64UrlExact('e30=') as { error: string }).error })
+    expect(checkBase64Url('e31').ok).toBe(false)
+    expect(checkBase64Url('e30').ok).toBe(true)
   })
 })
