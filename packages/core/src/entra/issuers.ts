@@ -39,6 +39,28 @@ export function parseEntraIssuer(iss: string): ParsedIssuer | null {
   return null
 }
 
+const PARSED = new Map<string, ParsedIssuer | null>()
+const PARSED_LIMIT = 1_000
+const MAX_REMEMBERED_LENGTH = 200
+
+/**
+ * parseEntraIssuer, remembered (bounded) and frozen: a token's iss is read by classification, the issuer check and
+ * the verifier, and a service sees the same few issuers over and over. For internal use: callers must not mutate.
+ */
+export function entraIssuer(iss: string): Readonly<ParsedIssuer> | null {
+  let parsed = PARSED.get(iss)
+  if (parsed === undefined) {
+    const fresh = parseEntraIssuer(iss)
+    parsed = fresh === null ? null : Object.freeze({ ...fresh, clouds: Object.freeze([...fresh.clouds]) })
+    // Issuers are short; a long iss (any token can carry one) is parsed every time rather than kept.
+    if (iss.length <= MAX_REMEMBERED_LENGTH) {
+      if (PARSED.size >= PARSED_LIMIT) PARSED.delete(PARSED.keys().next().value as string)
+      PARSED.set(iss, parsed)
+    }
+  }
+  return parsed
+}
+
 /** Why an issuer is not Entra's, in words a person can act on. */
 export function describeNonEntraIssuer(iss: string): string {
   if (iss.startsWith('http://')) return 'it uses http: (Entra issuers are https:)'

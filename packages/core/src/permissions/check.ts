@@ -176,13 +176,15 @@ function contextPlan(plan: RequirementPlan, context: PermissionKind): ContextPla
 }
 
 const PLAN_LIMIT = 256
+const MAX_REMEMBERED_KEY = 2_048
 // Keyed by requirementKey and the token's API (it decides which catalog is tried first). Only requirements that
 // passed validation are kept, so a hit stands for checks that already succeeded on identical values.
 const PLANS = new Map<string, RequirementPlan>()
 
 function planFor(requirement: PermissionRequirement, tokenApi: string | null): RequirementPlan {
   const reqKey = requirementKey(requirement)
-  const memoKey = reqKey === null ? null : `${reqKey}|${tokenApi === null ? '-' : `${tokenApi.length}:${tokenApi}`}`
+  // Long requests (an operation built from a request URL, say) are resolved every time rather than kept.
+  const memoKey = reqKey === null || reqKey.length > MAX_REMEMBERED_KEY ? null : `${reqKey}|${tokenApi === null ? '-' : `${tokenApi.length}:${tokenApi}`}`
   const memo = memoKey === null ? undefined : PLANS.get(memoKey)
   if (memo) return memo
   const { catalog: given, require, operation: operationText } = validateRequirement(requirement)

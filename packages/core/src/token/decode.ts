@@ -9,9 +9,9 @@ export const MAX_TOKEN_BYTES = 256_000
 
 export interface DecodedToken {
   /** The compact token exactly as decoded (after input normalization). */
-  compact: string
-  header: JsonObject
-  payload: JsonObject
+  readonly compact: string
+  readonly header: JsonObject
+  readonly payload: JsonObject
   /** The signature's bytes (empty when the segment is empty or not base64url), decoded on first read. */
   readonly signature: Uint8Array
 }
@@ -20,6 +20,19 @@ export interface DecodeResult {
   /** Present when header and payload could be read, even if other findings are errors. */
   token: DecodedToken | null
   findings: Finding[]
+}
+
+class Decoded implements DecodedToken {
+  #signature: Uint8Array | null = null
+  constructor(readonly compact: string, readonly header: JsonObject, readonly payload: JsonObject, private readonly signatureSegment: string) {}
+
+  get signature(): Uint8Array {
+    if (this.#signature === null) {
+      const sig = this.signatureSegment.length > 0 ? decodeBase64Url(this.signatureSegment) : null
+      this.#signature = sig !== null && sig.ok ? sig.bytes : new Uint8Array(0)
+    }
+    return this.#signature
+  }
 }
 
 /**
@@ -53,6 +66,10 @@ function decodeJsonSegment(segment: string, part: 'header' | 'payload'): Segment
   if (!parsed.ok) return malformed(`is not JSON (${parsed.error})`)
   if (!isJsonObject(parsed.value)) return malformed(`is JSON but not an object (${Array.isArray(parsed.value) ? 'an array' : typeof parsed.value})`)
   return { ok: true, value: parsed.value, duplicates: parsed.duplicates }
+}
+
+function duplicateMember(part: 'header' | 'payload', duplicates: string[]): Finding {
+  return makeFinding('duplicate-member', `The ${part} repeats ${duplicates.map((d) => `"${d}"`).join(', ')}; parsers disagree on which value counts.`, { claim: duplicates[0], actual: duplicates })
 }
 
 /**
@@ -109,11 +126,8 @@ export function decodeToken(compact: string): DecodeResult {
   }
   if (!header.ok || !payload.ok) return { token: null, findings }
 
-  for (const [part, result] of [['header', header], ['payload', payload]] as const) {
-    if (result.duplicates.length > 0) {
-      findings.push(makeFinding('duplicate-member', `The ${part} repeats ${result.duplicates.map((d) => `"${d}"`).join(', ')}; parsers disagree on which value counts.`, { claim: result.duplicates[0], actual: result.duplicates }))
-    }
-  }
+  if (header.duplicates.length > 0) findings.push(duplicateMember('header', header.duplicates))
+  if (payload.duplicates.length > 0) findings.push(duplicateMember('payload', payload.duplicates))
 
   const alg = ownValue(header.value, 'alg')
   if (typeof alg !== 'string' || alg.length === 0 || alg.toLowerCase() === 'none') {
@@ -128,18 +142,5 @@ export function decodeToken(compact: string): DecodeResult {
   if (Object.hasOwn(header.value, 'crit') || ownValue(header.value, 'b64') === false) {
     findings.push(makeFinding('header-crit-unsupported', `The header has ${Object.hasOwn(header.value, 'crit') ? 'crit' : 'b64: false'}; Entra tokens never use critical extensions.`, { claim: Object.hasOwn(header.value, 'crit') ? 'crit' : 'b64' }))
   }
-  let signature: Uint8Array | null = null
-  return {
-    token: {
-      compact, header: header.value, payload: payload.value,
-      get signature(): Uint8Array {
-        if (signature === null) {
-          const sig = s.length > 0 ? decodeBase64Url(s) : null
-          signature = sig !== null && sig.ok ? sig.bytes : new Uint8Array(0)
-        }
-        return signature
-      },
-    },
-    findings,
-  }
+  return { token: new Decoded(compact, header.value, payload.value, s), findings }
 }

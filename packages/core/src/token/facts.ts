@@ -1,8 +1,9 @@
 import { apiForAudience, type ApiId } from '../entra/apis.js'
 import type { CloudName } from '../entra/clouds.js'
-import { parseEntraIssuer, type TokenVersion } from '../entra/issuers.js'
+import { entraIssuer, type TokenVersion } from '../entra/issuers.js'
 import type { Finding } from '../findings/finding.js'
 import { makeFinding } from '../findings/make-finding.js'
+import { isoFromEpochSeconds } from '../time/iso.js'
 import { classifyToken } from './classify.js'
 import type { DecodedToken } from './decode.js'
 import { ownValue, type JsonObject } from './json.js'
@@ -16,7 +17,7 @@ export function stringClaim(obj: JsonObject, name: string): string | null {
 /** A NumericDate that can be shown as a time; absurd values (checked elsewhere) are not. */
 export function epochToIso(value: unknown): string | null {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 32_503_680_000) return null
-  return new Date(Math.trunc(value) * 1000).toISOString()
+  return isoFromEpochSeconds(Math.trunc(value))
 }
 
 /** roles must be an array of strings and scp a space-separated string; anything else grants nothing. */
@@ -46,12 +47,12 @@ export function describeType(v: unknown): string {
 function versionOf(payload: JsonObject, issuer: string | null): TokenVersion | null {
   const ver = ownValue(payload, 'ver')
   if (ver === '1.0' || ver === '2.0') return ver
-  const parsed = issuer === null ? null : parseEntraIssuer(issuer)
+  const parsed = issuer === null ? null : entraIssuer(issuer)
   return parsed?.version ?? null
 }
 
 function cloudOf(issuer: string | null, audience: string | null): CloudName | null {
-  const parsed = issuer === null ? null : parseEntraIssuer(issuer)
+  const parsed = issuer === null ? null : entraIssuer(issuer)
   if (!parsed) return null
   if (parsed.clouds.length === 1) return parsed.clouds[0] as CloudName
   // v1 issuers are shared by the public and US Government clouds; the resource's host tells them apart.

@@ -16,6 +16,11 @@ export type KeyLookup =
 
 export interface KeySetStore {
   lookup(source: KeySetSource, kid: string): Promise<KeyLookup>
+  /**
+   * The key, without waiting, when lookup would find it in a fresh key set with no request; otherwise null (then
+   * call lookup). Spares the hot path a promise per verification.
+   */
+  peek(source: KeySetSource, kid: string): KeyLookup | null
 }
 
 interface Failure {
@@ -123,6 +128,16 @@ export function createKeySetStore(options: ResolvedKeySetOptions): KeySetStore {
   const unavailable = (f: Failure): KeyLookup => ({ status: 'unavailable', url: f.url, cause: f.cause, network: f.network })
 
   return {
+    peek(source, kid) {
+      const entry = entries.get(source.id)
+      if (!entry || entry.keySet === null) return null
+      const age = options.now() - entry.fetchedAt
+      if (age >= options.refreshAfterMs || age > options.maxStaleMs) return null
+      const selection = selectKey(entry.keySet, kid)
+      if (!selection.found) return null
+      entryFor(source.id)
+      return { status: 'found', key: selection.key, jwksUri: entry.jwksUri }
+    },
     async lookup(source, kid) {
       const entry = entryFor(source.id)
       const inBackoff = (): boolean => entry.failure !== null && options.now() < entry.failure.retryAt
@@ -161,6 +176,10 @@ export function createKeySetStore(options: ResolvedKeySetOptions): KeySetStore {
 /** A fixed key set (the `jwks` option): no network, same selection rules. */
 export function createStaticKeySetStore(keySet: KeySet): KeySetStore {
   return {
+    peek(_source, kid) {
+      const selection = selectKey(keySet, kid)
+      return selection.found ? { status: 'found', key: selection.key, jwksUri: null } : null
+    },
     async lookup(_source, kid) {
       const selection = selectKey(keySet, kid)
       if (selection.found) return { status: 'found', key: selection.key, jwksUri: null }

@@ -1,29 +1,35 @@
 import { compactVerify, importJWK } from 'jose'
 import type { AcceptedKey } from '../../entra/keyset/accept-key.js'
 
-const imported = new WeakMap<AcceptedKey, Promise<CryptoKey | null>>()
+/** Each accepted key is imported once (by jose) and kept with it; null when WebCrypto refused it. */
+const importing = new WeakMap<AcceptedKey, Promise<CryptoKey | null>>()
+const imported = new WeakMap<AcceptedKey, CryptoKey | null>()
+
+const OPTIONS = Object.freeze({ algorithms: Object.freeze(['RS256']) as string[] })
+const verified = (): boolean => true
+const refused = (): boolean => false
 
 function cryptoKeyFor(key: AcceptedKey): Promise<CryptoKey | null> {
-  let p = imported.get(key)
+  let p = importing.get(key)
   if (!p) {
     // Only the public RSA members, as a JWK: jose never sees bytes or PEM it could mistake for an HMAC secret.
     p = importJWK({ ...key.jwk }, 'RS256').then((k) => (k instanceof Uint8Array ? null : k), () => null)
-    imported.set(key, p)
+    p.then((k) => imported.set(key, k), () => undefined)
+    importing.set(key, p)
   }
   return p
 }
 
+function verifyWith(compact: string, cryptoKey: CryptoKey | null): Promise<boolean> {
+  return cryptoKey === null ? Promise.resolve(false) : compactVerify(compact, cryptoKey, OPTIONS).then(verified, refused)
+}
+
 /**
- * RS256 over the compact JWS, by jose, with the one key the kid selected. Returns false for every failure: a bad
+ * RS256 over the compact JWS, by jose, with the one key the kid selected. Resolves false for every failure: a bad
  * signature, a header jose refuses (crit, b64), or a key WebCrypto cannot import.
  */
-export async function verifyRs256(compact: string, key: AcceptedKey): Promise<boolean> {
-  const cryptoKey = await cryptoKeyFor(key)
-  if (cryptoKey === null) return false
-  try {
-    await compactVerify(compact, cryptoKey, { algorithms: ['RS256'] })
-    return true
-  } catch {
-    return false
-  }
+export function verifyRs256(compact: string, key: AcceptedKey): Promise<boolean> {
+  const ready = imported.get(key)
+  if (ready !== undefined) return verifyWith(compact, ready)
+  return cryptoKeyFor(key).then((k) => verifyWith(compact, k))
 }
