@@ -151,6 +151,15 @@ describe.concurrent('claimcheck inspect (built CLI, child process)', () => {
     expect(loaded.filter((u) => /\/dist\/(consent|testing)\/|\/verify\/|\/keyset\/|commands\/(consent|explain|permissions)/.test(u))).toEqual([])
   })
 
+  it('loads no jose and no verifier for inspect --offline with a permission check either', async () => {
+    const r = await runBuiltCli(['inspect', '--offline', '--json', '--now', NOW, '--api', 'mde', '--operation', 'GET /api/machines', valid], { nodeArgs: TRACE_IMPORTS })
+    expect(r.code).not.toBe(2)
+    const loaded = loadedModules(r.stderr)
+    expect(loaded.some((u) => u.endsWith('/dist/permissions/check.js'))).toBe(true)
+    expect(loaded.filter((u) => /\/jose\/|\/node_modules\//.test(u))).toEqual([])
+    expect(loaded.filter((u) => /\/verify\/|\/keyset\//.test(u))).toEqual([])
+  })
+
   it('writes no colour when standard output is not a terminal', async () => {
     const r = await runBuiltCli(['inspect', '--offline', '--now', NOW, expired])
     expect(r.stdout).not.toContain(ESC)
