@@ -242,7 +242,8 @@ export function checkPermissions(facts: PermissionSubject, requirement: Permissi
   const context = contextOf(kind, payload)
   const { roles, scopes } = readGrants(payload)
   const inContext = context === 'application' ? roles : scopes
-  const held = new Map(inContext.map((n) => [nameKey(n), n] as const))
+  const held = new Map<string, string>()
+  for (const n of inContext) held.set(nameKey(n), n)
   const findings: Finding[] = []
 
   if (plan.unknown !== null) {

@@ -56,6 +56,8 @@ export function createKeySetStore(options: ResolvedKeySetOptions): KeySetStore {
   const entries = new Map<string, Entry>()
   const fetchOptions = { fetch: options.fetch, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, allowLoopbackHttp: options.allowLoopbackHttp }
 
+  let lastTouched: Entry | null = null
+
   function entryFor(id: string): Entry {
     let entry = entries.get(id)
     if (entry) {
@@ -69,6 +71,7 @@ export function createKeySetStore(options: ResolvedKeySetOptions): KeySetStore {
       }
     }
     entries.set(id, entry)
+    lastTouched = entry
     return entry
   }
 
@@ -135,7 +138,8 @@ export function createKeySetStore(options: ResolvedKeySetOptions): KeySetStore {
       if (age >= options.refreshAfterMs || age > options.maxStaleMs) return null
       const selection = selectKey(entry.keySet, kid)
       if (!selection.found) return null
-      entryFor(source.id)
+      // The LRU touch (as lookup does), skipped when this entry was the last one touched.
+      if (lastTouched !== entry) entryFor(source.id)
       return { status: 'found', key: selection.key, jwksUri: entry.jwksUri }
     },
     async lookup(source, kid) {

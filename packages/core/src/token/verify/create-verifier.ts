@@ -1,7 +1,8 @@
 import { isGuid, type CloudName } from '../../entra/clouds.js'
 import { discoveryTarget, type DiscoveryTarget } from '../../entra/discovery.js'
 import { entraIssuer, expectedIssuer, type TokenVersion } from '../../entra/issuers.js'
-import { createKeySetStore, createStaticKeySetStore, type KeyLookup, type KeySetStore } from '../../entra/keyset/store.js'
+import { createKeySetStore, createStaticKeySetStore, type KeyLookup, type KeySetSource, type KeySetStore } from '../../entra/keyset/store.js'
+import type { AcceptedKey } from '../../entra/keyset/accept-key.js'
 import type { Finding } from '../../findings/finding.js'
 import { makeFinding } from '../../findings/make-finding.js'
 import { analyzeToken, timeFindings, toReport, type Analysis } from '../analyze.js'
@@ -18,6 +19,7 @@ import type { Report, SignatureReport, TokenFacts } from '../report.js'
 import { MAX_KID_LENGTH } from '../../entra/keyset/accept-key.js'
 import { resolveVerifierOptions, type ResolvedVerifierOptions, type VerifierOptions } from './options.js'
 import { createResultCache, type CachedAnalysis, type ResultCache } from './result-cache.js'
+import { likelyKey, sameKeyMaterial } from './early-key.js'
 import { verifyRs256 } from './signature.js'
 
 export interface Verifier {
@@ -35,6 +37,12 @@ interface SignatureOutcome {
   cacheable: boolean
   /** The signature was already remembered: the token is being seen again, so its analysis is worth keeping too. */
   seenBefore?: boolean
+}
+
+/** jose's check of the token with the key it will most likely need, started before the analysis. */
+interface EarlyCheck {
+  key: AcceptedKey
+  valid: Promise<boolean>
 }
 
 /** What the checks before the key lookup leave to do: look the kid up and run the cryptography. */
@@ -63,10 +71,15 @@ function requestVariant(request: RequirementOptions): string | null {
 
 const OFFLINE_ADVICE = 'If this runs in a browser, the request may have been blocked (CORS or no network): paste the key set instead (the jwks option).'
 
+/** The token's own cloud when the issuer allows it and so does the verifier, else the first cloud both allow. */
 function pickCloud(candidates: readonly CloudName[], facts: TokenFacts, allowed: readonly CloudName[]): CloudName | null {
-  const usable = candidates.filter((c) => allowed.includes(c))
-  if (usable.length === 0) return null
-  return facts.cloud !== null && usable.includes(facts.cloud) ? facts.cloud : (usable[0] as CloudName)
+  let first: CloudName | null = null
+  for (const c of candidates) {
+    if (!allowed.includes(c)) continue
+    if (c === facts.cloud) return c
+    first ??= c
+  }
+  return first
 }
 
 function keyNotFound(lookup: Extract<KeyLookup, { status: 'not-found' }>, kid: string, where: string, cloud: CloudName, appId: string | null): Finding {
@@ -105,12 +118,14 @@ function verifierFor(config: ResolvedVerifierOptions): Verifier {
     ? createStaticKeySetStore(config.jwks)
     : config.fetch === null
       ? null
-      : createKeySetStore({ ...config.keySets, fetch: config.fetch, now: () => readClock(config.now).getTime() })
+      : createKeySetStore({ ...config.keySets, fetch: config.fetch, now: config.now === undefined ? Date.now : () => readClock(config.now).getTime() })
   const cache: ResultCache | null = config.resultCacheEntries > 0 ? createResultCache(config.resultCacheEntries) : null
   const skew = config.clockSkew ?? DEFAULT_CLOCK_SKEW_SECONDS
   const allowedTenants = config.tenants === 'any' ? null : new Set(config.tenants.map((t) => t.toLowerCase()))
   // Discovery targets depend on configuration and the (allow-listed) tenant only: built once per tenant, bounded.
   const targets = new Map<string, DiscoveryTarget>()
+  // The key set the last verified token used: where the next token's key most likely is (see likelyKey).
+  let lastSource: KeySetSource | null = null
   const targetFor = (cloud: CloudName, tid: string, version: TokenVersion): DiscoveryTarget => {
     const key = `${cloud}|${version}|${tid}`
     let target = targets.get(key)
@@ -177,13 +192,12 @@ function verifierFor(config: ResolvedVerifierOptions): Verifier {
   }
 
   /** The key lookup (synchronous when the key is at hand) and jose's verification with that key. */
-  async function checkWithKey(token: DecodedToken, step: KeyStep): Promise<SignatureOutcome> {
+  async function checkWithKey(token: DecodedToken, step: KeyStep, early: EarlyCheck | null): Promise<SignatureOutcome> {
     const { base, kid, tid, iss, version, cloud, extra } = step
     const out = (status: SignatureReport['status'], finding: Finding, jwksUri: string | null): SignatureOutcome => ({
       signature: { status, kid: base.kid, jwksUri, alg: base.alg }, findings: [...extra, finding], cacheable: false,
     })
-    const target = targetFor(cloud, tid, version)
-    const source = { id: target.id, metadataUrl: target.metadataUrl, authorityOrigin: target.authorityOrigin }
+    const source = targetFor(cloud, tid, version)
     const lookup = (store as KeySetStore).peek(source, kid) ?? await (store as KeySetStore).lookup(source, kid)
     if (lookup.status === 'unavailable') {
       return out('error', makeFinding('jwks-unavailable', `The key set for tenant ${tid} could not be obtained from ${lookup.url}: ${lookup.cause}.${lookup.network ? ` ${OFFLINE_ADVICE}` : ''}`, {
@@ -194,7 +208,9 @@ function verifierFor(config: ResolvedVerifierOptions): Verifier {
     const where = lookup.jwksUri ?? '(given with the jwks option)'
     if (lookup.status === 'not-found') return out('invalid', keyNotFound(lookup, kid, where, cloud, config.appId), lookup.jwksUri)
 
-    if (!(await verifyRs256(token.compact, lookup.key))) {
+    lastSource = source
+    const valid = early !== null && sameKeyMaterial(early.key, lookup.key) ? early.valid : verifyRs256(token.compact, lookup.key)
+    if (!(await valid)) {
       return out('invalid', makeFinding('signature-invalid', `The signature does not verify with key "${kid}" from ${where}.`, { claim: 'signature' }), lookup.jwksUri)
     }
     if (lookup.key.issuer !== null) {
@@ -237,12 +253,23 @@ function verifierFor(config: ResolvedVerifierOptions): Verifier {
       const now = readClock(config.now)
       const nowMs = now.getTime()
       const requestKey = requestVariant(request)
+      const normalized = typeof raw === 'string' ? normalizeInput(raw) : null
       let variant: string | null = null
-      if (cache !== null && requestKey !== null && typeof raw === 'string') {
-        const normalized = normalizeInput(raw)
+      if (cache !== null && requestKey !== null && normalized !== null) {
         variant = `${normalized.removed.join('\n')}\n${requestKey}`
         const hit = cache.analysis(normalized.token, variant, nowMs)
         if (hit) return fromCache(hit, nowMs)
+      }
+      // Start jose on the likely key before the analysis (never for a token whose valid signature is remembered):
+      // the RSA check then runs on the thread pool while the analysis runs here. A few microtask turns let jose
+      // reach WebCrypto; the outcome is used only if the analysis picks a key with the same material.
+      let early: EarlyCheck | null = null
+      if (store !== null && lastSource !== null && normalized !== null && cache?.signature(normalized.token, nowMs) == null) {
+        const key = likelyKey(normalized.token, store, lastSource)
+        if (key !== null) {
+          early = { key, valid: verifyRs256(normalized.token, key) }
+          for (let turn = 0; turn < 4; turn++) await null
+        }
       }
       let inspect: InspectOptions
       if (requestKey !== null) {
@@ -267,7 +294,7 @@ function verifierFor(config: ResolvedVerifierOptions): Verifier {
       if (analysis.decoded === null || analysis.facts === null) return toReport(analysis)
       const decoded = analysis.decoded
       const first = checkBeforeKey(decoded, analysis.facts, analysis.findings, nowMs)
-      const outcome = 'step' in first ? await checkWithKey(decoded, first) : first
+      const outcome = 'step' in first ? await checkWithKey(decoded, first, early) : first
       analysis.signature = outcome.signature
       analysis.findings.push(...outcome.findings)
       const settled = analysis.findings.length
