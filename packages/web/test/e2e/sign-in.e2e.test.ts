@@ -156,9 +156,10 @@ describe('sign-in with MSAL in Chromium (Entra answered by the test)', () => {
     for (const token of entra.issued) for (const piece of tokenPieces(token)) expect(during.text.includes(piece)).toBe(false)
 
     await page.locator('cc-sign-in-panel button[data-action="sign-out"]').click()
-    await expect(page.locator('cc-sign-in-panel [data-outcome]').count()).resolves.toBe(0)
-    await expect(page.locator('cc-token-input textarea').inputValue()).resolves.toBe('')
-    await expect(page.locator('cc-sign-in-panel button[data-action="sign-out"]').isDisabled()).resolves.toBe(true)
+    // Sign-out is asynchronous (MSAL clears its cache first): wait for the panel to drop the outcome, then check.
+    await page.locator('cc-sign-in-panel [data-outcome]').waitFor({ state: 'detached', timeout: 10_000 })
+    await expect.poll(() => page.locator('cc-token-input textarea').inputValue(), { timeout: 10_000 }).toBe('')
+    await expect.poll(() => page.locator('cc-sign-in-panel button[data-action="sign-out"]').isDisabled(), { timeout: 10_000 }).toBe(true)
     const after = await kept()
     for (const token of entra.issued) for (const piece of tokenPieces(token)) expect(after.text.includes(piece), 'token in storage after sign-out').toBe(false)
     expect(after.local).toBe(0)
