@@ -65,7 +65,7 @@ export interface PermissionReport {
   operation: string | null
   /** The catalog that decided (`mde`, `m365d` or a custom catalog's id), or null. */
   api: string | null
-  /** The operation's alternatives in the token's context: any one grants it. */
+  /** The operation's alternatives in the token's context; any one grants it. */
   anyOf: string[]
   /** Explicitly required permissions (--require): all must be present. */
   allOf: string[]

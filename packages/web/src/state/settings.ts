@@ -10,7 +10,7 @@ export type KeySetSource = 'pasted' | 'demo'
 export interface InspectSettings {
   /** Expected audience(s), separated by spaces, commas or line breaks; empty: no audience check. */
   audience: string
-  /** Allowed tenant IDs, separated the same way; empty: any tenant. */
+  /** Allowed tenant IDs, separated the same way; empty means any tenant. */
   tenants: string
   clockSkewSeconds: number
   /** The API being called, for the permission matrix; null: no permission check. */

@@ -24,7 +24,7 @@ function audienceMatches(actual: string, expected: string): boolean {
 function describeExpected(expected: string): string {
   const api = apiForAudience(expected)
   if (api === null || api === 'graph') return expected
-  return `${expected} (${API_RESOURCES[api].name}: any of its ${API_RESOURCES[api].identifierUris.length} identifier URIs or its application ID matches)`
+  return `${expected} (${API_RESOURCES[api].name}; any of its ${API_RESOURCES[api].identifierUris.length} identifier URIs or its application ID matches)`
 }
 
 export function checkAudience(facts: TokenFacts, expected: readonly string[], api: RequirementOptions['api']): Finding[] {

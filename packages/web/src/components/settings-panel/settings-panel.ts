@@ -51,7 +51,7 @@ export class CcSettingsPanel extends LitElement {
         <textarea id="tenants" class="mono" rows="2" spellcheck="false" autocomplete="off" autocapitalize="off"
           aria-describedby="tenants-hint ${has('tenants') ? 'tenants-problem' : ''}" aria-invalid=${has('tenants') ? 'true' : 'false'}
           .value=${live(s.tenants)} @input=${(e: Event) => this.change({ tenants: (e.target as HTMLTextAreaElement).value })}></textarea>
-        <p class="hint" id="tenants-hint">Tenant IDs (GUIDs) your API accepts. Empty: any tenant.</p>
+        <p class="hint" id="tenants-hint">Tenant IDs (GUIDs) your API accepts. Leave empty to accept any tenant.</p>
         ${this.problem(problems, 'tenants', 'tenants-problem')}
       </div>
       <div class="field">
