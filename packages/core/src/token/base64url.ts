@@ -9,28 +9,27 @@ export type Base64UrlTextResult =
   | { ok: false; reason: 'utf-8' }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+const ALPHABET_ONLY = /^[A-Za-z0-9_-]*$/
 /** atob's output holds one character per byte (0-255): these are the bytes UTF-8 treats as more than ASCII. */
 const NON_ASCII = /[\x80-\xff]/
 
+/** Whether the segment is canonical base64url: only the alphabet, a possible length, zero bits after the last byte. */
+function isCanonical(segment: string): boolean {
+  const rest = segment.length % 4
+  if (rest === 1 || !ALPHABET_ONLY.test(segment)) return false
+  if (rest === 0) return true
+  const last = LOOKUP[segment.charCodeAt(segment.length - 1)] as number
+  // 2 characters carry 1 byte (4 spare bits), 3 carry 2 bytes (2 spare bits).
+  return (rest === 2 ? last & 0x0f : last & 0x03) === 0
+}
+
 /**
- * The fast path: the platform's atob, trusted only when btoa gives back exactly the segment (in the standard
- * alphabet, padded). That proves the segment canonical: only base64url characters (atob would refuse others, and
- * whitespace or '=' would not come back), and zero trailing bits. Null otherwise: the exact decoder below then
- * decides and says why.
+ * The fast path: a canonical segment decoded by the platform's atob (in the standard alphabet, which it reads
+ * without padding). Null for anything else: the exact decoder below then decides and says why.
  */
 function decodeBinary(segment: string): string | null {
-  const rest = segment.length % 4
-  if (rest === 1 || segment.includes('+') || segment.includes('/') || segment.includes('=')) return null
-  const standard = segment.replaceAll('-', '+').replaceAll('_', '/')
-  let binary: string
-  try {
-    binary = atob(standard)
-  } catch {
-    return null
-  }
-  // btoa writes the canonical encoding: exactly standard.length characters of data, then padding. (slice + ===
-  // rather than startsWith, which V8 runs many times slower on these strings.)
-  return btoa(binary).slice(0, standard.length) === standard ? binary : null
+  if (!isCanonical(segment)) return null
+  return atob(segment.replaceAll('-', '+').replaceAll('_', '/'))
 }
 
 function binaryToBytes(binary: string): Uint8Array {
@@ -59,9 +58,12 @@ export function decodeBase64UrlText(segment: string): Base64UrlTextResult {
   }
 }
 
-/** Whether a segment is canonical base64url, without keeping its bytes (the signature: jose reads it itself). */
+/**
+ * Whether a segment is canonical base64url, without decoding it (the signature: jose reads it itself). Refusals come
+ * from the exact decoder, with why.
+ */
 export function checkBase64Url(segment: string): { ok: true } | { ok: false; error: string } {
-  if (decodeBinary(segment) !== null) return { ok: true }
+  if (isCanonical(segment)) return { ok: true }
   const exact = decodeBase64UrlExact(segment)
   return exact.ok ? { ok: true } : exact
 }

@@ -56,3 +56,13 @@ describe('base64url fast path (atob, proven by btoa) against the character-by-ch
     expect(checkBase64Url('e30').ok).toBe(true)
   })
 })
+
+describe('checkBase64Url', () => {
+  it('accepts exactly what the exact decoder accepts (5,000 strings)', () => {
+    const alphabet = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=+/ \n'.split(''))
+    fc.assert(fc.property(fc.oneof(fc.array(alphabet, { maxLength: 12 }).map((c) => c.join('')), fc.uint8Array({ maxLength: 40 }).map((b) => Buffer.from(b).toString('base64url'))), (s) => {
+      const exact = decodeBase64UrlExact(s)
+      return JSON.stringify(checkBase64Url(s)) === JSON.stringify(exact.ok ? { ok: true } : exact)
+    }), { numRuns: 5_000 })
+  })
+})
