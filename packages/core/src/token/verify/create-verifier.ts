@@ -23,7 +23,11 @@ import { likelyKey, sameKeyMaterial } from './early-key.js'
 import { verifyRs256 } from './signature.js'
 
 export interface Verifier {
-  /** Everything inspectToken checks, plus discovery, the key set and the signature. Never throws; never ok unless the signature is valid. */
+  /**
+   * Everything inspectToken checks, plus discovery, the key set and the signature. Never throws; never ok unless the
+   * signature is valid. Treat the Report as read-only: Reports served from the verified-result cache share its
+   * (frozen) token facts, permissions and findings.
+   */
   verify(raw: string, request?: RequirementOptions): Promise<Report>
 }
 

@@ -33,7 +33,10 @@ export interface VerifierOptions {
   authority?: string
   /** Tuning of the key-set cache and its HTTP client. */
   keySets?: KeySetOptions
-  /** The verified-result cache (on by default): a repeated token skips the cryptography. */
+  /**
+   * The verified-result cache (on by default): a repeated token skips the key lookup and the cryptography, and from
+   * its second verification on, the whole analysis for the same request (only the lifetime checks run again).
+   */
   resultCache?: boolean | { maxEntries?: number }
 }
 
