@@ -88,23 +88,12 @@ function defaultScope(catalog: PermissionCatalog, cloud: CloudName | null): stri
   return resource === undefined ? null : `${resource.replace(/\/+$/, '')}/.default`
 }
 
-// Each catalog's accepted audiences, normalized once (a catalog is immutable once validated).
-const AUDIENCES = new WeakMap<PermissionCatalog, ReadonlySet<string>>()
-
-function audiencesOf(catalog: PermissionCatalog): ReadonlySet<string> {
-  let set = AUDIENCES.get(catalog)
-  if (!set) {
-    set = new Set([...catalog.identifierUris.map(normalizeAudience), ...(catalog.appId !== null ? [normalizeAudience(catalog.appId)] : [])])
-    AUDIENCES.set(catalog, set)
-  }
-  return set
-}
-
 /** Is the token for this catalog's API? Returns the finding that says why not, or null. */
 function resourceFinding(subject: PermissionSubject, catalog: PermissionCatalog): Finding | null {
   const aud = typeof subject.audience === 'string' ? subject.audience : ownString(subject.payload, 'aud')
   if (aud === null) return null // audience-not-single already says so
-  if (audiencesOf(catalog).has(normalizeAudience(aud))) return null
+  const n = normalizeAudience(aud)
+  if (catalog.identifierUris.some((u) => normalizeAudience(u) === n) || (catalog.appId !== null && normalizeAudience(catalog.appId) === n)) return null
   const tokenApi = typeof subject.api === 'string' ? subject.api : null
   const cloud = isCloudName(subject.cloud) ? subject.cloud : null
   const scope = defaultScope(catalog, cloud)
@@ -127,16 +116,12 @@ interface Evaluation {
   satisfied: boolean
 }
 
-/** What a requirement asks in one context (application or delegated): token-independent, so computed once. */
+/** What a requirement asks in one context (application or delegated), in the catalog's spelling. */
 interface ContextPlan {
   anyOf: readonly string[]
-  anyKeys: readonly string[]
   allOf: readonly string[]
-  allKeys: readonly string[]
   /** The operation's alternatives, then the explicit requirement not already among them. */
   required: readonly string[]
-  /** Per alternative (by name key): the name keys of the narrower permissions it includes, for least-privilege advice. */
-  includes: ReadonlyMap<string, ReadonlySet<string>>
 }
 
 /** A requirement resolved once: validated, its operation looked up in the catalogs, its names made canonical. */
@@ -152,26 +137,13 @@ interface RequirementPlan {
 }
 
 function contextPlan(plan: RequirementPlan, context: PermissionKind): ContextPlan {
-  const cached = plan.contexts[context]
-  if (cached) return cached
-  const { catalog, operation } = plan
-  const anyOf = operation ? operation[context].map((n) => canonicalName(catalog, n)) : []
-  const allOf = [...new Set(plan.require.map((n) => canonicalName(catalog, n)))]
-  const anyKeys = anyOf.map(nameKey)
-  const includes = new Map<string, ReadonlySet<string>>()
-  if (operation && catalog) {
-    for (const h of anyOf) {
-      const keys = new Set<string>()
-      for (const p of findPermissions(catalog, h, context)) for (const i of p.includes ?? []) keys.add(nameKey(canonicalName(catalog, i)))
-      includes.set(nameKey(h), keys)
-    }
+  let made = plan.contexts[context]
+  if (!made) {
+    const { catalog, operation } = plan
+    const anyOf = operation ? operation[context].map((n) => canonicalName(catalog, n)) : []
+    const allOf = [...new Set(plan.require.map((n) => canonicalName(catalog, n)))]
+    made = plan.contexts[context] = { anyOf, allOf, required: [...anyOf, ...allOf.filter((n) => !anyOf.some((a) => nameKey(a) === nameKey(n)))] }
   }
-  const made: ContextPlan = {
-    anyOf, anyKeys, allOf, allKeys: allOf.map(nameKey),
-    required: [...anyOf, ...allOf.filter((n) => !anyKeys.includes(nameKey(n)))],
-    includes,
-  }
-  plan.contexts[context] = made
   return made
 }
 
@@ -184,7 +156,7 @@ const PLANS = new Map<string, RequirementPlan>()
 function planFor(requirement: PermissionRequirement, tokenApi: string | null): RequirementPlan {
   const reqKey = requirementKey(requirement)
   // Long requests (an operation built from a request URL, say) are resolved every time rather than kept.
-  const memoKey = reqKey === null || reqKey.length > MAX_REMEMBERED_KEY ? null : `${reqKey}|${tokenApi === null ? '-' : `${tokenApi.length}:${tokenApi}`}`
+  const memoKey = reqKey === null || reqKey.length > MAX_REMEMBERED_KEY ? null : JSON.stringify([reqKey, tokenApi])
   const memo = memoKey === null ? undefined : PLANS.get(memoKey)
   if (memo) return memo
   const { catalog: given, require, operation: operationText } = validateRequirement(requirement)
@@ -214,16 +186,15 @@ function planFor(requirement: PermissionRequirement, tokenApi: string | null): R
 }
 
 function evaluate(held: Map<string, string>, plan: ContextPlan, hasOperation: boolean): Evaluation {
-  const anyHeld: string[] = []
-  const grantedKeys: string[] = []
-  plan.anyOf.forEach((n, i) => { if (held.has(plan.anyKeys[i] as string)) { anyHeld.push(n); grantedKeys.push(plan.anyKeys[i] as string) } })
-  const allMissing: string[] = []
-  plan.allOf.forEach((n, i) => { if (held.has(plan.allKeys[i] as string)) grantedKeys.push(plan.allKeys[i] as string); else allMissing.push(n) })
-  const opOk = !hasOperation || anyHeld.length > 0
-  const granted = [...new Set(grantedKeys.map((k) => held.get(k) as string))]
   const anyOf = [...plan.anyOf]
+  const allOf = [...plan.allOf]
+  const anyHeld = anyOf.filter((n) => held.has(nameKey(n)))
+  const allHeld = allOf.filter((n) => held.has(nameKey(n)))
+  const opOk = !hasOperation || anyHeld.length > 0
+  const allMissing = allOf.filter((n) => !held.has(nameKey(n)))
+  const granted = [...new Set([...anyHeld, ...allHeld].map((n) => held.get(nameKey(n)) as string))]
   const anyMissing = opOk ? [] : anyOf
-  return { anyOf, allOf: [...plan.allOf], granted, missing: [...anyMissing, ...allMissing.filter((n) => !anyMissing.includes(n))], anyMissing, allMissing, satisfied: opOk && allMissing.length === 0 }
+  return { anyOf, allOf, granted, missing: [...anyMissing, ...allMissing.filter((n) => !anyMissing.includes(n))], anyMissing, allMissing, satisfied: opOk && allMissing.length === 0 }
 }
 
 /**
@@ -319,8 +290,7 @@ export function checkPermissions(facts: PermissionSubject, requirement: Permissi
 
   if (operation && catalog) {
     const anyHeld = e.anyOf.filter((n) => held.has(nameKey(n)))
-    const heldKeys = anyHeld.map(nameKey)
-    const narrower = e.anyOf.filter((n) => !held.has(nameKey(n)) && heldKeys.some((h) => cp.includes.get(h)?.has(nameKey(n)) === true))
+    const narrower = e.anyOf.filter((n) => !held.has(nameKey(n)) && anyHeld.some((h) => findPermissions(catalog, h, context).some((p) => (p.includes ?? []).some((i) => nameKey(canonicalName(catalog, i)) === nameKey(n)))))
     if (narrower.length > 0) {
       findings.push(makeFinding('permission-broader-than-needed', `${label} is granted by ${allOfText(anyHeld)}, which allows more than this call needs; ${anyOfText(narrower)} is enough for it.`, {
         expected: narrower, actual: anyHeld,

@@ -6,14 +6,8 @@
 const catalogIds = new WeakMap<object, number>()
 let nextCatalogId = 1
 
-function part(value: string): string {
-  // Length-prefixed, so no value can forge a separator (operations may contain any character).
-  return `${value.length}:${value}`
-}
-
-function own(obj: object, name: string): unknown {
-  return Object.hasOwn(obj, name) ? (obj as Record<string, unknown>)[name] : undefined
-}
+const own = (obj: object, name: string): unknown => (Object.hasOwn(obj, name) ? (obj as Record<string, unknown>)[name] : undefined)
+const optionalString = (v: unknown): boolean => v === undefined || typeof v === 'string'
 
 export function requirementKey(requirement: unknown): string | null {
   if (typeof requirement !== 'object' || requirement === null || Array.isArray(requirement)) return null
@@ -21,29 +15,14 @@ export function requirementKey(requirement: unknown): string | null {
   const operation = own(requirement, 'operation')
   const require = own(requirement, 'require')
   const catalog = own(requirement, 'catalog')
-  let key = ''
-  if (api === undefined) key += '-'
-  else if (typeof api === 'string') key += part(api)
-  else return null
-  if (operation === undefined) key += '-'
-  else if (typeof operation === 'string') key += part(operation)
-  else return null
-  if (require === undefined) key += '-'
-  else if (Array.isArray(require)) {
-    key += `[${require.length}`
-    for (const name of require as unknown[]) {
-      if (typeof name !== 'string') return null
-      key += part(name)
-    }
-  } else return null
-  if (catalog === undefined) key += '-'
-  else if (typeof catalog === 'object' && catalog !== null) {
-    let id = catalogIds.get(catalog)
-    if (id === undefined) {
-      id = nextCatalogId++
-      catalogIds.set(catalog, id)
-    }
-    key += `#${id}`
-  } else return null
-  return key
+  // Array.from turns holes into undefined, which is not a string.
+  if (!optionalString(api) || !optionalString(operation) || !(require === undefined || (Array.isArray(require) && Array.from(require).every((n) => typeof n === 'string')))) return null
+  if (catalog !== undefined && (typeof catalog !== 'object' || catalog === null)) return null
+  let id = 0
+  if (catalog !== undefined) {
+    id = catalogIds.get(catalog) ?? nextCatalogId++
+    catalogIds.set(catalog, id)
+  }
+  // JSON keeps every string apart (operations may contain any character).
+  return JSON.stringify([api, operation, require, id])
 }

@@ -9,26 +9,31 @@ export type Base64UrlTextResult =
   | { ok: false; reason: 'utf-8' }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
-const ALPHABET_ONLY = /^[A-Za-z0-9_-]*$/
+const OUTSIDE_ALPHABET = /[^A-Za-z0-9_-]/
 /** atob's output holds one character per byte (0-255): these are the bytes UTF-8 treats as more than ASCII. */
 const NON_ASCII = /[\x80-\xff]/
 
-/** Whether the segment is canonical base64url: only the alphabet, a possible length, zero bits after the last byte. */
-function isCanonical(segment: string): boolean {
+/**
+ * Why a segment is not strict, canonical base64url (RFC 7515 §2: the URL-safe alphabet, no padding, no whitespace,
+ * zero bits after the last byte), or null when it is. Lenient decoders accept several encodings of the same bytes;
+ * a verifier must not.
+ */
+function refusal(segment: string): string | null {
   const rest = segment.length % 4
-  if (rest === 1 || !ALPHABET_ONLY.test(segment)) return false
-  if (rest === 0) return true
-  const last = LOOKUP[segment.charCodeAt(segment.length - 1)] as number
-  // 2 characters carry 1 byte (4 spare bits), 3 carry 2 bytes (2 spare bits).
-  return (rest === 2 ? last & 0x0f : last & 0x03) === 0
+  if (rest === 1) return 'its length is impossible for base64url'
+  const bad = OUTSIDE_ALPHABET.exec(segment)
+  if (bad !== null) {
+    const ch = bad[0]
+    const shown = /\s/.test(ch) ? 'whitespace' : ch === '=' ? "padding '='" : ch === '+' || ch === '/' ? `'${ch}' (standard base64, not base64url)` : `'${ch}'`
+    return `it contains ${shown} at position ${bad.index}`
+  }
+  // 2 characters of a last group carry 1 byte (4 spare bits), 3 carry 2 bytes (2 spare bits).
+  const last = rest === 0 ? 0 : (LOOKUP[segment.charCodeAt(segment.length - 1)] as number)
+  return (rest === 2 ? last & 0x0f : rest === 3 ? last & 0x03 : 0) === 0 ? null : 'it is not canonical (non-zero trailing bits)'
 }
 
-/**
- * The fast path: a canonical segment decoded by the platform's atob (in the standard alphabet, which it reads
- * without padding). Null for anything else: the exact decoder below then decides and says why.
- */
-function decodeBinary(segment: string): string | null {
-  if (!isCanonical(segment)) return null
+/** A canonical segment's bytes, one character per byte, by the platform's atob (standard alphabet, no padding needed). */
+function binaryOf(segment: string): string {
   return atob(segment.replaceAll('-', '+').replaceAll('_', '/'))
 }
 
@@ -38,69 +43,30 @@ function binaryToBytes(binary: string): Uint8Array {
   return bytes
 }
 
-/** Strict base64url (as decodeBase64Url) of UTF-8 text (fatal: invalid UTF-8 is an error; a BOM is kept). */
+/** Strict base64url bytes. */
+export function decodeBase64Url(segment: string): Base64UrlResult {
+  const error = refusal(segment)
+  return error === null ? { ok: true, bytes: binaryToBytes(binaryOf(segment)) } : { ok: false, error }
+}
+
+/** Strict base64url of UTF-8 text (fatal: invalid UTF-8 is an error; a BOM is kept). */
 export function decodeBase64UrlText(segment: string): Base64UrlTextResult {
-  const binary = decodeBinary(segment)
-  let bytes: Uint8Array
-  if (binary !== null) {
-    // ASCII bytes are their own UTF-8 decoding.
-    if (!NON_ASCII.test(binary)) return { ok: true, text: binary }
-    bytes = binaryToBytes(binary)
-  } else {
-    const exact = decodeBase64UrlExact(segment)
-    if (!exact.ok) return { ok: false, reason: 'base64url', error: exact.error }
-    bytes = exact.bytes
-  }
+  const error = refusal(segment)
+  if (error !== null) return { ok: false, reason: 'base64url', error }
+  const binary = binaryOf(segment)
+  // ASCII bytes are their own UTF-8 decoding.
+  if (!NON_ASCII.test(binary)) return { ok: true, text: binary }
   try {
-    return { ok: true, text: utf8.decode(bytes) }
+    return { ok: true, text: utf8.decode(binaryToBytes(binary)) }
   } catch {
     return { ok: false, reason: 'utf-8' }
   }
 }
 
-/**
- * Whether a segment is canonical base64url, without decoding it (the signature: jose reads it itself). Refusals come
- * from the exact decoder, with why.
- */
+/** Whether a segment is strict base64url, without decoding it (the signature: jose decodes it itself). */
 export function checkBase64Url(segment: string): { ok: true } | { ok: false; error: string } {
-  if (isCanonical(segment)) return { ok: true }
-  const exact = decodeBase64UrlExact(segment)
-  return exact.ok ? { ok: true } : exact
-}
-
-/**
- * Strict, canonical base64url (RFC 7515 §2): the URL-safe alphabet, no padding, no whitespace, and zero
- * trailing bits. Lenient decoders accept several encodings of the same bytes; a verifier must not.
- */
-export function decodeBase64Url(segment: string): Base64UrlResult {
-  const binary = decodeBinary(segment)
-  return binary !== null ? { ok: true, bytes: binaryToBytes(binary) } : decodeBase64UrlExact(segment)
-}
-
-/** The reference decoder: character by character, with the reason for any refusal. */
-export function decodeBase64UrlExact(segment: string): Base64UrlResult {
-  if (segment.length % 4 === 1) return { ok: false, error: 'its length is impossible for base64url' }
-  const out = new Uint8Array(Math.floor((segment.length * 3) / 4))
-  let bits = 0
-  let buffer = 0
-  let o = 0
-  for (let k = 0; k < segment.length; k++) {
-    const code = segment.charCodeAt(k)
-    const v = code < 128 ? (LOOKUP[code] as number) : -1
-    if (v < 0) {
-      const ch = segment[k] as string
-      const shown = /\s/.test(ch) ? 'whitespace' : ch === '=' ? "padding '='" : ch === '+' || ch === '/' ? `'${ch}' (standard base64, not base64url)` : `'${ch}'`
-      return { ok: false, error: `it contains ${shown} at position ${k}` }
-    }
-    buffer = (buffer << 6) | v
-    bits += 6
-    if (bits >= 8) {
-      bits -= 8
-      out[o++] = (buffer >> bits) & 0xff
-    }
-  }
-  if (bits > 0 && (buffer & ((1 << bits) - 1)) !== 0) return { ok: false, error: 'it is not canonical (non-zero trailing bits)' }
-  return { ok: true, bytes: out.subarray(0, o) }
+  const error = refusal(segment)
+  return error === null ? { ok: true } : { ok: false, error }
 }
 
 export function encodeBase64Url(bytes: Uint8Array): string {
