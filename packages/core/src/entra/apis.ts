@@ -111,22 +111,12 @@ export function normalizeAudience(aud: string): string {
 
 /** Which known API an audience names (by identifier URI or resource appId), or null. */
 export function apiForAudience(aud: string): KnownApiId | null {
-  return audienceIndex().get(normalizeAudience(aud)) ?? null
-}
-
-let AUDIENCE_INDEX: Map<string, KnownApiId> | null = null
-
-/** Normalized identifier → API, built once; the first API to claim an identifier keeps it (the order of KNOWN_API_IDS). */
-function audienceIndex(): Map<string, KnownApiId> {
-  if (AUDIENCE_INDEX === null) {
-    const index = new Map<string, KnownApiId>()
-    for (const id of KNOWN_API_IDS) {
-      const r = API_RESOURCES[id]
-      for (const key of [r.appId, ...r.identifierUris.map(normalizeAudience)]) if (!index.has(key)) index.set(key, id)
-    }
-    AUDIENCE_INDEX = index
+  const n = normalizeAudience(aud)
+  for (const id of KNOWN_API_IDS) {
+    const r = API_RESOURCES[id]
+    if (r.appId === n || r.identifierUris.some((u) => normalizeAudience(u) === n)) return id
   }
-  return AUDIENCE_INDEX
+  return null
 }
 
 /** The `/.default` scope for an API in a cloud, or null when the API is not offered there. */

@@ -39,29 +39,6 @@ export function parseEntraIssuer(iss: string): ParsedIssuer | null {
   return null
 }
 
-const PARSED = new Map<string, ParsedIssuer | null>()
-const PARSED_LIMIT = 1_000
-const MAX_REMEMBERED_LENGTH = 200
-
-/**
- * parseEntraIssuer, remembered (bounded): a token's iss is read by classification, the issuer check and the
- * verifier, and a service sees the same few issuers over and over. Internal: the result is shared, never mutate it
- * (not frozen: V8 runs array builtins on frozen arrays on a slow path).
- */
-export function entraIssuer(iss: string): Readonly<ParsedIssuer> | null {
-  let parsed = PARSED.get(iss)
-  if (parsed === undefined) {
-    const fresh = parseEntraIssuer(iss)
-    parsed = fresh
-    // Issuers are short; a long iss (any token can carry one) is parsed every time rather than kept.
-    if (iss.length <= MAX_REMEMBERED_LENGTH) {
-      if (PARSED.size >= PARSED_LIMIT) PARSED.delete(PARSED.keys().next().value as string)
-      PARSED.set(iss, parsed)
-    }
-  }
-  return parsed
-}
-
 /** Why an issuer is not Entra's, in words a person can act on. */
 export function describeNonEntraIssuer(iss: string): string {
   if (iss.startsWith('http://')) return 'it uses http: (Entra issuers are https:)'

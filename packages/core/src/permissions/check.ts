@@ -6,7 +6,6 @@ import { adminConsentLink } from './admin-consent-link.js'
 import { BUILTIN_CATALOGS, builtinCatalog } from './builtin.js'
 import { canonicalName, findPermissions, nameKey, otherKind } from './names.js'
 import { formatOperation, parseOperation, resolveOperation } from './operation.js'
-import { requirementKey } from './requirement-key.js'
 import type { CatalogOperation, PermissionCatalog, PermissionCheck, PermissionKind, PermissionRequirement, PermissionSubject } from './types.js'
 import { assertCatalog } from './validate-catalog.js'
 
@@ -116,14 +115,6 @@ interface Evaluation {
   satisfied: boolean
 }
 
-/** What a requirement asks in one context (application or delegated), in the catalog's spelling. */
-interface ContextPlan {
-  anyOf: readonly string[]
-  allOf: readonly string[]
-  /** The operation's alternatives, then the explicit requirement not already among them. */
-  required: readonly string[]
-}
-
 /** A requirement resolved once: validated, its operation looked up in the catalogs, its names made canonical. */
 interface RequirementPlan {
   /** The catalog that decides (after resolving the operation), or the given one when the operation is unknown. */
@@ -133,33 +124,26 @@ interface RequirementPlan {
   require: string[]
   /** The operation-unknown finding's text when the operation is in no catalog. */
   unknown: { message: string; actual: string } | null
-  contexts: Partial<Record<PermissionKind, ContextPlan>>
-}
-
-function contextPlan(plan: RequirementPlan, context: PermissionKind): ContextPlan {
-  let made = plan.contexts[context]
-  if (!made) {
-    const { catalog, operation } = plan
-    const anyOf = operation ? operation[context].map((n) => canonicalName(catalog, n)) : []
-    const allOf = [...new Set(plan.require.map((n) => canonicalName(catalog, n)))]
-    made = plan.contexts[context] = { anyOf, allOf, required: [...anyOf, ...allOf.filter((n) => !anyOf.some((a) => nameKey(a) === nameKey(n)))] }
-  }
-  return made
 }
 
 const PLAN_LIMIT = 256
 const MAX_REMEMBERED_KEY = 2_048
-// Keyed by requirementKey and the token's API (it decides which catalog is tried first). Only requirements that
-// passed validation are kept, so a hit stands for checks that already succeeded on identical values.
+// Validated requirements, resolved: keyed by the catalog (by identity), the required names, the operation and the
+// token's API (it decides which catalog is tried first). Only requirements that resolved are kept.
 const PLANS = new Map<string, RequirementPlan>()
+const catalogIds = new WeakMap<PermissionCatalog, number>()
+let nextCatalogId = 1
 
 function planFor(requirement: PermissionRequirement, tokenApi: string | null): RequirementPlan {
-  const reqKey = requirementKey(requirement)
-  // Long requests (an operation built from a request URL, say) are resolved every time rather than kept.
-  const memoKey = reqKey === null || reqKey.length > MAX_REMEMBERED_KEY ? null : JSON.stringify([reqKey, tokenApi])
-  const memo = memoKey === null ? undefined : PLANS.get(memoKey)
-  if (memo) return memo
   const { catalog: given, require, operation: operationText } = validateRequirement(requirement)
+  let id = 0
+  if (given !== null) {
+    id = catalogIds.get(given) ?? nextCatalogId++
+    catalogIds.set(given, id)
+  }
+  const key = JSON.stringify([id, require, operationText, tokenApi])
+  const memo = PLANS.get(key)
+  if (memo) return memo
   let plan: RequirementPlan
   if (operationText !== null) {
     const parsed = parseOperation(operationText)
@@ -170,27 +154,28 @@ function planFor(requirement: PermissionRequirement, tokenApi: string | null): R
       const where = parsed.host !== null && !candidates.some((c) => c.hosts.some((h) => h.toLowerCase() === parsed.host))
         ? `${parsed.host} is not a host of ${candidates.map((c) => c.name).join(' or ')}`
         : `it is not in the ${candidates.map((c) => c.name).join(' or ')} catalog`
-      plan = { catalog: given, operation: null, label: null, require, unknown: { message: `Cannot check ${operationText.trim()}: ${where}.`, actual: operationText.trim() }, contexts: {} }
+      plan = { catalog: given, operation: null, label: null, require, unknown: { message: `Cannot check ${operationText.trim()}: ${where}.`, actual: operationText.trim() } }
     } else {
-      plan = { catalog: match.catalog, operation: match.operation, label: formatOperation(match.operation), require, unknown: null, contexts: {} }
+      plan = { catalog: match.catalog, operation: match.operation, label: formatOperation(match.operation), require, unknown: null }
     }
   } else {
     const catalog = given === null && tokenApi !== null ? builtinCatalog(tokenApi) : given
-    plan = { catalog, operation: null, label: null, require, unknown: null, contexts: {} }
+    plan = { catalog, operation: null, label: null, require, unknown: null }
   }
-  if (memoKey !== null) {
+  // Long requests (an operation built from a request URL, say) are resolved every time rather than kept.
+  if (key.length <= MAX_REMEMBERED_KEY) {
     if (PLANS.size >= PLAN_LIMIT) PLANS.delete(PLANS.keys().next().value as string)
-    PLANS.set(memoKey, plan)
+    PLANS.set(key, plan)
   }
   return plan
 }
 
-function evaluate(held: Map<string, string>, plan: ContextPlan, hasOperation: boolean): Evaluation {
-  const anyOf = [...plan.anyOf]
-  const allOf = [...plan.allOf]
+function evaluate(held: Map<string, string>, operation: CatalogOperation | null, context: PermissionKind, catalog: PermissionCatalog | null, require: string[]): Evaluation {
+  const anyOf = operation ? operation[context].map((n) => canonicalName(catalog, n)) : []
+  const allOf = [...new Set(require.map((n) => canonicalName(catalog, n)))]
   const anyHeld = anyOf.filter((n) => held.has(nameKey(n)))
   const allHeld = allOf.filter((n) => held.has(nameKey(n)))
-  const opOk = !hasOperation || anyHeld.length > 0
+  const opOk = operation === null || anyHeld.length > 0
   const allMissing = allOf.filter((n) => !held.has(nameKey(n)))
   const granted = [...new Set([...anyHeld, ...allHeld].map((n) => held.get(nameKey(n)) as string))]
   const anyMissing = opOk ? [] : anyOf
@@ -219,17 +204,16 @@ export function checkPermissions(facts: PermissionSubject, requirement: Permissi
 
   if (plan.unknown !== null) {
     findings.push(makeFinding('operation-unknown', plan.unknown.message, { expected: 'an operation listed by claimcheck permissions', actual: plan.unknown.actual }))
-    const e = evaluate(held, contextPlan(plan, context), false)
+    const e = evaluate(held, null, context, plan.catalog, plan.require)
     return { context, api: plan.catalog?.id ?? null, operation: null, source: null, required: e.allOf, anyOf: [], allOf: e.allOf, satisfied: false, granted: e.granted, missing: e.missing, findings }
   }
   const { catalog, operation, label } = plan
   const api = catalog?.id ?? null
   const source = operation?.source ?? null
-  const cp = contextPlan(plan, context)
-  const e = evaluate(held, cp, operation !== null)
+  const e = evaluate(held, operation, context, catalog, plan.require)
   // Written out rather than spread: V8's spread-then-add path costs more than the whole check here.
   const result = (satisfied: boolean, granted: string[]): PermissionCheck =>
-    ({ context, api, operation: label, source, required: [...cp.required], anyOf: e.anyOf, allOf: e.allOf, satisfied, granted, missing: satisfied ? [] : e.missing, findings })
+    ({ context, api, operation: label, source, required: [...e.anyOf, ...e.allOf.filter((n) => !e.anyOf.some((a) => nameKey(a) === nameKey(n)))], anyOf: e.anyOf, allOf: e.allOf, satisfied, granted, missing: satisfied ? [] : e.missing, findings })
 
   // A token for another resource grants nothing here, whatever its permissions are called.
   const resource = catalog ? resourceFinding(subject, catalog) : null

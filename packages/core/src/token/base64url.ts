@@ -18,7 +18,7 @@ const NON_ASCII = /[\x80-\xff]/
  * zero bits after the last byte), or null when it is. Lenient decoders accept several encodings of the same bytes;
  * a verifier must not.
  */
-function refusal(segment: string): string | null {
+export function base64UrlRefusal(segment: string): string | null {
   const rest = segment.length % 4
   if (rest === 1) return 'its length is impossible for base64url'
   const bad = OUTSIDE_ALPHABET.exec(segment)
@@ -45,13 +45,13 @@ function binaryToBytes(binary: string): Uint8Array {
 
 /** Strict base64url bytes. */
 export function decodeBase64Url(segment: string): Base64UrlResult {
-  const error = refusal(segment)
+  const error = base64UrlRefusal(segment)
   return error === null ? { ok: true, bytes: binaryToBytes(binaryOf(segment)) } : { ok: false, error }
 }
 
 /** Strict base64url of UTF-8 text (fatal: invalid UTF-8 is an error; a BOM is kept). */
 export function decodeBase64UrlText(segment: string): Base64UrlTextResult {
-  const error = refusal(segment)
+  const error = base64UrlRefusal(segment)
   if (error !== null) return { ok: false, reason: 'base64url', error }
   const binary = binaryOf(segment)
   // ASCII bytes are their own UTF-8 decoding.
@@ -63,11 +63,6 @@ export function decodeBase64UrlText(segment: string): Base64UrlTextResult {
   }
 }
 
-/** Whether a segment is strict base64url, without decoding it (the signature: jose decodes it itself). */
-export function checkBase64Url(segment: string): { ok: true } | { ok: false; error: string } {
-  const error = refusal(segment)
-  return error === null ? { ok: true } : { ok: false, error }
-}
 
 export function encodeBase64Url(bytes: Uint8Array): string {
   let out = ''

@@ -1,6 +1,6 @@
 import type { Finding } from '../findings/finding.js'
 import { makeFinding } from '../findings/make-finding.js'
-import { checkBase64Url, decodeBase64Url, decodeBase64UrlText } from './base64url.js'
+import { base64UrlRefusal, decodeBase64Url, decodeBase64UrlText } from './base64url.js'
 import { isJsonObject, ownValue, type JsonObject } from './json.js'
 import { parseStrictJson } from './strict-json.js'
 
@@ -12,7 +12,7 @@ export interface DecodedToken {
   readonly compact: string
   readonly header: JsonObject
   readonly payload: JsonObject
-  /** The signature's bytes (empty when the segment is empty or not base64url), decoded on first read. */
+  /** The signature's bytes (empty when the segment is empty or not base64url), decoded when read. */
   readonly signature: Uint8Array
 }
 
@@ -23,15 +23,11 @@ export interface DecodeResult {
 }
 
 class Decoded implements DecodedToken {
-  #signature: Uint8Array | null = null
   constructor(readonly compact: string, readonly header: JsonObject, readonly payload: JsonObject, private readonly signatureSegment: string) {}
 
   get signature(): Uint8Array {
-    if (this.#signature === null) {
-      const sig = this.signatureSegment.length > 0 ? decodeBase64Url(this.signatureSegment) : null
-      this.#signature = sig !== null && sig.ok ? sig.bytes : new Uint8Array(0)
-    }
-    return this.#signature
+    const sig = decodeBase64Url(this.signatureSegment)
+    return sig.ok ? sig.bytes : new Uint8Array(0)
   }
 }
 
@@ -66,10 +62,6 @@ function decodeJsonSegment(segment: string, part: 'header' | 'payload'): Segment
   if (!parsed.ok) return malformed(`is not JSON (${parsed.error})`)
   if (!isJsonObject(parsed.value)) return malformed(`is JSON but not an object (${Array.isArray(parsed.value) ? 'an array' : typeof parsed.value})`)
   return { ok: true, value: parsed.value, duplicates: parsed.duplicates }
-}
-
-function duplicateMember(part: 'header' | 'payload', duplicates: string[]): Finding {
-  return makeFinding('duplicate-member', `The ${part} repeats ${duplicates.map((d) => `"${d}"`).join(', ')}; parsers disagree on which value counts.`, { claim: duplicates[0], actual: duplicates })
 }
 
 /**
@@ -121,13 +113,16 @@ export function decodeToken(compact: string): DecodeResult {
   if (!payload.ok) findings.push(payload.finding)
   if (s.length > 0) {
     // Checked here; its bytes are decoded only if someone reads them (jose decodes the signature itself).
-    const sig = checkBase64Url(s)
-    if (!sig.ok) findings.push(makeFinding('token-malformed', `The signature segment is not valid base64url: ${sig.error}.`))
+    const error = base64UrlRefusal(s)
+    if (error !== null) findings.push(makeFinding('token-malformed', `The signature segment is not valid base64url: ${error}.`))
   }
   if (!header.ok || !payload.ok) return { token: null, findings }
 
-  if (header.duplicates.length > 0) findings.push(duplicateMember('header', header.duplicates))
-  if (payload.duplicates.length > 0) findings.push(duplicateMember('payload', payload.duplicates))
+  for (const [part, result] of [['header', header], ['payload', payload]] as const) {
+    if (result.duplicates.length > 0) {
+      findings.push(makeFinding('duplicate-member', `The ${part} repeats ${result.duplicates.map((d) => `"${d}"`).join(', ')}; parsers disagree on which value counts.`, { claim: result.duplicates[0], actual: result.duplicates }))
+    }
+  }
 
   const alg = ownValue(header.value, 'alg')
   if (typeof alg !== 'string' || alg.length === 0 || alg.toLowerCase() === 'none') {

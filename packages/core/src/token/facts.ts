@@ -1,9 +1,8 @@
 import { apiForAudience, type ApiId } from '../entra/apis.js'
 import type { CloudName } from '../entra/clouds.js'
-import { entraIssuer, type TokenVersion } from '../entra/issuers.js'
+import { parseEntraIssuer, type TokenVersion } from '../entra/issuers.js'
 import type { Finding } from '../findings/finding.js'
 import { makeFinding } from '../findings/make-finding.js'
-import { isoFromEpochSeconds } from '../time/iso.js'
 import { classifyToken } from './classify.js'
 import type { DecodedToken } from './decode.js'
 import { ownValue, type JsonObject } from './json.js'
@@ -17,7 +16,7 @@ export function stringClaim(obj: JsonObject, name: string): string | null {
 /** A NumericDate that can be shown as a time; absurd values (checked elsewhere) are not. */
 export function epochToIso(value: unknown): string | null {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 32_503_680_000) return null
-  return isoFromEpochSeconds(Math.trunc(value))
+  return new Date(Math.trunc(value) * 1000).toISOString()
 }
 
 /** roles must be an array of strings and scp a space-separated string; anything else grants nothing. */
@@ -47,12 +46,12 @@ export function describeType(v: unknown): string {
 function versionOf(payload: JsonObject, issuer: string | null): TokenVersion | null {
   const ver = ownValue(payload, 'ver')
   if (ver === '1.0' || ver === '2.0') return ver
-  const parsed = issuer === null ? null : entraIssuer(issuer)
+  const parsed = issuer === null ? null : parseEntraIssuer(issuer)
   return parsed?.version ?? null
 }
 
 function cloudOf(issuer: string | null, audience: string | null): CloudName | null {
-  const parsed = issuer === null ? null : entraIssuer(issuer)
+  const parsed = issuer === null ? null : parseEntraIssuer(issuer)
   if (!parsed) return null
   if (parsed.clouds.length === 1) return parsed.clouds[0] as CloudName
   // v1 issuers are shared by the public and US Government clouds; the resource's host tells them apart.

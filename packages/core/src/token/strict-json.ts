@@ -12,37 +12,30 @@ class JsonSyntaxError extends Error {
   }
 }
 
-let members = 0
-let colons = 0
-
 function colonsIn(s: string): number {
   let n = 0
   for (let p = s.indexOf(':'); p >= 0; p = s.indexOf(':', p + 1)) n++
   return n
 }
 
-/** Walks a JSON.parse result: counts members and the colons in strings, drops prototypes; false beyond MAX_DEPTH. */
-function settle(value: unknown, depth: number): boolean {
-  if (typeof value === 'string') {
-    colons += colonsIn(value)
-    return true
-  }
-  if (typeof value !== 'object' || value === null) return true
-  if (Array.isArray(value)) {
-    if (depth >= MAX_DEPTH && value.length > 0) return false
-    for (let k = 0; k < value.length; k++) if (!settle(value[k], depth + 1)) return false
-    return true
-  }
+/**
+ * Walks a JSON.parse result: its members plus the colons in its strings (keys and values), dropping prototypes as
+ * it goes; -1 when a value lies deeper than MAX_DEPTH.
+ */
+function weigh(value: unknown, depth: number): number {
+  if (typeof value === 'string') return colonsIn(value)
+  if (typeof value !== 'object' || value === null) return 0
+  const array = Array.isArray(value)
   const keys = Object.keys(value)
-  if (depth >= MAX_DEPTH && keys.length > 0) return false
-  members += keys.length
-  for (let k = 0; k < keys.length; k++) {
-    const key = keys[k] as string
-    colons += colonsIn(key)
-    if (!settle((value as Record<string, unknown>)[key], depth + 1)) return false
+  if (keys.length > 0 && depth >= MAX_DEPTH) return -1
+  let n = array ? 0 : keys.length
+  for (const key of keys) {
+    const inner = weigh((value as Record<string, unknown>)[key], depth + 1)
+    if (inner < 0) return -1
+    n += inner + (array ? 0 : colonsIn(key))
   }
-  Object.setPrototypeOf(value, null)
-  return true
+  if (!array) Object.setPrototypeOf(value, null)
+  return n
 }
 
 /**
@@ -61,10 +54,7 @@ function parseCommonJson(text: string): JsonValue | undefined {
   } catch {
     return undefined
   }
-  members = 0
-  colons = 0
-  if (!settle(value, 0)) return undefined
-  return members + colons === colonsIn(text) ? (value as JsonValue) : undefined
+  return weigh(value, 0) === colonsIn(text) ? (value as JsonValue) : undefined
 }
 
 /**

@@ -1,5 +1,5 @@
 import { CONSUMER_TENANT_ID, isGuid } from '../../entra/clouds.js'
-import { describeNonEntraIssuer, entraIssuer } from '../../entra/issuers.js'
+import { describeNonEntraIssuer, parseEntraIssuer } from '../../entra/issuers.js'
 import type { Finding } from '../../findings/finding.js'
 import { makeFinding } from '../../findings/make-finding.js'
 import { ownValue, type JsonObject } from '../json.js'
@@ -13,7 +13,7 @@ export function checkIssuer(payload: JsonObject): Finding[] {
     findings.push(makeFinding('issuer-not-entra', iss === undefined ? 'The token has no iss claim.' : 'iss is not a string.', { claim: 'iss', actual: iss ?? null }))
     return findings
   }
-  const parsed = entraIssuer(iss)
+  const parsed = parseEntraIssuer(iss)
   // Entra writes the tenant's GUID in every issuer; a domain, "common" or a left-over {tenantid} is not its form.
   if (!parsed || !isGuid(parsed.tenant)) {
     findings.push(makeFinding('issuer-not-entra', `iss "${iss}" is not an Entra ID issuer: ${describeNonEntraIssuer(iss)}.`, { claim: 'iss', actual: iss, expected: 'https://sts.windows.net/{tid}/ or https://login.microsoftonline.com/{tid}/v2.0' }))

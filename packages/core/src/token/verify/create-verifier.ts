@@ -1,6 +1,6 @@
 import { isGuid, type CloudName } from '../../entra/clouds.js'
 import { discoveryTarget, type DiscoveryTarget } from '../../entra/discovery.js'
-import { entraIssuer, expectedIssuer, type TokenVersion } from '../../entra/issuers.js'
+import { parseEntraIssuer, expectedIssuer, type TokenVersion } from '../../entra/issuers.js'
 import { createKeySetStore, createStaticKeySetStore, type KeyLookup, type KeySetSource, type KeySetStore } from '../../entra/keyset/store.js'
 import type { AcceptedKey } from '../../entra/keyset/accept-key.js'
 import type { Finding } from '../../findings/finding.js'
@@ -171,7 +171,7 @@ function verifierFor(config: ResolvedVerifierOptions): Verifier {
       return out('not-checked', [makeFinding('signature-not-checked', `The signature was not checked: tenant ${tid} is not allowed, so its key set was not fetched.`)])
     }
     const iss = stringClaim(token.payload, 'iss')
-    const parsed = iss === null ? null : entraIssuer(iss)
+    const parsed = iss === null ? null : parseEntraIssuer(iss)
     if (iss === null || parsed === null) return out('unverifiable', [makeFinding('signature-not-checked', 'The signature was not checked: iss is not an Entra issuer, so no Entra key set applies.')])
     const cloud = pickCloud(parsed.clouds, facts, config.clouds)
     if (cloud === null) {
