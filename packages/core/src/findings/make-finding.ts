@@ -1,4 +1,4 @@
-import { FINDINGS, type FindingCode } from './catalogue.js'
+import { FINDING_RULES, type FindingCode } from './catalogue.js'
 import type { Finding, Severity } from './finding.js'
 
 export interface FindingDetails {
@@ -12,7 +12,7 @@ export interface FindingDetails {
 
 /** Builds a Finding with the catalogue's severity and general fix unless the caller gives more specific ones. */
 export function makeFinding(code: FindingCode, message: string, details: FindingDetails = {}): Finding {
-  const definition: { severity: Severity; fix?: string } = FINDINGS[code]
+  const definition: { severity: Severity; fix?: string } = FINDING_RULES[code]
   const finding: Finding = { code, severity: details.severity ?? definition.severity, message }
   const fix = details.fix ?? definition.fix
   if (fix !== undefined) finding.fix = fix

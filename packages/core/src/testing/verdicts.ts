@@ -1,5 +1,5 @@
 import { API_RESOURCES } from '../entra/apis.js'
-import { FINDINGS, type FindingCode } from '../findings/catalogue.js'
+import { FINDING_RULES, type FindingCode } from '../findings/catalogue.js'
 import type { Finding } from '../findings/finding.js'
 import { inspectToken } from '../token/inspect.js'
 import type { InspectOptions, RequirementOptions } from '../token/options.js'
@@ -24,7 +24,7 @@ export interface Verdict {
 const GRANT_AREAS: ReadonlySet<string> = new Set(['input', 'audience', 'permissions'])
 
 function bearsOnGrant(f: Finding): boolean {
-  if (GRANT_AREAS.has(FINDINGS[f.code].area)) return true
+  if (GRANT_AREAS.has(FINDING_RULES[f.code].area)) return true
   // A roles or scp claim of the wrong type grants nothing, whatever area the code is filed under.
   return f.code === 'claim-type-invalid' && (f.claim === 'roles' || f.claim === 'scp')
 }

@@ -1,5 +1,6 @@
 import { explainClaim } from '../../claims/explain-claim.js'
-import { FINDINGS, FINDING_CODES, isFindingCode } from '../../findings/catalogue.js'
+import { FINDING_CODES, isFindingCode } from '../../findings/catalogue.js'
+import { FINDINGS } from '../../findings/definitions.js'
 import type { Severity } from '../../findings/finding.js'
 
 /** One thing `claimcheck explain` can explain; `code`, `meaning` and `fix` are the contract's --json fields. */

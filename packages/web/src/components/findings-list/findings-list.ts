@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit'
-import { FINDINGS, type Finding, type Severity } from '@claimcheck/core'
+import { FINDING_RULES, type Finding, type Severity } from '@claimcheck/core'
 import { sharedStyles } from '../../styles/shared.js'
 import { findingsListStyles } from './findings-list.styles.js'
 
@@ -27,7 +27,7 @@ export class CcFindingsList extends LitElement {
   private renderFinding(f: Finding) {
     return html`
       <li class="finding" data-code=${f.code}>
-        <p class="title"><code class="badge sev-${f.severity}">${f.code}</code> <strong>${FINDINGS[f.code].title}</strong></p>
+        <p class="title"><code class="badge sev-${f.severity}">${f.code}</code> <strong>${FINDING_RULES[f.code].title}</strong></p>
         <p class="message">${f.message}</p>
         ${f.fix === undefined ? nothing : html`<p class="fix"><strong>Fix:</strong> ${f.fix}</p>`}
         ${f.claim === undefined && f.expected === undefined && f.actual === undefined ? nothing : html`
