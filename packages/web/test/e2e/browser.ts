@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { KeyObject } from 'node:crypto'
+import { afterAll, beforeAll } from 'vitest'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { publicJwks } from '../support/mint-token.js'
 
@@ -18,6 +19,24 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   })
+}
+
+/**
+ * One Chromium per test file: launched before the file's tests, closed after them. Returns a getter, read inside
+ * tests and hooks (the browser exists only once beforeAll has run).
+ */
+export function useChromium(): () => Browser {
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    browser = await launchChromium()
+  }, 30_000)
+  afterAll(async () => {
+    await browser?.close()
+  })
+  return () => {
+    if (browser === undefined) throw new Error('Chromium is not running yet: use it inside a test or a hook.')
+    return browser
+  }
 }
 
 /** Console output and page errors: the page must log nothing (tokens must never reach a console). */

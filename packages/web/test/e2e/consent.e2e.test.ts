@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { CONSENT_CLIENT_ID as CLIENT_ID, CONSENT_CUSTOMER as CUSTOMER, fillConsent, launchChromium, openApp, watchConsole } from './browser.js'
+import { beforeEach, describe, expect, inject, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { CONSENT_CLIENT_ID as CLIENT_ID, CONSENT_CUSTOMER as CUSTOMER, fillConsent, openApp, watchConsole, useChromium } from './browser.js'
 
-let browser: Browser
 let context: BrowserContext
 let page: Page
 let consoleMessages: string[]
 
-beforeAll(async () => {
-  browser = await launchChromium()
-}, 30_000)
-
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useChromium()
 
 beforeEach(async () => {
   await context?.close()
-  context = await browser.newContext()
+  context = await browser().newContext()
   page = await context.newPage()
   consoleMessages = watchConsole(page)
   await openApp(page, inject('appUrl'))

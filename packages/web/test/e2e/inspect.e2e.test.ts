@@ -1,27 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { beforeEach, describe, expect, inject, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
 import { createTestTenant } from '@claimcheck/core/testing'
 import { publicJwks, testKey } from '../support/mint-token.js'
-import { DISCOVERY, KEYS, answerEntra, findingCodes, shadowText, launchChromium, loadSample, openApp, paste, verdict, watchConsole } from './browser.js'
+import { DISCOVERY, KEYS, answerEntra, findingCodes, shadowText, loadSample, openApp, paste, verdict, watchConsole, useChromium } from './browser.js'
 import { ENCRYPTED, GARBAGE, tokenLike } from './tokens.js'
 
 const key = testKey()
-let browser: Browser
 let context: BrowserContext
 let page: Page
 let consoleMessages: string[]
 
-beforeAll(async () => {
-  browser = await launchChromium()
-}, 30_000)
-
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useChromium()
 
 beforeEach(async () => {
   await context?.close()
-  context = await browser.newContext()
+  context = await browser().newContext()
   page = await context.newPage()
   consoleMessages = watchConsole(page)
   await openApp(page, inject('appUrl'))

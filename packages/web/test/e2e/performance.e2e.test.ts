@@ -1,26 +1,21 @@
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import { afterAll, describe, expect, inject, it } from 'vitest'
 import { DEMO_SIGNING_KEY } from '../../src/demo/demo-signing-key.js'
 import { DIAGNOSIS_MEASURE } from '../../src/perf/diagnosis-timing.js'
 import { testKey } from '../support/mint-token.js'
-import { RESULTS_DIR, launchChromium, openApp, paste } from './browser.js'
+import { RESULTS_DIR, openApp, paste, useChromium } from './browser.js'
 import { tokenLike } from './tokens.js'
 
 // 45 KB read as KiB, gzip -9 (what a static host serves pre-compressed); metrics.json also records gzip -6.
 const ENTRY_BUDGET_BYTES = 45 * 1024
 const DIAGNOSIS_BUDGET_MS = 50
 const metrics: Record<string, unknown> = {}
-let browser: Browser
 
-beforeAll(async () => {
-  browser = await launchChromium()
-}, 30_000)
+const browser = useChromium()
 
-afterAll(async () => {
-  await browser?.close()
+afterAll(() => {
   mkdirSync(RESULTS_DIR, { recursive: true })
   writeFileSync(join(RESULTS_DIR, 'metrics.json'), JSON.stringify(metrics, null, 2))
 })
@@ -77,7 +72,7 @@ describe('the paste path is small and fast', () => {
   })
 
   it(`renders the diagnosis within ${DIAGNOSIS_BUDGET_MS} ms of a paste (median of 30)`, async () => {
-    const page = await (await browser.newContext()).newPage()
+    const page = await (await browser().newContext()).newPage()
     await openApp(page, inject('appUrl'))
     const key = testKey()
     const tokens = [tokenLike('healthy', key), tokenLike('expired', key), tokenLike('graph', key)]

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { Browser, Request } from 'playwright-core'
+import { describe, expect, inject, it } from 'vitest'
+import type { Request } from 'playwright-core'
 import { ENTRA_LOGIN_ORIGINS } from '../../src/security/csp.js'
 import { testKey } from '../support/mint-token.js'
-import { answerEntra, launchChromium, loadSample, openApp, paste, watchConsole } from './browser.js'
+import { answerEntra, loadSample, openApp, paste, watchConsole, useChromium } from './browser.js'
 import { tokenLike } from './tokens.js'
 
 interface Recorded {
@@ -12,16 +12,9 @@ interface Recorded {
   body: string
 }
 
-let browser: Browser
 const key = testKey()
 
-beforeAll(async () => {
-  browser = await launchChromium()
-}, 30_000)
-
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useChromium()
 
 /** Every 16-character window of the token (step 4): a leak of any recognisable piece is caught. */
 function pieces(token: string): string[] {
@@ -32,7 +25,7 @@ function pieces(token: string): string[] {
 
 describe('privacy in Chromium', () => {
   it('the token never leaves the page and nothing is kept after paste → sample → verify → reload', async () => {
-    const context = await browser.newContext()
+    const context = await browser().newContext()
     const page = await context.newPage()
     const consoleMessages = watchConsole(page)
     const requests: Recorded[] = []
@@ -91,7 +84,7 @@ describe('privacy in Chromium', () => {
   })
 
   it('is served with the strict CSP as headers and as a meta tag, and the CSP blocks other hosts', async () => {
-    const context = await browser.newContext()
+    const context = await browser().newContext()
     const page = await context.newPage()
     const requested: string[] = []
     page.on('request', (r) => requested.push(r.url()))

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core'
+import { beforeEach, describe, expect, inject, it } from 'vitest'
+import type { BrowserContext, Page, Request } from 'playwright-core'
 import { createTestTenant, type TestTenant } from '@claimcheck/core/testing'
-import { findingCodes, launchChromium, openApp, runAxe, screenshotPath, watchConsole } from './browser.js'
+import { findingCodes, openApp, runAxe, screenshotPath, watchConsole, useChromium } from './browser.js'
 import { answerEntraSignIn, tokenPieces, type TokenAnswer } from './entra-sign-in.js'
 
 const CLIENT_ID = '0a1b2c3d-0000-4000-a000-00000000c1d0'
 const MDE = 'https://api.securitycenter.microsoft.com'
 
-let browser: Browser
 let context: BrowserContext
 let page: Page
 let tenant: TestTenant
@@ -16,17 +15,11 @@ let scripts: string[]
 let sent: { url: string; headers: string; body: string }[]
 let pending: Promise<void>[]
 
-beforeAll(async () => {
-  browser = await launchChromium()
-}, 30_000)
-
-afterAll(async () => {
-  await browser?.close()
-})
+const browser = useChromium()
 
 beforeEach(async () => {
   await context?.close()
-  context = await browser.newContext()
+  context = await browser().newContext()
   tenant = await createTestTenant()
   scripts = []
   sent = []

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { RESULTS_DIR, fillConsent, launchChromium, loadSample, openApp, runAxe, screenshotPath, watchConsole, type AxeViolation } from './browser.js'
+import { afterAll, describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { RESULTS_DIR, fillConsent, loadSample, openApp, runAxe, screenshotPath, watchConsole, type AxeViolation, useChromium } from './browser.js'
 
 // Every view, in both themes, at desktop width and at 360 px: axe-core must find no serious or critical
 // violation, and a screenshot of each is kept under test-results/screenshots as an artifact.
@@ -16,15 +16,11 @@ const VIEWPORTS = [
 ] as const
 const THEMES = ['light', 'dark'] as const
 
-let browser: Browser
 const axeResults: Record<string, AxeViolation[]> = {}
 
-beforeAll(async () => {
-  browser = await launchChromium()
-}, 30_000)
+const browser = useChromium()
 
-afterAll(async () => {
-  await browser?.close()
+afterAll(() => {
   mkdirSync(RESULTS_DIR, { recursive: true })
   writeFileSync(join(RESULTS_DIR, 'axe-results.json'), JSON.stringify(axeResults, null, 2))
 })
@@ -53,7 +49,7 @@ describe('every view: accessibility and screenshots', () => {
   for (const theme of THEMES) {
     for (const vp of VIEWPORTS) {
       it(`${theme} theme, ${vp.name}: no serious or critical axe violations`, async () => {
-        const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, colorScheme: theme })
+        const context = await browser().newContext({ viewport: { width: vp.width, height: vp.height }, colorScheme: theme })
         const page = await context.newPage()
         const consoleMessages = watchConsole(page)
         const failures: string[] = []
@@ -82,7 +78,7 @@ describe('every view: accessibility and screenshots', () => {
 
 describe('keyboard only', () => {
   it('reaches the token box, Clear, the samples and the views with Tab, and focus is visible', async () => {
-    const page = await (await browser.newContext()).newPage()
+    const page = await (await browser().newContext()).newPage()
     await openApp(page, inject('appUrl'))
     const seen: string[] = []
     for (let i = 0; i < 12; i++) {
