@@ -2,18 +2,9 @@
 // after the first diagnosis is on screen, in its own chunk, so it never weighs on the paste path. A build without a
 // reference would yield null, and the table then shows claims without explanations rather than invented ones.
 
-export type ClaimLocation = 'header' | 'payload'
+import type { ClaimExplanation, ClaimLocation } from '@claimcheck/core'
 
-/** What core's claim reference says about a claim (mirrors core's shape; extra fields are ignored). */
-export interface ClaimExplanation {
-  name: string
-  location: ClaimLocation
-  title: string
-  description: string
-  versions?: readonly string[] | string
-  format?: string
-  neverAuthorizeOn?: boolean | string
-}
+export type { ClaimExplanation, ClaimLocation }
 
 export type ClaimExplainer = (name: string, location: ClaimLocation) => ClaimExplanation | undefined
 

@@ -10,8 +10,7 @@ function slug(location: ClaimLocation, name: string): string {
 }
 
 function versionsText(v: ClaimExplanation['versions']): string | null {
-  if (v === undefined) return null
-  return typeof v === 'string' ? v : v.join(', ')
+  return v === undefined ? null : v.join(', ')
 }
 
 /**
@@ -76,8 +75,8 @@ export class CcClaimsTable extends LitElement {
             <p>${explanation.description}</p>
             ${explanation.format === undefined ? nothing : html`<p><strong>Format:</strong> ${explanation.format}</p>`}
             ${versionsText(explanation.versions) === null ? nothing : html`<p><strong>Token versions:</strong> ${versionsText(explanation.versions)}</p>`}
-            ${explanation.neverAuthorizeOn === undefined || explanation.neverAuthorizeOn === false ? nothing : html`
-              <p class="caution"><strong>Never authorize on this claim.</strong>${typeof explanation.neverAuthorizeOn === 'string' ? html` ${explanation.neverAuthorizeOn}` : nothing}</p>`}
+            ${explanation.neverAuthorizeOn === true ? html`
+              <p class="caution"><strong>Never authorize on this claim.</strong></p>` : nothing}
           </td>
         </tr>`}
     `
