@@ -47,6 +47,11 @@ export function watchConsole(page: Page): string[] {
   return messages
 }
 
+/** Pins Date in the page to the tests' instant (timers keep running), so diagnoses never depend on the wall clock. */
+export async function pinPageClock(page: Page, now: Date): Promise<void> {
+  await page.clock.setFixedTime(now)
+}
+
 export async function openApp(page: Page, url: string): Promise<void> {
   await page.goto(url)
   await page.locator('cc-token-input textarea').waitFor()

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import { createTestTenant } from '@claimcheck/core/testing'
 import { publicJwks, testKey } from '../support/mint-token.js'
-import { DISCOVERY, KEYS, answerEntra, findingCodes, shadowText, loadSample, openApp, paste, verdict, watchConsole, useChromium } from './browser.js'
-import { ENCRYPTED, GARBAGE, tokenLike } from './tokens.js'
+import { DISCOVERY, KEYS, answerEntra, findingCodes, shadowText, loadSample, openApp, paste, pinPageClock, verdict, watchConsole, useChromium } from './browser.js'
+import { E2E_NOW, ENCRYPTED, GARBAGE, tokenLike } from './tokens.js'
 
 const key = testKey()
 let context: BrowserContext
@@ -17,6 +17,7 @@ beforeEach(async () => {
   context = await browser().newContext()
   page = await context.newPage()
   consoleMessages = watchConsole(page)
+  await pinPageClock(page, E2E_NOW)
   await openApp(page, inject('appUrl'))
 })
 
@@ -113,7 +114,7 @@ describe('signature verification in Chromium', () => {
   })
 
   it('verifies a delegated token minted by core\'s testing kit, its tenant\'s endpoints answered by the kit', async () => {
-    const tenant = await createTestTenant()
+    const tenant = await createTestTenant({ now: () => E2E_NOW })
     await page.route('https://login.microsoftonline.com/**', async (route) => {
       const res = await tenant.fetch(route.request().url())
       await route.fulfill({ status: res.status, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: await res.text() })

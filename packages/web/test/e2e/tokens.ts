@@ -3,8 +3,11 @@ import { sampleTemplate } from '../../src/demo/samples.js'
 import type { SampleId } from '../../src/demo/sample-list.js'
 import { mintToken, randomSegment } from '../support/mint-token.js'
 
+/** The instant the paste-flow tests run at: the page's clock is pinned to it too (pinPageClock), never the wall clock. */
+export const E2E_NOW = new Date('2026-11-15T12:00:00Z')
+
 /** Real-shaped tokens for the paste flows, signed with the test's own key (never the demo key). */
-export function tokenLike(id: SampleId, key: KeyObject, now = new Date()): string {
+export function tokenLike(id: SampleId, key: KeyObject, now = E2E_NOW): string {
   const t = sampleTemplate(id, Math.floor(now.getTime() / 1000), 'test-kid', randomSegment)
   return mintToken(t.header, t.payload, key)
 }
