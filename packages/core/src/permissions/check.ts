@@ -8,14 +8,7 @@ import { canonicalName, findPermissions, nameKey, otherKind } from './names.js'
 import { formatOperation, parseOperation, resolveOperation } from './operation.js'
 import type { CatalogOperation, PermissionCatalog, PermissionCheck, PermissionKind, PermissionRequirement, PermissionSubject } from './types.js'
 import { assertCatalog } from './validate-catalog.js'
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
-function own(obj: Record<string, unknown>, key: string): unknown {
-  return Object.hasOwn(obj, key) ? obj[key] : undefined
-}
+import { isRecord, own } from '../lib/records.js'
 
 function ownString(obj: object, key: string): string | null {
   const v = own(obj as Record<string, unknown>, key)

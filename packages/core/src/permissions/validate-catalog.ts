@@ -2,6 +2,7 @@ import { CLOUD_NAMES, isGuid } from '../entra/clouds.js'
 import { nameKey } from './names.js'
 import { parseOperation } from './operation.js'
 import { HTTP_METHODS, type CatalogOperation, type CatalogPermission, type PermissionCatalog } from './types.js'
+import { isRecord, own } from '../lib/records.js'
 
 export type CatalogParseResult = { ok: true; catalog: PermissionCatalog; errors: [] } | { ok: false; catalog: null; errors: string[] }
 
@@ -9,14 +10,6 @@ const TOP_KEYS = new Set(['$schema', 'id', 'name', 'appId', 'identifierUris', 'h
 const PERMISSION_KEYS = new Set(['value', 'kind', 'id', 'displayName', 'includes'])
 const OPERATION_KEYS = new Set(['method', 'path', 'application', 'delegated', 'source', 'checkedBy', 'correction', 'userRole', 'summary'])
 const LIMIT = 10_000
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
-function own(obj: Record<string, unknown>, key: string): unknown {
-  return Object.hasOwn(obj, key) ? obj[key] : undefined
-}
 
 /** A permission value as Entra accepts it in scp/roles: no whitespace (scp is space-separated), not empty. */
 function isPermissionValue(v: unknown): v is string {
