@@ -20,7 +20,7 @@ function help(): string {
     'claimcheck — will this Entra ID token work against the API it is sent to?',
     '',
     'Usage:',
-    '  claimcheck inspect [TOKEN | -] [--json] [--now <time>] [--offline] [--audience <aud>] [--tenant <tid>] [--client-app <appid>] [--clock-skew <s>]',
+    '  claimcheck inspect [TOKEN | -] [--json] [--now <time>] [--offline] [--jwks <file>] [--audience <aud>] [--tenant <tid>] [--client-app <appid>] [--clock-skew <s>]',
     '                     [--api mde|m365d | --catalog <file>] [--operation "<METHOD> <path>"] [--require <permission>]...',
     '  claimcheck permissions [--api mde|m365d | --catalog <file>] [--operation "<METHOD> <path>"] [--json]',
     '  claimcheck consent --client-id <guid> [--tenant <guid|domain|organizations>] [--cloud public|usgov|china] [--api mde|m365d] [--redirect-uri <url>] [--state <s>] [--form v2|adminconsent|authorize] [--json]',
