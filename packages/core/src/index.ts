@@ -67,8 +67,12 @@ export type {
   PermissionCheck,
   PermissionSubject,
 } from './permissions/types.js'
+export { summarizeVerdict, verdictOf } from './token/verdict.js'
+export type { Verdict, VerdictSummary } from './token/verdict.js'
 export { createVerifier } from './token/verify/create-verifier.js'
 export type { Verifier } from './token/verify/create-verifier.js'
+export { diagnoseToken, readKeySetText } from './token/verify/diagnose.js'
+export type { DiagnoseOptions, KeySetText } from './token/verify/diagnose.js'
 export type { VerifierOptions, JsonWebKeySetInput } from './token/verify/options.js'
 export type { KeySetOptions } from './entra/keyset/options.js'
 export type { FetchLike } from './entra/keyset/fetch-json.js'

@@ -9,6 +9,7 @@ import { readTokenFacts, stringClaim } from './facts.js'
 import { normalizeInput } from './normalize.js'
 import { evaluatePermissions } from '../permissions/evaluate.js'
 import { DEFAULT_CLOCK_SKEW_SECONDS, readClock, toList, type InspectOptions } from './options.js'
+import { verdictOf } from './verdict.js'
 import type { PermissionReport, Report, SignatureReport, TokenFacts } from './report.js'
 
 /** Everything the offline pipeline learned; the verifier adds the signature and finishes the Report. */
@@ -72,6 +73,7 @@ export function toReport(analysis: Analysis): Report {
   const findings = sortFindings(analysis.findings)
   return {
     ok: analysis.facts !== null && !hasErrors(findings),
+    verdict: verdictOf({ token: analysis.facts, signature: analysis.signature, permissions: analysis.permissions, findings }),
     token: analysis.facts,
     signature: analysis.signature,
     permissions: analysis.permissions,

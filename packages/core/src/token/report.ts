@@ -3,6 +3,7 @@ import type { CloudName } from '../entra/clouds.js'
 import type { TokenVersion } from '../entra/issuers.js'
 import type { Finding } from '../findings/finding.js'
 import type { JsonObject } from './json.js'
+import type { Verdict } from './verdict.js'
 
 export type TokenKind = 'app-only' | 'delegated' | 'id-token' | 'unknown'
 
@@ -74,7 +75,13 @@ export interface PermissionReport {
 }
 
 export interface Report {
+  /** No error finding (and, from a verifier, a valid signature). Kept for compatibility: read `verdict`. */
   ok: boolean
+  /**
+   * Will the token work? `works` only with a verified signature, no error and the asked permission granted;
+   * `undetermined` when nothing is wrong but the signature was not verified (offline, Graph, keys unavailable).
+   */
+  verdict: Verdict
   token: TokenFacts | null
   signature: SignatureReport
   permissions: PermissionReport

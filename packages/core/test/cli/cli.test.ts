@@ -58,7 +58,7 @@ describe.concurrent('claimcheck inspect (built CLI, child process)', () => {
     const r = await runBuiltCli(['inspect', '--json', '--offline', '--now', NOW, '-'], { stdin: expired })
     expect(r.code).toBe(1)
     const report = JSON.parse(r.stdout) as Record<string, unknown> & { token: Record<string, unknown>; findings: { code: string; severity: string; message: string }[] }
-    expect(Object.keys(report).sort()).toEqual(['findings', 'ok', 'permissions', 'signature', 'token'])
+    expect(Object.keys(report).sort()).toEqual(['findings', 'ok', 'permissions', 'signature', 'token', 'verdict'])
     expect(report.ok).toBe(false)
     expect(report.token).toMatchObject({
       version: '1.0', kind: 'app-only', tenantId: TENANT, appId: CLIENT, audience: 'https://api.securitycenter.microsoft.com', api: 'mde',

@@ -67,7 +67,7 @@ describe('inspectToken on well-formed Entra tokens', () => {
 
   it('has the contract shape (fields of architecture.md)', () => {
     const report = inspect(v1AppOnlyToken())
-    expect(Object.keys(report).sort()).toEqual(['findings', 'ok', 'permissions', 'signature', 'token'])
+    expect(Object.keys(report).sort()).toEqual(['findings', 'ok', 'permissions', 'signature', 'token', 'verdict'])
     expect(report.permissions).toMatchObject({ required: [], granted: [], missing: [] })
     for (const key of ['header', 'payload', 'version', 'kind', 'tenantId', 'appId', 'audience', 'api', 'roles', 'scopes', 'issuedAt', 'notBefore', 'expiresAt']) {
       expect(report.token).toHaveProperty(key)

@@ -21,6 +21,7 @@ import { resolveVerifierOptions, type ResolvedVerifierOptions, type VerifierOpti
 import { createResultCache, type CachedAnalysis, type ResultCache } from './result-cache.js'
 import { likelyKey, sameKeyMaterial } from './early-key.js'
 import { verifyRs256 } from './signature.js'
+import { verdictOf } from '../verdict.js'
 
 export interface Verifier {
   /**
@@ -242,13 +243,9 @@ function verifierFor(config: ResolvedVerifierOptions): Verifier {
   function fromCache(hit: CachedAnalysis, nowMs: number): Report {
     const time = checkLifetime(hit.facts.payload, nowMs, skew)
     const findings = time.length === 0 ? [...hit.sorted] : sortFindings([...hit.findings, ...time])
-    return {
-      ok: time.length === 0 ? !hit.hasErrors : !hasErrors(findings),
-      token: hit.facts,
-      signature: { status: hit.signature.status, kid: hit.signature.kid, jwksUri: hit.signature.jwksUri, alg: hit.signature.alg },
-      permissions: hit.permissions,
-      findings,
-    }
+    const ok = time.length === 0 ? !hit.hasErrors : !hasErrors(findings)
+    const signature = { status: hit.signature.status, kid: hit.signature.kid, jwksUri: hit.signature.jwksUri, alg: hit.signature.alg }
+    return { ok, verdict: verdictOf({ token: hit.facts, signature, permissions: hit.permissions, findings }), token: hit.facts, signature, permissions: hit.permissions, findings }
   }
 
   return {
