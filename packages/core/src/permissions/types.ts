@@ -13,6 +13,8 @@ export interface CatalogPermission {
   kind: PermissionKind
   /** The app role or scope ID on the resource's service principal; null when no public source gives it. */
   id: string | null
+  /** Where a sovereign cloud's service principal uses another ID for the same value (e.g. Graph in usgov). */
+  idByCloud?: Partial<Readonly<Record<CloudName, string>>>
   displayName?: string
   /** Narrower permissions this one includes (least-privilege advice: `Alert.ReadWrite.All` includes `Alert.Read.All`). */
   includes?: readonly string[]
@@ -34,6 +36,17 @@ export interface CatalogOperation {
   /** The portal role a signed-in user needs for delegated calls, as the page names it. */
   userRole?: string
   summary?: string
+  /**
+   * Permissions needed together with one of `application` / `delegated`: each inner list is any-of, and every list
+   * is required (StopAndQuarantineFile also needs Machine.Read.All or Machine.ReadWrite.All).
+   */
+  alsoRequires?: Partial<Readonly<Record<PermissionKind, readonly (readonly string[])[]>>>
+  /** The operation still works but its documentation now points elsewhere (an XDR API superseded by Graph). */
+  legacy?: { replacement: string; note?: string }
+  /** The date (YYYY-MM-DD) the row was last checked against `source`. */
+  checked?: string
+  /** A group for compact listings ("Alerts", "Machines", "Incidents"). */
+  area?: string
 }
 
 /** Everything ClaimCheck knows about one API's permissions: the built-in Defender catalogs and custom ones share this shape. */
