@@ -10,15 +10,29 @@ export interface FindingDetails {
   severity?: Severity
 }
 
+/**
+ * The most characters a message, a fix or a quoted string carries. Messages quote token content (an issuer, an
+ * audience, a kid), and a token may hold 250 kB in one claim: whatever it holds, a finding stays small.
+ */
+export const MAX_FINDING_TEXT = 1_000
+
+function clip(text: string): string {
+  return text.length <= MAX_FINDING_TEXT ? text : `${text.slice(0, MAX_FINDING_TEXT - 1)}…`
+}
+
+function clipValue(value: unknown): unknown {
+  return typeof value === 'string' ? clip(value) : value
+}
+
 /** Builds a Finding with the catalogue's severity and general fix unless the caller gives more specific ones. */
 export function makeFinding(code: FindingCode, message: string, details: FindingDetails = {}): Finding {
   const definition: { severity: Severity; fix?: string } = FINDING_RULES[code]
-  const finding: Finding = { code, severity: details.severity ?? definition.severity, message }
+  const finding: Finding = { code, severity: details.severity ?? definition.severity, message: clip(message) }
   const fix = details.fix ?? definition.fix
-  if (fix !== undefined) finding.fix = fix
-  if (details.claim !== undefined) finding.claim = details.claim
-  if (details.expected !== undefined) finding.expected = details.expected
-  if (details.actual !== undefined) finding.actual = details.actual
+  if (fix !== undefined) finding.fix = clip(fix)
+  if (details.claim !== undefined) finding.claim = clip(details.claim)
+  if (details.expected !== undefined) finding.expected = clipValue(details.expected)
+  if (details.actual !== undefined) finding.actual = clipValue(details.actual)
   return finding
 }
 

@@ -7,30 +7,48 @@ export interface Classification {
   reason: string
 }
 
-const USER_CLAIMS = ['upn', 'unique_name', 'preferred_username', 'name', 'amr'] as const
+/** Claims only a signed-in user's token carries (architecture.md, rule 4). Never used for authorization. */
+const USER_CLAIMS = ['upn', 'unique_name', 'preferred_username', 'name', 'given_name', 'family_name', 'amr', 'email'] as const
 
-/** The first rule that applies wins (architecture.md, "Classifying a token"). */
-export function classifyToken(payload: JsonObject): Classification {
+/**
+ * The calling application as the token's version names it: `azp` in v2, `appid` in v1. An `appid` in a v2 token
+ * (or `azp` in a v1 token) does not stand in for it. Without a known version either is read, for diagnosis only:
+ * such a token already fails the issuer checks.
+ */
+export function clientOf(payload: JsonObject, version: '1.0' | '2.0' | null): string | undefined {
+  const azp = ownValue(payload, 'azp')
+  const appid = ownValue(payload, 'appid')
+  const value = version === '2.0' ? azp : version === '1.0' ? appid : (appid ?? azp)
+  return typeof value === 'string' && value.length > 0 ? value : undefined
+}
+
+/**
+ * The first rule that applies wins (architecture.md, "Classifying a token", corrected 2026-11-30). `roles` never
+ * decides: a user's token carries the user's app-role assignments in `roles` too.
+ */
+export function classifyToken(payload: JsonObject, version: '1.0' | '2.0' | null): Classification {
   const has = (name: string): boolean => ownValue(payload, name) !== undefined
   const idtyp = ownValue(payload, 'idtyp')
   if (idtyp === 'app') return { kind: 'app-only', rule: 'idtyp', reason: 'idtyp is "app": Entra marks app-only tokens so.' }
   if (idtyp === 'user') return { kind: 'delegated', rule: 'idtyp', reason: 'idtyp is "user": a token issued for a signed-in user.' }
   if (has('scp')) return { kind: 'delegated', rule: 'scp', reason: 'scp is present: delegated permissions are only issued for a signed-in user.' }
   if (has('nonce')) return { kind: 'id-token', rule: 'nonce', reason: 'The payload has a nonce claim, which only ID tokens carry.' }
-  const client = ownValue(payload, 'appid') ?? ownValue(payload, 'azp')
-  const userClaims = USER_CLAIMS.filter(has)
-  if (client === undefined && userClaims.length > 0) {
-    return { kind: 'id-token', rule: 'no-client-with-user-claims', reason: `No appid or azp (every access token names its client) but user claims (${userClaims.join(', ')}): the shape of an ID token.` }
+  if (clientOf(payload, version) === undefined) {
+    const claim = version === '2.0' ? 'azp' : version === '1.0' ? 'appid' : 'appid or azp'
+    return { kind: 'id-token', rule: 'no-client', reason: `The token names no calling app (no ${claim}); every access token does, so this is not one.` }
   }
-  const aud = ownValue(payload, 'aud')
-  if (client !== undefined && aud === client && !has('roles') && userClaims.length > 0) {
-    return { kind: 'id-token', rule: 'aud-is-client', reason: 'aud is the client itself and the token carries user claims but no permissions: the shape of an ID token.' }
-  }
-  if (has('roles')) return { kind: 'app-only', rule: 'roles', reason: 'roles without scp: application permissions of an app-only token.' }
   const oid = ownValue(payload, 'oid')
-  if (userClaims.length === 0 && oid !== undefined && oid === ownValue(payload, 'sub')) {
-    return { kind: 'app-only', rule: 'oid-equals-sub', reason: 'No scp, no roles, no user claims, and oid equals sub: a client-credentials (or managed identity) token with no permissions assigned.' }
+  const sub = ownValue(payload, 'sub')
+  const userClaims = USER_CLAIMS.filter(has)
+  if (userClaims.length > 0) {
+    return { kind: 'delegated', rule: 'user-claims', reason: `The token carries user claims (${userClaims.join(', ')}): it was issued for a signed-in user, so its roles are the user's app-role assignments.` }
   }
-  const missing = ['idtyp', 'scp', 'roles', ...(oid === undefined ? ['oid'] : []), ...(has('sub') ? [] : ['sub'])]
-  return { kind: 'unknown', rule: 'undecided', reason: `Cannot tell the kind: the token has none of ${missing.join(', ')}${oid !== undefined ? ', and oid differs from sub' : ''}.` }
+  if (oid !== undefined && oid !== sub) {
+    return { kind: 'delegated', rule: 'oid-differs', reason: 'oid differs from sub: the token names a user; its roles are the user\'s app-role assignments, not application permissions.' }
+  }
+  if (oid !== undefined && oid === sub) {
+    return { kind: 'app-only', rule: 'oid-equals-sub', reason: 'No scp, no user claims, and oid equals sub: a client-credentials (or managed identity) token.' }
+  }
+  const missing = ['idtyp', 'scp', 'oid', ...(sub === undefined ? ['sub'] : [])]
+  return { kind: 'unknown', rule: 'undecided', reason: `Cannot tell app-only from delegated: the token has none of ${missing.join(', ')}.` }
 }

@@ -12,8 +12,17 @@ export interface DecodedToken {
   readonly compact: string
   readonly header: JsonObject
   readonly payload: JsonObject
+  /** What the signature covers: the first two segments and the dot between them (ASCII). */
+  readonly signingInput: string
+  /** The third segment as written (canonical base64url when `signable`). */
+  readonly signatureSegment: string
   /** The signature's bytes (empty when the segment is empty or not base64url), decoded when read. */
   readonly signature: Uint8Array
+  /**
+   * Whether a signature check means anything: a non-empty canonical signature, an alg that is not "none", no
+   * duplicate member, no crit or b64. When false, the decoder's findings already say why the token is refused.
+   */
+  readonly signable: boolean
 }
 
 export interface DecodeResult {
@@ -23,7 +32,14 @@ export interface DecodeResult {
 }
 
 class Decoded implements DecodedToken {
-  constructor(readonly compact: string, readonly header: JsonObject, readonly payload: JsonObject, private readonly signatureSegment: string) {}
+  constructor(
+    readonly compact: string,
+    readonly header: JsonObject,
+    readonly payload: JsonObject,
+    readonly signingInput: string,
+    readonly signatureSegment: string,
+    readonly signable: boolean,
+  ) {}
 
   get signature(): Uint8Array {
     const sig = decodeBase64Url(this.signatureSegment)
@@ -38,6 +54,22 @@ class Decoded implements DecodedToken {
  */
 const OPAQUE_WITH_DOTS = /^(?:M\.[A-Z][A-Z0-9]*_[A-Z0-9]+\.|0\.A[A-Za-z0-9_-]{8,})/
 
+/** Token-controlled values quoted in messages are cut: a message stays small whatever the token holds. */
+const MAX_QUOTED = 80
+
+export function shortJson(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value)
+  return text.length <= MAX_QUOTED ? text : `${text.slice(0, MAX_QUOTED)}…`
+}
+
+/** A token-controlled value for a finding's expected/actual: strings and structures cut to a small size. */
+export function shortValue(value: unknown): unknown {
+  if (value === undefined) return null
+  if (typeof value === 'string') return value.length <= MAX_QUOTED ? value : `${value.slice(0, MAX_QUOTED)}…`
+  if (typeof value === 'object' && value !== null) return shortJson(value)
+  return value
+}
+
 const HEADER_KEY_MEMBERS = ['jku', 'x5u', 'jwk', 'x5c'] as const
 
 const encoder = new TextEncoder()
@@ -46,7 +78,7 @@ function byteLength(s: string): number {
   return encoder.encode(s).length
 }
 
-type SegmentResult = { ok: true; value: JsonObject; duplicates: string[] } | { ok: false; finding: Finding }
+type SegmentResult = { ok: true; value: JsonObject; duplicates: string[]; duplicateCount: number } | { ok: false; finding: Finding }
 
 function decodeJsonSegment(segment: string, part: 'header' | 'payload'): SegmentResult {
   const malformed = (why: string): SegmentResult => ({
@@ -61,7 +93,7 @@ function decodeJsonSegment(segment: string, part: 'header' | 'payload'): Segment
   const parsed = parseStrictJson(text)
   if (!parsed.ok) return malformed(`is not JSON (${parsed.error})`)
   if (!isJsonObject(parsed.value)) return malformed(`is JSON but not an object (${Array.isArray(parsed.value) ? 'an array' : typeof parsed.value})`)
-  return { ok: true, value: parsed.value, duplicates: parsed.duplicates }
+  return { ok: true, value: parsed.value, duplicates: parsed.duplicates, duplicateCount: parsed.duplicateCount }
 }
 
 /**
@@ -111,23 +143,28 @@ export function decodeToken(compact: string): DecodeResult {
   const payload = decodeJsonSegment(p, 'payload')
   if (!header.ok) findings.push(header.finding)
   if (!payload.ok) findings.push(payload.finding)
-  if (s.length > 0) {
-    // Checked here; its bytes are decoded only if someone reads them (jose decodes the signature itself).
-    const error = base64UrlRefusal(s)
-    if (error !== null) findings.push(makeFinding('token-malformed', `The signature segment is not valid base64url: ${error}.`))
-  }
+  // Checked here; its bytes are decoded only when the signature is checked.
+  const signatureError = s.length > 0 ? base64UrlRefusal(s) : null
+  if (signatureError !== null) findings.push(makeFinding('token-malformed', `The signature segment is not valid base64url: ${signatureError}.`))
   if (!header.ok || !payload.ok) return { token: null, findings }
 
+  let signable = signatureError === null
   for (const [part, result] of [['header', header], ['payload', payload]] as const) {
-    if (result.duplicates.length > 0) {
-      findings.push(makeFinding('duplicate-member', `The ${part} repeats ${result.duplicates.map((d) => `"${d}"`).join(', ')}; parsers disagree on which value counts.`, { claim: result.duplicates[0], actual: result.duplicates }))
+    if (result.duplicateCount > 0) {
+      signable = false
+      // Bounded whatever the input: a few shortened paths and a count (a hostile token may repeat 15,000 members).
+      const named = result.duplicates.map((d) => JSON.stringify(d)).join(', ')
+      const more = result.duplicateCount > result.duplicates.length ? ` and ${result.duplicateCount - result.duplicates.length} more` : ''
+      findings.push(makeFinding('duplicate-member', `The ${part} repeats ${named}${more}; parsers disagree on which value counts.`, { claim: result.duplicates[0], actual: result.duplicates }))
     }
   }
 
   const alg = ownValue(header.value, 'alg')
   if (typeof alg !== 'string' || alg.length === 0 || alg.toLowerCase() === 'none') {
-    findings.push(makeFinding('token-unsigned', alg === undefined ? 'The header has no alg.' : `The header says alg ${JSON.stringify(alg)}: the token claims to be unsigned.`, { claim: 'alg', expected: 'RS256', actual: alg ?? null }))
+    signable = false
+    findings.push(makeFinding('token-unsigned', alg === undefined ? 'The header has no alg.' : `The header says alg ${shortJson(alg)}: the token claims to be unsigned.`, { claim: 'alg', expected: 'RS256', actual: shortValue(alg) }))
   } else if (s.length === 0) {
+    signable = false
     findings.push(makeFinding('token-unsigned', 'The signature segment is empty: the token was truncated or its signature stripped.', { claim: 'signature' }))
   }
   const keyMembers = HEADER_KEY_MEMBERS.filter((m) => Object.hasOwn(header.value, m))
@@ -135,7 +172,8 @@ export function decodeToken(compact: string): DecodeResult {
     findings.push(makeFinding('header-key-ignored', `The header carries ${keyMembers.join(', ')}; a token never chooses its own key, so ${keyMembers.length === 1 ? 'it is' : 'they are'} ignored.`, { claim: keyMembers[0], actual: keyMembers }))
   }
   if (Object.hasOwn(header.value, 'crit') || ownValue(header.value, 'b64') === false) {
+    signable = false
     findings.push(makeFinding('header-crit-unsupported', `The header has ${Object.hasOwn(header.value, 'crit') ? 'crit' : 'b64: false'}; Entra tokens never use critical extensions.`, { claim: Object.hasOwn(header.value, 'crit') ? 'crit' : 'b64' }))
   }
-  return { token: new Decoded(compact, header.value, payload.value, s), findings }
+  return { token: new Decoded(compact, header.value, payload.value, compact.slice(0, h.length + 1 + p.length), s, signable), findings }
 }

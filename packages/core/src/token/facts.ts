@@ -3,7 +3,7 @@ import type { CloudName } from '../entra/clouds.js'
 import { parseEntraIssuer, type TokenVersion } from '../entra/issuers.js'
 import type { Finding } from '../findings/finding.js'
 import { makeFinding } from '../findings/make-finding.js'
-import { classifyToken } from './classify.js'
+import { classifyToken, clientOf } from './classify.js'
 import type { DecodedToken } from './decode.js'
 import { ownValue, type JsonObject } from './json.js'
 import type { TokenFacts } from './report.js'
@@ -70,16 +70,17 @@ export function readTokenFacts(token: DecodedToken, findings: Finding[]): TokenF
   const issuer = stringClaim(payload, 'iss')
   const audience = stringClaim(payload, 'aud')
   const { roles, scopes } = readPermissions(payload, findings)
-  const classification = classifyToken(payload)
+  const version = versionOf(payload, issuer)
+  const classification = classifyToken(payload, version)
   return {
     header,
     payload,
-    version: versionOf(payload, issuer),
+    version,
     kind: classification.kind,
     kindRule: classification.rule,
     kindReason: classification.reason,
     tenantId: stringClaim(payload, 'tid'),
-    appId: stringClaim(payload, 'appid') ?? stringClaim(payload, 'azp'),
+    appId: clientOf(payload, version) ?? null,
     audience,
     api: apiOf(audience, header),
     cloud: cloudOf(issuer, audience),

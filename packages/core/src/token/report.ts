@@ -7,16 +7,22 @@ import type { Verdict } from './verdict.js'
 
 export type TokenKind = 'app-only' | 'delegated' | 'id-token' | 'unknown'
 
-/** Which classification rule decided `kind` (architecture.md, "Classifying a token"). */
+/**
+ * Which classification rule decided `kind` (architecture.md, "Classifying a token"). `no-client-with-user-claims`,
+ * `aud-is-client` and `roles` were rules before the 2026-11-30 correction and are no longer produced.
+ */
 export type KindRule =
   | 'idtyp'
   | 'scp'
   | 'nonce'
+  | 'no-client'
+  | 'user-claims'
+  | 'oid-differs'
+  | 'oid-equals-sub'
+  | 'undecided'
   | 'no-client-with-user-claims'
   | 'aud-is-client'
   | 'roles'
-  | 'oid-equals-sub'
-  | 'undecided'
 
 export interface TokenFacts {
   header: JsonObject

@@ -1,10 +1,20 @@
 import type { JsonObject, JsonValue } from './json.js'
 
 export type StrictJsonResult =
-  | { ok: true; value: JsonValue; duplicates: string[] }
+  /** `duplicates`: the paths of the first few repeated members (each shortened); `duplicateCount`: all of them. */
+  | { ok: true; value: JsonValue; duplicates: string[]; duplicateCount: number }
   | { ok: false; error: string; position: number }
 
 const MAX_DEPTH = 64
+/** Paths named per result: enough to act on, and a message built from them stays small whatever the input. */
+export const MAX_DUPLICATE_PATHS = 5
+/** Characters of one member name shown in a path (a hostile name may be 250 kB long). */
+const MAX_NAME_SHOWN = 40
+const MAX_PATH_SHOWN = 120
+
+function showName(name: string): string {
+  return name.length <= MAX_NAME_SHOWN ? name : `${name.slice(0, MAX_NAME_SHOWN)}…(${name.length} characters)`
+}
 
 class JsonSyntaxError extends Error {
   constructor(message: string, readonly position: number) {
@@ -64,13 +74,23 @@ function parseCommonJson(text: string): JsonValue | undefined {
  */
 export function parseStrictJson(text: string): StrictJsonResult {
   const common = parseCommonJson(text)
-  if (common !== undefined) return { ok: true, value: common, duplicates: [] }
+  if (common !== undefined) return { ok: true, value: common, duplicates: [], duplicateCount: 0 }
   return parseStrictJsonExact(text)
 }
 
-/** The reference parser, character by character: every duplicate with its path, and the position of any error. */
+/**
+ * The reference parser, character by character: duplicates counted (the first few named by path) and the position
+ * of any error. Linear in the input: a path is built only for a duplicate that will be named, from the stack of
+ * names leading to it, never for every member.
+ */
 export function parseStrictJsonExact(text: string): StrictJsonResult {
   const duplicates: string[] = []
+  let duplicateCount = 0
+  const names: (string | number)[] = []
+  const pathOf = (): string => {
+    const path = names.map((n, k) => (typeof n === 'number' ? `[${n}]` : `${k === 0 ? '' : '.'}${showName(n)}`)).join('')
+    return path.length <= MAX_PATH_SHOWN ? path : `${path.slice(0, MAX_PATH_SHOWN)}…`
+  }
   let i = 0
 
   const fail = (message: string): never => {
@@ -139,7 +159,7 @@ export function parseStrictJsonExact(text: string): StrictJsonResult {
     return Number((m as RegExpExecArray)[0])
   }
 
-  const parseValue = (depth: number, path: string): JsonValue => {
+  const parseValue = (depth: number): JsonValue => {
     if (depth > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH}`)
     skipWhitespace()
     const c = text[i]
@@ -155,9 +175,13 @@ export function parseStrictJsonExact(text: string): StrictJsonResult {
         skipWhitespace()
         if (text[i] !== ':') fail(`expected ':' at ${i}`)
         i++
-        const memberPath = path === '' ? key : `${path}.${key}`
-        const value = parseValue(depth + 1, memberPath)
-        if (Object.hasOwn(obj, key)) duplicates.push(memberPath)
+        names.push(key)
+        const value = parseValue(depth + 1)
+        if (Object.hasOwn(obj, key)) {
+          duplicateCount++
+          if (duplicates.length < MAX_DUPLICATE_PATHS) duplicates.push(pathOf())
+        }
+        names.pop()
         obj[key] = value
         skipWhitespace()
         if (text[i] === ',') { i++; continue }
@@ -171,7 +195,9 @@ export function parseStrictJsonExact(text: string): StrictJsonResult {
       skipWhitespace()
       if (text[i] === ']') { i++; return arr }
       while (true) {
-        arr.push(parseValue(depth + 1, `${path}[${arr.length}]`))
+        names.push(arr.length)
+        arr.push(parseValue(depth + 1))
+        names.pop()
         skipWhitespace()
         if (text[i] === ',') { i++; continue }
         if (text[i] === ']') { i++; return arr }
@@ -187,10 +213,10 @@ export function parseStrictJsonExact(text: string): StrictJsonResult {
   }
 
   try {
-    const value = parseValue(0, '')
+    const value = parseValue(0)
     skipWhitespace()
     if (i !== text.length) fail(`unexpected data after the value at ${i}`)
-    return { ok: true, value, duplicates }
+    return { ok: true, value, duplicates, duplicateCount }
   } catch (err) {
     if (err instanceof JsonSyntaxError) return { ok: false, error: err.message, position: err.position }
     throw err

@@ -6,57 +6,45 @@ import {
   buildToken, CLIENT, CLIENT_SP, idToken, idTokenClaims, USER_OID, v1AppOnlyClaims, v1DelegatedClaims, v2DelegatedClaims, without,
 } from '../fixtures/tokens.js'
 
-const classify = (claims: Record<string, unknown>) => classifyToken(JSON.parse(JSON.stringify(claims)) as JsonObject)
+type Version = '1.0' | '2.0' | null
+const classify = (claims: Record<string, unknown>, version: Version = '1.0') =>
+  classifyToken(JSON.parse(JSON.stringify(claims)) as JsonObject, version)
+
+const appOnly = (overrides: Record<string, unknown> = {}) => v1AppOnlyClaims(overrides)
+/** A user's v1 token with user-assigned app roles and no scp: the shape the 2026-11-30 review got granted as an app. */
+const userWithRoles = (overrides: Record<string, unknown> = {}) => ({ ...without(v1DelegatedClaims(), 'scp', 'idtyp'), roles: ['Machine.Isolate'], ...overrides })
+
+// architecture.md, "Classifying a token" (corrected 2026-11-30): one row per rule and per boundary between rules.
+const TABLE: { name: string; claims: Record<string, unknown>; version?: Version; kind: string; rule: string }[] = [
+  { name: 'idtyp app wins over scp', claims: appOnly({ idtyp: 'app', scp: 'x' }), kind: 'app-only', rule: 'idtyp' },
+  { name: 'idtyp user wins without scp', claims: appOnly({ idtyp: 'user' }), kind: 'delegated', rule: 'idtyp' },
+  { name: 'scp with roles (user app roles) is delegated', claims: v2DelegatedClaims({ roles: ['Admin'] }), version: '2.0', kind: 'delegated', rule: 'scp' },
+  { name: 'a payload nonce is an ID token', claims: idTokenClaims(), version: '2.0', kind: 'id-token', rule: 'nonce' },
+  { name: 'no client claim is an ID token (scope=openid, no nonce)', claims: without(idTokenClaims(), 'nonce'), version: '2.0', kind: 'id-token', rule: 'no-client' },
+  { name: 'no client claim with roles is still not an access token', claims: without(appOnly(), 'appid'), kind: 'id-token', rule: 'no-client' },
+  { name: 'v2: appid does not stand in for azp', claims: { ...without(appOnly(), 'appid'), appid: CLIENT }, version: '2.0', kind: 'id-token', rule: 'no-client' },
+  { name: 'v1: azp does not stand in for appid', claims: { ...without(appOnly(), 'appid'), azp: CLIENT }, version: '1.0', kind: 'id-token', rule: 'no-client' },
+  { name: "a user's token with app roles and no scp is delegated (user claims)", claims: userWithRoles(), kind: 'delegated', rule: 'user-claims' },
+  { name: 'roles with oid != sub and no user claims is delegated', claims: appOnly({ sub: 'a-pairwise-subject' }), kind: 'delegated', rule: 'oid-differs' },
+  { name: 'roles with oid == sub is app-only', claims: appOnly(), kind: 'app-only', rule: 'oid-equals-sub' },
+  { name: 'no roles, oid == sub is app-only (no consent)', claims: without(appOnly(), 'roles'), kind: 'app-only', rule: 'oid-equals-sub' },
+  { name: 'email alone marks a user', claims: appOnly({ email: 'a@b.example' }), kind: 'delegated', rule: 'user-claims' },
+  { name: 'given_name alone marks a user', claims: appOnly({ given_name: 'A' }), kind: 'delegated', rule: 'user-claims' },
+  { name: 'no oid: undecided', claims: without(appOnly(), 'oid'), kind: 'unknown', rule: 'undecided' },
+  { name: 'idtyp values Entra does not write fall through', claims: appOnly({ idtyp: 'device' }), kind: 'app-only', rule: 'oid-equals-sub' },
+]
 
 describe('classification: the first rule that applies wins, and the Report records it', () => {
-  it('rule 1 (idtyp): idtyp "app" is app-only, even with scp present', () => {
-    expect(classify(v1AppOnlyClaims({ idtyp: 'app', scp: 'x' }))).toMatchObject({ kind: 'app-only', rule: 'idtyp' })
-  })
+  for (const row of TABLE) {
+    it(row.name, () => {
+      expect(classify(row.claims, row.version ?? '1.0')).toMatchObject({ kind: row.kind, rule: row.rule })
+    })
+  }
 
-  it('rule 1 (idtyp): idtyp "user" is delegated, even without scp', () => {
-    expect(classify(v1AppOnlyClaims({ idtyp: 'user' }))).toMatchObject({ kind: 'delegated', rule: 'idtyp' })
-  })
-
-  it('rule 2 (scp): scp without idtyp is delegated, even when roles are present (user app-role assignments)', () => {
-    expect(classify(v2DelegatedClaims({ roles: ['Admin'] }))).toMatchObject({ kind: 'delegated', rule: 'scp' })
-  })
-
-  it('rule 3 (nonce): a payload nonce is an ID token', () => {
-    expect(classify(idTokenClaims())).toMatchObject({ kind: 'id-token', rule: 'nonce' })
-  })
-
-  it('rule 3 (no client, user claims): neither appid nor azp, but upn/preferred_username, is an ID token', () => {
-    expect(classify(without(idTokenClaims(), 'nonce'))).toMatchObject({ kind: 'id-token', rule: 'no-client-with-user-claims' })
-    expect(classify({ ...without(v1DelegatedClaims(), 'scp', 'idtyp', 'appid') })).toMatchObject({ kind: 'id-token', rule: 'no-client-with-user-claims' })
-  })
-
-  it('rule 3 (aud is the client): aud equals azp, user claims, no permissions is an ID token', () => {
-    expect(classify({ ...without(idTokenClaims(), 'nonce'), azp: CLIENT })).toMatchObject({ kind: 'id-token', rule: 'aud-is-client' })
-  })
-
-  it('rule 4 (roles): roles without scp is app-only', () => {
-    expect(classify(v1AppOnlyClaims())).toMatchObject({ kind: 'app-only', rule: 'roles' })
-  })
-
-  it('rule 5 (oid equals sub): no scp, no roles, no user claims and oid == sub is app-only', () => {
-    expect(classify(without(v1AppOnlyClaims(), 'roles'))).toMatchObject({ kind: 'app-only', rule: 'oid-equals-sub' })
-  })
-
-  it('rule 6 (undecided): otherwise unknown, and the reason names what was missing', () => {
-    const c = classify(without(v1AppOnlyClaims({ sub: 'other' }), 'roles'))
-    expect(c).toMatchObject({ kind: 'unknown', rule: 'undecided' })
-    expect(c.reason).toMatch(/oid differs from sub/)
-    const empty = classify({})
-    expect(empty).toMatchObject({ kind: 'unknown', rule: 'undecided' })
-    expect(empty.reason).toMatch(/oid/)
-  })
-
-  it('rule 5 does not apply when user claims are present', () => {
-    expect(classify({ ...without(v1AppOnlyClaims(), 'roles'), appid: CLIENT, name: 'x' })).toMatchObject({ kind: 'unknown' })
-  })
-
-  it('ignores idtyp values Entra does not write and falls through to the next rule', () => {
-    expect(classify(v1AppOnlyClaims({ idtyp: 'device' }))).toMatchObject({ kind: 'app-only', rule: 'roles' })
+  it('roles never decide: adding roles to a user-shaped token never makes it app-only', () => {
+    for (const base of [userWithRoles(), appOnly({ sub: 'x' }), without(appOnly(), 'oid')]) {
+      expect(classify({ ...base, roles: ['Machine.Isolate', 'Machine.ReadWrite.All'] }).kind).not.toBe('app-only')
+    }
   })
 
   it('records the rule and reason in the Report', () => {
@@ -68,7 +56,7 @@ describe('classification: the first rule that applies wins, and the Report recor
   })
 
   it('reads claims as own properties only', () => {
-    expect(classify(JSON.parse('{"__proto__":{"idtyp":"app","scp":"x"},"oid":"a","sub":"b"}') as Record<string, unknown>)).toMatchObject({ kind: 'unknown' })
-    expect(classify({ oid: USER_OID, sub: USER_OID })).toMatchObject({ kind: 'app-only', rule: 'oid-equals-sub' })
+    expect(classify(JSON.parse('{"__proto__":{"idtyp":"app","scp":"x"},"appid":"c","oid":"a","sub":"b"}') as Record<string, unknown>)).toMatchObject({ kind: 'delegated', rule: 'oid-differs' })
+    expect(classify({ appid: CLIENT, oid: USER_OID, sub: USER_OID })).toMatchObject({ kind: 'app-only', rule: 'oid-equals-sub' })
   })
 })

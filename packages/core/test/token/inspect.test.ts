@@ -21,7 +21,7 @@ describe('inspectToken on well-formed Entra tokens', () => {
   it('reads the facts of a v1 app-only Defender for Endpoint token', () => {
     const t = inspect(v1AppOnlyToken()).token
     expect(t).toMatchObject({
-      version: '1.0', kind: 'app-only', kindRule: 'roles', tenantId: TENANT, appId: CLIENT, audience: MDE_AUD,
+      version: '1.0', kind: 'app-only', kindRule: 'oid-equals-sub', tenantId: TENANT, appId: CLIENT, audience: MDE_AUD,
       api: 'mde', cloud: 'public', objectId: CLIENT_SP, subject: CLIENT_SP, user: null,
       roles: ['Machine.Read.All', 'Alert.Read.All'], scopes: [],
       issuedAt: new Date((NOW_S - 600) * 1000).toISOString(),

@@ -37,7 +37,10 @@ export function checkLifetime(payload: JsonObject, nowMs: number, skewSeconds: n
   const value = (t: TimeRead): number | null => (t.present ? t.value : null)
   const e = value(exp), n = value(nbf), i = value(iat)
 
+  // Entra always writes all three; a token without one is hand-made, and the 28-hour cap needs a start.
   if (!exp.present) findings.push(makeFinding('lifetime-invalid', 'The token has no exp: it would never expire. Entra always sets exp.', { claim: 'exp' }))
+  if (!nbf.present) findings.push(makeFinding('lifetime-invalid', 'The token has no nbf. Entra always sets nbf.', { claim: 'nbf' }))
+  if (!iat.present) findings.push(makeFinding('lifetime-invalid', 'The token has no iat. Entra always sets iat.', { claim: 'iat' }))
   if (e !== null && now > e + skewSeconds) {
     findings.push(makeFinding('token-expired', `The token expired ${formatDuration(now - e)} ago, at ${iso(e)}.`, { claim: 'exp', expected: `after ${iso(now - skewSeconds)}`, actual: iso(e) }))
   }
@@ -50,7 +53,8 @@ export function checkLifetime(payload: JsonObject, nowMs: number, skewSeconds: n
   if (n !== null && e !== null && n > e) {
     findings.push(makeFinding('lifetime-invalid', `nbf (${iso(n)}) is after exp (${iso(e)}): the token is never valid.`, { claim: 'nbf', expected: `<= ${iso(e)}`, actual: iso(n) }))
   }
-  const start = n ?? i
+  // The earlier of nbf and iat: a token cannot stretch its lifetime by moving one of them.
+  const start = n !== null && i !== null ? Math.min(n, i) : (n ?? i)
   if (start !== null && e !== null && e - start > MAX_LIFETIME_SECONDS) {
     findings.push(makeFinding('lifetime-invalid', `The token lives ${formatDuration(e - start)}; Entra issues tokens for at most 28 hours.`, { claim: 'exp', expected: `<= ${MAX_LIFETIME_SECONDS} s`, actual: `${e - start} s` }))
   }

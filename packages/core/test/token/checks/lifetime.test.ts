@@ -86,8 +86,18 @@ describe('lifetime-invalid', () => {
     expect(codes(inspect(v1AppOnlyToken({ nbf: NOW_S + 10, exp: NOW_S + 10, iat: NOW_S })))).not.toContain('lifetime-invalid')
   })
 
-  it('does not fire when nbf and iat are absent', () => {
-    expect(codes(inspect(v1AppOnlyToken({ nbf: undefined, iat: undefined })))).not.toContain('lifetime-invalid')
+  it('fires for each of nbf and iat that is absent (Entra always writes both), and refuses the token', () => {
+    const report = inspect(v1AppOnlyToken({ nbf: undefined, iat: undefined }))
+    expect(report.findings.filter((f) => f.code === 'lifetime-invalid').map((f) => f.claim).sort()).toEqual(['iat', 'nbf'])
+    expect(report.verdict).toBe('refused')
+  })
+
+  it('applies the 28-hour cap from the earlier of nbf and iat, whichever is present', () => {
+    const long = NOW_S - 600 + 29 * 3600
+    expect(codes(inspect(v1AppOnlyToken({ nbf: NOW_S - 600, iat: undefined, exp: long })))).toContain('lifetime-invalid')
+    expect(codes(inspect(v1AppOnlyToken({ nbf: undefined, iat: NOW_S - 600, exp: long })))).toContain('lifetime-invalid')
+    // iat moved late does not hide an early nbf, nor the reverse
+    expect(inspect(v1AppOnlyToken({ nbf: NOW_S - 600, iat: NOW_S, exp: long })).findings.some((f) => f.code === 'lifetime-invalid' && f.claim === 'exp')).toBe(true)
   })
 })
 
