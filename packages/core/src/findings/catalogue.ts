@@ -168,6 +168,18 @@ export const FINDING_RULES = {
     fix: 'Verify online (claimcheck inspect without --offline) or with --jwks <file>.',
   },
   // caller
+  'request-invalid': {
+    severity: 'error', area: 'caller', title: 'Request cannot be read',
+    fix: 'Pass verify a plain object whose api, operation, require and catalog are its own data properties.',
+  },
+  'request-member-ignored': {
+    severity: 'warning', area: 'caller', title: 'Request member ignored',
+    fix: 'Set audience, tenants, client apps and the clock in createVerifier; a call sets only api, operation, require and catalog.',
+  },
+  'verification-failed': {
+    severity: 'error', area: 'caller', title: 'Verification failed',
+    fix: 'Report this with the finding\'s message; the token was refused because the verifier could not finish.',
+  },
   'client-app-not-allowed': {
     severity: 'error', area: 'caller', title: 'Calling app not allowed',
     fix: 'Acquire the token with an allowed app registration, or add the app to the allowed client apps.',

@@ -70,6 +70,12 @@ export const FINDING_MEANINGS: Readonly<Record<FindingCode, string>> = {
     'The discovery document or key set could not be fetched or was unusable, so the signature could not be checked.',
   'signature-not-checked':
     'The signature was not verified (offline inspection). Everything else was checked.',
+  'request-invalid':
+    'The request given to verify cannot be read as asked: it is not an object, or its api, operation, require or catalog is an accessor, inherited, or throws when read. A requirement that cannot be read cannot be met, so the token is refused.',
+  'request-member-ignored':
+    'The request given to verify sets members other than api, operation, require and catalog (for example audience, tenants or now). They have no effect: the verifier\'s configuration decides those, so a call can never loosen it.',
+  'verification-failed':
+    'The verifier met a condition it could not handle while checking the token (a defect, or a hostile input it did not foresee). It fails closed: the token is refused.',
   'client-app-not-allowed':
     'The client application (appid in v1, azp in v2) is not one of the allowed calling apps.',
   'permission-missing':

@@ -233,7 +233,7 @@ function build(): void {
   claim('iss in China while the verifier serves public', { iss: `https://login.partner.microsoftonline.cn/${TENANT}/v2.0` }, 'cloud-not-allowed')
   add('E', 'nOAuth: allowed user email from another tenant', good(entraClaims({ tid: OTHER_TENANT, kind: 'delegated' }, { email: 'admin@contoso.example', upn: 'admin@contoso.example' })), 'tenant-not-allowed')
   add('E', 'Graph token (nonce header)', signCompact(h({ nonce: 'abc123' }), entraClaims({ aud: 'https://graph.microsoft.com' }), k1.privateKey), 'graph-token')
-  add('E', 'nonce header on a token claiming our audience', signCompact(h({ nonce: 'abc123' }), entraClaims(), attacker.privateKey), 'graph-token')
+  add('E', 'nonce header on a token claiming our audience', signCompact(h({ nonce: 'abc123' }), entraClaims(), attacker.privateKey), 'signature-invalid') // its signature is checked: only a token for Graph is exempt
   const { azp: _azp, idtyp: _idtyp, roles: _roles, ...idBase } = entraClaims({ kind: 'delegated' })
   add('E', 'ID token sent as an access token', good({ ...idBase, aud: CLIENT_APP, scp: undefined, nonce: 'n-123' }), 'id-token-as-access-token')
   claim('roles as a string', { roles: 'Machine.Read.All' }, 'claim-type-invalid')

@@ -46,7 +46,7 @@ describe('inspect human output: order and content', () => {
     expect(out).toMatch(/^OK: no errors \(signature not checked\)/)
     expect(out).toMatch(/Token\s+v1\.0 access token for Microsoft Defender for Endpoint/)
     expect(out).toMatch(/Kind\s+app-only/)
-    expect(out).toMatch(/decided by rule roles/)
+    expect(out).toMatch(/decided by rule oid-equals-sub/)
     expect(out).toMatch(/Tenant\s+4f2b6c1e-9a3d-4e57-b8c2-7d1e0f3a5b69/)
     expect(out).toMatch(/Cloud\s+Public/)
     expect(out).toMatch(/Client\s+7c3e9b14-2d5a-4f86-9e01-b4a8c6d2f753 \(appid\)/)
@@ -70,7 +70,7 @@ describe('inspect human output: order and content', () => {
   })
 
   it('explains unknown kinds and missing audiences', () => {
-    const out = render(buildToken({ payload: without(v1AppOnlyClaims({ sub: 'x' }), 'roles', 'aud') }))
+    const out = render(buildToken({ payload: without(v1AppOnlyClaims(), 'roles', 'aud', 'oid') }))
     expect(out).toMatch(/Kind\s+unknown/)
     expect(out).toMatch(/with no audience/)
     expect(out).toMatch(/no roles and no scopes/)

@@ -1,12 +1,19 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { createVerifier } from '../../src/index.js'
-import type * as SignatureModule from '../../src/token/verify/signature.js'
+import type * as NodeBackend from '../../src/token/verify/rs256/node.js'
 import { MDE, NOW, NOW_S, TENANT, entraClaims, entraHeader, makeKey, signCompact, type TestKey } from './fixtures/entra.js'
 
 const calls = vi.hoisted(() => ({ count: 0 }))
-vi.mock('../../src/token/verify/signature.js', async (importOriginal) => {
-  const original = await importOriginal<typeof SignatureModule>()
-  return { ...original, verifyRs256: (...args: Parameters<typeof original.verifyRs256>) => { calls.count++; return original.verifyRs256(...args) } }
+// The verifier reaches the node:crypto backend through the package's #rs256 import: count its RSA checks.
+vi.mock('../../src/token/verify/rs256/node.js', async (importOriginal) => {
+  const original = await importOriginal<typeof NodeBackend>()
+  return {
+    ...original,
+    createRs256Verifier: (...args: Parameters<typeof original.createRs256Verifier>) => {
+      const backend = original.createRs256Verifier(...args)
+      return { name: backend.name, verify: (...a: Parameters<typeof backend.verify>) => { calls.count++; return backend.verify(...a) } }
+    },
+  }
 })
 
 let key: TestKey

@@ -1,86 +1,115 @@
 import type { Finding } from '../../findings/finding.js'
-import type { PermissionReport, SignatureReport, TokenFacts } from '../report.js'
-
-/**
- * What one verification concluded about one token for one request, except the findings that depend on `now`.
- * Its objects are frozen: they are shared by every Report built from the cache.
- */
-export interface CachedAnalysis {
-  facts: TokenFacts
-  signature: SignatureReport
-  permissions: PermissionReport
-  /** In pipeline order, without the time checks. */
-  findings: readonly Finding[]
-  /** The same findings as a Report orders them (errors, warnings, info), for calls whose time checks find nothing. */
-  sorted: readonly Finding[]
-  hasErrors: boolean
-}
-
-interface Entry {
-  signature: SignatureReport
-  expiresAtMs: number
-  /** By request variant (the request's key and what input normalization removed). */
-  analyses: Map<string, CachedAnalysis>
-}
-
-/**
- * Verified results by the exact canonical token. The signature part serves every call with that token (a hit skips
- * the key lookup and the cryptography); the analyses serve calls that also ask the same thing of it (a hit skips
- * everything but the time checks). Only valid signatures are kept, and only until the token's exp; tokens are
- * bounded (least recently used first out), and so are the requests remembered per token.
- */
-export interface ResultCache {
-  signature(token: string, nowMs: number): SignatureReport | null
-  analysis(token: string, variant: string, nowMs: number): CachedAnalysis | null
-  set(token: string, signature: SignatureReport, expiresAtMs: number, nowMs: number, variant?: { key: string; analysis: CachedAnalysis }): void
-}
+import { hasErrors, sortFindings } from '../../findings/make-finding.js'
+import { checkLifetime } from '../checks/lifetime.js'
+import { deepFreeze } from '../freeze.js'
+import { normalizeInput } from '../normalize.js'
+import type { Report, SignatureReport } from '../report.js'
+import { verdictOf } from '../verdict.js'
+import type { Verification } from './pipeline.js'
+import type { ReadRequest } from './request.js'
 
 export const DEFAULT_RESULT_CACHE_ENTRIES = 1_000
 /** Distinct requests remembered per token: a token is normally checked against one operation. */
 export const MAX_ANALYSES_PER_TOKEN = 8
 
-function copySignature(s: SignatureReport): SignatureReport {
-  return { status: s.status, kid: s.kid, jwksUri: s.jwksUri, alg: s.alg }
+type Timeless = NonNullable<Verification['timeless']>
+
+interface Entry {
+  expiresAtMs: number
+  /** The valid signature, for any request on this exact token: another request skips the key lookup and the RSA work. */
+  signature: SignatureReport
+  /** By request variant: what the call asked, and what input normalization removed. */
+  byRequest: Map<string, Timeless>
+}
+
+/**
+ * Verified results by the exact canonical token and request, until the token's exp. Only valid signatures are
+ * kept; what is kept is frozen and never depends on `now` (the time checks rerun on every hit), so a hit answers
+ * exactly what a fresh verification of the same token and request would, as long as the key set still holds the key.
+ */
+export interface ResultCache {
+  /** The cache identity of a call, or null when it must not be served from or stored in the cache. */
+  keyOf(raw: unknown, request: ReadRequest): { token: string; variant: string } | null
+  /** The Report for this exact call, else the token's remembered valid signature, else null. */
+  get(key: { token: string; variant: string }, now: Date, skewSeconds: number): { report: Report } | { signature: SignatureReport } | null
+  set(key: { token: string; variant: string }, verification: Verification): void
 }
 
 export function createResultCache(maxEntries: number): ResultCache {
   const entries = new Map<string, Entry>()
+  // Catalogs are told apart by identity, so only catalogs that can never change are remembered: a caller mutating
+  // its catalog object must not get an answer computed from its old content. Per cache, never module-wide.
+  const catalogIds = new WeakMap<object, number>()
+  let nextCatalogId = 1
 
-  function live(token: string, nowMs: number): Entry | null {
-    const hit = entries.get(token)
-    if (!hit) return null
-    entries.delete(token)
-    if (nowMs >= hit.expiresAtMs) return null
-    entries.set(token, hit)
-    return hit
+  function catalogId(catalog: object): number | null {
+    const known = catalogIds.get(catalog)
+    if (known !== undefined) return known
+    if (!isDeeplyFrozen(catalog, 0)) return null
+    catalogIds.set(catalog, nextCatalogId)
+    return nextCatalogId++
   }
 
   return {
-    signature(token, nowMs) {
-      const hit = live(token, nowMs)
-      return hit ? copySignature(hit.signature) : null
+    keyOf(raw, request) {
+      if (typeof raw !== 'string' || maxEntries <= 0 || request.findings.length > 0) return null
+      const { api, operation, require, catalog } = request.requirement
+      const id = catalog === undefined ? 0 : catalogId(catalog)
+      if (id === null) return null
+      const normalized = normalizeInput(raw)
+      return { token: normalized.token, variant: JSON.stringify([normalized.removed, api, operation, require, id]) }
     },
-    analysis(token, variant, nowMs) {
-      return live(token, nowMs)?.analyses.get(variant) ?? null
+    get(key, now, skewSeconds) {
+      const entry = entries.get(key.token)
+      if (entry === undefined) return null
+      const nowMs = now.getTime()
+      if (nowMs >= entry.expiresAtMs) {
+        entries.delete(key.token)
+        return null
+      }
+      // Least recently used goes first: a hit moves the token to the back.
+      entries.delete(key.token)
+      entries.set(key.token, entry)
+      const hit = entry.byRequest.get(key.variant)
+      return hit === undefined ? { signature: entry.signature } : { report: reportAt(hit, nowMs, skewSeconds) }
     },
-    set(token, signature, expiresAtMs, nowMs, variant) {
-      if (!(expiresAtMs > nowMs) || maxEntries <= 0) return
-      let entry = entries.get(token)
-      entries.delete(token)
-      if (!entry || entry.expiresAtMs !== expiresAtMs || entry.signature.jwksUri !== signature.jwksUri) {
-        entry = { signature: Object.freeze(copySignature(signature)), expiresAtMs, analyses: new Map() }
+    set(key, verification) {
+      const timeless = verification.timeless
+      const exp = timeless?.facts.payload.exp
+      if (timeless == null || typeof exp !== 'number' || !Number.isSafeInteger(exp)) return
+      let entry = entries.get(key.token)
+      if (entry === undefined) {
+        while (entries.size >= maxEntries) {
+          const oldest = entries.keys().next()
+          if (oldest.done) break
+          entries.delete(oldest.value)
+        }
+        entry = { expiresAtMs: exp * 1000, signature: deepFreeze({ ...timeless.signature }), byRequest: new Map() }
+        entries.set(key.token, entry)
       }
-      while (entries.size >= maxEntries) {
-        const oldest = entries.keys().next()
-        if (oldest.done) break
-        entries.delete(oldest.value)
-      }
-      entries.set(token, entry)
-      if (variant) {
-        entry.analyses.delete(variant.key)
-        if (entry.analyses.size >= MAX_ANALYSES_PER_TOKEN) entry.analyses.delete(entry.analyses.keys().next().value as string)
-        entry.analyses.set(variant.key, variant.analysis)
-      }
+      if (entry.byRequest.size >= MAX_ANALYSES_PER_TOKEN) entry.byRequest.delete(entry.byRequest.keys().next().value as string)
+      entry.byRequest.set(key.variant, deepFreeze(timeless))
     },
   }
+}
+
+/** The Report a fresh verification would give at `nowMs`: the remembered findings, then this instant's time checks. */
+function reportAt(hit: Timeless, nowMs: number, skewSeconds: number): Report {
+  const findings: Finding[] = sortFindings([...hit.findings, ...checkLifetime(hit.facts.payload, nowMs, skewSeconds)])
+  const signature = { ...hit.signature }
+  return {
+    ok: !hasErrors(findings),
+    verdict: verdictOf({ token: hit.facts, signature, permissions: hit.permissions, findings }),
+    token: hit.facts,
+    signature,
+    permissions: hit.permissions,
+    findings,
+  }
+}
+
+/** Frozen all the way down (to a sane depth): only then can its identity stand for its content. */
+function isDeeplyFrozen(value: unknown, depth: number): boolean {
+  if (typeof value !== 'object' || value === null) return true
+  if (depth > 16 || !Object.isFrozen(value)) return false
+  return Object.values(value).every((v) => isDeeplyFrozen(v, depth + 1))
 }

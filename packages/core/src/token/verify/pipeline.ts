@@ -1,0 +1,114 @@
+import type { CloudName } from '../../entra/clouds.js'
+import type { TokenVersion } from '../../entra/issuers.js'
+import type { KeySetSource, KeySetStore } from '../../entra/keyset/store.js'
+import type { Finding } from '../../findings/finding.js'
+import { makeFinding } from '../../findings/make-finding.js'
+import { analyzeToken, NO_PERMISSION_CHECK, toReport, type Analysis } from '../analyze.js'
+import { checkLifetime } from '../checks/lifetime.js'
+import type { DecodedToken } from '../decode.js'
+import type { InspectOptions } from '../options.js'
+import type { Report, SignatureReport, SignatureStatus, TokenFacts } from '../report.js'
+import { chooseKey, type KeyPolicy } from './choose-key.js'
+import { checkKeyIssuer, keyNotFound, keysUnavailable, noFetch } from './key-rules.js'
+import type { ResolvedVerifierOptions } from './options.js'
+import type { ReadRequest } from './request.js'
+import type { Rs256Verifier } from './rs256/backend.js'
+
+/** What one verifier holds: its configuration, its key sets and its cryptography. */
+export interface VerifierContext {
+  config: ResolvedVerifierOptions
+  policy: KeyPolicy
+  store: KeySetStore | null
+  rs256: Rs256Verifier
+  skewSeconds: number
+  /** Where a tenant's keys are, for a cloud and token version (built from configuration and the allowed tid only). */
+  keySetSource(cloud: CloudName, tid: string, version: TokenVersion): KeySetSource
+}
+
+/** A verification's Report, and what may be remembered of it: everything but the time checks. */
+export interface Verification {
+  report: Report
+  /** Present when the signature is valid: the analysis without time findings, to rebuild the Report at another now. */
+  timeless: { facts: TokenFacts; signature: SignatureReport; permissions: Report['permissions']; findings: readonly Finding[] } | null
+}
+
+interface SignatureOutcome {
+  status: SignatureStatus
+  jwksUri: string | null
+  findings: Finding[]
+}
+
+/** What analyzeToken checks for a verifier: its configuration, and what the call asked. Built field by field. */
+function inspectOptions(config: ResolvedVerifierOptions, request: ReadRequest, now: Date): InspectOptions {
+  const { api, operation, require, catalog } = request.requirement
+  return {
+    now,
+    audience: config.audience.length > 0 ? config.audience : undefined,
+    tenants: config.tenants,
+    clientApps: config.clientApps,
+    clockSkew: config.clockSkew,
+    api, operation, require, catalog,
+  }
+}
+
+/** The key lookup (synchronous when the key is at hand), the RSA check, then the rule on the key's issuer. */
+async function checkSignature(ctx: VerifierContext, token: DecodedToken, facts: TokenFacts, known: SignatureReport | null): Promise<SignatureOutcome> {
+  const choice = chooseKey(token, facts, ctx.policy)
+  if (choice.decided) return { status: choice.status, jwksUri: null, findings: choice.findings }
+  const findings = choice.findings
+  // This exact token verified before (with another request): the same key set and key would answer the same.
+  if (known !== null && known.status === 'valid') return { status: 'valid', jwksUri: known.jwksUri, findings }
+  if (ctx.store === null) return { status: 'error', jwksUri: null, findings: [...findings, noFetch()] }
+
+  const source = ctx.keySetSource(choice.cloud, choice.tid, choice.version)
+  const lookup = ctx.store.peek(source, choice.kid) ?? await ctx.store.lookup(source, choice.kid)
+  if (lookup.status === 'unavailable') return { status: 'error', jwksUri: lookup.url, findings: [...findings, keysUnavailable(lookup, choice.tid)] }
+  if (lookup.status === 'not-found') {
+    return { status: 'invalid', jwksUri: lookup.jwksUri, findings: [...findings, keyNotFound(lookup, choice.kid, choice.cloud, ctx.config.appId !== null)] }
+  }
+  const checked = ctx.rs256.verify(lookup.key, token.signingInput, token.signatureSegment)
+  if (!(typeof checked === 'boolean' ? checked : await checked)) {
+    const where = lookup.jwksUri ?? '(given with the jwks option)'
+    return { status: 'invalid', jwksUri: lookup.jwksUri, findings: [...findings, makeFinding('signature-invalid', `The signature does not verify with key "${choice.kid}" from ${where}.`, { claim: 'signature' })] }
+  }
+  const keyIssuer = checkKeyIssuer(lookup.key, choice.iss, choice.tid, choice.cloud)
+  if (keyIssuer !== null) return { status: 'invalid', jwksUri: lookup.jwksUri, findings: [...findings, keyIssuer] }
+  return { status: 'valid', jwksUri: lookup.jwksUri, findings }
+}
+
+/**
+ * analyze → choose key → signature → key rules → time → Report (docs/verification.md). The permission check is part
+ * of the analysis, against what the call asked; nothing the call sends can change the configuration.
+ */
+export async function verifyToken(ctx: VerifierContext, raw: string, request: ReadRequest, now: Date, known: SignatureReport | null = null): Promise<Verification> {
+  const analysis: Analysis = analyzeToken(raw, inspectOptions(ctx.config, request, now), { time: false })
+  // A request that cannot be read refuses the token; its findings come first, in both the cached and uncached paths.
+  if (request.findings.length > 0) analysis.findings.unshift(...request.findings)
+  const { decoded, facts } = analysis
+  if (decoded === null || facts === null) return { report: toReport(analysis), timeless: null }
+
+  const signature = await checkSignature(ctx, decoded, facts, known)
+  analysis.signature = { status: signature.status, kid: analysis.signature.kid, jwksUri: signature.jwksUri, alg: analysis.signature.alg }
+  analysis.findings.push(...signature.findings)
+  const timeless = signature.status === 'valid'
+    ? { facts, signature: analysis.signature, permissions: analysis.permissions, findings: analysis.findings.slice() }
+    : null
+  // The time checks run last, against this call's now: they are all a remembered result has to rerun.
+  analysis.findings.push(...checkLifetime(decoded.payload, now.getTime(), ctx.skewSeconds))
+  const report = toReport(analysis)
+  if (signature.status !== 'valid') report.ok = false
+  return { report, timeless }
+}
+
+/** The Report of a verification that could not finish: refused, never thrown at the caller. */
+export function failedVerification(cause: unknown): Report {
+  const what = cause instanceof Error ? `${cause.name}: ${cause.message}` : 'a non-Error value was thrown'
+  return {
+    ok: false,
+    verdict: 'refused',
+    token: null,
+    signature: { status: 'error', kid: null, jwksUri: null, alg: null },
+    permissions: NO_PERMISSION_CHECK,
+    findings: [makeFinding('verification-failed', `The verifier could not finish (${what}); the token is refused.`)],
+  }
+}

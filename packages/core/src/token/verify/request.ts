@@ -1,0 +1,98 @@
+import type { Finding } from '../../findings/finding.js'
+import { makeFinding } from '../../findings/make-finding.js'
+import type { RequirementOptions } from '../options.js'
+
+/** The members a call may set. Everything else (audience, tenants, now, …) is the verifier's configuration. */
+const REQUEST_MEMBERS = ['api', 'operation', 'require', 'catalog'] as const
+type RequestMember = (typeof REQUEST_MEMBERS)[number]
+const MEMBER_SET: ReadonlySet<string> = new Set(REQUEST_MEMBERS)
+/** Names listed in a finding about unexpected members; the rest are counted. */
+const MAX_NAMED = 5
+
+/** A call's request as the verifier reads it: once, the same way for the cached and the uncached path. */
+export interface ReadRequest {
+  requirement: RequirementOptions
+  /** Problems with the request itself: an error refuses the token (a requirement that cannot be read is not met). */
+  findings: Finding[]
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`
+}
+
+/** The shape each member must have; what its content means is the permission step's to judge. */
+function typeProblem(member: RequestMember, value: unknown): string | null {
+  switch (member) {
+    case 'api':
+    case 'operation':
+      return typeof value === 'string' ? null : `${describe(value)}, not a string`
+    case 'require':
+      return Array.isArray(value) && Array.from(value as unknown[]).every((n) => typeof n === 'string') ? null : 'not an array of permission names'
+    case 'catalog':
+      return typeof value === 'object' && value !== null && !Array.isArray(value) ? null : `${describe(value)}, not a catalog object`
+  }
+}
+
+const shortName = (name: string): string => JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name)
+
+/** Copies the requirement members that are own data properties; notes everything else. May throw (a Proxy). */
+function readMembers(request: object, requirement: RequirementOptions, findings: Finding[], ignored: string[]): void {
+  for (const key of Reflect.ownKeys(request)) {
+    if (typeof key === 'symbol' || !MEMBER_SET.has(key)) {
+      ignored.push(typeof key === 'symbol' ? key.toString() : key)
+      continue
+    }
+    const descriptor = Object.getOwnPropertyDescriptor(request, key)
+    if (descriptor === undefined) continue
+    if (!('value' in descriptor)) {
+      findings.push(makeFinding('request-invalid', `The request's ${key} is an accessor; verify reads data properties only, so the requirement cannot be checked.`, { claim: key }))
+      continue
+    }
+    if (descriptor.value === undefined) continue
+    const problem = typeProblem(key as RequestMember, descriptor.value)
+    if (problem !== null) {
+      // Dropped, and the error refuses the token: a requirement of the wrong shape is a requirement not met.
+      findings.push(makeFinding('request-invalid', `The request's ${key} is ${problem}.`, { claim: key, actual: describe(descriptor.value) }))
+      continue
+    }
+    ;(requirement as Record<RequestMember, unknown>)[key as RequestMember] = descriptor.value
+  }
+  for (const name of REQUEST_MEMBERS) {
+    if (!Object.hasOwn(request, name) && name in request) {
+      findings.push(makeFinding('request-invalid', `The request's ${name} is inherited, not its own; verify reads own properties only, so the requirement cannot be checked.`, { claim: name }))
+    }
+  }
+}
+
+/**
+ * Reads `api`, `operation`, `require` and `catalog` as own data properties; never calls a getter, never reads an
+ * inherited value. A requirement member that is present but not readable so (a getter, a value on the prototype)
+ * is an error: the caller asked for a check that cannot be made, and the token is refused rather than waved through.
+ * Other members get a warning and have no effect: a call can never loosen the configuration.
+ */
+export function readRequest(request: unknown): ReadRequest {
+  const requirement: RequirementOptions = {}
+  const findings: Finding[] = []
+  if (request === undefined) return { requirement, findings }
+  if (typeof request !== 'object' || request === null || Array.isArray(request)) {
+    findings.push(makeFinding('request-invalid', `The request is ${describe(request)}; verify takes an object with api, operation, require or catalog.`, { actual: describe(request) }))
+    return { requirement, findings }
+  }
+  const ignored: string[] = []
+  try {
+    readMembers(request, requirement, findings, ignored)
+  } catch {
+    // A Proxy can throw from any trap: such a request cannot be read, so nothing it asks can be checked.
+    return { requirement: {}, findings: [makeFinding('request-invalid', 'The request object could not be read (reading it threw).')] }
+  }
+  if (ignored.length > 0) {
+    const named = ignored.slice(0, MAX_NAMED).map(shortName).join(', ')
+    const more = ignored.length > MAX_NAMED ? ` and ${ignored.length - MAX_NAMED} more` : ''
+    findings.push(makeFinding('request-member-ignored', `The request sets ${named}${more}; a call may set only api, operation, require and catalog, so ${ignored.length === 1 ? 'it was' : 'they were'} ignored (audience, tenants, client apps and the clock come from createVerifier).`, {
+      actual: ignored.slice(0, MAX_NAMED),
+    }))
+  }
+  return { requirement, findings }
+}
