@@ -14,10 +14,15 @@ function withAppId(url: string, appId: string | null): string {
   return appId === null ? url : `${url}?appid=${encodeURIComponent(appId)}`
 }
 
+/**
+ * As Entra publishes them: a v1 tenant document points at the shared `/common/discovery/keys` (every tenant's v1
+ * metadata does), a v2 document at the tenant's own `/{tid}/discovery/v2.0/keys`.
+ */
 export function tenantEndpoints(tenantId: string, version: TokenVersion, cloud: CloudName, appId: string | null = null): TenantEndpoints {
-  const base = `${CLOUDS[cloud].authority}/${tenantId}`
+  const authority = CLOUDS[cloud].authority
+  const base = `${authority}/${tenantId}`
   return version === '1.0'
-    ? { discovery: withAppId(`${base}/.well-known/openid-configuration`, appId), jwksUri: withAppId(`${base}/discovery/keys`, appId) }
+    ? { discovery: withAppId(`${base}/.well-known/openid-configuration`, appId), jwksUri: withAppId(`${authority}/common/discovery/keys`, appId) }
     : { discovery: withAppId(`${base}/v2.0/.well-known/openid-configuration`, appId), jwksUri: withAppId(`${base}/discovery/v2.0/keys`, appId) }
 }
 

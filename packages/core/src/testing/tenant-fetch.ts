@@ -40,6 +40,8 @@ export function requestUrlAndMethod(input: RequestInfo | URL, init?: RequestInit
 function route(routes: TenantRoutes, url: URL): Response | null {
   if (url.origin !== CLOUDS[routes.cloud].authority) return null
   const segments = url.pathname.split('/').filter((s) => s.length > 0)
+  // Entra's v1 tenant metadata points every tenant at the shared v1 key set.
+  if (segments[0] === 'common' && segments.slice(1).join('/') === 'discovery/keys') return json(routes.keySet('1.0'))
   if (segments[0]?.toLowerCase() !== routes.tenantId.toLowerCase()) return null
   const rest = segments.slice(1).join('/')
   const appId = url.searchParams.get('appid')

@@ -345,7 +345,8 @@ describe('attack catalogue', () => {
 
   it('fetched only Entra key sets of allowed tenants, never a URL a token named', () => {
     for (const url of entra.requests) {
-      expect(url).toMatch(new RegExp(`^https://login\\.microsoftonline\\.com/(${TENANT}|${TENANT_B})/`))
+      // A tenant's own metadata and keys, or the shared v1 key set its metadata names (as Entra's does).
+      expect(url).toMatch(new RegExp(`^https://login\\.microsoftonline\\.com/(${TENANT}|${TENANT_B}|common/discovery/keys$)`))
     }
     expect(entra.requests.some((u) => u.includes('appid='))).toBe(false)
   })

@@ -111,12 +111,13 @@ describe('createTestTenant: discovery and keys', () => {
     const tenant = await createTestTenant()
     const base = `https://login.microsoftonline.com/${tenant.tenantId}`
     const v1 = await (await tenant.fetch(`${base}/.well-known/openid-configuration`)).json() as Record<string, unknown>
-    expect(v1).toMatchObject({ issuer: `https://sts.windows.net/${tenant.tenantId}/`, jwks_uri: `${base}/discovery/keys`, token_endpoint: `${base}/oauth2/token` })
+    // As Entra's real v1 tenant metadata: the shared v1 key set.
+    expect(v1).toMatchObject({ issuer: `https://sts.windows.net/${tenant.tenantId}/`, jwks_uri: 'https://login.microsoftonline.com/common/discovery/keys', token_endpoint: `${base}/oauth2/token` })
     const v2 = await (await tenant.fetch(new URL(`${base}/v2.0/.well-known/openid-configuration`))).json() as Record<string, unknown>
     expect(v2).toMatchObject({ issuer: `${base}/v2.0`, jwks_uri: `${base}/discovery/v2.0/keys`, token_endpoint: `${base}/oauth2/v2.0/token` })
     expect(tenant.endpoints('2.0')).toEqual({ discovery: `${base}/v2.0/.well-known/openid-configuration`, jwksUri: `${base}/discovery/v2.0/keys` })
 
-    const keys = await (await tenant.fetch(new Request(`${base}/discovery/keys`))).json() as { keys: Record<string, unknown>[] }
+    const keys = await (await tenant.fetch(new Request('https://login.microsoftonline.com/common/discovery/keys'))).json() as { keys: Record<string, unknown>[] }
     expect(keys.keys).toHaveLength(1)
     expect(keys.keys[0]).toMatchObject({ kty: 'RSA', use: 'sig', kid: tenant.currentKid, x5t: tenant.currentKid, e: 'AQAB', cloud_instance_name: 'microsoftonline.com' })
     expect(keys.keys[0]).not.toHaveProperty('d')
@@ -194,12 +195,15 @@ describe('createTestTenant: discovery and keys', () => {
     expect(a.currentKid).not.toBe(b.currentKid)
     const both = fetchForTenants(a, b)
     const aKeys = await (await both(a.endpoints('2.0').jwksUri)).json()
-    const bKeys = await (await both(b.endpoints('1.0').jwksUri)).json()
+    const bKeys = await (await both(b.endpoints('2.0').jwksUri)).json()
     expect(aKeys).toEqual(a.jwks)
-    expect(bKeys).toEqual(b.keySet('1.0'))
+    expect(bKeys).toEqual(b.jwks)
     expect(a.requests).toHaveLength(1)
     expect(b.requests).toHaveLength(1)
-    expect((await both('https://login.microsoftonline.com/common/discovery/keys')).status).toBe(404)
+    // the shared v1 key set holds every tenant's keys, as Entra's does
+    const common = (await (await both('https://login.microsoftonline.com/common/discovery/keys')).json()) as { keys: { kid: string }[] }
+    expect(common.keys.map((k) => k.kid).sort()).toEqual([a.currentKid, b.currentKid].sort())
+    expect((await both('https://login.microsoftonline.com/common/discovery/v2.0/keys')).status).toBe(404)
   })
 })
 

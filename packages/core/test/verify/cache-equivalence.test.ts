@@ -3,6 +3,7 @@
  * (or built on a cached signature) equals, member for member and finding for finding in order, the Report of a
  * verifier without a cache.
  */
+import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createVerifier, type PermissionCatalog, type Report, type RequirementOptions, type Verifier } from '../../src/index.js'
 import { CLIENT_APP, MDE, NOW_S, OTHER_TENANT, TENANT, b64url, entraClaims, entraHeader, inMemoryEntra, makeKey, signCompact, type TestKey } from './fixtures/entra.js'
@@ -140,4 +141,31 @@ describe('verified-result cache: Reports identical to the uncached path', () => 
     expect(again.findings).toEqual([])
     expect(again.ok).toBe(true)
   })
+
+  it('property: for random sequences of calls (tokens, requests, instants, a caller mutating its catalog), one answer', async () => {
+    const list = tokens()
+    const frozen = Object.freeze({ ...custom, operations: Object.freeze(custom.operations.map((o) => Object.freeze({ ...o, application: Object.freeze([...o.application]), delegated: Object.freeze([...o.delegated]) }))), permissions: Object.freeze(custom.permissions.map((p) => Object.freeze({ ...p }))) })
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('call' as const), token: fc.nat(list.length - 1), request: fc.nat(requests.length + 1), instant: fc.nat(instants.length - 1) }),
+      fc.record({ kind: fc.constant('mutate' as const), token: fc.constant(0), request: fc.constant(0), instant: fc.constant(0) }),
+    )
+    await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), async (steps) => {
+      const { cached, plain, setNow } = verifiers()
+      // A caller's own catalog object, mutated between calls: neither verifier may answer from its old content.
+      const mine: { operations: { method: 'GET'; path: string; application: string[]; delegated: string[] }[] } & Omit<typeof custom, 'operations'> = JSON.parse(JSON.stringify(custom))
+      for (const s of steps) {
+        if (s.kind === 'mutate') {
+          mine.operations[0]?.application.reverse()
+          if (mine.operations[0]) mine.operations[0].application = mine.operations[0].application.length > 1 ? ['Orders.ReadWrite'] : ['Orders.Read', 'Orders.ReadWrite']
+          continue
+        }
+        setNow(instants[s.instant] as number)
+        const request: RequirementOptions = s.request < requests.length
+          ? (requests[s.request] as [string, RequirementOptions])[1]
+          : s.request === requests.length ? { catalog: mine as PermissionCatalog, operation: 'GET /orders' } : { catalog: frozen as PermissionCatalog, operation: 'GET /orders' }
+        const token = (list[s.token] as [string, string])[1]
+        expect(JSON.stringify(await cached.verify(token, request))).toBe(JSON.stringify(await plain.verify(token, request)))
+      }
+    }), { numRuns: 60 })
+  }, 120_000)
 })

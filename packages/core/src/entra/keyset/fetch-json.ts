@@ -76,12 +76,33 @@ async function readCapped(response: Response, maxBytes: number, deadline: Deadli
   return out
 }
 
+function describeError(err: unknown): string {
+  const text = err instanceof Error ? err.message : typeof err === 'string' ? err : 'a non-Error value was thrown'
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text
+}
+
+function isResponseLike(value: unknown): value is Response {
+  if (typeof value !== 'object' || value === null) return false
+  const r = value as Partial<Response>
+  return typeof r.status === 'number' && (r.body === null || (typeof r.body === 'object' && typeof r.body?.getReader === 'function'))
+}
+
 /**
  * GET one JSON document from a metadata or key-set endpoint: https only, no redirects (an Entra endpoint never
  * redirects, so one means the request went somewhere else), a deadline for the whole exchange, a byte cap enforced
  * while streaming, and strict JSON (duplicate members refused). Never throws.
  */
 export async function fetchJson(url: string, options: FetchJsonOptions): Promise<FetchJsonResult> {
+  try {
+    return await fetchJsonOnce(url, options)
+  } catch (err) {
+    // A hostile or broken fetch (a getter that throws, a body that is not a stream) must end as a failed fetch,
+    // with the store's usual backoff, never as an exception out of verify.
+    return failure(`the response could not be read (${describeError(err)})`)
+  }
+}
+
+async function fetchJsonOnce(url: string, options: FetchJsonOptions): Promise<FetchJsonResult> {
   let parsedUrl: URL
   try {
     parsedUrl = new URL(url)
@@ -91,9 +112,9 @@ export async function fetchJson(url: string, options: FetchJsonOptions): Promise
   if (!urlAllowed(parsedUrl, options.allowLoopbackHttp)) return failure(`refused to fetch ${parsedUrl.protocol} URL: key sets are fetched over https only`)
   const deadline = new Deadline(options.timeoutMs)
   try {
-    let response: Response
+    let answer: unknown
     try {
-      response = await deadline.race(options.fetch(parsedUrl.href, {
+      answer = await deadline.race(options.fetch(parsedUrl.href, {
         method: 'GET',
         redirect: 'manual',
         signal: deadline.controller.signal,
@@ -103,8 +124,11 @@ export async function fetchJson(url: string, options: FetchJsonOptions): Promise
       }))
     } catch (err) {
       if (err instanceof DeadlineError) return failure(`no answer within ${options.timeoutMs} ms`)
-      return failure(`the request failed (${err instanceof Error ? err.message : String(err)})`, true)
+      return failure(`the request failed (${describeError(err)})`, true)
     }
+    // An injected fetch may resolve to anything: only a Response-shaped value is read.
+    if (!isResponseLike(answer)) return failure(`fetch resolved to ${answer === null ? 'null' : typeof answer} instead of a Response`)
+    const response = answer
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
       response.body?.cancel().catch(() => undefined)
       return failure(`the server answered with a redirect (${response.status || 'opaque'}); redirects are refused`)
@@ -118,7 +142,7 @@ export async function fetchJson(url: string, options: FetchJsonOptions): Promise
       body = await readCapped(response, options.maxBytes, deadline)
     } catch (err) {
       if (err instanceof DeadlineError) return failure(`no complete answer within ${options.timeoutMs} ms`)
-      return failure(`reading the response failed (${err instanceof Error ? err.message : String(err)})`, true)
+      return failure(`reading the response failed (${describeError(err)})`, true)
     }
     if (typeof body === 'string') return failure(body)
     let text: string

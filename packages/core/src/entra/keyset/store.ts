@@ -1,13 +1,11 @@
-import { jwksUriFromMetadata } from '../discovery.js'
+import { jwksUriFromMetadata, type DiscoveryTarget } from '../discovery.js'
 import type { AcceptedKey, RejectedKey } from './accept-key.js'
 import { fetchJson } from './fetch-json.js'
 import { keySetFingerprint, parseKeySet, selectKey, type KeySet } from './key-set.js'
 import type { ResolvedKeySetOptions } from './options.js'
 
 /** Where to get one key set: through discovery (metadata → jwks_uri) or straight from a key-set URL. */
-export type KeySetSource =
-  | { id: string; metadataUrl: string; authorityOrigin: string }
-  | { id: string; jwksUri: string }
+export type KeySetSource = DiscoveryTarget | { id: string; jwksUri: string }
 
 export type KeyLookup =
   | { status: 'found'; key: AcceptedKey; jwksUri: string | null }
@@ -84,7 +82,7 @@ export function createKeySetStore(options: ResolvedKeySetOptions): KeySetStore {
     } else {
       const metadata = await fetchJson(source.metadataUrl, fetchOptions)
       if (!metadata.ok) return { ok: false, url: source.metadataUrl, cause: metadata.cause, network: metadata.network }
-      const uri = jwksUriFromMetadata(metadata.value, source.authorityOrigin)
+      const uri = jwksUriFromMetadata(metadata.value, source)
       if (!uri.ok) return { ok: false, url: source.metadataUrl, cause: uri.cause, network: false }
       jwksUri = uri.jwksUri
     }
