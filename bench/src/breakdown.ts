@@ -4,6 +4,7 @@ import { generateSigningKey, issuerFor, mintMany, newTenant } from './entra-toke
 import { startJwksServer } from './jwks-server.js'
 import { bareJose } from './peers/jose.js'
 import { requirementFor } from './peers/ours.js'
+import { nodeCryptoFloor } from './peers/floors.js'
 import { median } from './stats.js'
 
 /**
@@ -37,6 +38,7 @@ const c = { version: 'v1' as const, tenant, origin: server.origin }
 const checks: InspectOptions = { audience: 'https://api.securitycenter.microsoft.com', tenants: [tenant.tenantId], clientApps: [tenant.clientAppId] }
 const requirement = requirementFor(c)
 const jose = await bareJose(c, key)
+const floor = nodeCryptoFloor(key)
 const online = createVerifier({ ...checks, audience: 'https://api.securitycenter.microsoft.com', tenants: [tenant.tenantId], authority: server.origin, keySets: { allowLoopbackHttp: true } })
 const offline = createVerifier({ audience: 'https://api.securitycenter.microsoft.com', tenants: [tenant.tenantId], clientApps: [tenant.clientAppId], jwks: { keys: [key.jwk] }, resultCache: false })
 await online.verify(tokens[0] as string, requirement)
@@ -46,6 +48,7 @@ const stages: Array<[string, (i: number) => unknown]> = [
   ['inspectToken, no options', (i) => inspectToken(tokens[i % n] as string)],
   ['inspectToken, Entra checks', (i) => inspectToken(tokens[i % n] as string, checks)],
   ['inspectToken, Entra checks + operation', (i) => inspectToken(tokens[i % n] as string, { ...checks, ...requirement })],
+  ['node:crypto verify alone (the floor)', (i) => floor(tokens[i % n] as string)],
   ['jose.jwtVerify (key in hand)', (i) => jose(tokens[i % n] as string)],
   ['verify, static key set, no result cache, + operation', (i) => offline.verify(tokens[i % n] as string, requirement)],
   ['verify, discovery, first sight, + operation', (i) => online.verify(tokens[(i % (n - 1)) + 1] as string, requirement)],

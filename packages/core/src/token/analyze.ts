@@ -6,7 +6,7 @@ import { checkIssuer, checkTenant } from './checks/issuer.js'
 import { checkLifetime } from './checks/lifetime.js'
 import { decodeToken, type DecodedToken } from './decode.js'
 import { readTokenFacts, stringClaim } from './facts.js'
-import { normalizeInput } from './normalize.js'
+import { normalizeInput, type NormalizedInput } from './normalize.js'
 import { evaluatePermissions } from '../permissions/evaluate.js'
 import { DEFAULT_CLOCK_SKEW_SECONDS, readClock, toList, type InspectOptions } from './options.js'
 import { verdictOf } from './verdict.js'
@@ -34,12 +34,14 @@ export function timeFindings(facts: TokenFacts, options: InspectOptions): Findin
 /** Which check groups analyzeToken runs; the verifier runs the time checks itself, after the signature. */
 export interface AnalyzeStages {
   time?: boolean
+  /** The input already normalized (the verifier normalizes once, for its cache key and for the analysis). */
+  normalized?: NormalizedInput
 }
 
 /** normalize → decode → classify → checks. Pure and synchronous; the clock is read once. */
 export function analyzeToken(raw: string, options: InspectOptions = {}, stages: AnalyzeStages = {}): Analysis {
   const findings: Finding[] = []
-  const normalized = normalizeInput(typeof raw === 'string' ? raw : '')
+  const normalized = stages.normalized ?? normalizeInput(typeof raw === 'string' ? raw : '')
   if (typeof raw !== 'string') {
     findings.push(makeFinding('token-malformed', `The input is ${raw === null ? 'null' : typeof raw}, not text.`))
   } else if (normalized.removed.length > 0) {

@@ -34,7 +34,9 @@ export function base64UrlRefusal(segment: string): string | null {
 
 /** A canonical segment's bytes, one character per byte, by the platform's atob (standard alphabet, no padding needed). */
 function binaryOf(segment: string): string {
-  return atob(segment.replaceAll('-', '+').replaceAll('_', '/'))
+  // Most segments need one translation or none: each replaceAll copies the whole segment.
+  const plus = segment.includes('-') ? segment.replaceAll('-', '+') : segment
+  return atob(plus.includes('_') ? plus.replaceAll('_', '/') : plus)
 }
 
 function binaryToBytes(binary: string): Uint8Array {

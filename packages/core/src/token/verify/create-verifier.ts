@@ -8,6 +8,7 @@ import type { Report } from '../report.js'
 import { resolveVerifierOptions, type ResolvedVerifierOptions, type VerifierOptions } from './options.js'
 import { failedVerification, verifyToken, type VerifierContext } from './pipeline.js'
 import { readRequest } from './request.js'
+import { normalizeInput } from '../normalize.js'
 import { createResultCache } from './result-cache.js'
 
 export interface Verifier {
@@ -68,10 +69,11 @@ function verifierFor(config: ResolvedVerifierOptions): Verifier {
         // The clock is read once per call, and the request once: every check and the cache agree on both.
         const now = readClock(config.now)
         const read = readRequest(request)
-        const key = cache?.keyOf(raw, read) ?? null
+        const normalized = typeof raw === 'string' ? normalizeInput(raw) : undefined
+        const key = cache === null || normalized === undefined ? null : cache.keyOf(normalized, read)
         const hit = key === null ? null : (cache as NonNullable<typeof cache>).get(key, now, ctx.skewSeconds)
         if (hit !== null && 'report' in hit) return hit.report
-        const verification = await verifyToken(ctx, raw, read, now, hit?.signature ?? null)
+        const verification = await verifyToken(ctx, raw, read, now, hit?.signature ?? null, normalized)
         if (key !== null) (cache as NonNullable<typeof cache>).set(key, verification)
         return verification.report
       } catch (err) {

@@ -1,14 +1,15 @@
 import type { CloudName } from '../../entra/clouds.js'
 import type { TokenVersion } from '../../entra/issuers.js'
-import type { KeySetSource, KeySetStore } from '../../entra/keyset/store.js'
+import type { KeyLookup, KeySetSource, KeySetStore } from '../../entra/keyset/store.js'
 import type { Finding } from '../../findings/finding.js'
 import { makeFinding } from '../../findings/make-finding.js'
 import { analyzeToken, NO_PERMISSION_CHECK, toReport, type Analysis } from '../analyze.js'
 import { checkLifetime } from '../checks/lifetime.js'
 import type { DecodedToken } from '../decode.js'
+import type { NormalizedInput } from '../normalize.js'
 import type { InspectOptions } from '../options.js'
 import type { Report, SignatureReport, SignatureStatus, TokenFacts } from '../report.js'
-import { chooseKey, type KeyPolicy } from './choose-key.js'
+import { chooseKey, type KeyChoice, type KeyPolicy } from './choose-key.js'
 import { checkKeyIssuer, keyNotFound, keysUnavailable, noFetch } from './key-rules.js'
 import type { ResolvedVerifierOptions } from './options.js'
 import type { ReadRequest } from './request.js'
@@ -52,7 +53,7 @@ function inspectOptions(config: ResolvedVerifierOptions, request: ReadRequest, n
 }
 
 /** The key lookup (synchronous when the key is at hand), the RSA check, then the rule on the key's issuer. */
-async function checkSignature(ctx: VerifierContext, token: DecodedToken, facts: TokenFacts, known: SignatureReport | null): Promise<SignatureOutcome> {
+function checkSignature(ctx: VerifierContext, token: DecodedToken, facts: TokenFacts, known: SignatureReport | null): SignatureOutcome | Promise<SignatureOutcome> {
   const choice = chooseKey(token, facts, ctx.policy)
   if (choice.decided) return { status: choice.status, jwksUri: null, findings: choice.findings }
   const findings = choice.findings
@@ -61,33 +62,46 @@ async function checkSignature(ctx: VerifierContext, token: DecodedToken, facts: 
   if (ctx.store === null) return { status: 'error', jwksUri: null, findings: [...findings, noFetch()] }
 
   const source = ctx.keySetSource(choice.cloud, choice.tid, choice.version)
-  const lookup = ctx.store.peek(source, choice.kid) ?? await ctx.store.lookup(source, choice.kid)
+  const store = ctx.store
+  const peeked = store.peek(source, choice.kid)
+  if (peeked !== null) return withKey(ctx, token, choice, peeked)
+  return store.lookup(source, choice.kid).then((lookup) => withKey(ctx, token, choice, lookup))
+}
+
+function withKey(ctx: VerifierContext, token: DecodedToken, choice: KeyChoice, lookup: KeyLookup): SignatureOutcome | Promise<SignatureOutcome> {
+  const findings = choice.findings
   if (lookup.status === 'unavailable') return { status: 'error', jwksUri: lookup.url, findings: [...findings, keysUnavailable(lookup, choice.tid)] }
   if (lookup.status === 'not-found') {
     return { status: 'invalid', jwksUri: lookup.jwksUri, findings: [...findings, keyNotFound(lookup, choice.kid, choice.cloud, ctx.config.appId !== null)] }
   }
-  const checked = ctx.rs256.verify(lookup.key, token.signingInput, token.signatureSegment)
-  if (!(typeof checked === 'boolean' ? checked : await checked)) {
-    const where = lookup.jwksUri ?? '(given with the jwks option)'
-    return { status: 'invalid', jwksUri: lookup.jwksUri, findings: [...findings, makeFinding('signature-invalid', `The signature does not verify with key "${choice.kid}" from ${where}.`, { claim: 'signature' })] }
+  const key = lookup.key
+  const jwksUri = lookup.jwksUri
+  const conclude = (valid: boolean): SignatureOutcome => {
+    if (!valid) {
+      const where = jwksUri ?? '(given with the jwks option)'
+      return { status: 'invalid', jwksUri, findings: [...findings, makeFinding('signature-invalid', `The signature does not verify with key "${choice.kid}" from ${where}.`, { claim: 'signature' })] }
+    }
+    const keyIssuer = checkKeyIssuer(key, choice.iss, choice.tid, choice.cloud)
+    return keyIssuer === null ? { status: 'valid', jwksUri, findings } : { status: 'invalid', jwksUri, findings: [...findings, keyIssuer] }
   }
-  const keyIssuer = checkKeyIssuer(lookup.key, choice.iss, choice.tid, choice.cloud)
-  if (keyIssuer !== null) return { status: 'invalid', jwksUri: lookup.jwksUri, findings: [...findings, keyIssuer] }
-  return { status: 'valid', jwksUri: lookup.jwksUri, findings }
+  const checked = ctx.rs256.verify(key, token.signingInput, token.signatureSegment)
+  return typeof checked === 'boolean' ? conclude(checked) : checked.then(conclude)
 }
 
 /**
  * analyze → choose key → signature → key rules → time → Report (docs/verification.md). The permission check is part
  * of the analysis, against what the call asked; nothing the call sends can change the configuration.
  */
-export async function verifyToken(ctx: VerifierContext, raw: string, request: ReadRequest, now: Date, known: SignatureReport | null = null): Promise<Verification> {
-  const analysis: Analysis = analyzeToken(raw, inspectOptions(ctx.config, request, now), { time: false })
+export async function verifyToken(ctx: VerifierContext, raw: string, request: ReadRequest, now: Date, known: SignatureReport | null = null, normalized?: NormalizedInput): Promise<Verification> {
+  const analysis: Analysis = analyzeToken(raw, inspectOptions(ctx.config, request, now), { time: false, ...(normalized !== undefined ? { normalized } : {}) })
   // A request that cannot be read refuses the token; its findings come first, in both the cached and uncached paths.
   if (request.findings.length > 0) analysis.findings.unshift(...request.findings)
   const { decoded, facts } = analysis
   if (decoded === null || facts === null) return { report: toReport(analysis), timeless: null }
 
-  const signature = await checkSignature(ctx, decoded, facts, known)
+  const pending = checkSignature(ctx, decoded, facts, known)
+  // Synchronous when the key is at hand and node:crypto checks on this thread: no promise, no extra turn.
+  const signature = 'then' in pending ? await pending : pending
   analysis.signature = { status: signature.status, kid: analysis.signature.kid, jwksUri: signature.jwksUri, alg: analysis.signature.alg }
   analysis.findings.push(...signature.findings)
   const timeless = signature.status === 'valid'

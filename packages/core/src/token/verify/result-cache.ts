@@ -2,7 +2,7 @@ import type { Finding } from '../../findings/finding.js'
 import { hasErrors, sortFindings } from '../../findings/make-finding.js'
 import { checkLifetime } from '../checks/lifetime.js'
 import { deepFreeze } from '../freeze.js'
-import { normalizeInput } from '../normalize.js'
+import type { NormalizedInput } from '../normalize.js'
 import type { Report, SignatureReport } from '../report.js'
 import { verdictOf } from '../verdict.js'
 import type { Verification } from './pipeline.js'
@@ -24,12 +24,13 @@ interface Entry {
 
 /**
  * Verified results by the exact canonical token and request, until the token's exp. Only valid signatures are
- * kept; what is kept is frozen and never depends on `now` (the time checks rerun on every hit), so a hit answers
+ * kept: on first sight the signature alone, from the second sight on also the analysis per request. What is kept is
+ * frozen and never depends on `now` (the time checks rerun on every hit), so a hit answers
  * exactly what a fresh verification of the same token and request would, as long as the key set still holds the key.
  */
 export interface ResultCache {
   /** The cache identity of a call, or null when it must not be served from or stored in the cache. */
-  keyOf(raw: unknown, request: ReadRequest): { token: string; variant: string } | null
+  keyOf(normalized: NormalizedInput, request: ReadRequest): { token: string; variant: string } | null
   /** The Report for this exact call, else the token's remembered valid signature, else null. */
   get(key: { token: string; variant: string }, now: Date, skewSeconds: number): { report: Report } | { signature: SignatureReport } | null
   set(key: { token: string; variant: string }, verification: Verification): void
@@ -51,12 +52,11 @@ export function createResultCache(maxEntries: number): ResultCache {
   }
 
   return {
-    keyOf(raw, request) {
-      if (typeof raw !== 'string' || maxEntries <= 0 || request.findings.length > 0) return null
+    keyOf(normalized, request) {
+      if (maxEntries <= 0 || request.findings.length > 0) return null
       const { api, operation, require, catalog } = request.requirement
       const id = catalog === undefined ? 0 : catalogId(catalog)
       if (id === null) return null
-      const normalized = normalizeInput(raw)
       return { token: normalized.token, variant: JSON.stringify([normalized.removed, api, operation, require, id]) }
     },
     get(key, now, skewSeconds) {
@@ -77,15 +77,17 @@ export function createResultCache(maxEntries: number): ResultCache {
       const timeless = verification.timeless
       const exp = timeless?.facts.payload.exp
       if (timeless == null || typeof exp !== 'number' || !Number.isSafeInteger(exp)) return
-      let entry = entries.get(key.token)
+      const entry = entries.get(key.token)
       if (entry === undefined) {
+        // First sight keeps only the signature: most tokens in a busy API are seen once, and freezing the analysis
+        // costs more than anything else the cache does. A token seen again keeps its analysis from then on.
         while (entries.size >= maxEntries) {
           const oldest = entries.keys().next()
           if (oldest.done) break
           entries.delete(oldest.value)
         }
-        entry = { expiresAtMs: exp * 1000, signature: deepFreeze({ ...timeless.signature }), byRequest: new Map() }
-        entries.set(key.token, entry)
+        entries.set(key.token, { expiresAtMs: exp * 1000, signature: Object.freeze({ ...timeless.signature }), byRequest: new Map() })
+        return
       }
       if (entry.byRequest.size >= MAX_ANALYSES_PER_TOKEN) entry.byRequest.delete(entry.byRequest.keys().next().value as string)
       entry.byRequest.set(key.variant, deepFreeze(timeless))
