@@ -11,5 +11,7 @@ export default defineProject({
     name: 'core',
     include: ['test/**/*.test.ts'],
     environment: 'node',
+    // Several suites sign and verify thousands of tokens; on a busy 2-core machine 5 s is not enough headroom.
+    testTimeout: 30_000,
   },
 })
