@@ -4,7 +4,7 @@ import type { Contender } from './rounds.js'
 import type { KeyInHand, PeerConfig, Verify } from './peers/config.js'
 import { azureAdVerifyToken } from './peers/azure-ad-verify-token.js'
 import { fastJwtGetJwks, fastJwtStatic } from './peers/fast-jwt.js'
-import { nodeCryptoFloor, webCryptoFloor } from './peers/floors.js'
+import { nodeCryptoFloor, nodeCryptoPoolFloor, webCryptoFloor } from './peers/floors.js'
 import { bareJose, remoteJose } from './peers/jose.js'
 import { jsonwebtokenJwksRsa, jsonwebtokenPem } from './peers/jsonwebtoken.js'
 import { oursInspect, oursVerifier } from './peers/ours.js'
@@ -103,6 +103,8 @@ export async function verificationContenders(c: PeerConfig, key: KeyInHand, pool
     { id: 'jwks-rsa', label: 'jsonwebtoken + jwks-rsa', inFlight: 1, baseline: JOSE_1, op: cycling(jsonwebtokenJwksRsa(c), tokens) },
     { id: 'azure-ad-verify-token', label: 'azure-ad-verify-token', inFlight: 1, baseline: JOSE_1, op: cycling(azureAdVerifyToken(c), tokens) },
     { id: 'floor-node', label: 'floor: node:crypto verify alone', inFlight: 1, baseline: JOSE_1, op: cycling(nodeCryptoFloor(key), tokens) },
+    { id: 'floor-node@16', label: 'floor: node:crypto verify alone (synchronous)', inFlight: 16, baseline: JOSE_16, op: cycling(nodeCryptoFloor(key), tokens) },
+    { id: 'floor-node-pool@16', label: 'floor: node:crypto verify alone (thread pool)', inFlight: 16, baseline: JOSE_16, op: cycling(nodeCryptoPoolFloor(key), tokens) },
     { id: 'floor-webcrypto', label: 'floor: WebCrypto subtle.verify alone', inFlight: 1, baseline: JOSE_1, op: cycling(webCrypto, tokens) },
     { id: 'floor-webcrypto@16', label: 'floor: WebCrypto subtle.verify alone', inFlight: 16, baseline: JOSE_16, op: cycling(webCrypto, tokens) },
   ]

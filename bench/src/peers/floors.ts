@@ -18,6 +18,17 @@ export function nodeCryptoFloor(keyInHand: KeyInHand): (token: string) => Promis
   }
 }
 
+/** The same check on libuv's thread pool (crypto.verify with a callback): another core can do the RSA work. */
+export function nodeCryptoPoolFloor(keyInHand: KeyInHand): (token: string) => Promise<unknown> {
+  const key = keyInHand.publicKey
+  return (token) => {
+    const { data, signature } = signatureParts(token)
+    return new Promise((resolve, reject) => {
+      nodeVerify('sha256', data, key, signature, (err, ok) => (err === null && ok ? resolve(undefined) : reject(err ?? new Error('bad signature'))))
+    })
+  }
+}
+
 export async function webCryptoFloor(keyInHand: KeyInHand): Promise<(token: string) => Promise<unknown>> {
   const key = await webcrypto.subtle.importKey('jwk', keyInHand.jwk, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, [
     'verify',

@@ -173,7 +173,9 @@ export const FINDING_RULES = {
     fix: 'Pass verify a plain object whose api, operation, require and catalog are its own data properties.',
   },
   'request-member-ignored': {
-    severity: 'warning', area: 'caller', title: 'Request member ignored',
+    // An error: a misspelt member ("opration", "requires") would otherwise leave the call asking nothing, and a
+    // typo must never open an API. The member itself still has no effect.
+    severity: 'error', area: 'caller', title: 'Request member not understood',
     fix: 'Set audience, tenants, client apps and the clock in createVerifier; a call sets only api, operation, require and catalog.',
   },
   'verification-failed': {

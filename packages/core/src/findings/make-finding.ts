@@ -20,8 +20,14 @@ function clip(text: string): string {
   return text.length <= MAX_FINDING_TEXT ? text : `${text.slice(0, MAX_FINDING_TEXT - 1)}…`
 }
 
+/** Elements of a quoted list (a token's roles, say): the first ones, then how many more. */
+const MAX_LISTED = 100
+
 function clipValue(value: unknown): unknown {
-  return typeof value === 'string' ? clip(value) : value
+  if (typeof value === 'string') return clip(value)
+  if (!Array.isArray(value)) return value
+  const shown = value.slice(0, MAX_LISTED).map((v: unknown) => (typeof v === 'string' ? clip(v) : v))
+  return value.length > MAX_LISTED ? [...shown, `… and ${value.length - MAX_LISTED} more`] : shown
 }
 
 /** Builds a Finding with the catalogue's severity and general fix unless the caller gives more specific ones. */

@@ -73,7 +73,7 @@ export const FINDING_MEANINGS: Readonly<Record<FindingCode, string>> = {
   'request-invalid':
     'The request given to verify cannot be read as asked: it is not an object, or its api, operation, require or catalog is an accessor, inherited, or throws when read. A requirement that cannot be read cannot be met, so the token is refused.',
   'request-member-ignored':
-    'The request given to verify sets members other than api, operation, require and catalog (for example audience, tenants or now). They have no effect: the verifier\'s configuration decides those, so a call can never loosen it.',
+    'The request given to verify sets members other than api, operation, require and catalog (for example audience, tenants or now, or a misspelt "opration"). They have no effect, and the token is refused: a misspelt requirement would otherwise ask nothing, and the configuration decides everything else.',
   'verification-failed':
     'The verifier met a condition it could not handle while checking the token (a defect, or a hostile input it did not foresee). It fails closed: the token is refused.',
   'client-app-not-allowed':

@@ -59,9 +59,10 @@ function cloudOf(issuer: string | null, audience: string | null): CloudName | nu
   return 'public'
 }
 
-function apiOf(audience: string | null, header: JsonObject): ApiId | null {
-  if (audience === null) return Object.hasOwn(header, 'nonce') ? 'graph' : null
-  return apiForAudience(audience) ?? (Object.hasOwn(header, 'nonce') ? 'graph' : 'other')
+/** The API the audience names. A nonce header alone never makes a token Graph's: anyone can add one to a forgery. */
+function apiOf(audience: string | null): ApiId | null {
+  if (audience === null) return null
+  return apiForAudience(audience) ?? 'other'
 }
 
 /** Reads what a token says about itself. Type problems in the permission claims come back as findings. */
@@ -82,7 +83,7 @@ export function readTokenFacts(token: DecodedToken, findings: Finding[]): TokenF
     tenantId: stringClaim(payload, 'tid'),
     appId: clientOf(payload, version) ?? null,
     audience,
-    api: apiOf(audience, header),
+    api: apiOf(audience),
     cloud: cloudOf(issuer, audience),
     issuer,
     objectId: stringClaim(payload, 'oid'),

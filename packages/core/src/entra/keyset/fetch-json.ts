@@ -28,7 +28,10 @@ class Deadline {
   readonly controller = new AbortController()
   private timer: ReturnType<typeof setTimeout> | undefined
   readonly expired: Promise<never>
+  /** The wall-clock end: checked in loops too, since a stream that answers in microtasks starves every timer. */
+  readonly endsAt: number
   constructor(ms: number) {
+    this.endsAt = Date.now() + ms
     // A fetch that ignores its signal must still not hang the caller: every await races this promise.
     this.expired = new Promise<never>((_, reject) => {
       this.timer = setTimeout(() => {
@@ -48,6 +51,9 @@ class Deadline {
 
 class DeadlineError extends Error {}
 
+/** Reads of one body: Entra's documents arrive in a handful; a hostile stream of empty chunks must not go on. */
+const MAX_READS = 10_000
+
 const failure = (cause: string, network = false): FetchJsonResult => ({ ok: false, cause, network })
 
 async function readCapped(response: Response, maxBytes: number, deadline: Deadline): Promise<Uint8Array | string> {
@@ -55,10 +61,15 @@ async function readCapped(response: Response, maxBytes: number, deadline: Deadli
   const reader = response.body.getReader()
   const chunks: Uint8Array[] = []
   let total = 0
+  let reads = 0
   try {
     while (true) {
       const { done, value } = await deadline.race(reader.read())
       if (done) break
+      // A stream of empty or odd chunks must end too: by type, by count, and by the clock itself.
+      if (!(value instanceof Uint8Array)) return 'the response body is not a byte stream'
+      if (++reads > MAX_READS) return `the response arrived in more than ${MAX_READS} pieces`
+      if (Date.now() > deadline.endsAt) throw new DeadlineError()
       total += value.byteLength
       // Counted as the bytes arrive: a Content-Length that lies (or is absent) changes nothing.
       if (total > maxBytes) return `the response is larger than ${maxBytes} bytes`

@@ -8,7 +8,11 @@ export interface KeySetOptions {
   refreshAfterMs?: number
   /** After a failed refresh, the last known good keys are used up to this age. Default 72 h. */
   maxStaleMs?: number
-  /** Minimum time between unknown-kid refetches (the first one after a fresh fetch is immediate). Default 5 min. */
+  /**
+   * Minimum time between unknown-kid refetches (the first one after a fresh fetch is immediate). Default 60 s: one
+   * forged token with a random kid spends the immediate refetch, so this is also the longest a genuinely rolled key
+   * can be refused after such a token; Entra sees at most one refetch a minute from any flood of random kids.
+   */
   unknownKidCooldownMs?: number
   /** First wait after a failed fetch; doubles per failure up to maxBackoffMs. Default 2 s. */
   backoffMs?: number
@@ -32,7 +36,7 @@ export const KEY_SET_DEFAULTS: Required<KeySetOptions> = Object.freeze({
   maxEntries: 500,
   refreshAfterMs: 24 * 3600_000,
   maxStaleMs: 72 * 3600_000,
-  unknownKidCooldownMs: 5 * 60_000,
+  unknownKidCooldownMs: 60_000,
   backoffMs: 2_000,
   maxBackoffMs: 5 * 60_000,
   timeoutMs: 5_000,

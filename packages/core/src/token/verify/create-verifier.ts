@@ -6,7 +6,7 @@ import { createRs256Verifier } from '#rs256'
 import { DEFAULT_CLOCK_SKEW_SECONDS, readClock, type RequirementOptions } from '../options.js'
 import type { Report } from '../report.js'
 import { resolveVerifierOptions, type ResolvedVerifierOptions, type VerifierOptions } from './options.js'
-import { failedVerification, verifyToken, type VerifierContext } from './pipeline.js'
+import { failedVerification, stillPublished, verifyToken, type VerifierContext } from './pipeline.js'
 import { readRequest } from './request.js'
 import { normalizeInput } from '../normalize.js'
 import { createResultCache } from './result-cache.js'
@@ -68,12 +68,13 @@ function verifierFor(config: ResolvedVerifierOptions): Verifier {
       try {
         // The clock is read once per call, and the request once: every check and the cache agree on both.
         const now = readClock(config.now)
+        if (!(now instanceof Date) || !Number.isFinite(now.getTime())) throw new TypeError('the now option returned something other than a valid Date')
         const read = readRequest(request)
         const normalized = typeof raw === 'string' ? normalizeInput(raw) : undefined
         const key = cache === null || normalized === undefined ? null : cache.keyOf(normalized, read)
-        const hit = key === null ? null : (cache as NonNullable<typeof cache>).get(key, now, ctx.skewSeconds)
+        const hit = key === null ? null : (cache as NonNullable<typeof cache>).get(key, now, ctx.skewSeconds, (proof) => stillPublished(ctx, proof))
         if (hit !== null && 'report' in hit) return hit.report
-        const verification = await verifyToken(ctx, raw, read, now, hit?.signature ?? null, normalized)
+        const verification = await verifyToken(ctx, raw, read, now, hit?.known ?? null, normalized)
         if (key !== null) (cache as NonNullable<typeof cache>).set(key, verification)
         return verification.report
       } catch (err) {

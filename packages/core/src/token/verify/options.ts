@@ -55,6 +55,9 @@ export interface ResolvedVerifierOptions {
   resultCacheEntries: number
 }
 
+/** The largest clock skew a verifier accepts, in seconds. */
+export const MAX_CLOCK_SKEW_SECONDS = 3600
+
 function positiveNumber(name: string, value: unknown, allowZero = false): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
     throw new TypeError(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} number`)
@@ -96,6 +99,12 @@ export function resolveVerifierOptions(options: VerifierOptions, mode: ResolveMo
   if (clouds.length === 0 || !clouds.every(isCloudName)) throw new TypeError('cloud must be public, usgov or china (or a list of them)')
   const clientApps = options.clientApps === undefined ? undefined : stringList('clientApps', options.clientApps)
   const clockSkew = options.clockSkew === undefined ? undefined : positiveNumber('clockSkew', options.clockSkew, true)
+  // Seconds, at most an hour: 300000 ("five minutes" in milliseconds) would accept tokens that expired days ago.
+  if (clockSkew !== undefined && clockSkew > MAX_CLOCK_SKEW_SECONDS) throw new TypeError(`clockSkew is in seconds and at most ${MAX_CLOCK_SKEW_SECONDS} (got ${clockSkew})`)
+  const now = options.now
+  if (now !== undefined && typeof now !== 'function' && !(now instanceof Date && Number.isFinite(now.getTime()))) {
+    throw new TypeError('now must be a valid Date or a function returning one')
+  }
   if (options.appId !== undefined && !isGuid(options.appId)) throw new TypeError('appId must be your application (client) ID GUID')
   const keySets: Required<KeySetOptions> = { ...KEY_SET_DEFAULTS }
   for (const [name, value] of Object.entries(options.keySets ?? {})) {

@@ -26,17 +26,42 @@ export interface VerifierContext {
   keySetSource(cloud: CloudName, tid: string, version: TokenVersion): KeySetSource
 }
 
+/**
+ * Which key verified a signature, so that a remembered result is used only while that key is still published:
+ * a withdrawn key must stop working for remembered tokens exactly when it does for new ones.
+ */
+export interface KeyProof {
+  source: KeySetSource
+  kid: string
+  /** The key's modulus: the same kid with other material is another key. */
+  n: string
+}
+
 /** A verification's Report, and what may be remembered of it: everything but the time checks. */
 export interface Verification {
   report: Report
   /** Present when the signature is valid: the analysis without time findings, to rebuild the Report at another now. */
-  timeless: { facts: TokenFacts; signature: SignatureReport; permissions: Report['permissions']; findings: readonly Finding[] } | null
+  timeless: { facts: TokenFacts; signature: SignatureReport; permissions: Report['permissions']; findings: readonly Finding[]; proof: KeyProof } | null
+}
+
+/** What is remembered of a valid signature for an exact token: its report and the key that made it. */
+export interface KnownSignature {
+  signature: SignatureReport
+  proof: KeyProof
 }
 
 interface SignatureOutcome {
   status: SignatureStatus
   jwksUri: string | null
   findings: Finding[]
+  /** With a valid signature: the key that verified it. */
+  proof?: KeyProof
+}
+
+/** Whether the key behind a remembered signature is still in the key set, as a fresh lookup would find it. */
+export function stillPublished(ctx: VerifierContext, proof: KeyProof): boolean {
+  const found = ctx.store?.peek(proof.source, proof.kid)
+  return found != null && found.status === 'found' && found.key.jwk.n === proof.n
 }
 
 /** What analyzeToken checks for a verifier: its configuration, and what the call asked. Built field by field. */
@@ -53,22 +78,22 @@ function inspectOptions(config: ResolvedVerifierOptions, request: ReadRequest, n
 }
 
 /** The key lookup (synchronous when the key is at hand), the RSA check, then the rule on the key's issuer. */
-function checkSignature(ctx: VerifierContext, token: DecodedToken, facts: TokenFacts, known: SignatureReport | null): SignatureOutcome | Promise<SignatureOutcome> {
+function checkSignature(ctx: VerifierContext, token: DecodedToken, facts: TokenFacts, known: KnownSignature | null): SignatureOutcome | Promise<SignatureOutcome> {
   const choice = chooseKey(token, facts, ctx.policy)
   if (choice.decided) return { status: choice.status, jwksUri: null, findings: choice.findings }
   const findings = choice.findings
-  // This exact token verified before (with another request): the same key set and key would answer the same.
-  if (known !== null && known.status === 'valid') return { status: 'valid', jwksUri: known.jwksUri, findings }
+  // This exact token verified before (with another request), and its key is still published: the same answer.
+  if (known !== null && known.signature.status === 'valid') return { status: 'valid', jwksUri: known.signature.jwksUri, findings, proof: known.proof }
   if (ctx.store === null) return { status: 'error', jwksUri: null, findings: [...findings, noFetch()] }
 
   const source = ctx.keySetSource(choice.cloud, choice.tid, choice.version)
   const store = ctx.store
   const peeked = store.peek(source, choice.kid)
-  if (peeked !== null) return withKey(ctx, token, choice, peeked)
-  return store.lookup(source, choice.kid).then((lookup) => withKey(ctx, token, choice, lookup))
+  if (peeked !== null) return withKey(ctx, token, choice, source, peeked)
+  return store.lookup(source, choice.kid).then((lookup) => withKey(ctx, token, choice, source, lookup))
 }
 
-function withKey(ctx: VerifierContext, token: DecodedToken, choice: KeyChoice, lookup: KeyLookup): SignatureOutcome | Promise<SignatureOutcome> {
+function withKey(ctx: VerifierContext, token: DecodedToken, choice: KeyChoice, source: KeySetSource, lookup: KeyLookup): SignatureOutcome | Promise<SignatureOutcome> {
   const findings = choice.findings
   if (lookup.status === 'unavailable') return { status: 'error', jwksUri: lookup.url, findings: [...findings, keysUnavailable(lookup, choice.tid)] }
   if (lookup.status === 'not-found') {
@@ -82,7 +107,9 @@ function withKey(ctx: VerifierContext, token: DecodedToken, choice: KeyChoice, l
       return { status: 'invalid', jwksUri, findings: [...findings, makeFinding('signature-invalid', `The signature does not verify with key "${choice.kid}" from ${where}.`, { claim: 'signature' })] }
     }
     const keyIssuer = checkKeyIssuer(key, choice.iss, choice.tid, choice.cloud)
-    return keyIssuer === null ? { status: 'valid', jwksUri, findings } : { status: 'invalid', jwksUri, findings: [...findings, keyIssuer] }
+    return keyIssuer === null
+      ? { status: 'valid', jwksUri, findings, proof: { source, kid: choice.kid, n: key.jwk.n } }
+      : { status: 'invalid', jwksUri, findings: [...findings, keyIssuer] }
   }
   const checked = ctx.rs256.verify(key, token.signingInput, token.signatureSegment)
   return typeof checked === 'boolean' ? conclude(checked) : checked.then(conclude)
@@ -92,7 +119,7 @@ function withKey(ctx: VerifierContext, token: DecodedToken, choice: KeyChoice, l
  * analyze → choose key → signature → key rules → time → Report (docs/verification.md). The permission check is part
  * of the analysis, against what the call asked; nothing the call sends can change the configuration.
  */
-export async function verifyToken(ctx: VerifierContext, raw: string, request: ReadRequest, now: Date, known: SignatureReport | null = null, normalized?: NormalizedInput): Promise<Verification> {
+export async function verifyToken(ctx: VerifierContext, raw: string, request: ReadRequest, now: Date, known: KnownSignature | null = null, normalized?: NormalizedInput): Promise<Verification> {
   const analysis: Analysis = analyzeToken(raw, inspectOptions(ctx.config, request, now), { time: false, ...(normalized !== undefined ? { normalized } : {}) })
   // A request that cannot be read refuses the token; its findings come first, in both the cached and uncached paths.
   if (request.findings.length > 0) analysis.findings.unshift(...request.findings)
@@ -104,8 +131,8 @@ export async function verifyToken(ctx: VerifierContext, raw: string, request: Re
   const signature = 'then' in pending ? await pending : pending
   analysis.signature = { status: signature.status, kid: analysis.signature.kid, jwksUri: signature.jwksUri, alg: analysis.signature.alg }
   analysis.findings.push(...signature.findings)
-  const timeless = signature.status === 'valid'
-    ? { facts, signature: analysis.signature, permissions: analysis.permissions, findings: analysis.findings.slice() }
+  const timeless = signature.status === 'valid' && signature.proof !== undefined
+    ? { facts, signature: analysis.signature, permissions: analysis.permissions, findings: analysis.findings.slice(), proof: signature.proof }
     : null
   // The time checks run last, against this call's now: they are all a remembered result has to rerun.
   analysis.findings.push(...checkLifetime(decoded.payload, now.getTime(), ctx.skewSeconds))

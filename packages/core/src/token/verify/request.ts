@@ -29,10 +29,24 @@ function typeProblem(member: RequestMember, value: unknown): string | null {
     case 'operation':
       return typeof value === 'string' ? null : `${describe(value)}, not a string`
     case 'require':
-      return Array.isArray(value) && Array.from(value as unknown[]).every((n) => typeof n === 'string') ? null : 'not an array of permission names'
+      return ownStrings(value) === null ? 'not an array of permission names (own data elements, at most 100)' : null
     case 'catalog':
       return typeof value === 'object' && value !== null && !Array.isArray(value) ? null : `${describe(value)}, not a catalog object`
   }
+}
+
+const MAX_REQUIRED = 100
+
+/** A frozen copy of an array of strings read by index as own data properties; null for anything else. */
+function ownStrings(value: unknown): readonly string[] | null {
+  if (!Array.isArray(value) || value.length > MAX_REQUIRED) return null
+  const copy: string[] = []
+  for (let i = 0; i < value.length; i++) {
+    const d = Object.getOwnPropertyDescriptor(value, i)
+    if (d === undefined || !('value' in d) || typeof d.value !== 'string') return null
+    copy.push(d.value)
+  }
+  return Object.freeze(copy)
 }
 
 const shortName = (name: string): string => JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name)
@@ -57,7 +71,9 @@ function readMembers(request: object, requirement: RequirementOptions, findings:
       findings.push(makeFinding('request-invalid', `The request's ${key} is ${problem}.`, { claim: key, actual: describe(descriptor.value) }))
       continue
     }
-    ;(requirement as Record<RequestMember, unknown>)[key as RequestMember] = descriptor.value
+    // require is copied element by element, as own data properties: the array's iterator, getters or later
+    // changes cannot make the check and the cache key read two different lists.
+    ;(requirement as Record<RequestMember, unknown>)[key as RequestMember] = key === 'require' ? ownStrings(descriptor.value) : descriptor.value
   }
   for (const name of REQUEST_MEMBERS) {
     if (!Object.hasOwn(request, name) && name in request) {
@@ -90,7 +106,7 @@ export function readRequest(request: unknown): ReadRequest {
   if (ignored.length > 0) {
     const named = ignored.slice(0, MAX_NAMED).map(shortName).join(', ')
     const more = ignored.length > MAX_NAMED ? ` and ${ignored.length - MAX_NAMED} more` : ''
-    findings.push(makeFinding('request-member-ignored', `The request sets ${named}${more}; a call may set only api, operation, require and catalog, so ${ignored.length === 1 ? 'it was' : 'they were'} ignored (audience, tenants, client apps and the clock come from createVerifier).`, {
+    findings.push(makeFinding('request-member-ignored', `The request sets ${named}${more}; a call may set only api, operation, require and catalog, so the token is refused: a misspelt requirement must never open an API (audience, tenants, client apps and the clock come from createVerifier).`, {
       actual: ignored.slice(0, MAX_NAMED),
     }))
   }

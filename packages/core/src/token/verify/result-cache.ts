@@ -3,9 +3,9 @@ import { hasErrors, sortFindings } from '../../findings/make-finding.js'
 import { checkLifetime } from '../checks/lifetime.js'
 import { deepFreeze } from '../freeze.js'
 import type { NormalizedInput } from '../normalize.js'
-import type { Report, SignatureReport } from '../report.js'
+import type { Report } from '../report.js'
 import { verdictOf } from '../verdict.js'
-import type { Verification } from './pipeline.js'
+import type { KeyProof, KnownSignature, Verification } from './pipeline.js'
 import type { ReadRequest } from './request.js'
 
 export const DEFAULT_RESULT_CACHE_ENTRIES = 1_000
@@ -17,7 +17,7 @@ type Timeless = NonNullable<Verification['timeless']>
 interface Entry {
   expiresAtMs: number
   /** The valid signature, for any request on this exact token: another request skips the key lookup and the RSA work. */
-  signature: SignatureReport
+  known: KnownSignature
   /** By request variant: what the call asked, and what input normalization removed. */
   byRequest: Map<string, Timeless>
 }
@@ -31,8 +31,11 @@ interface Entry {
 export interface ResultCache {
   /** The cache identity of a call, or null when it must not be served from or stored in the cache. */
   keyOf(normalized: NormalizedInput, request: ReadRequest): { token: string; variant: string } | null
-  /** The Report for this exact call, else the token's remembered valid signature, else null. */
-  get(key: { token: string; variant: string }, now: Date, skewSeconds: number): { report: Report } | { signature: SignatureReport } | null
+  /**
+   * The Report for this exact call, else the token's remembered valid signature, else null; `live` says whether the
+   * key that verified it is still published (a withdrawn key ends the remembered results with it).
+   */
+  get(key: { token: string; variant: string }, now: Date, skewSeconds: number, live: (proof: KeyProof) => boolean): { report: Report } | { known: KnownSignature } | null
   set(key: { token: string; variant: string }, verification: Verification): void
 }
 
@@ -59,11 +62,11 @@ export function createResultCache(maxEntries: number): ResultCache {
       if (id === null) return null
       return { token: normalized.token, variant: JSON.stringify([normalized.removed, api, operation, require, id]) }
     },
-    get(key, now, skewSeconds) {
+    get(key, now, skewSeconds, live) {
       const entry = entries.get(key.token)
       if (entry === undefined) return null
       const nowMs = now.getTime()
-      if (nowMs >= entry.expiresAtMs) {
+      if (nowMs >= entry.expiresAtMs || !live(entry.known.proof)) {
         entries.delete(key.token)
         return null
       }
@@ -71,7 +74,7 @@ export function createResultCache(maxEntries: number): ResultCache {
       entries.delete(key.token)
       entries.set(key.token, entry)
       const hit = entry.byRequest.get(key.variant)
-      return hit === undefined ? { signature: entry.signature } : { report: reportAt(hit, nowMs, skewSeconds) }
+      return hit === undefined ? { known: entry.known } : { report: reportAt(hit, nowMs, skewSeconds) }
     },
     set(key, verification) {
       const timeless = verification.timeless
@@ -86,11 +89,11 @@ export function createResultCache(maxEntries: number): ResultCache {
           if (oldest.done) break
           entries.delete(oldest.value)
         }
-        entries.set(key.token, { expiresAtMs: exp * 1000, signature: Object.freeze({ ...timeless.signature }), byRequest: new Map() })
+        entries.set(key.token, { expiresAtMs: exp * 1000, known: { signature: Object.freeze({ ...timeless.signature }), proof: timeless.proof }, byRequest: new Map() })
         return
       }
       if (entry.byRequest.size >= MAX_ANALYSES_PER_TOKEN) entry.byRequest.delete(entry.byRequest.keys().next().value as string)
-      entry.byRequest.set(key.variant, deepFreeze(timeless))
+      entry.byRequest.set(key.variant, deepFreeze({ ...timeless, proof: entry.known.proof }))
     },
   }
 }
