@@ -162,8 +162,9 @@ const OPERATIONS: readonly CatalogOperation[] = [
     op('POST', '/api/advancedqueries/run', ['AdvancedQuery.Read.All'], ['AdvancedQuery.Read'], now('run-advanced-query-api', {
       summary: 'Advanced hunting (Defender for Endpoint)',
       userRole: VIEW_DATA,
-      // The page: "an older version with limited capabilities. A more comprehensive version ... in the Microsoft Graph security API".
-      legacy: { replacement: 'POST /security/runHuntingQuery', note: 'The page calls this API an older version with limited capabilities; Microsoft Graph\'s runHuntingQuery (ThreatHunting.Read.All) queries more tables.' },
+      // The page: "an older version with limited capabilities"; its localized copies add "Retirement began in January
+      // 2026" (message center MC1220762).
+      legacy: { replacement: 'POST /security/runHuntingQuery', note: 'Older API with limited capabilities, being retired since January 2026 (MC1220762); Microsoft Graph runHuntingQuery (ThreatHunting.Read.All) queries more tables.' },
     })),
   ]),
   ...area('Indicators', [
