@@ -57,7 +57,7 @@ describe.each(catalogs.map((c) => [c.id, c] as const))('catalog %s', (_id, catal
 
 describe('catalog contents (hand-written expectations)', () => {
   it('counts operations and permissions', () => {
-    expect(MDE_CATALOG.operations).toHaveLength(110)
+    expect(MDE_CATALOG.operations).toHaveLength(112)
     expect(M365D_CATALOG.operations).toHaveLength(4)
     expect(MDE_CATALOG.permissions.filter((p) => p.kind === 'application')).toHaveLength(30)
     expect(MDE_CATALOG.permissions.filter((p) => p.kind === 'delegated')).toHaveLength(27)

@@ -57,7 +57,7 @@ describe('checkPermissions, resolved once per requirement, equals the per-call i
         }
       }
     }
-    // 110 Defender for Endpoint operations × 6 grants × 3 tokens × 3 requirements: seconds on a shared 2-core machine.
+    // 112 Defender for Endpoint operations × 6 grants × 3 tokens × 3 requirements: seconds on a shared 2-core machine.
   }, 30_000)
 
   it('for unknown operations, explicit requirements, custom catalogs and requests that are refused', () => {

@@ -235,6 +235,12 @@ const OPERATIONS: readonly CatalogOperation[] = [
     op('GET', '/api/machines/SoftwareInventoryNoProductCodeByMachine', ['Software.Read.All'], ['Software.Read'], now('get-assessment-non-cpe-software-inventory', { summary: 'Software without a CPE (JSON)' })),
     op('GET', '/api/machines/SoftwareInventoryNonCpeExport', ['Software.Read.All'], ['Software.Read'], now('get-assessment-non-cpe-software-inventory', { summary: 'Software without a CPE (files)' })),
     op('GET', '/api/machines/SoftwareVulnerabilitiesByMachine', ['Vulnerability.Read.All'], ['Vulnerability.Read'], now('get-assessment-software-vulnerabilities', { summary: 'Software vulnerabilities assessment (JSON)' })),
+    op('GET', '/api/machines/SoftwareVulnerabilitiesExport', ['Vulnerability.Read.All'], ['Vulnerability.Read'], now('get-assessment-software-vulnerabilities', {
+      summary: 'Software vulnerabilities assessment (files)',
+      correction: 'This section\'s permission table was not read; the page\'s JSON and delta sections list Vulnerability.Read.All / Vulnerability.Read, assumed here.',
+    })),
+    // Section 3 of the page; its table was read in the page's localized copies (the English read stopped at section 1).
+    op('GET', '/api/machines/SoftwareVulnerabilityChangesByMachine', ['Vulnerability.Read.All'], ['Vulnerability.Read'], now('get-assessment-software-vulnerabilities', { summary: 'Software vulnerabilities changes since a date (JSON, delta)' })),
     op('GET', '/api/machines/BaselineComplianceAssessmentByMachine', ['SecurityBaselinesAssessment.Read.All'], ['SecurityBaselinesAssessment.Read'], now('export-security-baseline-assessment', { summary: 'Security baselines assessment (JSON)' })),
     op('GET', '/api/machines/BaselineComplianceAssessmentExport', ['SecurityBaselinesAssessment.Read.All'], ['SecurityBaselinesAssessment.Read'], now('export-security-baseline-assessment', { summary: 'Security baselines assessment (files)' })),
     op('GET', '/api/baselineProfiles', ['SecurityBaselinesAssessment.Read.All'], ['SecurityBaselinesAssessment.Read'], now('get-security-baselines-assessment-profiles', {
