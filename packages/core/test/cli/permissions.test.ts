@@ -62,7 +62,7 @@ describe('claimcheck permissions', () => {
   it('lists both catalogs', async () => {
     const r = await run(['permissions'])
     expect(r.code).toBe(0)
-    expect(r.out).toContain('Microsoft Defender for Endpoint (mde): 59 operations')
+    expect(r.out).toContain('Microsoft Defender for Endpoint (mde): 112 operations')
     expect(r.out).toContain('(m365d): 4 operations')
   })
 

@@ -57,7 +57,8 @@ describe('checkPermissions, resolved once per requirement, equals the per-call i
         }
       }
     }
-  })
+    // 112 Defender for Endpoint operations × 6 grants × 3 tokens × 3 requirements: seconds on a shared 2-core machine.
+  }, 30_000)
 
   it('for unknown operations, explicit requirements, custom catalogs and requests that are refused', () => {
     const subjects = [facts(appOnlyClaims(['Orders.Read'], 'api://contoso')), facts(appOnlyClaims(['Machine.Isolate'])), facts(delegatedClaims('Orders.Read Machine.Read')), facts(appOnlyClaims(undefined)), facts(delegatedClaims(undefined, 'https://graph.microsoft.com'))]

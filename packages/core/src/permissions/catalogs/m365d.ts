@@ -1,9 +1,15 @@
 import { API_RESOURCES } from '../../entra/apis.js'
-import type { CatalogPermission, PermissionCatalog } from '../types.js'
+import type { CatalogOperation, CatalogPermission, PermissionCatalog } from '../types.js'
 
 // Microsoft 365 Defender / Defender XDR ("Microsoft Threat Protection"). Data only.
+//
+// These operations still answer, but their pages now send callers to the Microsoft Graph security API ("Try our new
+// APIs using MS Graph security API"; the hunting page: "an older version with limited capabilities", retirement begun
+// January 2026, MC1220762). Each row names its Graph equivalent (GRAPH_CATALOG), which needs other permissions:
+// SecurityIncident.* and ThreatHunting.Read.All on Microsoft Graph instead of Incident.* and AdvancedHunting.* here.
 
 const page = (name: string): string => `https://learn.microsoft.com/defender-xdr/${name}`
+const CHECKED = '2026-11-30'
 
 const PERMISSIONS: readonly CatalogPermission[] = [
   { value: 'AdvancedHunting.Read.All', kind: 'application', id: '7734e8e5-8dde-42fc-b5ae-6eafea078693', displayName: 'Run advanced hunting queries' },
@@ -16,6 +22,33 @@ const PERMISSIONS: readonly CatalogPermission[] = [
   { value: 'Incident.ReadWrite', kind: 'delegated', id: '2af415cc-88cf-4146-a0c8-444c3a80d5db', displayName: 'Read and write incidents', includes: ['Incident.Read'] },
 ]
 
+const TO_GRAPH = 'The page points to the Microsoft Graph security API; there the call needs Microsoft Graph permissions'
+const INCIDENTS_LEGACY = { replacement: 'GET /security/incidents', note: `${TO_GRAPH} (SecurityIncident.Read.All or SecurityIncident.ReadWrite.All).` }
+
+const OPERATIONS: readonly CatalogOperation[] = [
+  {
+    method: 'GET', path: '/api/incidents', application: ['Incident.Read.All', 'Incident.ReadWrite.All'], delegated: ['Incident.Read', 'Incident.ReadWrite'],
+    source: page('api-list-incidents'), checkedBy: 'claimcheck', checked: CHECKED, area: 'Incidents', summary: 'List incidents', userRole: 'View Data',
+    legacy: INCIDENTS_LEGACY,
+  },
+  {
+    method: 'GET', path: '/api/incidents/{id}', application: ['Incident.Read.All', 'Incident.ReadWrite.All'], delegated: ['Incident.Read', 'Incident.ReadWrite'],
+    source: page('api-get-incident'), checkedBy: 'claimcheck', checked: CHECKED, area: 'Incidents', summary: 'Get incident', userRole: 'View Data',
+    legacy: { replacement: 'GET /security/incidents/{incidentId}', note: INCIDENTS_LEGACY.note },
+  },
+  {
+    method: 'PATCH', path: '/api/incidents/{id}', application: ['Incident.ReadWrite.All'], delegated: ['Incident.ReadWrite'],
+    source: page('api-update-incidents'), checkedBy: 'claimcheck', checked: CHECKED, area: 'Incidents', summary: 'Update incident',
+    userRole: 'permission to update the incident in the portal',
+    legacy: { replacement: 'PATCH /security/incidents/{incidentId}', note: `${TO_GRAPH} (SecurityIncident.ReadWrite.All).` },
+  },
+  {
+    method: 'POST', path: '/api/advancedhunting/run', application: ['AdvancedHunting.Read.All'], delegated: ['AdvancedHunting.Read'],
+    source: page('api-advanced-hunting'), checkedBy: 'claimcheck', checked: CHECKED, area: 'Advanced hunting', summary: 'Advanced hunting (Defender XDR)', userRole: 'View Data',
+    legacy: { replacement: 'POST /security/runHuntingQuery', note: `Older API with limited capabilities, being retired since January 2026 (MC1220762). ${TO_GRAPH} (ThreatHunting.Read.All).` },
+  },
+]
+
 export const M365D_CATALOG: PermissionCatalog = {
   id: 'm365d',
   name: API_RESOURCES.m365d.name,
@@ -26,12 +59,7 @@ export const M365D_CATALOG: PermissionCatalog = {
   delegatedNeedsUserRole: true,
   permissions: PERMISSIONS,
   aliases: {},
-  operations: [
-    { method: 'GET', path: '/api/incidents', application: ['Incident.Read.All', 'Incident.ReadWrite.All'], delegated: ['Incident.Read', 'Incident.ReadWrite'], source: page('api-list-incidents'), checkedBy: 'reference', summary: 'List incidents' },
-    { method: 'GET', path: '/api/incidents/{id}', application: ['Incident.Read.All', 'Incident.ReadWrite.All'], delegated: ['Incident.Read', 'Incident.ReadWrite'], source: page('api-get-incident'), checkedBy: 'reference', summary: 'Get incident' },
-    { method: 'PATCH', path: '/api/incidents/{id}', application: ['Incident.ReadWrite.All'], delegated: ['Incident.ReadWrite'], source: page('api-update-incidents'), checkedBy: 'reference', summary: 'Update incident' },
-    { method: 'POST', path: '/api/advancedhunting/run', application: ['AdvancedHunting.Read.All'], delegated: ['AdvancedHunting.Read'], source: page('api-advanced-hunting'), checkedBy: 'reference', summary: 'Advanced hunting (Defender XDR)' },
-  ],
+  operations: OPERATIONS,
   idSources: [
     'A generated table of the Microsoft Threat Protection service principal\'s appRoles and oauth2PermissionScopes',
     'Senserva-LLC setup scripts (application role IDs with names)',

@@ -79,84 +79,203 @@ const PERMISSIONS: readonly CatalogPermission[] = [
   del('Vulnerability.Read', '63a677ce-818c-4409-9d12-5c6d2e2a6bfe', 'Read Threat and Vulnerability Management vulnerability information'),
 ]
 
-type Row = Omit<CatalogOperation, 'method' | 'path' | 'application' | 'delegated'>
+type Row = Omit<CatalogOperation, 'method' | 'path' | 'application' | 'delegated' | 'area'>
 const op = (method: CatalogOperation['method'], path: string, application: readonly string[], delegated: readonly string[], row: Row): CatalogOperation =>
   ({ method, path, application, delegated, ...row })
-const ref = (name: string, extra: Partial<Row> = {}): Row => ({ source: page(name), checkedBy: 'reference', ...extra })
-const ours = (name: string, extra: Partial<Row> = {}): Row => ({ source: page(name), checkedBy: 'claimcheck', ...extra })
+// Every row was read against its page by ClaimCheck: `ours` rows on 2026-11-21 (the first verification), `now`
+// rows on 2026-11-30 (new operations, and the project reference's [V] rows, re-read the same day).
+const ours = (name: string, extra: Partial<Row> = {}): Row => ({ source: page(name), checkedBy: 'claimcheck', checked: '2026-11-21', ...extra })
+const now = (name: string, extra: Partial<Row> = {}): Row => ({ source: page(name), checkedBy: 'claimcheck', checked: '2026-11-30', ...extra })
+const area = (name: string, rows: readonly CatalogOperation[]): CatalogOperation[] => rows.map((r) => ({ ...r, area: name }))
+
+// What Defender's own answer says beats the page: with Machine.StopAndQuarantine alone the API answers 403 "The
+// application does not have any of the required application permissions (Machine.Read.All, Machine.ReadWrite.All)",
+// and with a Machine.Read* role alone it names Machine.StopAndQuarantine (MicrosoftDocs/microsoft-365-docs#6055,
+// 2021-08-17; the page now lists all three in one flat table). Both are needed. The delegated pair is by analogy:
+// no public report shows the delegated answer, and the page lists only Machine.StopAndQuarantine for it.
+const STOP_AND_QUARANTINE_ALSO: CatalogOperation['alsoRequires'] = { application: [MACHINE_READ_APP], delegated: [MACHINE_READ_DEL] }
+const RESPONSE_ACTIONS = ['Machine.CollectForensics', 'Machine.Isolate', 'Machine.RestrictExecution', 'Machine.Scan', 'Machine.Offboard', 'Machine.StopAndQuarantine', 'Machine.LiveResponse'] as const
+const VIEW_DATA = 'View Data'
+const TVM_VIEW = 'View Data or TvmViewData'
 
 const OPERATIONS: readonly CatalogOperation[] = [
-  // alerts
-  op('GET', '/api/alerts', ALERT_READ_APP, ALERT_READ_DEL, ref('get-alerts', { summary: 'List alerts' })),
-  op('GET', '/api/alerts/{id}', ALERT_READ_APP, ALERT_READ_DEL, ref('get-alert-info-by-id', { summary: 'Get alert' })),
-  op('PATCH', '/api/alerts/{id}', ['Alert.ReadWrite.All'], ['Alert.ReadWrite'], ref('update-alert', { summary: 'Update alert' })),
-  op('POST', '/api/alerts/batchUpdate', ['Alert.ReadWrite.All'], ['Alert.ReadWrite'], ours('batch-update-alerts', { summary: 'Batch update alerts', userRole: 'Alerts investigation' })),
-  op('POST', '/api/alerts/CreateAlertByReference', ['Alert.ReadWrite.All'], ['Alert.ReadWrite'], ours('create-alert-by-reference', { summary: 'Create alert from event', userRole: 'Alerts investigation' })),
-  op('GET', '/api/alerts/{id}/domains', ['Url.Read.All'], ['Url.Read.All'], ours('get-alert-related-domain-info', { summary: 'Alert related domains', userRole: 'View Data' })),
-  op('GET', '/api/alerts/{id}/files', ['File.Read.All'], ['File.Read.All'], ours('get-alert-related-files-info', { summary: 'Alert related files', userRole: 'View Data' })),
-  op('GET', '/api/alerts/{id}/ips', ['Ip.Read.All'], ['Ip.Read.All'], ours('get-alert-related-ip-info', { summary: 'Alert related IPs', userRole: 'View Data' })),
-  op('GET', '/api/alerts/{id}/user', ['User.Read.All'], ['User.Read.All'], ours('get-alert-related-user-info', { summary: 'Alert related user', userRole: 'View Data' })),
-  op('GET', '/api/alerts/{id}/machine', MACHINE_READ_APP, MACHINE_READ_DEL, ours('get-alert-related-machine-info', { summary: 'Alert related device', userRole: 'View Data' })),
-  // machines
-  op('GET', '/api/machines', MACHINE_READ_APP, MACHINE_READ_DEL, ref('get-machines', { summary: 'List devices' })),
-  op('GET', '/api/machines/{id}', MACHINE_READ_APP, MACHINE_READ_DEL, ref('get-machine-by-id', { summary: 'Get device' })),
-  op('GET', '/api/machines/findbyip(...)', MACHINE_READ_APP, MACHINE_READ_DEL, ours('find-machines-by-ip', { summary: 'Find devices by internal IP', userRole: 'View Data' })),
-  op('GET', '/api/machines/find(...)', MACHINE_READ_APP, [], ours('find-machine-info-by-ip', { summary: 'Find device by internal IP (application permissions only)' })),
-  op('GET', '/api/machines/findbytag', MACHINE_READ_APP, MACHINE_READ_DEL, ours('find-machines-by-tag', { summary: 'Find devices by tag', userRole: 'View Data' })),
-  op('PATCH', '/api/machines/{id}', ['Machine.ReadWrite.All'], ['Machine.ReadWrite'], ours('update-machine-method', { summary: 'Update device tags and value', userRole: 'Alerts investigation' })),
-  op('POST', '/api/machines/{id}/tags', ['Machine.ReadWrite.All'], ['Machine.ReadWrite'], ours('add-or-remove-machine-tags', { summary: 'Add or remove a device tag', userRole: 'Manage security setting' })),
-  op('POST', '/api/machines/AddOrRemoveTagForMultipleMachines', ['Machine.ReadWrite.All'], ['Machine.ReadWrite'], ours('add-or-remove-multiple-machine-tags', { summary: 'Tag many devices', userRole: 'Manage security setting' })),
-  op('POST', '/api/machines/{id}/setDeviceValue', ['Machine.ReadWrite.All'], ['Machine.ReadWrite'], ours('set-device-value', { summary: 'Set device value', userRole: 'Manage security setting' })),
-  op('GET', '/api/machines/{id}/logonusers', ['User.Read.All'], ['User.Read.All'], ours('get-machine-log-on-users', { summary: 'Device logon users', userRole: 'View Data' })),
-  op('GET', '/api/machines/{id}/alerts', ALERT_READ_APP, ALERT_READ_DEL, ours('get-machine-related-alerts', { summary: 'Device related alerts', userRole: 'View Data' })),
-  op('GET', '/api/machines/{id}/software', ['Software.Read.All'], ['Software.Read'], ours('get-installed-software', { summary: 'Installed software' })),
-  op('GET', '/api/machines/{id}/vulnerabilities', ['Vulnerability.Read.All'], ['Vulnerability.Read'], ours('get-discovered-vulnerabilities', { summary: 'Discovered vulnerabilities' })),
-  op('GET', '/api/machines/{id}/recommendations', ['SecurityRecommendation.Read.All'], ['SecurityRecommendation.Read'], ours('get-security-recommendations', { summary: 'Device security recommendations' })),
-  // response actions
-  op('POST', '/api/machines/{id}/isolate', ['Machine.Isolate'], ['Machine.Isolate'], ref('isolate-machine', { summary: 'Isolate device' })),
-  op('POST', '/api/machines/{id}/unisolate', ['Machine.Isolate'], ['Machine.Isolate'], ref('unisolate-machine', { summary: 'Release device from isolation' })),
-  op('POST', '/api/machines/{id}/restrictCodeExecution', ['Machine.RestrictExecution'], ['Machine.RestrictExecution'], ours('restrict-code-execution', { summary: 'Restrict app execution', userRole: 'Active remediation actions' })),
-  op('POST', '/api/machines/{id}/unrestrictCodeExecution', ['Machine.RestrictExecution'], ['Machine.RestrictExecution'], ours('unrestrict-code-execution', { summary: 'Remove app restriction', userRole: 'Active remediation actions' })),
-  op('POST', '/api/machines/{id}/runAntiVirusScan', ['Machine.Scan'], ['Machine.Scan'], ours('run-av-scan', { summary: 'Run antivirus scan', userRole: 'Active remediation actions' })),
-  op('POST', '/api/machines/{id}/offboard', ['Machine.Offboard'], ['Machine.Offboard'], ours('offboard-machine-api', { summary: 'Offboard device' })),
-  op('POST', '/api/machines/{id}/collectInvestigationPackage', ['Machine.CollectForensics'], ['Machine.CollectForensics'], ref('collect-investigation-package', { summary: 'Collect investigation package' })),
-  op('POST', '/api/machines/{id}/StopAndQuarantineFile', ['Machine.StopAndQuarantine'], ['Machine.StopAndQuarantine'], ref('stop-and-quarantine-file', { summary: 'Stop and quarantine file' })),
-  op('POST', '/api/machines/{id}/runliveresponse', ['Machine.LiveResponse'], ['Machine.LiveResponse'], ref('run-live-response', { summary: 'Run live response' })),
-  op('POST', '/api/machines/{id}/startInvestigation', ['Alert.ReadWrite.All'], ['Alert.ReadWrite'], ours('initiate-autoir-investigation', { summary: 'Start automated investigation', userRole: 'Active remediation actions' })),
-  // machine actions
-  op('GET', '/api/machineactions', MACHINE_READ_APP, MACHINE_READ_DEL, ours('get-machineactions-collection', { summary: 'List machine actions', userRole: 'View Data' })),
-  op('GET', '/api/machineactions/{id}', MACHINE_READ_APP, MACHINE_READ_DEL, ours('get-machineaction-object', { summary: 'Get machine action', userRole: 'View Data' })),
-  op('GET', '/api/machineactions/{id}/getPackageUri', MACHINE_READ_APP, ['Machine.CollectForensics'], ref('get-package-sas-uri', { summary: 'Investigation package URI' })),
-  // hunting
-  op('POST', '/api/advancedqueries/run', ['AdvancedQuery.Read.All'], ['AdvancedQuery.Read'], ref('run-advanced-query-api', { summary: 'Advanced hunting (Defender for Endpoint)' })),
-  // indicators
-  op('GET', '/api/indicators', ['Ti.ReadWrite', 'Ti.ReadWrite.All'], ['Ti.ReadWrite'], ref('get-ti-indicators-collection', { summary: 'List indicators' })),
-  op('POST', '/api/indicators', ['Ti.ReadWrite', 'Ti.ReadWrite.All'], ['Ti.ReadWrite'], ours('post-ti-indicator', { summary: 'Submit or update indicator' })),
-  op('POST', '/api/indicators/import', ['Ti.ReadWrite', 'Ti.ReadWrite.All'], ['Ti.ReadWrite'], ours('import-ti-indicators', { summary: 'Import indicators' })),
-  op('DELETE', '/api/indicators/{id}', ['Ti.ReadWrite', 'Ti.ReadWrite.All'], [], ours('delete-ti-indicator-by-id', {
-    summary: 'Delete indicator (application permissions only)',
-    correction: 'The reference listed delegated Ti.ReadWrite; the page documents application permissions only.',
-  })),
-  op('POST', '/api/indicators/BatchDelete', ['Ti.ReadWrite', 'Ti.ReadWrite.All'], [], ours('batch-delete-ti-indicators', { summary: 'Batch delete indicators (application permissions only)' })),
-  // entities
-  op('GET', '/api/files/{id}', ['File.Read.All'], ['File.Read.All'], ours('get-file-information', { summary: 'Get file', userRole: 'View Data' })),
-  op('GET', '/api/ips/{ip}/stats', ['Ip.Read.All'], ['Ip.Read.All'], ours('get-ip-statistics', { summary: 'IP statistics', userRole: 'View Data' })),
-  op('GET', '/api/domains/{domain}/stats', ['Url.Read.All'], ['Url.Read.All'], ref('get-domain-statistics', { summary: 'Domain statistics' })),
-  // live response library
-  op('GET', '/api/libraryfiles', ['Library.Manage'], ['Library.Manage'], ours('list-library-files', { summary: 'List live response library files' })),
-  op('POST', '/api/libraryfiles', ['Library.Manage'], ['Library.Manage'], ours('upload-library', { summary: 'Upload a live response library file' })),
-  op('DELETE', '/api/libraryfiles/{fileName}', ['Library.Manage'], ['Library.Manage'], ours('delete-library', { summary: 'Delete a live response library file' })),
-  // vulnerability management
-  op('GET', '/api/vulnerabilities', ['Vulnerability.Read.All'], ['Vulnerability.Read'], ours('get-all-vulnerabilities', { summary: 'List vulnerabilities' })),
-  op('GET', '/api/vulnerabilities/{cveId}', ['Vulnerability.Read.All'], ['Vulnerability.Read'], ours('get-vulnerability-by-id', { summary: 'Get vulnerability' })),
-  op('GET', '/api/Software', ['Software.Read.All'], ['Software.Read'], ours('get-software', { summary: 'List software inventory' })),
-  op('GET', '/api/Software/{id}', ['Software.Read.All'], ['Software.Read'], ours('get-software-by-id', { summary: 'Get software' })),
-  op('GET', '/api/recommendations', ['SecurityRecommendation.Read.All'], ['SecurityRecommendation.Read'], ours('get-all-recommendations', { summary: 'List security recommendations' })),
-  op('GET', '/api/recommendations/{id}', ['SecurityRecommendation.Read.All'], ['SecurityRecommendation.Read'], ours('get-recommendation-by-id', { summary: 'Get security recommendation' })),
-  op('GET', '/api/remediationTasks', ['RemediationTasks.Read.All'], ['RemediationTasks.Read'], ours('get-remediation-all-activities', { summary: 'List remediation activities' })),
-  op('GET', '/api/exposureScore', ['Score.Read.All'], ['Score.Read'], ours('get-exposure-score', { summary: 'Exposure score' })),
-  op('GET', '/api/configurationScore', ['Score.Read.All'], ['Score.Read'], ours('get-device-secure-score', { summary: 'Device secure score' })),
-  op('GET', '/api/deviceavinfo', ['Machine.Read.All'], ['Machine.Read'], ref('device-health-export-antivirus-health-report-api', { summary: 'Antivirus health report' })),
+  ...area('Alerts', [
+    op('GET', '/api/alerts', ALERT_READ_APP, ALERT_READ_DEL, now('get-alerts', { summary: 'List alerts', userRole: VIEW_DATA })),
+    op('GET', '/api/alerts/{id}', ALERT_READ_APP, ALERT_READ_DEL, now('get-alert-info-by-id', { summary: 'Get alert', userRole: VIEW_DATA })),
+    op('PATCH', '/api/alerts/{id}', ['Alert.ReadWrite.All'], ['Alert.ReadWrite'], now('update-alert', { summary: 'Update alert', userRole: 'Alerts investigation' })),
+    op('POST', '/api/alerts/batchUpdate', ['Alert.ReadWrite.All'], ['Alert.ReadWrite'], ours('batch-update-alerts', { summary: 'Batch update alerts', userRole: 'Alerts investigation' })),
+    op('POST', '/api/alerts/CreateAlertByReference', ['Alert.ReadWrite.All'], ['Alert.ReadWrite'], ours('create-alert-by-reference', { summary: 'Create alert from event', userRole: 'Alerts investigation' })),
+    op('GET', '/api/alerts/{id}/domains', ['Url.Read.All'], ['Url.Read.All'], ours('get-alert-related-domain-info', { summary: 'Alert related domains', userRole: VIEW_DATA })),
+    op('GET', '/api/alerts/{id}/files', ['File.Read.All'], ['File.Read.All'], ours('get-alert-related-files-info', { summary: 'Alert related files', userRole: VIEW_DATA })),
+    op('GET', '/api/alerts/{id}/ips', ['Ip.Read.All'], ['Ip.Read.All'], ours('get-alert-related-ip-info', { summary: 'Alert related IPs', userRole: VIEW_DATA })),
+    op('GET', '/api/alerts/{id}/user', ['User.Read.All'], ['User.Read.All'], ours('get-alert-related-user-info', { summary: 'Alert related user', userRole: VIEW_DATA })),
+    op('GET', '/api/alerts/{id}/machine', MACHINE_READ_APP, MACHINE_READ_DEL, ours('get-alert-related-machine-info', { summary: 'Alert related device', userRole: VIEW_DATA })),
+  ]),
+  ...area('Machines', [
+    op('GET', '/api/machines', MACHINE_READ_APP, MACHINE_READ_DEL, now('get-machines', { summary: 'List devices', userRole: VIEW_DATA })),
+    op('GET', '/api/machines/{id}', MACHINE_READ_APP, MACHINE_READ_DEL, now('get-machine-by-id', { summary: 'Get device', userRole: VIEW_DATA })),
+    op('GET', '/api/machines/findbyip(...)', MACHINE_READ_APP, MACHINE_READ_DEL, ours('find-machines-by-ip', { summary: 'Find devices by internal IP', userRole: VIEW_DATA })),
+    op('GET', '/api/machines/find(...)', MACHINE_READ_APP, [], ours('find-machine-info-by-ip', { summary: 'Find device by internal IP (application permissions only)' })),
+    op('GET', '/api/machines/findbytag', MACHINE_READ_APP, MACHINE_READ_DEL, ours('find-machines-by-tag', { summary: 'Find devices by tag', userRole: VIEW_DATA })),
+    op('PATCH', '/api/machines/{id}', ['Machine.ReadWrite.All'], ['Machine.ReadWrite'], ours('update-machine-method', { summary: 'Update device tags and value', userRole: 'Alerts investigation' })),
+    op('POST', '/api/machines/{id}/tags', ['Machine.ReadWrite.All'], ['Machine.ReadWrite'], ours('add-or-remove-machine-tags', { summary: 'Add or remove a device tag', userRole: 'Manage security setting' })),
+    op('POST', '/api/machines/AddOrRemoveTagForMultipleMachines', ['Machine.ReadWrite.All'], ['Machine.ReadWrite'], ours('add-or-remove-multiple-machine-tags', { summary: 'Tag many devices', userRole: 'Manage security setting' })),
+    op('POST', '/api/machines/{id}/setDeviceValue', ['Machine.ReadWrite.All'], ['Machine.ReadWrite'], ours('set-device-value', { summary: 'Set device value', userRole: 'Manage security setting' })),
+    op('GET', '/api/machines/{id}/logonusers', ['User.Read.All'], ['User.Read.All'], ours('get-machine-log-on-users', { summary: 'Device logon users', userRole: VIEW_DATA })),
+    op('GET', '/api/machines/{id}/alerts', ALERT_READ_APP, ALERT_READ_DEL, ours('get-machine-related-alerts', { summary: 'Device related alerts', userRole: VIEW_DATA })),
+    op('GET', '/api/machines/{id}/software', ['Software.Read.All'], ['Software.Read'], ours('get-installed-software', { summary: 'Installed software' })),
+    op('GET', '/api/machines/{id}/vulnerabilities', ['Vulnerability.Read.All'], ['Vulnerability.Read'], ours('get-discovered-vulnerabilities', { summary: 'Discovered vulnerabilities' })),
+    op('GET', '/api/machines/{id}/recommendations', ['SecurityRecommendation.Read.All'], ['SecurityRecommendation.Read'], ours('get-security-recommendations', { summary: 'Device security recommendations' })),
+    op('GET', '/api/machines/{id}/getmissingkbs', ['Software.Read.All'], [], now('get-missing-kbs-machine', { summary: 'Missing KBs of a device (application permissions only)' })),
+  ]),
+  ...area('Response actions', [
+    op('POST', '/api/machines/{id}/isolate', ['Machine.Isolate'], ['Machine.Isolate'], now('isolate-machine', { summary: 'Isolate device', userRole: 'Active remediation actions' })),
+    op('POST', '/api/machines/{id}/unisolate', ['Machine.Isolate'], ['Machine.Isolate'], now('unisolate-machine', { summary: 'Release device from isolation', userRole: 'Active remediation actions' })),
+    op('POST', '/api/machines/{id}/restrictCodeExecution', ['Machine.RestrictExecution'], ['Machine.RestrictExecution'], ours('restrict-code-execution', { summary: 'Restrict app execution', userRole: 'Active remediation actions' })),
+    op('POST', '/api/machines/{id}/unrestrictCodeExecution', ['Machine.RestrictExecution'], ['Machine.RestrictExecution'], ours('unrestrict-code-execution', { summary: 'Remove app restriction', userRole: 'Active remediation actions' })),
+    op('POST', '/api/machines/{id}/runAntiVirusScan', ['Machine.Scan'], ['Machine.Scan'], ours('run-av-scan', { summary: 'Run antivirus scan', userRole: 'Active remediation actions' })),
+    op('POST', '/api/machines/{id}/offboard', ['Machine.Offboard'], ['Machine.Offboard'], ours('offboard-machine-api', { summary: 'Offboard device' })),
+    op('POST', '/api/machines/{id}/collectInvestigationPackage', ['Machine.CollectForensics'], ['Machine.CollectForensics'], now('collect-investigation-package', { summary: 'Collect investigation package', userRole: 'Alerts investigation' })),
+    op('POST', '/api/machines/{id}/StopAndQuarantineFile', ['Machine.StopAndQuarantine'], ['Machine.StopAndQuarantine'], now('stop-and-quarantine-file', {
+      summary: 'Stop and quarantine file',
+      userRole: 'Active remediation actions',
+      alsoRequires: STOP_AND_QUARANTINE_ALSO,
+      correction: 'Needs Machine.StopAndQuarantine and one of Machine.Read.All / Machine.ReadWrite.All together (the API\'s 403 answers, MicrosoftDocs/microsoft-365-docs#6055); the page lists them as alternatives.',
+    })),
+    op('POST', '/api/machines/{id}/runliveresponse', ['Machine.LiveResponse'], ['Machine.LiveResponse'], now('run-live-response', { summary: 'Run live response' })),
+    op('POST', '/api/machines/{id}/startInvestigation', ['Alert.ReadWrite.All'], ['Alert.ReadWrite'], ours('initiate-autoir-investigation', { summary: 'Start automated investigation', userRole: 'Active remediation actions' })),
+  ]),
+  ...area('Machine actions', [
+    op('GET', '/api/machineactions', MACHINE_READ_APP, MACHINE_READ_DEL, ours('get-machineactions-collection', { summary: 'List machine actions', userRole: VIEW_DATA })),
+    op('GET', '/api/machineactions/{id}', MACHINE_READ_APP, MACHINE_READ_DEL, ours('get-machineaction-object', { summary: 'Get machine action', userRole: VIEW_DATA })),
+    op('GET', '/api/machineactions/{id}/getPackageUri', MACHINE_READ_APP, ['Machine.CollectForensics'], now('get-package-sas-uri', { summary: 'Investigation package URI', userRole: 'Alerts investigation' })),
+    op('GET', '/api/machineactions/{id}/GetLiveResponseResultDownloadLink(...)', MACHINE_READ_APP, ['Machine.LiveResponse'], now('get-live-response-result', {
+      summary: 'Live response command result',
+      correction: 'Application column is Machine.Read.All / Machine.ReadWrite.All, not Machine.LiveResponse (the API\'s 403 answer, MicrosoftDocs/microsoft-365-docs#6053; the page was fixed since).',
+    })),
+    // Any one response-action permission cancels. MicrosoftDocs/microsoft-365-docs#6062 (2021) reported that the API
+    // then checked a misspelled "Machine.CollectForensic"; the page lists the correct name and no newer report says
+    // the bug remains, so the documented name is kept.
+    op('POST', '/api/machineactions/{id}/cancel', RESPONSE_ACTIONS, RESPONSE_ACTIONS, now('cancel-machine-action', { summary: 'Cancel a pending machine action' })),
+  ]),
+  ...area('Advanced hunting', [
+    op('POST', '/api/advancedqueries/run', ['AdvancedQuery.Read.All'], ['AdvancedQuery.Read'], now('run-advanced-query-api', {
+      summary: 'Advanced hunting (Defender for Endpoint)',
+      userRole: VIEW_DATA,
+      // The page: "an older version with limited capabilities"; its localized copies add "Retirement began in January
+      // 2026" (message center MC1220762).
+      legacy: { replacement: 'POST /security/runHuntingQuery', note: 'Older API with limited capabilities, being retired since January 2026 (MC1220762); Microsoft Graph runHuntingQuery (ThreatHunting.Read.All) queries more tables.' },
+    })),
+  ]),
+  ...area('Indicators', [
+    op('GET', '/api/indicators', ['Ti.ReadWrite', 'Ti.ReadWrite.All'], ['Ti.ReadWrite'], now('get-ti-indicators-collection', { summary: 'List indicators' })),
+    op('POST', '/api/indicators', ['Ti.ReadWrite', 'Ti.ReadWrite.All'], ['Ti.ReadWrite'], ours('post-ti-indicator', { summary: 'Submit or update indicator' })),
+    op('POST', '/api/indicators/import', ['Ti.ReadWrite', 'Ti.ReadWrite.All'], ['Ti.ReadWrite'], ours('import-ti-indicators', { summary: 'Import indicators' })),
+    op('DELETE', '/api/indicators/{id}', ['Ti.ReadWrite', 'Ti.ReadWrite.All'], [], ours('delete-ti-indicator-by-id', {
+      summary: 'Delete indicator (application permissions only)',
+      correction: 'The reference listed delegated Ti.ReadWrite; the page documents application permissions only.',
+    })),
+    op('POST', '/api/indicators/BatchDelete', ['Ti.ReadWrite', 'Ti.ReadWrite.All'], [], ours('batch-delete-ti-indicators', { summary: 'Batch delete indicators (application permissions only)' })),
+  ]),
+  ...area('Entities', [
+    op('GET', '/api/files/{id}', ['File.Read.All'], ['File.Read.All'], ours('get-file-information', { summary: 'Get file', userRole: VIEW_DATA })),
+    op('GET', '/api/files/{id}/stats', ['File.Read.All'], ['File.Read.All'], now('get-file-statistics', { summary: 'File statistics', userRole: VIEW_DATA })),
+    op('GET', '/api/files/{id}/alerts', ALERT_READ_APP, ALERT_READ_DEL, now('get-file-related-alerts', { summary: 'File related alerts', userRole: VIEW_DATA })),
+    op('GET', '/api/files/{id}/machines', MACHINE_READ_APP, MACHINE_READ_DEL, now('get-file-related-machines', { summary: 'File related devices', userRole: VIEW_DATA })),
+    op('GET', '/api/ips/{ip}/stats', ['Ip.Read.All'], ['Ip.Read.All'], ours('get-ip-statistics', { summary: 'IP statistics', userRole: VIEW_DATA })),
+    op('GET', '/api/ips/{ip}/alerts', ALERT_READ_APP, ALERT_READ_DEL, now('get-ip-related-alerts', { summary: 'IP related alerts', userRole: VIEW_DATA })),
+    op('GET', '/api/domains/{domain}/stats', ['Url.Read.All'], ['Url.Read.All'], now('get-domain-statistics', { summary: 'Domain statistics', userRole: VIEW_DATA })),
+    // The page (2025-11-11) lists only the read-write permissions, unlike the other "related alerts" pages.
+    op('GET', '/api/domains/{domain}/alerts', ['Alert.ReadWrite.All'], ['Alert.ReadWrite'], now('get-domain-related-alerts', { summary: 'Domain related alerts', userRole: VIEW_DATA })),
+    op('GET', '/api/domains/{domain}/machines', MACHINE_READ_APP, MACHINE_READ_DEL, now('get-domain-related-machines', { summary: 'Domain related devices', userRole: VIEW_DATA })),
+    op('GET', '/api/users/{id}/alerts', ALERT_READ_APP, ALERT_READ_DEL, now('get-user-related-alerts', { summary: 'User related alerts', userRole: VIEW_DATA })),
+    // The page (2025-11-16) lists only the read-write permissions.
+    op('GET', '/api/users/{id}/machines', ['Machine.ReadWrite.All'], ['Machine.ReadWrite'], now('get-user-related-machines', { summary: 'User related devices', userRole: VIEW_DATA })),
+  ]),
+  ...area('Automated investigations', [
+    op('GET', '/api/investigations', ALERT_READ_APP, ALERT_READ_DEL, now('get-investigation-collection', { summary: 'List automated investigations', userRole: VIEW_DATA })),
+    op('GET', '/api/investigations/{id}', ALERT_READ_APP, ALERT_READ_DEL, now('get-investigation-object', { summary: 'Get automated investigation', userRole: VIEW_DATA })),
+  ]),
+  ...area('Live response library', [
+    op('GET', '/api/libraryfiles', ['Library.Manage'], ['Library.Manage'], ours('list-library-files', { summary: 'List live response library files' })),
+    op('POST', '/api/libraryfiles', ['Library.Manage'], ['Library.Manage'], ours('upload-library', { summary: 'Upload a live response library file' })),
+    op('DELETE', '/api/libraryfiles/{fileName}', ['Library.Manage'], ['Library.Manage'], ours('delete-library', { summary: 'Delete a live response library file' })),
+  ]),
+  ...area('Vulnerability management', [
+    op('GET', '/api/vulnerabilities', ['Vulnerability.Read.All'], ['Vulnerability.Read'], ours('get-all-vulnerabilities', { summary: 'List vulnerabilities' })),
+    op('GET', '/api/vulnerabilities/{cveId}', ['Vulnerability.Read.All'], ['Vulnerability.Read'], ours('get-vulnerability-by-id', { summary: 'Get vulnerability' })),
+    op('GET', '/api/vulnerabilities/{cveId}/machineReferences', ['Vulnerability.Read.All'], ['Vulnerability.Read'], now('get-machines-by-vulnerability', { summary: 'Devices exposed to a vulnerability' })),
+    op('GET', '/api/vulnerabilities/machinesVulnerabilities', ['Vulnerability.Read.All'], ['Vulnerability.Read'], now('get-all-vulnerabilities-by-machines', { summary: 'Vulnerabilities by device and software' })),
+    op('GET', '/api/Software', ['Software.Read.All'], ['Software.Read'], ours('get-software', { summary: 'List software inventory' })),
+    op('GET', '/api/Software/{id}', ['Software.Read.All'], ['Software.Read'], ours('get-software-by-id', { summary: 'Get software' })),
+    op('GET', '/api/Software/{id}/distributions', ['Software.Read.All'], ['Software.Read'], now('get-software-ver-distribution', { summary: 'Software version distribution' })),
+    op('GET', '/api/Software/{id}/machineReferences', ['Software.Read.All'], ['Software.Read'], now('get-machines-by-software', { summary: 'Devices with the software' })),
+    op('GET', '/api/Software/{id}/vulnerabilities', ['Vulnerability.Read.All'], ['Vulnerability.Read'], now('get-vuln-by-software', { summary: 'Vulnerabilities of the software' })),
+    op('GET', '/api/Software/{id}/getmissingkbs', ['Software.Read.All'], ['Software.Read'], now('get-missing-kbs-software', { summary: 'Missing KBs of the software' })),
+    op('GET', '/api/recommendations', ['SecurityRecommendation.Read.All'], ['SecurityRecommendation.Read'], ours('get-all-recommendations', { summary: 'List security recommendations' })),
+    op('GET', '/api/recommendations/{id}', ['SecurityRecommendation.Read.All'], ['SecurityRecommendation.Read'], ours('get-recommendation-by-id', { summary: 'Get security recommendation' })),
+    op('GET', '/api/recommendations/{id}/machineReferences', ['SecurityRecommendation.Read.All'], ['SecurityRecommendation.Read'], now('get-recommendation-machines', { summary: 'Devices of a recommendation' })),
+    op('GET', '/api/recommendations/{id}/vulnerabilities', ['Vulnerability.Read.All'], ['Vulnerability.Read'], now('get-recommendation-vulnerabilities', {
+      summary: 'Vulnerabilities of a recommendation',
+      correction: 'Vulnerability.Read.All, not SecurityRecommendation.Read.All (the API\'s 403 answer, MicrosoftDocs/microsoft-365-docs#6057; the page was fixed since).',
+    })),
+    op('GET', '/api/remediationTasks', ['RemediationTasks.Read.All'], ['RemediationTasks.Read'], ours('get-remediation-all-activities', { summary: 'List remediation activities' })),
+    op('GET', '/api/remediationTasks/{id}', ['RemediationTasks.Read.All'], ['RemediationTasks.Read'], now('get-remediation-one-activity', { summary: 'Get remediation activity' })),
+    op('GET', '/api/remediationTasks/{id}/machineReferences', ['RemediationTasks.Read.All'], ['RemediationTasks.Read'], now('get-remediation-exposed-devices-activities', { summary: 'Devices of a remediation activity' })),
+    op('GET', '/api/exposureScore', ['Score.Read.All'], ['Score.Read'], ours('get-exposure-score', { summary: 'Exposure score' })),
+    op('GET', '/api/exposureScore/ByMachineGroups', ['Score.Read.All'], ['Score.Read'], now('get-machine-group-exposure-score', { summary: 'Exposure score by device group' })),
+    op('GET', '/api/configurationScore', ['Score.Read.All'], ['Score.Read'], ours('get-device-secure-score', { summary: 'Device secure score' })),
+  ]),
+  // Per-device assessment exports: a JSON page-by-page form and a "via files" form, each with its own permission table.
+  ...area('Assessments', [
+    op('GET', '/api/machines/SecureConfigurationsAssessmentByMachine', ['Vulnerability.Read.All'], ['Vulnerability.Read'], now('get-assessment-secure-config', { summary: 'Secure configuration assessment (JSON)' })),
+    op('GET', '/api/machines/SecureConfigurationsAssessmentExport', ['Vulnerability.Read.All'], ['Vulnerability.Read'], now('get-assessment-secure-config', { summary: 'Secure configuration assessment (files)' })),
+    op('GET', '/api/machines/SoftwareInventoryByMachine', ['Software.Read.All'], ['Software.Read'], now('get-assessment-software-inventory', { summary: 'Software inventory assessment (JSON)' })),
+    op('GET', '/api/machines/SoftwareInventoryExport', ['Software.Read.All'], ['Software.Read'], now('get-assessment-software-inventory', { summary: 'Software inventory assessment (files)' })),
+    op('GET', '/api/machines/SoftwareInventoryNoProductCodeByMachine', ['Software.Read.All'], ['Software.Read'], now('get-assessment-non-cpe-software-inventory', { summary: 'Software without a CPE (JSON)' })),
+    op('GET', '/api/machines/SoftwareInventoryNonCpeExport', ['Software.Read.All'], ['Software.Read'], now('get-assessment-non-cpe-software-inventory', { summary: 'Software without a CPE (files)' })),
+    op('GET', '/api/machines/SoftwareVulnerabilitiesByMachine', ['Vulnerability.Read.All'], ['Vulnerability.Read'], now('get-assessment-software-vulnerabilities', { summary: 'Software vulnerabilities assessment (JSON)' })),
+    op('GET', '/api/machines/SoftwareVulnerabilitiesExport', ['Vulnerability.Read.All'], ['Vulnerability.Read'], now('get-assessment-software-vulnerabilities', {
+      summary: 'Software vulnerabilities assessment (files)',
+      correction: 'This section\'s permission table was not read; the page\'s JSON and delta sections list Vulnerability.Read.All / Vulnerability.Read, assumed here.',
+    })),
+    // Section 3 of the page; its table was read in the page's localized copies (the English read stopped at section 1).
+    op('GET', '/api/machines/SoftwareVulnerabilityChangesByMachine', ['Vulnerability.Read.All'], ['Vulnerability.Read'], now('get-assessment-software-vulnerabilities', { summary: 'Software vulnerabilities changes since a date (JSON, delta)' })),
+    op('GET', '/api/machines/BaselineComplianceAssessmentByMachine', ['SecurityBaselinesAssessment.Read.All'], ['SecurityBaselinesAssessment.Read'], now('export-security-baseline-assessment', { summary: 'Security baselines assessment (JSON)' })),
+    op('GET', '/api/machines/BaselineComplianceAssessmentExport', ['SecurityBaselinesAssessment.Read.All'], ['SecurityBaselinesAssessment.Read'], now('export-security-baseline-assessment', { summary: 'Security baselines assessment (files)' })),
+    op('GET', '/api/baselineProfiles', ['SecurityBaselinesAssessment.Read.All'], ['SecurityBaselinesAssessment.Read'], now('get-security-baselines-assessment-profiles', {
+      summary: 'Security baseline profiles',
+      correction: 'The page names no permission; the security baselines permissions of the export page are assumed.',
+    })),
+    op('GET', '/api/baselineConfigurations', ['SecurityBaselinesAssessment.Read.All'], ['SecurityBaselinesAssessment.Read'], now('get-security-baselines-assessment-configurations', {
+      summary: 'Configurations in active baseline profiles',
+      correction: 'The page names no permission; the security baselines permissions of the export page are assumed.',
+    })),
+    op('GET', '/api/machines/certificateAssessmentByMachine', ['Vulnerability.Read.All'], ['Vulnerability.Read'], now('export-certificate-inventory-assessment', { summary: 'Certificate assessment (JSON)' })),
+    op('GET', '/api/machines/certificateAssessmentExport', ['Vulnerability.Read.All'], ['Vulnerability.Read'], now('export-certificate-inventory-assessment', { summary: 'Certificate assessment (files)' })),
+    op('GET', '/api/machines/HardwareFirmwareInventoryByMachine', ['Software.Read.All'], ['Software.Read'], now('export-firmware-hardware-assessment', { summary: 'Hardware and firmware assessment (JSON)' })),
+    op('GET', '/api/machines/HardwareFirmwareInventoryExport', ['Software.Read.All'], ['Software.Read'], now('export-firmware-hardware-assessment', { summary: 'Hardware and firmware assessment (files)' })),
+    op('GET', '/api/machines/BrowserExtensionsInventoryByMachine', ['Software.Read.All'], ['Software.Read'], now('get-assessment-browser-extensions', { summary: 'Browser extensions assessment (JSON)' })),
+    op('GET', '/api/machines/browserextensionsinventoryExport', ['Software.Read.All'], ['Software.Read'], now('get-assessment-browser-extensions', { summary: 'Browser extensions assessment (files)' })),
+    op('GET', '/api/browserextensions/permissionsinfo', ['Software.Read.All'], ['Software.Read'], now('get-browser-extensions-permission-info', { summary: 'Browser extension permissions' })),
+    op('GET', '/api/machines/InfoGatheringExport', ['Vulnerability.Read.All'], ['Vulnerability.Read'], now('get-assessment-information-gathering', { summary: 'Information gathering assessment (files)' })),
+  ]),
+  // Authenticated scans (Defender Vulnerability Management). The pages write the application name Machine.Read.All in
+  // the delegated row and "Machine.Read.Write" for the read-write scope; the delegated values are Machine.Read and
+  // Machine.ReadWrite.
+  ...area('Authenticated scans', [
+    op('GET', '/api/DeviceAuthenticatedScanDefinitions', ['Machine.Read.All'], ['Machine.Read'], now('get-all-scan-definitions', { summary: 'List scan definitions', userRole: TVM_VIEW })),
+    op('POST', '/api/DeviceAuthenticatedScanDefinitions', ['Machine.ReadWrite.All'], ['Machine.ReadWrite'], now('add-a-new-scan-definition', { summary: 'Add scan definition', userRole: 'Manage security settings' })),
+    op('PATCH', '/api/DeviceAuthenticatedScanDefinitions/{id}', ['Machine.ReadWrite.All'], ['Machine.ReadWrite'], now('add-a-new-scan-definition', { summary: 'Update scan definition', userRole: 'Manage security settings' })),
+    op('POST', '/api/DeviceAuthenticatedScanDefinitions/BatchDelete', ['Machine.ReadWrite.All'], ['Machine.ReadWrite'], now('add-a-new-scan-definition', { summary: 'Delete scan definitions', userRole: 'Manage security settings' })),
+    op('POST', '/api/DeviceAuthenticatedScanDefinitions/GetScanHistoryByScanDefinitionId', ['Machine.Read.All'], ['Machine.Read'], now('get-scan-history-by-definition', { summary: 'Scan history by definition', userRole: TVM_VIEW })),
+    op('POST', '/api/DeviceAuthenticatedScanDefinitions/GetScanHistoryBySessionId', ['Machine.Read.All'], ['Machine.Read'], now('get-scan-history-by-session', { summary: 'Scan history by session', userRole: TVM_VIEW })),
+    op('GET', '/api/DeviceAuthenticatedScanAgents', ['Machine.Read.All'], ['Machine.Read'], now('get-all-scan-agents', { summary: 'List scan agents', userRole: TVM_VIEW })),
+    op('GET', '/api/DeviceAuthenticatedScanAgents/{id}', ['Machine.Read.All'], ['Machine.Read'], now('get-agent-details', { summary: 'Get scan agent', userRole: TVM_VIEW })),
+  ]),
+  ...area('Device health', [
+    op('GET', '/api/deviceavinfo', ['Machine.Read.All'], ['Machine.Read'], now('device-health-export-antivirus-health-report-api', { summary: 'Antivirus health report' })),
+  ]),
 ]
 
 export const MDE_CATALOG: PermissionCatalog = {
@@ -176,6 +295,8 @@ export const MDE_CATALOG: PermissionCatalog = {
     'Alerts.ReadWrite.All': 'Alert.ReadWrite.All',
     'Machine.Read.Write': 'Machine.ReadWrite',
     'RemediationTask.Read': 'RemediationTasks.Read',
+    // The remediation activity pages (2021) write the delegated scope this way.
+    'RemediationTask.Read.Read': 'RemediationTasks.Read',
   },
   operations: OPERATIONS,
   idSources: [
