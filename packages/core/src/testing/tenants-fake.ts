@@ -45,6 +45,11 @@ export interface TenantsFakeOptions {
   tenants: Readonly<Record<string, FakeTenantSetup>> | ((tenant: string) => FakeTenantSetup | undefined)
   /** Default: the system clock. */
   now?: Clock
+  /**
+   * Sign each tenant's token once and answer repeat requests with it (default false: a fresh token each time).
+   * For benchmarks, so that the fake's RSA signing does not dominate what is measured.
+   */
+  reuseTokens?: boolean
 }
 
 /** A token endpoint for many customer tenants at once: in-process (`fetch`) or behind a loopback server (`handle`). */
@@ -74,6 +79,7 @@ export function createTenantsFake(options: TenantsFakeOptions): TenantsFake {
   let inFlight = 0
   let maxInFlight = 0
   let key: Promise<SigningKey> | null = null
+  const minted = new Map<string, Promise<string>>()
 
   const mint = async (tenantId: string, cloud: CloudName, api: TestTokenApi, roles: readonly string[]): Promise<string> => {
     // One key for every tenant: the check judges tokens offline, and 5,000 RSA keys would dominate a benchmark.
@@ -121,7 +127,13 @@ export function createTenantsFake(options: TenantsFakeOptions): TenantsFake {
     return answerTokenRequest({
       tenantId: tenant, cloud, now,
       application: (id) => (id === clientId ? app : undefined),
-      mint: (_client, api, _roles) => mint(tenant, cloud, api, rolesFor(setup, api)),
+      mint: (_client, api) => {
+        if (options.reuseTokens !== true) return mint(tenant, cloud, api, rolesFor(setup, api))
+        const cacheKey = `${tenant}|${api}`
+        let token = minted.get(cacheKey)
+        if (token === undefined) minted.set(cacheKey, (token = mint(tenant, cloud, api, rolesFor(setup, api))))
+        return token
+      },
     }, url.href, body)
   }
 

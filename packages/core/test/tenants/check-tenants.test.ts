@@ -149,6 +149,23 @@ describe('at scale, politely', () => {
     }
   })
 
+  it('runs wide (concurrency 24) without piling listeners on one signal (no MaxListeners warning)', async () => {
+    const warnings: string[] = []
+    const onWarning = (w: Error): void => { warnings.push(w.name) }
+    process.on('warning', onWarning)
+    try {
+      const slow = createTenantsFake({ clientId: CLIENT, secret: SECRET, now: fixedClock(NOW), tenants: () => ({ outcome: 'ready', delayMs: 5 }) })
+      const tenants = Array.from({ length: 60 }, (_, i) => T(200 + i))
+      const results = await collect(checkTenants(options({ tenants, fetch: slow.fetch, authority: undefined, concurrency: 24 })))
+      expect(results).toHaveLength(60)
+      expect(slow.maxInFlight).toBe(24)
+      await new Promise((r) => setTimeout(r, 10))
+      expect(warnings).toEqual([])
+    } finally {
+      process.off('warning', onWarning)
+    }
+  })
+
   it('honours Retry-After on 429, in seconds and as an HTTP date', async () => {
     const clock = fixedClock(NOW)
     const later = new Date(Date.parse(NOW) + 7000).toUTCString()

@@ -77,6 +77,14 @@ describe('claimcheck tenants', () => {
     expect(r.code).toBe(0)
   })
 
+  it('asks each tenant once when the list repeats it', async () => {
+    const before = fake.requestsFor(T(1))
+    const r = await run(['--client-id', CLIENT, '--tenants', file('dup.txt', `${T(1)}\n${T(1).toUpperCase()}\n`), '--authority', server.origin, '--json'])
+    expect(r.out.trimEnd().split('\n')).toHaveLength(2)
+    expect(fake.requestsFor(T(1)) - before).toBe(1)
+    expect(r.err).toMatch(/1 duplicate/)
+  })
+
   it('reads the list from standard input with -', async () => {
     const r = await run(['--client-id', CLIENT, '--tenants', '-', '--authority', server.origin, '--json'], { stdin: `${T(1)}\n${T(3)}\n` })
     expect(r.code).toBe(1)

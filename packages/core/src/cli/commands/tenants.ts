@@ -123,10 +123,22 @@ async function readTenants(source: string, io: CliIO): Promise<TenantEntry[]> {
   const text = source === '-' ? await readAll(io.stdin, LIST_LIMIT_BYTES) : await readText(source, LIST_LIMIT_BYTES, '--tenants')
   const entries: TenantEntry[] = []
   const problems: string[] = []
+  // A tenant listed twice is asked once: a second request would only cost Entra's patience.
+  const seen = new Set<string>()
+  let duplicates = 0
   for (const line of readTenantList(text)) {
-    if (line.ok) entries.push(line.entry)
-    else problems.push(`line ${line.line}: ${line.problem}`)
+    if (!line.ok) {
+      problems.push(`line ${line.line}: ${line.problem}`)
+      continue
+    }
+    const key = `${line.entry.tenant.toLowerCase()},${line.entry.cloud ?? ''}`
+    if (seen.has(key)) duplicates++
+    else {
+      seen.add(key)
+      entries.push(line.entry)
+    }
   }
+  if (duplicates > 0) io.stderr(`claimcheck tenants: ${duplicates} duplicate line(s) skipped.\n`)
   if (problems.length > 0) throw new UsageError(`--tenants: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}`)
   if (entries.length === 0) throw new UsageError('--tenants: the list names no tenant')
   return entries
