@@ -120,3 +120,34 @@ describe('secrets and tokens never leave', () => {
     expect(message).not.toContain(SECRET)
   })
 })
+
+describe('docs/partners.md', () => {
+  it('documents every outcome and every mapped AADSTS code', async () => {
+    const { readFileSync } = await import('node:fs')
+    const doc = readFileSync(new URL('../../../../docs/partners.md', import.meta.url), 'utf8')
+    for (const outcome of TENANT_OUTCOMES) expect(doc).toContain(`| \`${outcome}\` |`)
+    for (const code of AADSTS_OUTCOMES.keys()) expect(doc).toContain(String(code))
+  })
+})
+
+describe('summary', () => {
+  it('notes when every tenant is not-onboarded (a wrong client ID looks like that) and when the run stopped', async () => {
+    const { createTenantTally } = await import('../../src/index.js')
+    const tally = createTenantTally()
+    const r = { outcome: 'not-onboarded' } as TenantResult
+    tally.add(r)
+    tally.add(r)
+    const s = tally.summary({ stoppedEarly: null, requests: 2, retries: 0 })
+    expect(s).toMatchObject({ total: 2, allReady: false, counts: { 'not-onboarded': 2, ready: 0 } })
+    expect(s.notes).toHaveLength(1)
+    const stopped = tally.summary({ stoppedEarly: { outcome: 'credential-problem', tenant: 'x', untried: 9 }, requests: 2, retries: 0 })
+    expect(stopped.notes).toHaveLength(2)
+  })
+  it('is allReady only with every tenant ready and none skipped', async () => {
+    const { createTenantTally } = await import('../../src/index.js')
+    const tally = createTenantTally()
+    expect(tally.summary({ stoppedEarly: null, requests: 0, retries: 0 }).allReady).toBe(false)
+    tally.add({ outcome: 'ready' } as TenantResult)
+    expect(tally.summary({ stoppedEarly: null, requests: 1, retries: 0 }).allReady).toBe(true)
+  })
+})
