@@ -222,7 +222,9 @@ describe('at scale, politely', () => {
   })
 
   it('streams: the first result arrives while a slow tenant is still in flight', async () => {
-    const mixed = createTenantsFake({ clientId: CLIENT, secret: SECRET, now: fixedClock(NOW), tenants: { [T(1)]: { outcome: 'ready', delayMs: 400 }, [T(2)]: { outcome: 'not-consented' } } })
+    const mixed = createTenantsFake({ clientId: CLIENT, secret: SECRET, now: fixedClock(NOW), tenants: { [T(1)]: { outcome: 'ready', delayMs: 1500 }, [T(2)]: { outcome: 'not-consented' } } })
+    // The fake makes its signing key on first use; on a busy machine that alone can outlast the slow tenant's delay.
+    await collect(checkTenants(options({ tenants: [T(2)], fetch: mixed.fetch, authority: undefined })))
     const run = checkTenants(options({ tenants: [T(1), T(2)], fetch: mixed.fetch, authority: undefined, concurrency: 2 }))
     const order: string[] = []
     for await (const r of run) {

@@ -142,6 +142,43 @@ describe('claimcheck tenants', () => {
     }
   })
 
+  it('streams JSONL: the line of a fast tenant is written while a slow one is still in flight', async () => {
+    const mixed = createTenantsFake({ clientId: CLIENT, secret: SECRET, tenants: { [T(1)]: { outcome: 'ready', delayMs: 1500 }, [T(3)]: { outcome: 'not-consented' } } })
+    const local = await serveOnLoopback(mixed.handle)
+    // Let the fake make its signing key first: on a busy machine that alone can outlast the slow tenant's delay.
+    await mixed.fetch(`${local.origin}/${T(3)}/oauth2/v2.0/token`, { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: CLIENT, client_secret: SECRET, scope: 'https://api.securitycenter.microsoft.com/.default' }) })
+    try {
+      const inFlightAtWrite: number[] = []
+      const io: CliIO = {
+        stdin: Readable.from([]),
+        stdout: () => { inFlightAtWrite.push(mixed.inFlight) },
+        stderr: () => {},
+        env: { CLAIMCHECK_CLIENT_SECRET: SECRET },
+        isTTY: false,
+      }
+      await runCli(['tenants', '--client-id', CLIENT, '--tenants', file('mixed.txt', `${T(1)}\n${T(3)}\n`), '--authority', local.origin, '--json'], io)
+      expect(inFlightAtWrite).toEqual([1, 0, 0])
+    } finally {
+      await local.close()
+    }
+  })
+
+  it('--federated-token-file: the assertion is read from the file for each request', async () => {
+    const fed = createTenantsFake({ clientId: CLIENT, acceptAssertion: (a) => a === 'projected-token-v2', tenants: { [T(1)]: { outcome: 'ready' } } })
+    const local = await serveOnLoopback(fed.handle)
+    try {
+      const tokenFile = file('token', 'projected-token-v1\n')
+      const argv = ['--client-id', CLIENT, '--tenants', file('fed.txt', `${T(1)}\n`), '--federated-token-file', tokenFile, '--authority', local.origin, '--json']
+      const stale = await run(argv, { env: {} })
+      expect(stale.code).toBe(1)
+      expect(stale.out).toContain('"outcome":"credential-problem"')
+      writeFileSync(tokenFile, 'projected-token-v2\n')
+      expect((await run(argv, { env: {} })).code).toBe(0)
+    } finally {
+      await local.close()
+    }
+  })
+
   it.each([
     [['--tenants', 'x'], /--client-id/],
     [['--client-id', CLIENT], /--tenants/],

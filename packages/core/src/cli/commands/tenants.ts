@@ -14,7 +14,7 @@ import { makeStyle, useColour } from '../output/style.js'
 import { resolveRequirementFlags } from '../requirement-flags.js'
 import type { Command } from '../run.js'
 
-const USAGE = 'claimcheck tenants --client-id <guid> --tenants <file|-> [--api mde|m365d] [--operation "<METHOD> <path>" | --require <permission>...] [--cloud public|usgov|china] [--certificate <pem>] [--concurrency N] [--timeout <s>] [--authority <url>] [--redirect-uri <url>] [--json]'
+const USAGE = 'claimcheck tenants --client-id <guid> --tenants <file|-> [--api mde|m365d] [--operation "<METHOD> <path>" | --require <permission>...] [--cloud public|usgov|china] [--certificate <pem> | --federated-token-file <file>] [--concurrency N] [--timeout <s>] [--authority <url>] [--redirect-uri <url>] [--json]'
 
 /** The secret comes from the environment only: a flag would put it in shell history and process listings. */
 export const SECRET_VARIABLE = 'CLAIMCHECK_CLIENT_SECRET'
@@ -35,6 +35,7 @@ export const tenantsCommand: Command = {
       require: { type: 'string', multiple: true },
       cloud: { type: 'string' },
       certificate: { type: 'string' },
+      'federated-token-file': { type: 'string' },
       concurrency: { type: 'string' },
       timeout: { type: 'string' },
       authority: { type: 'string' },
@@ -55,7 +56,7 @@ export const tenantsCommand: Command = {
     const concurrency = wholeNumber('--concurrency', values.concurrency, 8, 1, 256)
     const timeoutMs = wholeNumber('--timeout', values.timeout, 30, 1, 600) * 1000
     if (values.authority !== undefined) usage(() => resolveAuthority(values.authority as string))
-    const credential = await readCredential(values.certificate, io)
+    const credential = await readCredential(values.certificate, values['federated-token-file'], io)
     const entries = await readTenants(values.tenants, io)
 
     const options: CheckTenantsOptions = {
@@ -107,16 +108,22 @@ function wholeNumber(flag: string, value: string | undefined, fallback: number, 
   return Number(value)
 }
 
-async function readCredential(certificatePath: string | undefined, io: CliIO): Promise<ClientCredential> {
+async function readCredential(certificatePath: string | undefined, tokenFile: string | undefined, io: CliIO): Promise<ClientCredential> {
   const secret = io.env[SECRET_VARIABLE]
   const hasSecret = secret !== undefined && secret !== ''
-  if (certificatePath !== undefined && hasSecret) throw new UsageError(`give --certificate or ${SECRET_VARIABLE}, not both`)
+  const given = [certificatePath !== undefined, tokenFile !== undefined, hasSecret].filter(Boolean).length
+  if (given > 1) throw new UsageError(`give one of --certificate, --federated-token-file or ${SECRET_VARIABLE}, not both`)
+  if (tokenFile !== undefined) {
+    await readText(tokenFile, PEM_LIMIT_BYTES, '--federated-token-file')
+    // Read per request: a workload identity's projected token (AZURE_FEDERATED_TOKEN_FILE) is rotated in place.
+    return { assertion: async () => (await readFile(tokenFile, 'utf8')).trim() }
+  }
   if (certificatePath !== undefined) {
     const pem = await readText(certificatePath, PEM_LIMIT_BYTES, '--certificate')
     return { certificate: { privateKeyPem: pem, certificatePem: pem } }
   }
   if (hasSecret) return { secret }
-  throw new UsageError(`no credential: set ${SECRET_VARIABLE} to the client secret's value, or give --certificate <pem with key and certificate>`)
+  throw new UsageError(`no credential: set ${SECRET_VARIABLE} to the client secret's value, or give --certificate <pem with key and certificate> or --federated-token-file <file>`)
 }
 
 async function readTenants(source: string, io: CliIO): Promise<TenantEntry[]> {
