@@ -49,7 +49,7 @@ async function collect(run: AsyncIterable<TenantResult>): Promise<TenantResult[]
   return out
 }
 
-describe('checkTenants against the kit token endpoint on 127.0.0.1', () => {
+describe('checkTenants against the kit token endpoint on 127.0.0.1', { timeout: 30_000 }, () => {
   it('gives every tenant its outcome, AADSTS explanation and consent link', async () => {
     const tenants = [1, 2, 3, 4, 5, 6, 7, 8].map(T)
     const results = await collect(checkTenants(options({ tenants, retry: { budget: 2, maxAttempts: 2 } })))
@@ -133,7 +133,8 @@ describe('checkTenants against the kit token endpoint on 127.0.0.1', () => {
   })
 })
 
-describe('at scale, politely', () => {
+// Every request here makes the fake sign an RS256 token: on a machine shared with other jobs that takes seconds.
+describe('at scale, politely', { timeout: 30_000 }, () => {
   it('never has more than N requests in flight (measured at the server)', async () => {
     const slow = createTenantsFake({ clientId: CLIENT, secret: SECRET, now: fixedClock(NOW), tenants: () => ({ outcome: 'ready', delayMs: 15 }) })
     const local = await serveOnLoopback(slow.handle)

@@ -54,7 +54,7 @@ async function run(argv: string[], opts: { env?: Record<string, string>; isTTY?:
 const LIST = `# customers\n${T(1)}\n${T(2)}\n\n${T(3)}   # consented last year\n${T(4)}\n${T(5)}\n${T(6)}\n${T(9)},usgov\n`
 const base = (): string[] => ['--client-id', CLIENT, '--tenants', file('list.txt', LIST), '--api', 'mde', '--operation', 'POST /api/machines/{id}/isolate', '--authority', server.origin]
 
-describe('claimcheck tenants', () => {
+describe('claimcheck tenants', { timeout: 30_000 }, () => {
   it('--json writes one JSON object per tenant per line, then a summary line; exit 1 when not all are ready', async () => {
     const r = await run([...base(), '--json'])
     expect(r.code).toBe(1)

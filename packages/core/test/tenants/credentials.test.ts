@@ -22,7 +22,7 @@ beforeAll(async () => {
     if (assertion !== null) assertions.push(assertion)
     return fake.handle(request)
   })
-})
+}, 30_000)
 afterAll(async () => server.close())
 
 function options(credential: CheckTenantsOptions['credential']): CheckTenantsOptions {
@@ -34,7 +34,7 @@ async function first(o: CheckTenantsOptions): Promise<TenantResult | undefined> 
   return undefined
 }
 
-describe('certificate credential (WebCrypto-signed client assertion)', () => {
+describe('certificate credential (WebCrypto-signed client assertion)', { timeout: 30_000 }, () => {
   it('is accepted by the kit endpoint, with x5t#S256, aud = the token endpoint, iss = sub = client ID', async () => {
     assertions.length = 0
     const r = await first(options({ certificate: { privateKeyPem: cert.pem, certificatePem: cert.pem } }))
@@ -62,7 +62,7 @@ describe('certificate credential (WebCrypto-signed client assertion)', () => {
   })
 })
 
-describe('federated credential (an assertion the caller supplies)', () => {
+describe('federated credential (an assertion the caller supplies)', { timeout: 30_000 }, () => {
   it('a function is asked per request with the tenant and token URL', async () => {
     const fake = createTenantsFake({ clientId: CLIENT, acceptAssertion: (a) => a === 'workload-assertion', now: fixedClock(NOW), tenants: { [T1]: { outcome: 'ready' } } })
     const asked: unknown[] = []
@@ -79,7 +79,7 @@ describe('federated credential (an assertion the caller supplies)', () => {
   })
 })
 
-describe('the test tenant answers its own token endpoint', () => {
+describe('the test tenant answers its own token endpoint', { timeout: 30_000 }, () => {
   it('client credentials with a secret: a token carrying the consented roles', async () => {
     const tenant = await createTestTenant({ now: fixedClock(NOW) })
     tenant.addApplication({ clientId: CLIENT, secret: 's3cret-value', roles: { mde: ['Machine.Isolate'] } })
