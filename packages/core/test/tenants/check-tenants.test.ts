@@ -125,6 +125,13 @@ describe('checkTenants against the kit token endpoint on 127.0.0.1', { timeout: 
     expect(fake.requests).toBe(before)
   })
 
+  it('a cloud where the API is not offered is api-not-in-tenant, without a request', async () => {
+    const before = fake.requests
+    const [r] = await collect(checkTenants(options({ tenants: [{ tenant: T(1), cloud: 'china' }] })))
+    expect(r).toMatchObject({ outcome: 'api-not-in-tenant', cloud: 'china', attempts: 0, consentUrl: null, error: { source: 'input' } })
+    expect(fake.requests).toBe(before)
+  })
+
   it('misuse throws a TypeError up front', () => {
     expect(() => checkTenants(options({ clientId: 'nope' }))).toThrow(TypeError)
     expect(() => checkTenants(options({ operation: 'GET /api/nothing-here' }))).toThrow(TypeError)
