@@ -85,6 +85,12 @@ describe('checkTenants against the kit token endpoint on 127.0.0.1', { timeout: 
     expect(required).toMatchObject({ outcome: 'missing-permissions', missing: ['Alert.Read.All'] })
   })
 
+  it('asks Microsoft 365 Defender for its own resource and judges against its catalog', async () => {
+    const [r] = await collect(checkTenants(options({ tenants: [T(1)], api: 'm365d', operation: 'GET /api/incidents' })))
+    expect(r).toMatchObject({ outcome: 'ready', required: expect.arrayContaining(['Incident.Read.All']) as unknown })
+    expect(new URL(r?.consentUrl ?? '').searchParams.get('scope')).toBe('https://api.security.microsoft.com/.default')
+  })
+
   it('stops at a credential problem: no further tenant is tried, and the run says how many were not', async () => {
     const wrong = checkTenants(options({ tenants: [1, 2, 3, 4, 5, 6, 7].map(T), credential: { secret: 'wrong-secret-value' }, concurrency: 1 }))
     const before = fake.requests
