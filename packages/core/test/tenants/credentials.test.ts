@@ -46,6 +46,10 @@ describe('certificate credential (WebCrypto-signed client assertion)', { timeout
     expect(claims).toMatchObject({ aud: `${server.origin}/${T1}/oauth2/v2.0/token`, iss: CLIENT, sub: CLIENT, nbf: Date.parse(NOW) / 1000 })
     expect((claims.exp ?? 0) - (claims.iat ?? 0)).toBe(600)
     expect(typeof claims.jti).toBe('string')
+    // The assertion and the token stay inside the run.
+    const text = JSON.stringify(r)
+    expect(text).not.toContain(assertions[0])
+    expect(text).not.toMatch(/eyJ[A-Za-z0-9_-]+\.eyJ/)
   })
 
   it('a certificate the app does not have is a credential problem (AADSTS700027)', async () => {
