@@ -32,20 +32,27 @@ async function main(args: TenantsArgs): Promise<TenantsResult> {
   })
   let done = 0
   const started = performance.now()
+  const cpuStart = process.cpuUsage()
   let sampling = 0
+  let samplingCpu = 0
   for await (const result of run) {
     outcomes[result.outcome] = (outcomes[result.outcome] ?? 0) + 1
     done++
     if (done % 100 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss)
     if (done % args.sampleEvery === 0) {
       const t = performance.now()
+      const c = process.cpuUsage()
       samples.push(sample(done))
       sampling += performance.now() - t
+      const dc = process.cpuUsage(c)
+      samplingCpu += (dc.user + dc.system) / 1000
     }
   }
   // The forced collections for the samples are not the library's time.
   const wallMs = performance.now() - started - sampling
-  return { concurrency: args.concurrency, count: args.count, wallMs, requests: run.requests, retries: run.retries, outcomes, samples, peakRss }
+  const cpu = process.cpuUsage(cpuStart)
+  const cpuMs = (cpu.user + cpu.system) / 1000 - samplingCpu
+  return { concurrency: args.concurrency, count: args.count, wallMs, cpuMs, requests: run.requests, retries: run.retries, outcomes, samples, peakRss }
 }
 
 const args = JSON.parse(process.argv[2] ?? '{}') as TenantsArgs

@@ -21,6 +21,8 @@ export interface TenantsResult {
   concurrency: number
   count: number
   wallMs: number
+  /** CPU time of the checking process (user + system), without the forced collections: robust to a busy machine. */
+  cpuMs: number
   /** Token requests the library made (retries included). */
   requests: number
   retries: number
