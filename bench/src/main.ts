@@ -15,6 +15,8 @@ import { renderReport } from './report.js'
 import type { BenchResults } from './results.js'
 import { runRounds, type ContenderResult } from './rounds.js'
 import { checkTargets } from './targets.js'
+import { renderTenantsSection } from './tenants/report.js'
+import { runTenantsScenario } from './tenants/run.js'
 import { decodeContenders, verificationContenders } from './throughput.js'
 import { buildWeb, measureWeb } from './web-size.js'
 
@@ -144,6 +146,9 @@ async function main(): Promise<void> {
     log(`CLI start-up (${plan.cliRuns} runs each)`)
     const cli = measureCliStartup(pools.v1.repeated, plan.cliRuns)
 
+    log(`partners: ${plan.quick ? 500 : 5000} customer tenants against a loopback token endpoint (checkTenants)`)
+    const tenants = await runTenantsScenario({ count: plan.quick ? 500 : 5000, concurrencies: [8, 32], latencyMs: 20 }, (line) => log(line))
+
     let buildNote: string | undefined
     if (plan.buildWeb) {
       log('building the web app')
@@ -169,7 +174,7 @@ async function main(): Promise<void> {
       cli,
       web,
     }
-    writeFileSync(plan.out, renderReport(results))
+    writeFileSync(plan.out, `${renderReport(results)}\n${renderTenantsSection(tenants)}`)
     for (const t of checkTargets(results)) log(`${t.verdict.padEnd(7)} ${t.target}: ${t.figure}`)
     log(`wrote ${plan.out} in ${Math.round(results.durationS)} s`)
   } finally {

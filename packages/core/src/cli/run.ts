@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   consent: async () => (await import('./commands/consent.js')).consentCommand,
   'consent-result': async () => (await import('./commands/consent-result.js')).consentResultCommand,
   permissions: async () => (await import('./commands/permissions.js')).permissionsCommand,
+  tenants: async () => (await import('./commands/tenants.js')).tenantsCommand,
 }
 
 function help(): string {
@@ -26,6 +27,7 @@ function help(): string {
     '  claimcheck consent --client-id <guid> [--tenant <guid|domain|organizations>] [--cloud public|usgov|china] [--api mde|m365d] [--redirect-uri <url>] [--state <s>] [--form v2|adminconsent|authorize] [--json]',
     "  claimcheck consent-result '<redirect URL>' [--expected-state <s>] [--json]",
     '  claimcheck explain <finding code | AADSTS code | claim name> [--json]',
+    '  claimcheck tenants --client-id <guid> --tenants <file|-> [--api mde|m365d] [--operation "<METHOD> <path>" | --require <p>...] [--cloud …] [--certificate <pem> | --federated-token-file <f>] [--concurrency N] [--json]   (secret: $CLAIMCHECK_CLIENT_SECRET)',
     '',
     'Exit codes: 0 no error findings, 1 at least one error finding, 2 usage error.',
     '',

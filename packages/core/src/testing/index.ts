@@ -11,3 +11,8 @@ export { assertGrants, assertDoesNotGrant, assertAccepted, assertRefused } from 
 export { TokenAssertionError } from './assertion-error.js'
 export type { GrantOptions, ReportVerifier } from './verdicts.js'
 export { describeFindings } from './describe-report.js'
+export { createTenantsFake } from './tenants-fake.js'
+export type { TenantsFake, TenantsFakeOptions, FakeTenantSetup } from './tenants-fake.js'
+export type { TestApplication, TestTokenApi } from './token-endpoint.js'
+export { createTestCertificate } from './test-certificate.js'
+export type { TestCertificate } from './test-certificate.js'

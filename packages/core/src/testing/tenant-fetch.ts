@@ -14,6 +14,8 @@ export interface TenantRoutes {
   cloud: CloudName
   /** The key set served at this version's jwks_uri, read at request time so rotation shows at once. */
   keySet(version: TokenVersion): object
+  /** Answers POSTs to the tenant's v2 token endpoint (token-endpoint.ts). */
+  token?: (url: string, body: string) => Promise<Response>
 }
 
 /** Entra's metadata responses are cacheable for a day; verifiers that honour caching headers see the same. */
@@ -54,6 +56,17 @@ function route(routes: TenantRoutes, url: URL): Response | null {
   }
 }
 
+function isTokenEndpoint(routes: TenantRoutes, url: URL): boolean {
+  const segments = url.pathname.split('/').filter((s) => s.length > 0)
+  return url.origin === CLOUDS[routes.cloud].authority && segments[0]?.toLowerCase() === routes.tenantId.toLowerCase()
+    && segments.slice(1).join('/') === 'oauth2/v2.0/token'
+}
+
+export async function requestBody(input: RequestInfo | URL, init?: RequestInit): Promise<string> {
+  if (init?.body !== undefined && init.body !== null) return new Response(init.body).text()
+  return input instanceof Request ? input.text() : ''
+}
+
 /** Does this URL name the tenant (its authority and tenant segment), whatever the document? */
 export function urlBelongsTo(routes: Pick<TenantRoutes, 'tenantId' | 'cloud'>, rawUrl: string): boolean {
   const url = URL.canParse(rawUrl) ? new URL(rawUrl) : null
@@ -63,14 +76,16 @@ export function urlBelongsTo(routes: Pick<TenantRoutes, 'tenantId' | 'cloud'>, r
 
 /**
  * A `fetch` that answers like Entra's metadata endpoints for one tenant and nothing else: no network, and
- * every request recorded. Only GET (and HEAD) are served, as Entra serves these documents.
+ * every request recorded. Documents are served to GET (and HEAD), as Entra serves them; the token endpoint to POST.
  */
 export function createTenantFetch(routes: TenantRoutes, log: TenantRequest[]): typeof fetch {
   return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const { url, method } = requestUrlAndMethod(input, init)
     let response: Response
     if (!URL.canParse(url)) response = notFound(url)
-    else if (method !== 'GET' && method !== 'HEAD') {
+    else if (method === 'POST' && routes.token !== undefined && isTokenEndpoint(routes, new URL(url))) {
+      response = await routes.token(url, await requestBody(input, init))
+    } else if (method !== 'GET' && method !== 'HEAD') {
       response = new Response(null, { status: 405, headers: { allow: 'GET, HEAD' } })
     } else {
       response = route(routes, new URL(url)) ?? notFound(url)

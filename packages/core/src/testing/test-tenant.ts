@@ -9,6 +9,7 @@ import type { IssueTokenOptions, RotateKeysOptions, TestApi } from './issue-opti
 import { randomAio, randomGuid, randomRh, randomUti } from './random.js'
 import { generateSigningKey, type SigningKey } from './signing-key.js'
 import { createTenantFetch, type TenantRequest } from './tenant-fetch.js'
+import { answerTokenRequest, type TestApplication } from './token-endpoint.js'
 import { tokenClaims, type TestTokenKind, type TestUser } from './token-shapes.js'
 
 export interface CreateTestTenantOptions {
@@ -52,6 +53,12 @@ export interface TestTenant {
   rotateKeys(options?: RotateKeysOptions): Promise<string>
   /** Forgets the recorded requests. */
   clearRequests(): void
+  /**
+   * Registers a partner app in this tenant (as admin consent would), so `fetch` answers its client-credentials
+   * requests at `{authority}/{tenantId}/oauth2/v2.0/token` with a secret or a client assertion. Replaces an app
+   * with the same client ID.
+   */
+  addApplication(app: TestApplication): void
 }
 
 /** Entra's default access-token lifetime is 60–90 minutes; an hour keeps arithmetic in tests simple. */
@@ -105,6 +112,7 @@ export async function createTestTenant(options: CreateTestTenantOptions = {}): P
   let served: SigningKey[] = [current]
   let unpublished: SigningKey | null = null
   const servicePrincipals = new Map<string, string>()
+  const applications = new Map<string, TestApplication>()
   const requests: TenantRequest[] = []
   const clientId = randomGuid()
   const user: TestUser = {
@@ -175,7 +183,15 @@ export async function createTestTenant(options: CreateTestTenantOptions = {}): P
     get jwks() { return keySet('2.0') },
     keySet,
     get currentKid() { return current.kid },
-    fetch: createTenantFetch({ tenantId, cloud, keySet }, requests),
+    fetch: createTenantFetch({
+      tenantId, cloud, keySet,
+      token: (url, body) => answerTokenRequest({
+        tenantId, cloud,
+        application: (id) => applications.get(id.toLowerCase()),
+        mint: (app, api, roles) => issueToken({ api, roles, clientId: app }),
+        now: () => readClock(defaultClock),
+      }, url, body),
+    }, requests),
     get requests() { return requests },
     issuer: (version) => expectedIssuer(tenantId, version, cloud),
     endpoints: (version) => tenantEndpoints(tenantId, version, cloud),
@@ -187,6 +203,10 @@ export async function createTestTenant(options: CreateTestTenantOptions = {}): P
       return current.kid
     },
     clearRequests() { requests.length = 0 },
+    addApplication(app: TestApplication): void {
+      if (!isGuid(app?.clientId)) throw new TypeError('addApplication: clientId must be a GUID.')
+      applications.set(app.clientId.toLowerCase(), { ...app, clientId: app.clientId.toLowerCase() })
+    },
   }
 }
 

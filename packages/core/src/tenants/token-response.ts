@@ -1,0 +1,71 @@
+/** One answer from a token endpoint, reduced to what the check needs; the token itself lives only until it is judged. */
+export type TokenAttempt =
+  | { kind: 'token'; accessToken: string }
+  | { kind: 'error'; status: number; body: Record<string, unknown> | null; retryAfter: string | null }
+  | { kind: 'timeout' }
+  | { kind: 'network' }
+
+/** Entra's JSON answers are small; a larger body is not a token endpoint's answer and is not read whole. */
+const MAX_BODY_CHARS = 64 * 1024
+
+export interface TokenPost {
+  fetch: typeof fetch
+  url: string
+  body: URLSearchParams
+  timeoutMs: number
+  /** Aborts the request when the whole run is abandoned. */
+  signal?: AbortSignal
+}
+
+/**
+ * POSTs one client-credentials request, with a per-request timeout. Never throws: network failures and timeouts
+ * are answers too. Error text from fetch is dropped, not passed on: it is not needed, and nothing it says can leak.
+ */
+export async function postTokenRequest(post: TokenPost): Promise<TokenAttempt> {
+  const controller = new AbortController()
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort()
+  }, post.timeoutMs)
+  const onAbort = (): void => controller.abort()
+  post.signal?.addEventListener('abort', onAbort, { once: true })
+  try {
+    const response = await post.fetch(post.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: post.body.toString(),
+      signal: controller.signal,
+      redirect: 'error',
+    })
+    const text = await response.text()
+    const body = parseObject(text.length > MAX_BODY_CHARS ? '' : text)
+    if (response.ok) {
+      const token = body?.access_token
+      if (typeof token === 'string' && token.length > 0) return { kind: 'token', accessToken: token }
+      return { kind: 'error', status: response.status, body: null, retryAfter: null }
+    }
+    return { kind: 'error', status: response.status, body: withoutTokens(body), retryAfter: response.headers.get('retry-after') }
+  } catch {
+    return timedOut ? { kind: 'timeout' } : { kind: 'network' }
+  } finally {
+    clearTimeout(timer)
+    post.signal?.removeEventListener('abort', onAbort)
+  }
+}
+
+function parseObject(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text)
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null
+  } catch {
+    return null
+  }
+}
+
+/** An error body keeps only the members that explain it. */
+function withoutTokens(body: Record<string, unknown> | null): Record<string, unknown> | null {
+  if (body === null) return null
+  const { error, error_description: description, error_codes: codes } = body
+  return { error, error_description: description, error_codes: codes }
+}
