@@ -8,8 +8,11 @@ import { decidePermissions, readGrants, type Grants } from './check.js'
 import { resolveRequirement } from './requirement.js'
 import type { PermissionCheck } from './types.js'
 
-// Findings the audience check makes when it knows the called API; the permission step may find the same thing.
-const SAID_EARLIER: ReadonlySet<string> = new Set(['wrong-api', 'audience-mismatch', 'audience-refused-by-api', 'id-token-as-access-token'])
+// The audience check may already have said the token is not for the called API (in its own words); the permission
+// step then does not say it again. Likewise for an ID token.
+const RESOURCE_CODES: ReadonlySet<string> = new Set(['wrong-api', 'audience-mismatch', 'audience-refused-by-api'])
+const saidEarlier = (code: string, earlier: readonly Finding[]): boolean =>
+  RESOURCE_CODES.has(code) ? earlier.some((f) => RESOURCE_CODES.has(f.code)) : code === 'id-token-as-access-token' && earlier.some((f) => f.code === code)
 
 const MEMBERS = ['api', 'operation', 'require', 'catalog'] as const
 
@@ -92,8 +95,7 @@ export function evaluatePermissions(facts: TokenFacts, options: RequirementOptio
     return { report: REFUSED, findings: [makeFinding('requirement-invalid', `The permission requirement cannot be checked: ${resolved.problem.message}.`, { actual: resolved.problem.member })] }
   }
   const check = decidePermissions(g, resolved.value)
-  const said = new Set(earlier.map((f) => f.code))
-  return { report: toReport(check), findings: check.findings.filter((f) => !(SAID_EARLIER.has(f.code) && said.has(f.code))) }
+  return { report: toReport(check), findings: check.findings.filter((f) => !saidEarlier(f.code, earlier)) }
 }
 
 /** api or catalog given alone (nothing required): still refused when it cannot be used. */

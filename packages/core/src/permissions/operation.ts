@@ -48,7 +48,10 @@ function splitPath(path: string): string[] | null {
 export function parseOperation(text: string): ParsedOperation | null {
   if (typeof text !== 'string' || text.length > MAX_OPERATION_LENGTH) return null
   // Control characters never belong in a request line; a query string may hold spaces ($filter=a eq 'b').
-  if (/[\x00-\x08\x0a-\x1f\x7f]/.test(text)) return null
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if ((c < 0x20 && c !== 0x09) || c === 0x7f) return null
+  }
   const m = /^[ \t]*([A-Za-z]+)[ \t]+(.+?)[ \t]*$/s.exec(text)
   if (!m) return null
   const method = (m[1] as string).toUpperCase()

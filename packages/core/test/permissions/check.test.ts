@@ -144,11 +144,21 @@ describe('exact matching only', () => {
     expect(r).toMatchObject({ satisfied: true, granted: ['machine.isolate'] })
   })
 
-  it('roles as a string grants nothing', () => {
-    const f = appOnly(['Machine.Isolate'])
-    const hacked = { ...f, payload: { ...f.payload, roles: 'Machine.Isolate' }, roles: ['Machine.Isolate'] }
-    expect(checkPermissions(hacked, { operation: 'POST /api/machines/a/isolate' }).satisfied).toBe(false)
-    expect(checkPermissions(hacked, { api: 'mde', require: ['Machine.Isolate'] }).satisfied).toBe(false)
+  it('roles as a string grants nothing (the facts read it once, as no roles)', () => {
+    const f = appOnly('Machine.Isolate')
+    expect(f.roles).toEqual([])
+    expect(checkPermissions(f, { operation: 'POST /api/machines/a/isolate' }).satisfied).toBe(false)
+    expect(checkPermissions(f, { api: 'mde', require: ['Machine.Isolate'] }).satisfied).toBe(false)
+    // A hand-built subject without roles in its facts is read from its payload, by the same rule.
+    const plain = { payload: { ...f.payload, roles: 'Machine.Isolate' }, kind: 'app-only' }
+    expect(checkPermissions(plain, { api: 'mde', require: ['Machine.Isolate'] }).satisfied).toBe(false)
+  })
+
+  it('the decision reads roles from the facts, not the payload again', () => {
+    const f = appOnly(['Machine.Read.All'])
+    const read = { ...f, roles: ['Machine.Isolate'] }
+    expect(checkPermissions(read, { operation: 'POST /api/machines/a/isolate' }).satisfied).toBe(true)
+    expect(checkPermissions({ ...f, roles: [] }, { operation: 'GET /api/machines' }).satisfied).toBe(false)
   })
 
   it('scp is split on single spaces only; tabs and commas do not separate', () => {

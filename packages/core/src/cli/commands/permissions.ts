@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { BUILTIN_CATALOGS } from '../../permissions/builtin.js'
+import { BUILTIN_CATALOG_IDS, BUILTIN_CATALOGS } from '../../permissions/builtin.js'
 import { findPermissions } from '../../permissions/names.js'
 import { formatOperation, parseOperation, resolveOperation } from '../../permissions/operation.js'
 import type { CatalogOperation, PermissionCatalog, PermissionKind } from '../../permissions/types.js'
@@ -8,7 +8,7 @@ import { EXIT_OK, UsageError, type CliIO } from '../io.js'
 import { resolveRequirementFlags } from '../requirement-flags.js'
 import type { Command } from '../run.js'
 
-const USAGE = 'claimcheck permissions [--api mde|m365d | --catalog <file>] [--operation "<METHOD> <path>"] [--json]'
+const USAGE = `claimcheck permissions [--api ${BUILTIN_CATALOG_IDS.join('|')} | --catalog <file>] [--operation "<METHOD> <path or URL>"] [--json]`
 
 function defaultScope(catalog: PermissionCatalog): string | null {
   const resource = catalog.resourceByCloud?.public ?? catalog.identifierUris[0]
