@@ -83,7 +83,10 @@ export function evaluatePermissions(facts: TokenFacts, options: RequirementOptio
   const { api, operation, require, catalog } = request.value
   const nothingAsked = operation === undefined && (require === undefined || (Array.isArray(require) && require.length === 0))
   if (nothingAsked && api === undefined && catalog === undefined) return { report: null, findings: emptyGrantFindings(facts, g) }
-  if (nothingAsked) return { report: null, findings: [...checkOnlyApi(api, catalog), ...emptyGrantFindings(facts, g)] }
+  if (nothingAsked) {
+    const invalid = checkOnlyApi(api, catalog)
+    return invalid.length > 0 ? { report: REFUSED, findings: invalid } : { report: null, findings: emptyGrantFindings(facts, g) }
+  }
 
   const requirement: Record<string, unknown> = {}
   if (catalog !== undefined) requirement.catalog = catalog
