@@ -177,10 +177,17 @@ export function apiForAudience(aud: string): KnownApiId | null {
   return null
 }
 
+// Refused identifiers by normalised value, per API: computed once from the data above.
+const REFUSED_BY_API: Readonly<Record<KnownApiId, ReadonlyMap<string, RefusedAudience>>> = {
+  mde: new Map(API_RESOURCES.mde.refusedAudiences.map((x) => [normalizeAudience(x.aud), x])),
+  m365d: new Map(API_RESOURCES.m365d.refusedAudiences.map((x) => [normalizeAudience(x.aud), x])),
+  graph: new Map(API_RESOURCES.graph.refusedAudiences.map((x) => [normalizeAudience(x.aud), x])),
+}
+
 /** The refusal on record when `aud` is an identifier that `api` refuses, else null. */
 export function refusedAudience(api: KnownApiId, aud: string): RefusedAudience | null {
-  const n = normalizeAudience(aud)
-  return API_RESOURCES[api].refusedAudiences.find((x) => normalizeAudience(x.aud) === n) ?? null
+  const refused = REFUSED_BY_API[api]
+  return refused.size === 0 ? null : (refused.get(normalizeAudience(aud)) ?? null)
 }
 
 /** The known APIs served on a host (lower-case, no port); the unified Defender host serves two. */

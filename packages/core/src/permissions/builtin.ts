@@ -32,6 +32,8 @@ export function builtinIndex(id: string): CatalogIndex | null {
   return isBuiltinCatalogId(id) ? (BUILTIN_INDEXES[id] as CatalogIndex) : null
 }
 
-export function builtinIndexes(): CatalogIndex[] {
-  return BUILTIN_CATALOG_IDS.map((id) => BUILTIN_INDEXES[id] as CatalogIndex)
+const ALL_INDEXES: readonly CatalogIndex[] = Object.freeze(BUILTIN_CATALOG_IDS.map((id) => BUILTIN_INDEXES[id] as CatalogIndex))
+
+export function builtinIndexes(): readonly CatalogIndex[] {
+  return ALL_INDEXES
 }

@@ -17,6 +17,8 @@ export interface CatalogIndex {
   find(name: string, kind?: PermissionKind): CatalogPermission[]
   /** Each operation's path template, in catalog order. */
   readonly templates: readonly (readonly TemplateSegment[])[]
+  /** The positions (in catalog order) of the operations with this method and this many path segments. */
+  shaped(method: string, segments: number): readonly number[]
   /** Version segments to drop from request paths before matching (from the known API of the same id). */
   readonly versionSegments: readonly VersionSegment[]
 }
@@ -49,11 +51,19 @@ export function indexCatalog(catalog: PermissionCatalog): CatalogIndex {
     const entries = byName.get(nameKey(canonical(name))) ?? []
     return kind === undefined ? [...entries] : entries.filter((p) => p.kind === kind)
   }
+  const templates = catalog.operations.map((op) => Object.freeze(templateOf(op)))
+  const shapes = new Map<string, number[]>()
+  catalog.operations.forEach((op, i) => {
+    const key = `${op.method} ${(templates[i] as TemplateSegment[]).length}`
+    shapes.set(key, [...(shapes.get(key) ?? []), i])
+  })
+  const none: readonly number[] = Object.freeze([])
   return Object.freeze({
     catalog,
     canonical,
     find,
-    templates: Object.freeze(catalog.operations.map((op) => Object.freeze(templateOf(op)))),
+    templates: Object.freeze(templates),
+    shaped: (method: string, segments: number) => shapes.get(`${method} ${segments}`) ?? none,
     versionSegments: isKnownApiId(catalog.id) ? API_RESOURCES[catalog.id].versionSegments : [],
   })
 }

@@ -50,22 +50,23 @@ const REFUSED: PermissionReport = Object.freeze({
  */
 function emptyGrantFindings(facts: TokenFacts, g: Grants): Finding[] {
   if (facts.api === null || !isKnownApiId(facts.api)) return []
+  const noRoles = facts.kind === 'app-only' && g.roles.length === 0
+  const noScopes = facts.kind === 'delegated' && g.scopes.length === 0
+  if (!noRoles && !noScopes) return []
+  // Texts and the consent link are built only for a token that gets a finding.
   const resource = API_RESOURCES[facts.api]
   const scope = `${(resource.resourceByCloud[facts.cloud ?? 'public'] ?? resource.identifierUris[0] ?? '').replace(/\/+$/, '')}/.default`
   const link = adminConsentLink(g.tenantId, g.appId, g.cloud)
-  if (facts.kind === 'app-only' && g.roles.length === 0) {
+  if (noRoles) {
     return [makeFinding('app-only-no-roles', `This app-only token for ${resource.name} carries no roles, so every call is refused: admin consent was not granted in tenant ${g.tenantId ?? '(unknown)'}, or the permissions were added after the token was issued.`, {
       claim: 'roles', actual: [],
       fix: `Add the application permissions the app needs (${resource.name}) to app ${g.appId ?? '(the client app)'}, have an admin of the token's tenant grant admin consent${link ? ` (${link})` : ''}, then acquire a new token with scope ${scope}.`,
     })]
   }
-  if (facts.kind === 'delegated' && g.scopes.length === 0) {
-    return [makeFinding('delegated-no-scopes', `This delegated token for ${resource.name} carries no scp, so every call is refused${g.roles.length > 0 ? ': its roles are the signed-in user\'s app-role assignments, which grant no API permission' : ''}.`, {
-      claim: 'scp', actual: [...g.roles],
-      fix: `Add the delegated permissions the app needs (${resource.name}) to app ${g.appId ?? '(the client app)'}, consent to them${link ? ` (admin consent: ${link})` : ''}, and sign in again requesting them (or ${scope}).`,
-    })]
-  }
-  return []
+  return [makeFinding('delegated-no-scopes', `This delegated token for ${resource.name} carries no scp, so every call is refused${g.roles.length > 0 ? ': its roles are the signed-in user\'s app-role assignments, which grant no API permission' : ''}.`, {
+    claim: 'scp', actual: [...g.roles],
+    fix: `Add the delegated permissions the app needs (${resource.name}) to app ${g.appId ?? '(the client app)'}, consent to them${link ? ` (admin consent: ${link})` : ''}, and sign in again requesting them (or ${scope}).`,
+  })]
 }
 
 /**

@@ -4,8 +4,18 @@
  * SIGN becomes `k`, U+0130 becomes `i̇`), so a lookalike name could match a real one. Only A-Z are folded here.
  */
 export function nameKey(name: string): string {
-  return /[A-Z]/.test(name) ? name.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32)) : name
+  // For ASCII text, toLowerCase folds exactly A-Z (and is fast); anything else is folded by hand.
+  if (ASCII.test(name)) return name.toLowerCase()
+  let out = ''
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i)
+    out += c >= 0x41 && c <= 0x5a ? String.fromCharCode(c + 32) : name[i]
+  }
+  return out
 }
+
+// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included, by design
+const ASCII = /^[\x00-\x7f]*$/
 
 /** Two permission names are the same permission (see nameKey). */
 export function sameName(a: string, b: string): boolean {

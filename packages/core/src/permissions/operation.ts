@@ -20,6 +20,7 @@ export interface OperationMatch {
 export const MAX_OPERATION_LENGTH = 4_096
 
 function decodeSegment(s: string): string | null {
+  if (!s.includes('%')) return s
   try {
     return decodeURIComponent(s)
   } catch {
@@ -78,8 +79,11 @@ export function parseOperation(text: string): ParsedOperation | null {
   return segments === null ? null : { method: method as HttpMethod, segments, host: null }
 }
 
-/** How specific a match is: literal segments count most, so `/machines/findbytag` beats `/machines/{id}`. */
-function matchScore(template: readonly TemplateSegment[], segments: readonly string[]): number {
+/**
+ * How specific a match is: literal segments count most, so `/machines/findbytag` beats `/machines/{id}`. `keys` are
+ * the request's segments folded by nameKey, once per request.
+ */
+function matchScore(template: readonly TemplateSegment[], segments: readonly string[], keys: readonly string[]): number {
   if (template.length !== segments.length) return -1
   let score = 0
   for (let i = 0; i < template.length; i++) {
@@ -87,10 +91,10 @@ function matchScore(template: readonly TemplateSegment[], segments: readonly str
     const s = segments[i] as string
     if (s.length === 0) return -1
     if (t.kind === 'literal') {
-      if (t.value !== nameKey(s)) return -1
+      if (t.value !== keys[i]) return -1
       score += 3
     } else if (t.kind === 'call') {
-      if (!nameKey(s).startsWith(t.prefix) || !s.endsWith(')')) return -1
+      if (!(keys[i] as string).startsWith(t.prefix) || !s.endsWith(')')) return -1
       score += 2
     }
   }
@@ -112,14 +116,14 @@ export function matchIn(index: CatalogIndex, parsed: ParsedOperation): CatalogOp
   let best: CatalogOperation | null = null
   let bestScore = -1
   for (const segments of withoutVersion(index, parsed.segments)) {
-    index.catalog.operations.forEach((op, i) => {
-      if (op.method !== parsed.method) return
-      const score = matchScore(index.templates[i] as readonly TemplateSegment[], segments)
+    const keys = segments.map(nameKey)
+    for (const i of index.shaped(parsed.method, segments.length)) {
+      const score = matchScore(index.templates[i] as readonly TemplateSegment[], segments, keys)
       if (score > bestScore) {
-        best = op
+        best = index.catalog.operations[i] as CatalogOperation
         bestScore = score
       }
-    })
+    }
   }
   return best
 }
@@ -134,11 +138,19 @@ export function servesHost(catalog: PermissionCatalog, host: string): boolean {
  * first.
  */
 export function resolveIn(parsed: ParsedOperation, indexes: readonly CatalogIndex[], preferred: string | null): { index: CatalogIndex; operation: CatalogOperation } | null {
-  const candidates = parsed.host === null ? [...indexes] : indexes.filter((x) => servesHost(x.catalog, parsed.host as string))
-  candidates.sort((a, b) => Number(b.catalog.id === preferred) - Number(a.catalog.id === preferred))
-  for (const index of candidates) {
-    const operation = matchIn(index, parsed)
-    if (operation) return { index, operation }
+  const host = parsed.host
+  const tried = (x: CatalogIndex): { index: CatalogIndex; operation: CatalogOperation } | null => {
+    if (host !== null && !servesHost(x.catalog, host)) return null
+    const operation = matchIn(x, parsed)
+    return operation ? { index: x, operation } : null
+  }
+  const first = preferred === null ? undefined : indexes.find((x) => x.catalog.id === preferred)
+  const hit = first === undefined ? null : tried(first)
+  if (hit) return hit
+  for (const x of indexes) {
+    if (x === first) continue
+    const found = tried(x)
+    if (found) return found
   }
   return null
 }

@@ -290,3 +290,21 @@ describe('parseOperation', () => {
     expect(parseOperation(text)).toBeNull()
   })
 })
+
+describe('property: an operation is granted exactly when the token holds one of its permissions of the token\'s kind', () => {
+  const mde = BUILTIN_CATALOGS.mde
+  const appNames = mde.permissions.filter((p) => p.kind === 'application').map((p) => p.value)
+  it('for random role sets and random operations (app-only)', () => {
+    fc.assert(fc.property(fc.subarray(appNames), fc.constantFrom(...mde.operations), fc.boolean(), (roles, op, shout) => {
+      const path = op.path.replace(/\{[^}]+\}/g, 'x1').replace(/\(\.\.\.\)/g, "(a='1')")
+      const held = shout ? roles.map((r) => r.toUpperCase()) : roles
+      const r = checkPermissions(facts(appOnlyClaims(held)), { operation: `${op.method} ${path}` })
+      // The page's spellings map to the values Entra issues through the catalog's aliases (requirement side only).
+      const alias = new Map(Object.entries(mde.aliases ?? {}).map(([from, to]) => [nameKey(from), to]))
+      const holds = (n: string) => roles.some((h) => nameKey(h) === nameKey(alias.get(nameKey(n)) ?? n))
+      const also = op.alsoRequires?.application ?? []
+      const expected = op.application.some(holds) && also.every((g) => g.some(holds))
+      return r.satisfied === expected
+    }), { numRuns: 300 })
+  })
+})

@@ -58,12 +58,15 @@ function renderOperation(catalog: PermissionCatalog, op: CatalogOperation): stri
   const out = [
     `${formatOperation(op)}${op.summary ? ` — ${op.summary}` : ''} (${catalog.name})`,
     line('application', op.application),
+    ...(['application', 'delegated'] as const).flatMap((kind) => (op.alsoRequires?.[kind] ?? []).map((group) => `  ${kind}, together with it: ${group.length > 1 ? `one of ${group.join(', ')}` : group.join('')}`)),
     line('delegated', op.delegated),
     `  token: request ${defaultScope(catalog) ?? 'a token for the API'}`,
   ]
   if (catalog.delegatedNeedsUserRole) out.push(`  delegated calls also need the user's own role${op.userRole ? ` (${op.userRole})` : ''} and device-group access`)
   if (op.source) out.push(`  source: ${op.source}`)
   if (op.correction) out.push(`  note: ${op.correction}`)
+  if (op.legacy) out.push(`  legacy: use ${op.legacy.replacement} instead${op.legacy.note ? ` (${op.legacy.note})` : ''}`)
+  if (op.checked) out.push(`  checked: ${op.checked}`)
   return `${out.join('\n')}\n`
 }
 

@@ -29,8 +29,9 @@ export interface AudienceSubject {
  * appId. A different case or an extra slash is another audience. Identifiers the API refuses are never accepted.
  */
 export function acceptsAudience(target: AudienceTarget, aud: string): boolean {
-  if (isKnownApiId(target.id) && refusedAudience(target.id, aud) !== null) return false
-  return aud === target.appId || target.identifierUris.some((uri) => aud === uri || aud === `${uri}/` || `${aud}/` === uri)
+  const listed = aud === target.appId || target.identifierUris.some((uri) => aud === uri || aud === `${uri}/` || `${aud}/` === uri)
+  // A refused identifier listed by mistake (a custom catalog reusing a known API's id) is still refused.
+  return listed && !(isKnownApiId(target.id) && refusedAudience(target.id, aud) !== null)
 }
 
 function scopeFix(target: AudienceTarget, cloud: CloudName | null): { fix: string } | Record<string, never> {
