@@ -26,7 +26,11 @@ describe('every catalog operation grants and denies', () => {
     const make = (perms: string[]) => kind === 'application' ? appOnly(perms, aud) : delegated(perms.join(' '), aud)
     const operation = `${op.method} ${concrete(op.path)}`
     const column = op[kind]
-    const unrelated = catalog.permissions.find((p) => p.kind === kind && !column.some((c) => c.toLowerCase() === p.value.toLowerCase()))?.value as string
+    // Operations needing two permissions together (alsoRequires): one of each group goes with the column's permission.
+    const groups = op.alsoRequires?.[kind] ?? []
+    const companions = groups.map((g) => g[0] as string)
+    const listed = (n: string) => [...column, ...groups.flat()].some((c) => c.toLowerCase() === n.toLowerCase())
+    const unrelated = catalog.permissions.find((p) => p.kind === kind && !listed(p.value))?.value as string
     const denied = checkPermissions(make([unrelated]), { operation })
     expect(denied.satisfied).toBe(false)
     expect(denied.context).toBe(kind)
@@ -35,11 +39,16 @@ describe('every catalog operation grants and denies', () => {
       return
     }
     expect(codes(denied)).toEqual(['permission-missing'])
-    expect(denied.missing).toEqual([...column])
+    expect(denied.missing).toEqual([...new Set([...column, ...groups.flat()])])
     for (const name of column) {
-      const granted = checkPermissions(make([name]), { operation })
+      if (groups.length > 0) {
+        const half = checkPermissions(make([name]), { operation })
+        expect(half.satisfied, `${name} alone`).toBe(false)
+        expect(half.missing).toEqual([...new Set(groups.flat())])
+      }
+      const granted = checkPermissions(make([name, ...companions]), { operation })
       expect(granted.satisfied, name).toBe(true)
-      expect(granted.granted).toEqual([name])
+      expect(granted.granted).toEqual([name, ...companions])
       expect(granted.operation).toBe(`${op.method} ${op.path}`)
       expect(granted.api).toBe(catalog.id)
       expect(codes(granted).filter((c) => !['delegated-needs-user-role', 'permission-broader-than-needed'].includes(c))).toEqual([])
@@ -186,7 +195,7 @@ describe('exact matching only', () => {
     expect(() => checkPermissions({ payload: 'x' } as never, { operation: 'GET /api/alerts' })).toThrow(TypeError)
     expect(() => checkPermissions(appOnly([]), {})).toThrow(TypeError)
     expect(() => checkPermissions(appOnly([]), { operation: '/api/alerts' })).toThrow(TypeError)
-    expect(() => checkPermissions(appOnly([]), { api: 'graph', require: ['x'] })).toThrow(TypeError)
+    expect(() => checkPermissions(appOnly([]), { api: 'nope', require: ['x'] })).toThrow(TypeError)
     expect(() => checkPermissions(appOnly([]), { require: 'Machine.Isolate' as never })).toThrow(TypeError)
   })
 })
