@@ -8,6 +8,7 @@ import type { CatalogIndex } from './catalog-index.js'
 import { nameKey } from './name-key.js'
 import { otherKind } from './names.js'
 import { resolveRequirement, type ResolvedRequirement } from './requirement.js'
+import { clip, clipList } from './text.js'
 import type { PermissionCheck, PermissionKind, PermissionRequirement, PermissionSubject } from './types.js'
 
 /** What the decision reads from a token, read once. */
@@ -68,7 +69,7 @@ function allOfText(parts: readonly string[]): string {
 
 function tokenHas(context: PermissionKind, g: Grants): string {
   const list = context === 'application' ? g.roles : g.scopes
-  const shown = list.length > 10 ? [...list.slice(0, 10), `… (${list.length - 10} more)`] : list
+  const shown = clipList(list)
   return list.length === 0 ? `no ${context === 'application' ? 'roles' : 'scp'}` : `${context === 'application' ? 'roles' : 'scp'} ${shown.join(context === 'application' ? ', ' : ' ')}`
 }
 
@@ -109,7 +110,11 @@ function evaluate(held: ReadonlyMap<string, string>, r: ResolvedRequirement, con
 
 /** "A or B" for one need, joined with "and" across needs. */
 function needsText(needs: readonly string[][]): string {
-  return allOfText(needs.map((alternatives) => (alternatives.length > 1 ? `one of ${anyOfText(alternatives)}` : anyOfText(alternatives))))
+  const parts = needs.slice(0, 5).map((alternatives) => {
+    const shown = clipList(alternatives, 5)
+    return alternatives.length > 1 ? `one of ${anyOfText(shown)}` : anyOfText(shown)
+  })
+  return allOfText(needs.length > 5 ? [...parts, `${needs.length - 5} more`] : parts)
 }
 
 /**
@@ -164,7 +169,7 @@ export function decidePermissions(g: Grants, r: ResolvedRequirement): Permission
   const apiName = catalog?.name ?? 'the API'
   const link = adminConsentLink(g.tenantId, g.appId, g.cloud)
   const wanted = needsText(e.unmet)
-  const first = e.unmet[0]?.[0] ?? ''
+  const first = clip(e.unmet[0]?.[0] ?? '')
   const other = otherKind(context)
   const op = r.operation
   const otherColumn = op ? op[other].map((n) => index?.canonical(n) ?? n) : []
@@ -185,15 +190,15 @@ export function decidePermissions(g: Grants, r: ResolvedRequirement): Permission
         : `Call it as a signed-in user with the delegated permission ${otherColumn[0] ?? ''}.`,
     }))
   } else if (kind === 'app-only' && g.roles.length === 0) {
-    findings.push(makeFinding('app-only-no-roles', `${subjectText} needs ${wanted}${together}, but this app-only token carries no roles: admin consent was not granted in tenant ${g.tenantId ?? '(unknown)'}, or the permission was added after the token was issued.`, {
+    findings.push(makeFinding('app-only-no-roles', `${subjectText} needs ${wanted}${together}, but this app-only token carries no roles: admin consent was not granted in tenant ${clip(g.tenantId ?? '(unknown)')}, or the permission was added after the token was issued.`, {
       claim: 'roles', expected: missing, actual: [],
-      fix: `Add the application permission ${first} (${apiName}) to app ${g.appId ?? '(the client app)'}, have an admin of the token's tenant grant admin consent${link ? ` (${link})` : ''}, then acquire a new token: tokens never update.`,
+      fix: `Add the application permission ${first} (${apiName}) to app ${clip(g.appId ?? '(the client app)')}, have an admin of the token's tenant grant admin consent${link ? ` (${link})` : ''}, then acquire a new token: tokens never update.`,
     }))
   } else if (otherHeld.length > 0 || heldOtherKind.length > 0 || wrongKindRequired.length > 0) {
     const names = [...otherHeld, ...heldOtherKind, ...wrongKindRequired]
     findings.push(makeFinding('permission-kind-mismatch', wrongKindRequired.length > 0 && otherHeld.length === 0 && heldOtherKind.length === 0
-      ? `${allOfText(wrongKindRequired)} ${wrongKindRequired.length > 1 ? 'are' : 'is a'} ${other} permission${wrongKindRequired.length > 1 ? 's' : ''}, but this ${kindText} token carries ${context} permissions (${tokenHas(context, g)}).`
-      : `This ${kindText} token holds ${allOfText(names)} as ${context === 'delegated' && otherHeld.length > 0 ? 'an app role (roles), which delegated calls ignore' : 'the wrong kind of permission'}; ${subjectText} needs the ${context} permission ${wanted}.`, {
+      ? `${allOfText(clipList(wrongKindRequired, 5))} ${wrongKindRequired.length > 1 ? 'are' : 'is a'} ${other} permission${wrongKindRequired.length > 1 ? 's' : ''}, but this ${kindText} token carries ${context} permissions (${tokenHas(context, g)}).`
+      : `This ${kindText} token holds ${allOfText(clipList(names, 5))} as ${context === 'delegated' && otherHeld.length > 0 ? 'an app role (roles), which delegated calls ignore' : 'the wrong kind of permission'}; ${subjectText} needs the ${context} permission ${wanted}.`, {
       claim, expected: missing, actual: names,
       fix: context === 'application'
         ? `Add the application permission ${first} (not the delegated one) to the app registration and grant admin consent${link ? ` (${link})` : ''}, then acquire a new token.`
@@ -203,8 +208,8 @@ export function decidePermissions(g: Grants, r: ResolvedRequirement): Permission
     findings.push(makeFinding('permission-missing', `${subjectText} needs ${wanted}${together}; this ${kindText} token has ${tokenHas(context, g)}.`, {
       claim, expected: missing, actual: [...inContext],
       fix: context === 'application'
-        ? `Add the application permission ${first} (${apiName}) to app ${g.appId ?? '(the client app)'} under API permissions, grant admin consent${link ? ` (${link})` : ''}, then acquire a new token.`
-        : `Add the delegated permission ${first} (${apiName}) to app ${g.appId ?? '(the client app)'}, consent to it${link ? ` (admin consent: ${link})` : ''}, then sign in again for a new token.`,
+        ? `Add the application permission ${first} (${apiName}) to app ${clip(g.appId ?? '(the client app)')} under API permissions, grant admin consent${link ? ` (${link})` : ''}, then acquire a new token.`
+        : `Add the delegated permission ${first} (${apiName}) to app ${clip(g.appId ?? '(the client app)')}, consent to it${link ? ` (admin consent: ${link})` : ''}, then sign in again for a new token.`,
     }))
   }
   return result(false, e.granted)
@@ -225,7 +230,7 @@ function addAdvice(findings: Finding[], g: Grants, r: ResolvedRequirement, conte
   }
   if (context === 'delegated' && index?.catalog.delegatedNeedsUserRole === true) {
     const role = r.operation?.userRole ? ` (the page names "${r.operation.userRole}")` : ''
-    findings.push(makeFinding('delegated-needs-user-role', `This delegated token acts as ${g.user ?? 'the signed-in user'}: ${index.catalog.name} also checks that user's own role${role} and device-group scope, so a 403 is still possible.`, {
+    findings.push(makeFinding('delegated-needs-user-role', `This delegated token acts as ${clip(g.user ?? 'the signed-in user')}: ${index.catalog.name} also checks that user's own role${role} and device-group scope, so a 403 is still possible.`, {
       fix: 'Make sure the signed-in user can perform the action in the Microsoft Defender portal (role and device groups).',
     }))
   }

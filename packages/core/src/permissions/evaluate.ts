@@ -6,6 +6,7 @@ import type { PermissionReport, TokenFacts } from '../token/report.js'
 import { adminConsentLink } from './admin-consent-link.js'
 import { decidePermissions, readGrants, type Grants } from './check.js'
 import { resolveRequirement } from './requirement.js'
+import { clip } from './text.js'
 import type { PermissionCheck } from './types.js'
 
 // The audience check may already have said the token is not for the called API (in its own words); the permission
@@ -58,14 +59,14 @@ function emptyGrantFindings(facts: TokenFacts, g: Grants): Finding[] {
   const scope = `${(resource.resourceByCloud[facts.cloud ?? 'public'] ?? resource.identifierUris[0] ?? '').replace(/\/+$/, '')}/.default`
   const link = adminConsentLink(g.tenantId, g.appId, g.cloud)
   if (noRoles) {
-    return [makeFinding('app-only-no-roles', `This app-only token for ${resource.name} carries no roles, so every call is refused: admin consent was not granted in tenant ${g.tenantId ?? '(unknown)'}, or the permissions were added after the token was issued.`, {
+    return [makeFinding('app-only-no-roles', `This app-only token for ${resource.name} carries no roles, so every call is refused: admin consent was not granted in tenant ${clip(g.tenantId ?? '(unknown)')}, or the permissions were added after the token was issued.`, {
       claim: 'roles', actual: [],
-      fix: `Add the application permissions the app needs (${resource.name}) to app ${g.appId ?? '(the client app)'}, have an admin of the token's tenant grant admin consent${link ? ` (${link})` : ''}, then acquire a new token with scope ${scope}.`,
+      fix: `Add the application permissions the app needs (${resource.name}) to app ${clip(g.appId ?? '(the client app)')}, have an admin of the token's tenant grant admin consent${link ? ` (${link})` : ''}, then acquire a new token with scope ${scope}.`,
     })]
   }
   return [makeFinding('delegated-no-scopes', `This delegated token for ${resource.name} carries no scp, so every call is refused${g.roles.length > 0 ? ': its roles are the signed-in user\'s app-role assignments, which grant no API permission' : ''}.`, {
     claim: 'scp', actual: [...g.roles],
-    fix: `Add the delegated permissions the app needs (${resource.name}) to app ${g.appId ?? '(the client app)'}, consent to them${link ? ` (admin consent: ${link})` : ''}, and sign in again requesting them (or ${scope}).`,
+    fix: `Add the delegated permissions the app needs (${resource.name}) to app ${clip(g.appId ?? '(the client app)')}, consent to them${link ? ` (admin consent: ${link})` : ''}, and sign in again requesting them (or ${scope}).`,
   })]
 }
 

@@ -308,3 +308,20 @@ describe('property: an operation is granted exactly when the token holds one of 
     }), { numRuns: 300 })
   })
 })
+
+describe('bounded messages: token content never grows a finding message past 1 KB', () => {
+  it('huge role names, aud, tid, appid and user', () => {
+    const long = 'R'.repeat(100_000)
+    const app = appOnlyClaims([long, `${long}2`, ...Array.from({ length: 500 }, (_, i) => `Role${i}`)], `https://x.example/${long}`)
+    app.tid = long
+    app.appid = long
+    const del = delegatedClaims(`${long} ${long}x`)
+    del.upn = long
+    for (const claims of [app, appOnlyClaims([long]), del]) {
+      for (const options of [{}, { operation: 'POST /api/machines/a/isolate' }, { api: 'mde' as const, require: ['Machine.Isolate'] }, { audience: 'api://mine' }]) {
+        const r = inspectToken(jwt(claims), { ...at, ...options })
+        for (const f of r.findings) expect(f.message.length, `${f.code}: ${f.message.slice(0, 80)}`).toBeLessThan(1024)
+      }
+    }
+  })
+})

@@ -2,6 +2,7 @@ import { API_RESOURCES, apiForAudience, defaultScopeFor, isKnownApiId, refusedAu
 import type { CloudName } from '../../entra/clouds.js'
 import type { Finding } from '../../findings/finding.js'
 import { makeFinding } from '../../findings/make-finding.js'
+import { clip } from '../../permissions/text.js'
 import { describeType } from '../facts.js'
 import { ownValue } from '../json.js'
 import type { TokenFacts } from '../report.js'
@@ -51,17 +52,17 @@ export function resourceFinding(subject: AudienceSubject, target: AudienceTarget
   const fix = scopeFix(target, subject.cloud)
   const refused = isKnownApiId(target.id) ? refusedAudience(target.id, aud) : null
   if (refused !== null) {
-    return makeFinding('audience-refused-by-api', `aud is ${aud}: an identifier of ${target.name}'s own resource that Entra will write into tokens, but which the API answers with 403 (reported in ${refused.source}).`, {
+    return makeFinding('audience-refused-by-api', `aud is ${clip(aud)}: an identifier of ${target.name}'s own resource that Entra will write into tokens, but which the API answers with 403 (reported in ${refused.source}).`, {
       claim: 'aud', expected: target.identifierUris[0], actual: aud, ...fix,
     })
   }
   const tokenApi = subject.api
   if (tokenApi !== null && isKnownApiId(tokenApi) && tokenApi !== target.id) {
-    return makeFinding('wrong-api', `The token is for ${API_RESOURCES[tokenApi].name} (aud ${aud}), but the call goes to ${target.name}.`, {
+    return makeFinding('wrong-api', `The token is for ${API_RESOURCES[tokenApi].name} (aud ${clip(aud)}), but the call goes to ${target.name}.`, {
       claim: 'aud', expected: target.identifierUris[0], actual: aud, ...fix,
     })
   }
-  return makeFinding('audience-mismatch', `aud is ${aud}; ${target.name} accepts ${target.identifierUris[0] ?? target.appId ?? 'another audience'} or any of its identifiers.`, {
+  return makeFinding('audience-mismatch', `aud is ${clip(aud)}; ${target.name} accepts ${target.identifierUris[0] ?? target.appId ?? 'another audience'} or any of its identifiers.`, {
     claim: 'aud', expected: [...target.identifierUris], actual: aud, ...fix,
   })
 }
@@ -116,7 +117,7 @@ export function checkAudience(facts: TokenFacts, expected: readonly string[], ap
   const wantedApi = api !== undefined && isKnownApiId(api) ? api : apiForAudience(expected[0] as string)
   if (wantedApi !== null && tokenApi !== null && tokenApi !== wantedApi) {
     const scope = defaultScopeFor(wantedApi, facts.cloud ?? 'public')
-    findings.push(makeFinding('wrong-api', `The token is for ${API_RESOURCES[tokenApi].name} (aud ${aud}), but the call goes to ${API_RESOURCES[wantedApi].name}.`, {
+    findings.push(makeFinding('wrong-api', `The token is for ${API_RESOURCES[tokenApi].name} (aud ${clip(aud)}), but the call goes to ${API_RESOURCES[wantedApi].name}.`, {
       claim: 'aud', expected: expected[0], actual: aud,
       ...(scope !== null ? { fix: `Request the token with scope ${scope}.` } : {}),
     }))
@@ -128,7 +129,7 @@ export function checkAudience(facts: TokenFacts, expected: readonly string[], ap
     return findings
   }
   const scope = wantedApi !== null ? defaultScopeFor(wantedApi, facts.cloud ?? 'public') : null
-  findings.push(makeFinding('audience-mismatch', `aud is ${aud}; expected ${expected.map(describeExpected).join(' or ')}.`, {
+  findings.push(makeFinding('audience-mismatch', `aud is ${clip(aud)}; expected ${expected.slice(0, 5).map((e) => clip(describeExpected(e), 300)).join(' or ')}${expected.length > 5 ? ` or ${expected.length - 5} more` : ''}.`, {
     claim: 'aud', expected: [...expected], actual: aud,
     ...(scope !== null ? { fix: `Request the token with scope ${scope}.` } : {}),
   }))
