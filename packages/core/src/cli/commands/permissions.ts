@@ -18,7 +18,8 @@ function defaultScope(catalog: PermissionCatalog): string | null {
 function permissionDetails(catalog: PermissionCatalog, names: readonly string[], kind: PermissionKind) {
   return names.map((n) => {
     const p = findPermissions(catalog, n, kind)[0]
-    return { value: p?.value ?? n, id: p?.id ?? null, displayName: p?.displayName ?? null }
+    // Per-cloud IDs where a sovereign cloud's service principal differs (GCC High / DoD for some Graph roles).
+    return { value: p?.value ?? n, id: p?.id ?? null, ...(p?.idByCloud !== undefined ? { idByCloud: p.idByCloud } : {}), displayName: p?.displayName ?? null }
   })
 }
 
@@ -54,7 +55,7 @@ function renderCatalog(catalog: PermissionCatalog): string {
 function renderOperation(catalog: PermissionCatalog, op: CatalogOperation): string {
   const line = (kind: PermissionKind, names: readonly string[]) => names.length === 0
     ? `  ${kind} (any one): none — cannot be called with ${kind} permissions`
-    : `  ${kind} (any one): ${permissionDetails(catalog, names, kind).map((p) => `${p.value} [id ${p.id ?? 'unknown'}]`).join(', ')}`
+    : `  ${kind} (any one): ${permissionDetails(catalog, names, kind).map((p) => `${p.value} [id ${p.id ?? 'unknown'}${p.idByCloud !== undefined ? `; ${Object.entries(p.idByCloud).map(([c, id]) => `${c} ${id}`).join(', ')}` : ''}]`).join(', ')}`
   const out = [
     `${formatOperation(op)}${op.summary ? ` — ${op.summary}` : ''} (${catalog.name})`,
     line('application', op.application),
