@@ -42,3 +42,23 @@ describe('claimcheck explain <API answer>', () => {
     expect((await run(['explain', '--token', 'x.y.z', 'upn'])).code).toBe(2)
   })
 })
+
+describe('claimcheck inspect names both permissions of an operation that needs two', () => {
+  it('DENIED line lists the companion group', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const file = join(mkdtempSync(join(tmpdir(), 'cc-also-')), 'catalog.json')
+    writeFileSync(file, JSON.stringify({
+      id: 'mde-like', name: 'MDE-like', appId: null, identifierUris: ['https://api.securitycenter.microsoft.com'],
+      permissions: ['Machine.StopAndQuarantine', 'Machine.Read.All', 'Machine.ReadWrite.All'].map((value) => ({ value, kind: 'application', id: null })),
+      operations: [{ method: 'POST', path: '/api/machines/{id}/StopAndQuarantineFile', application: ['Machine.StopAndQuarantine'], alsoRequires: { application: [['Machine.Read.All', 'Machine.ReadWrite.All']] } }],
+    }))
+    const r = await run(['inspect', jwt(appOnlyClaims(['Machine.StopAndQuarantine'])), '--now', String(NOW), '--offline', '--catalog', file, '--operation', 'POST /api/machines/1/StopAndQuarantineFile'])
+    expect(r.code).toBe(1)
+    const first = r.out.split('\n')[0] as string
+    expect(first).toMatch(/^DENIED: /)
+    expect(first).toContain('Machine.StopAndQuarantine')
+    expect(first).toContain('one of Machine.Read.All or Machine.ReadWrite.All')
+  })
+})
