@@ -41,7 +41,7 @@ function toReport(check: PermissionCheck): PermissionReport {
 }
 
 const REFUSED: PermissionReport = Object.freeze({
-  required: [], satisfied: false, granted: [], missing: [], context: null, operation: null, api: null, anyOf: [], allOf: [], source: null,
+  required: [], satisfied: false, granted: [], missing: [], context: null, operation: null, api: null, anyOf: [], allOf: [], alsoRequires: [], source: null,
 }) as PermissionReport
 
 /**
