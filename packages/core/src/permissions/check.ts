@@ -85,26 +85,46 @@ interface Evaluation {
 }
 
 function evaluate(held: ReadonlyMap<string, string>, r: ResolvedRequirement, context: PermissionKind, canGrant: boolean): Evaluation {
-  const canon = (n: string): string => r.index?.canonical(n) ?? n
+  const index = r.index
+  // The catalog's spelling of each name, each name once (compared by nameKey).
   const unique = (names: readonly string[]): string[] => {
+    const out: string[] = []
     const seen = new Set<string>()
-    return names.map(canon).filter((n) => {
-      const key = nameKey(n)
-      if (seen.has(key)) return false
-      seen.add(key)
-      return true
-    })
+    for (const n of names) {
+      const c = index === null ? n : index.canonical(n)
+      const key = nameKey(c)
+      if (!seen.has(key)) {
+        seen.add(key)
+        out.push(c)
+      }
+    }
+    return out
   }
   const op = r.operation
   const anyOf = op ? unique(op[context]) : []
-  const groups = op ? (op.alsoRequires?.[context] ?? []).map(unique).filter((g) => g.length > 0) : []
+  const groups: string[][] = []
+  for (const g of (op?.alsoRequires?.[context] ?? [])) {
+    const u = unique(g)
+    if (u.length > 0) groups.push(u)
+  }
   const explicit = unique(r.require)
-  const has = (n: string): boolean => canGrant && held.has(nameKey(n))
-  const needs: string[][] = [...(op ? [anyOf] : []), ...groups, ...explicit.map((n) => [n])]
-  const unmet = needs.filter((alternatives) => !alternatives.some(has))
-  const granted = [...new Set(needs.flatMap((alternatives) => alternatives.filter(has)).map((n) => held.get(nameKey(n)) as string))]
-  const singles = groups.filter((g) => g.length === 1).map((g) => g[0] as string)
-  const allOf = [...explicit, ...singles.filter((n) => !explicit.some((e) => nameKey(e) === nameKey(n)))]
+  const needs: string[][] = op ? [anyOf, ...groups] : [...groups]
+  for (const n of explicit) needs.push([n])
+  const unmet: string[][] = []
+  const granted: string[] = []
+  for (const alternatives of needs) {
+    let met = false
+    for (const n of alternatives) {
+      const spelled = canGrant ? held.get(nameKey(n)) : undefined
+      if (spelled !== undefined) {
+        met = true
+        if (!granted.includes(spelled)) granted.push(spelled)
+      }
+    }
+    if (!met) unmet.push(alternatives)
+  }
+  const allOf = [...explicit]
+  for (const g of groups) if (g.length === 1 && !allOf.some((e) => nameKey(e) === nameKey(g[0] as string))) allOf.push(g[0] as string)
   return { anyOf, alsoRequires: groups, allOf, granted, unmet, satisfied: unmet.length === 0 && needs.length > 0 }
 }
 

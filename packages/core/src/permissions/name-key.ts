@@ -4,8 +4,16 @@
  * SIGN becomes `k`, U+0130 becomes `i̇`), so a lookalike name could match a real one. Only A-Z are folded here.
  */
 export function nameKey(name: string): string {
+  let upper = false
+  let ascii = true
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i)
+    if (c >= 0x41 && c <= 0x5a) upper = true
+    else if (c > 0x7f) ascii = false
+  }
+  if (!upper) return name
   // For ASCII text, toLowerCase folds exactly A-Z (and is fast); anything else is folded by hand.
-  if (ASCII.test(name)) return name.toLowerCase()
+  if (ascii) return name.toLowerCase()
   let out = ''
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i)
@@ -13,9 +21,6 @@ export function nameKey(name: string): string {
   }
   return out
 }
-
-// eslint-disable-next-line no-control-regex -- the whole ASCII range, control characters included, by design
-const ASCII = /^[\x00-\x7f]*$/
 
 /** Two permission names are the same permission (see nameKey). */
 export function sameName(a: string, b: string): boolean {
