@@ -190,11 +190,6 @@ export function refusedAudience(api: KnownApiId, aud: string): RefusedAudience |
   return refused.size === 0 ? null : (refused.get(normalizeAudience(aud)) ?? null)
 }
 
-/** The known APIs served on a host (lower-case, no port); the unified Defender host serves two. */
-export function apisForHost(host: string): KnownApiId[] {
-  return KNOWN_API_IDS.filter((id) => API_RESOURCES[id].hosts.includes(host))
-}
-
 /** The `/.default` scope for an API in a cloud, or null when the API is not offered there. */
 export function defaultScopeFor(api: KnownApiId, cloud: CloudName = 'public'): string | null {
   const resource = API_RESOURCES[api].resourceByCloud[cloud]
