@@ -20,7 +20,7 @@ export type { FindingDefinition } from './findings/definitions.js'
 export { CLOUDS, CLOUD_NAMES, CONSUMER_TENANT_ID, isCloudName, isGuid } from './entra/clouds.js'
 export type { Cloud, CloudName } from './entra/clouds.js'
 export { API_RESOURCES, KNOWN_API_IDS, apiForAudience, defaultScopeFor, isKnownApiId } from './entra/apis.js'
-export type { ApiId, ApiResource, KnownApiId } from './entra/apis.js'
+export type { ApiId, ApiResource, KnownApiId, RefusedAudience, VersionSegment } from './entra/apis.js'
 export { expectedIssuer, parseEntraIssuer } from './entra/issuers.js'
 export type { TokenVersion, ParsedIssuer } from './entra/issuers.js'
 export { CLAIM_REFERENCE } from './claims/reference.js'
@@ -50,11 +50,20 @@ export type {
 export { buildCurlSnippet, buildPowerShellSnippet, buildMsalNodeSnippet } from './consent/snippets.js'
 export { checkPermissions } from './permissions/check.js'
 export { parseCatalog, assertCatalog } from './permissions/validate-catalog.js'
-export { BUILTIN_CATALOGS, builtinCatalog } from './permissions/builtin.js'
+export { BUILTIN_CATALOGS, BUILTIN_CATALOG_IDS, builtinCatalog } from './permissions/builtin.js'
+export type { BuiltinCatalogId } from './permissions/builtin.js'
 export { MDE_CATALOG } from './permissions/catalogs/mde.js'
 export { M365D_CATALOG } from './permissions/catalogs/m365d.js'
+// matchOperation, resolveOperation, canonicalName and findPermissions are @deprecated internals, kept for compatibility.
 export { parseOperation, matchOperation, resolveOperation, formatOperation } from './permissions/operation.js'
 export { canonicalName, findPermissions } from './permissions/names.js'
+export { explainApiResponse } from './permissions/api-answer/explain-api-response.js'
+export type {
+  ApiAnswerForm,
+  ApiResponseExplanation,
+  ExplainApiResponseOptions,
+  PermissionToAdd,
+} from './permissions/api-answer/explain-api-response.js'
 export type { ParsedOperation, OperationMatch } from './permissions/operation.js'
 export type { CatalogParseResult } from './permissions/validate-catalog.js'
 export type {

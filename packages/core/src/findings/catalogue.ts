@@ -133,6 +133,10 @@ export const FINDING_RULES = {
     severity: 'warning', area: 'audience', title: 'Microsoft Graph token',
     fix: 'Do not validate Graph tokens in your API; request a token for your API\'s own scope instead.',
   },
+  'audience-refused-by-api': {
+    severity: 'error', area: 'audience', title: 'Audience the API refuses',
+    fix: 'Request the token with the API\'s documented scope, e.g. https://api.securitycenter.microsoft.com/.default for Defender for Endpoint.',
+  },
   'wrong-api': {
     severity: 'error', area: 'audience', title: 'Token for another API',
     fix: 'Request a token with the called API\'s /.default scope.',
@@ -208,8 +212,20 @@ export const FINDING_RULES = {
     fix: 'Grant the narrowest permission that serves the operation.',
   },
   'operation-unknown': {
-    severity: 'warning', area: 'permissions', title: 'Operation not in the catalog',
+    severity: 'error', area: 'permissions', title: 'Operation not in the catalog',
     fix: 'List the known operations with claimcheck permissions; check the method and path, or describe the API in a custom catalog (--catalog).',
+  },
+  'requirement-invalid': {
+    severity: 'error', area: 'permissions', title: 'Permission requirement unusable',
+    fix: 'Fix the request: api must be a known catalog id, operation "METHOD /path", require a list of permission names (printable ASCII, no spaces).',
+  },
+  'permission-context-unknown': {
+    severity: 'error', area: 'permissions', title: 'Token kind unknown: grants nothing',
+    fix: 'Send an access token Entra issued for the API: app-only (client credentials) or delegated (a signed-in user).',
+  },
+  'delegated-no-scopes': {
+    severity: 'error', area: 'permissions', title: 'Delegated token without scp',
+    fix: 'Add the delegated permissions to the app registration, consent to them, and sign in again requesting them.',
   },
   // consent & scopes
   'scope-malformed': {

@@ -54,6 +54,8 @@ export const FINDING_MEANINGS: Readonly<Record<FindingCode, string>> = {
     'aud is an array or missing. Entra writes exactly one audience as a string; an array lets a token pose as several APIs\' token.',
   'graph-token':
     'The token is for Microsoft Graph. Graph tokens carry a nonce header and their signature covers a hash of it, so no one but Graph can verify them. They are not forged, but they are for Graph only.',
+  'audience-refused-by-api':
+    'The token\'s aud is an identifier URI of the called API\'s own resource that Entra writes when asked for it (for example https://userrequestsgraphapi-prd.trafficmanager.net for Defender for Endpoint), but the API itself refuses it with 403. Only the documented resource (https://api.securitycenter.microsoft.com) works.',
   'wrong-api':
     'The token is for a different API than the one being called (e.g. a Defender for Endpoint token sent to Microsoft 365 Defender). The API answers 401 or 403.',
   'id-token-as-access-token':
@@ -89,7 +91,13 @@ export const FINDING_MEANINGS: Readonly<Record<FindingCode, string>> = {
   'permission-broader-than-needed':
     'The operation is granted by a permission that allows more than it needs (e.g. ReadWrite for a read).',
   'operation-unknown':
-    'The operation (METHOD and path, or full URL) matches no operation of the API\'s permission catalog, or its host serves none of the known APIs, so its permissions could not be checked.',
+    'The operation (METHOD and path, or full URL) matches no operation of the API\'s permission catalog, its path has an empty segment (//), or its host serves none of the known APIs. Its permissions cannot be checked, so the token is refused for it: a typo must never open an API.',
+  'requirement-invalid':
+    'What was asked cannot be checked: the operation is not "METHOD /path" or "METHOD https://host/path", the api names no catalog, the catalog is invalid, or require is not a list of permission names (1-200 printable ASCII characters without spaces; a lookalike letter such as U+212A KELVIN SIGN is not a permission name). The token is refused.',
+  'permission-context-unknown':
+    'The token could not be classified as app-only or delegated (for example it has no oid and no idtyp), so it satisfies no permission.',
+  'delegated-no-scopes':
+    'A delegated token for a known API (Defender for Endpoint, Defender XDR, Microsoft Graph) carries no scp: the user consented to no delegated permission of the API. Any roles it carries are the user\'s app-role assignments, which never stand in for permissions. The API refuses every call.',
   'scope-malformed':
     'The scope is not of the form {resource}/{permission} or {resource}/.default (for example a missing slash before .default).',
   'scope-multiple-resources':

@@ -76,7 +76,7 @@ export interface PermissionCatalog {
 export interface PermissionRequirement {
   /** A built-in catalog id (`mde`, `m365d`) or the id of `catalog`. */
   api?: string
-  /** A custom API's catalog (validated on first use). */
+  /** A custom API's catalog (validated, copied and frozen on each request: mutating it later changes nothing). */
   catalog?: PermissionCatalog
   /** `METHOD path` or `METHOD https://host/path`; query strings are ignored. */
   operation?: string
@@ -89,13 +89,21 @@ export interface PermissionCheck {
   required: string[]
   /** Any one of these grants the operation (narrowest first). Empty without an operation. */
   anyOf: string[]
-  /** Every one of these must be present (the explicit requirement). */
+  /**
+   * Every one of these must be present: the explicit requirement, and the operation's `alsoRequires` groups that
+   * have a single member (StopAndQuarantineFile's companion permissions are a group of two: see alsoRequires).
+   */
   allOf: string[]
+  /** The operation's `alsoRequires` in this token's context: each inner list is any-of, every list is needed. */
+  alsoRequires: string[][]
   context: PermissionKind
   satisfied: boolean
   /** The token's permissions that satisfied a requirement, as the token spells them. */
   granted: string[]
-  /** What the token lacks: the operation's alternatives when none is held, and each missing explicit permission. */
+  /**
+   * What the token lacks: the operation's alternatives when none is held, the members of each unmet alsoRequires
+   * group, and each missing explicit permission.
+   */
   missing: string[]
   findings: Finding[]
   /** The catalog that decided, or null when none applied. */
@@ -109,7 +117,16 @@ export interface PermissionCheck {
 /** The subset of TokenFacts permission checks read; checkPermissions validates it itself. */
 export interface PermissionSubject {
   payload: Readonly<Record<string, unknown>>
+  /**
+   * `app-only`, `delegated`, `id-token` or `unknown` (TokenFacts.kind). An ID token or an unknown token never
+   * satisfies a permission. When absent (a hand-built subject), a token with `scp` is taken as delegated, else as
+   * app-only.
+   */
   kind?: string
+  /** The token's `roles`, read once (TokenFacts.roles); when absent they are read from payload. */
+  roles?: readonly string[]
+  /** The token's `scp`, split (TokenFacts.scopes); when absent they are read from payload. */
+  scopes?: readonly string[]
   api?: string | null
   audience?: string | null
   tenantId?: string | null

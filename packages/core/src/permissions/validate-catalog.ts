@@ -1,5 +1,6 @@
 import { CLOUD_NAMES, isGuid } from '../entra/clouds.js'
-import { nameKey } from './names.js'
+import { deepFreeze } from './freeze.js'
+import { isPermissionName, nameKey } from './name-key.js'
 import { parseOperation } from './operation.js'
 import { HTTP_METHODS, type CatalogOperation, type CatalogPermission, type PermissionCatalog } from './types.js'
 import { isRecord, own } from '../lib/records.js'
@@ -7,14 +8,12 @@ import { isRecord, own } from '../lib/records.js'
 export type CatalogParseResult = { ok: true; catalog: PermissionCatalog; errors: [] } | { ok: false; catalog: null; errors: string[] }
 
 const TOP_KEYS = new Set(['$schema', 'id', 'name', 'appId', 'identifierUris', 'hosts', 'resourceByCloud', 'delegatedNeedsUserRole', 'permissions', 'aliases', 'operations', 'idSources'])
-const PERMISSION_KEYS = new Set(['value', 'kind', 'id', 'displayName', 'includes'])
-const OPERATION_KEYS = new Set(['method', 'path', 'application', 'delegated', 'source', 'checkedBy', 'correction', 'userRole', 'summary'])
+const PERMISSION_KEYS = new Set(['value', 'kind', 'id', 'idByCloud', 'displayName', 'includes'])
+const OPERATION_KEYS = new Set(['method', 'path', 'application', 'delegated', 'source', 'checkedBy', 'correction', 'userRole', 'summary', 'alsoRequires', 'legacy', 'checked', 'area'])
 const LIMIT = 10_000
 
-/** A permission value as Entra accepts it in scp/roles: no whitespace (scp is space-separated), not empty. */
-function isPermissionValue(v: unknown): v is string {
-  return typeof v === 'string' && v.length > 0 && v.length <= 200 && !/\s/.test(v)
-}
+/** A permission value as Entra writes it in scp/roles: printable ASCII without spaces (see isPermissionName). */
+const isPermissionValue = isPermissionName
 
 function stringList(v: unknown, path: string, errors: string[], check: (s: unknown) => boolean = (s) => typeof s === 'string' && s.length > 0): string[] | null {
   if (!Array.isArray(v) || v.length > LIMIT) {
@@ -83,9 +82,16 @@ export function parseCatalog(value: unknown): CatalogParseResult {
     seen.add(key)
     const displayName = own(p, 'displayName')
     if (displayName !== undefined && typeof displayName !== 'string') errors.push(`${at}.displayName must be a string`)
+    const idByCloudValue = own(p, 'idByCloud')
+    let idByCloud: Record<string, string> | undefined
+    if (idByCloudValue !== undefined) {
+      if (!isRecord(idByCloudValue) || Object.entries(idByCloudValue).some(([k, v]) => !(CLOUD_NAMES as readonly string[]).includes(k) || !isGuid(v))) {
+        errors.push(`${at}.idByCloud must map ${CLOUD_NAMES.join('/')} to GUIDs`)
+      } else idByCloud = { ...(idByCloudValue as Record<string, string>) }
+    }
     const includesValue = own(p, 'includes')
     const includes = includesValue === undefined ? undefined : stringList(includesValue, `${at}.includes`, errors, isPermissionValue)
-    permissions.push(Object.freeze({ value: v, kind, id: pid as string | null, ...(typeof displayName === 'string' ? { displayName } : {}), ...(includes ? { includes: Object.freeze([...includes]) } : {}) }))
+    permissions.push({ value: v, kind, id: pid as string | null, ...(idByCloud ? { idByCloud } : {}), ...(typeof displayName === 'string' ? { displayName } : {}), ...(includes ? { includes: [...includes] } : {}) })
   })
   const known = (n: string, kind: 'application' | 'delegated') => seen.has(`${kind}:${nameKey(n)}`)
 
@@ -133,40 +139,71 @@ export function parseCatalog(value: unknown): CatalogParseResult {
       if (typeof v !== 'string') errors.push(`${at}.${k} must be a string`)
       else extra[k] = v
     }
+    for (const k of ['checked', 'area'] as const) {
+      const v = own(o, k)
+      if (v === undefined) continue
+      if (typeof v !== 'string' || (k === 'checked' && !/^\d{4}-\d{2}-\d{2}$/.test(v))) errors.push(`${at}.${k} must be ${k === 'checked' ? 'a date YYYY-MM-DD' : 'a string'}`)
+      else extra[k] = v
+    }
+    const legacy = own(o, 'legacy')
+    if (legacy !== undefined) {
+      const replacement = isRecord(legacy) ? own(legacy, 'replacement') : undefined
+      const note = isRecord(legacy) ? own(legacy, 'note') : undefined
+      if (!isRecord(legacy) || typeof replacement !== 'string' || (note !== undefined && typeof note !== 'string') || Object.keys(legacy).some((k) => k !== 'replacement' && k !== 'note')) {
+        errors.push(`${at}.legacy must be { replacement: string, note?: string }`)
+      } else extra.legacy = { replacement, ...(typeof note === 'string' ? { note } : {}) }
+    }
+    const also = own(o, 'alsoRequires')
+    if (also !== undefined) {
+      const groups: Partial<Record<'application' | 'delegated', string[][]>> = {}
+      if (!isRecord(also) || Object.keys(also).some((k) => k !== 'application' && k !== 'delegated')) errors.push(`${at}.alsoRequires must map application/delegated to lists of permission lists`)
+      else for (const kind of ['application', 'delegated'] as const) {
+        const v = own(also, kind)
+        if (v === undefined) continue
+        if (!Array.isArray(v) || v.length > 16) {
+          errors.push(`${at}.alsoRequires.${kind} must be a list of at most 16 lists`)
+          continue
+        }
+        const lists = v.map((g, j) => stringList(g, `${at}.alsoRequires.${kind}[${j}]`, errors, isPermissionValue))
+        if (lists.some((g) => g !== null && g.length === 0)) errors.push(`${at}.alsoRequires.${kind} has an empty list`)
+        for (const g of lists) for (const n of g ?? []) if (!known(resolve(n), kind)) errors.push(`${at}.alsoRequires.${kind} names ${n}, which is not a ${kind} permission of this catalog`)
+        if (lists.every((g) => g !== null)) groups[kind] = (lists as string[][]).map((g) => [...g])
+      }
+      extra.alsoRequires = groups
+    }
     const checkedBy = own(o, 'checkedBy')
     if (checkedBy !== undefined) {
       if (checkedBy !== 'reference' && checkedBy !== 'claimcheck') errors.push(`${at}.checkedBy must be "reference" or "claimcheck"`)
       else extra.checkedBy = checkedBy
     }
-    operations.push(Object.freeze({ ...extra, method: method as CatalogOperation['method'], path, application: Object.freeze([...application]), delegated: Object.freeze([...delegated]) }))
+    operations.push({ ...extra, method: method as CatalogOperation['method'], path, application: [...application], delegated: [...delegated] })
   })
 
   if (errors.length > 0) return { ok: false, catalog: null, errors }
-  const catalog: PermissionCatalog = Object.freeze({
+  // A fresh copy, frozen through: what was checked is what is used, whatever the caller does to its object later.
+  const catalog: PermissionCatalog = deepFreeze({
     id: id as string,
     name: name as string,
     appId: appId as string | null,
-    identifierUris: Object.freeze([...(identifierUris as string[])]),
-    hosts: Object.freeze([...(hosts as string[])]),
-    ...(resourceByCloud ? { resourceByCloud: Object.freeze(resourceByCloud) } : {}),
+    identifierUris: [...(identifierUris as string[])],
+    hosts: (hosts as string[]).map((h) => h.toLowerCase()),
+    ...(resourceByCloud ? { resourceByCloud } : {}),
     ...(typeof dnur === 'boolean' ? { delegatedNeedsUserRole: dnur } : {}),
-    permissions: Object.freeze(permissions),
-    aliases: Object.freeze(aliases),
-    operations: Object.freeze(operations),
-    ...(idSources ? { idSources: Object.freeze([...idSources]) } : {}),
+    permissions,
+    aliases,
+    operations,
+    ...(idSources ? { idSources: [...idSources] } : {}),
   })
   return { ok: true, catalog, errors: [] }
 }
 
-const VALIDATED = new WeakMap<object, PermissionCatalog>()
-
-/** Library entry: a catalog passed as an option must be valid; a bad one is API misuse (TypeError listing the problems). */
+/**
+ * Library entry: a catalog passed as an option must be valid; a bad one is API misuse (TypeError listing the
+ * problems). Returns a frozen copy, validated anew on every call: nothing is remembered by object identity, so a
+ * caller that changes its object gets an answer about the new contents, never a stale one.
+ */
 export function assertCatalog(value: unknown): PermissionCatalog {
-  const cached = typeof value === 'object' && value !== null ? VALIDATED.get(value) : undefined
-  if (cached) return cached
   const result = parseCatalog(value)
-  if (!result.ok) throw new TypeError(`invalid permission catalog: ${result.errors.join('; ')}`)
-  VALIDATED.set(value as object, result.catalog)
-  VALIDATED.set(result.catalog, result.catalog)
+  if (!result.ok) throw new TypeError(`invalid permission catalog: ${result.errors.slice(0, 20).join('; ')}${result.errors.length > 20 ? `; and ${result.errors.length - 20} more` : ''}`)
   return result.catalog
 }

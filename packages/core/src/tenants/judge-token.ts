@@ -5,7 +5,7 @@ import type { TenantOutcome } from './outcomes.js'
 import type { TenantError, TokenSummary } from './result.js'
 
 export interface TenantRequirement {
-  api: 'mde' | 'm365d'
+  api: 'mde' | 'm365d' | 'graph'
   operation?: string
   require?: readonly string[]
 }

@@ -16,7 +16,7 @@ export interface CheckTenantsOptions {
   /** Tenant IDs or verified domains (or entries with their cloud); read lazily, so a generator of 5,000 is fine. */
   tenants: Iterable<string | TenantEntry> | AsyncIterable<string | TenantEntry>
   /** The Defender API the app calls. */
-  api: 'mde' | 'm365d'
+  api: 'mde' | 'm365d' | 'graph'
   /** "METHOD /path": the application permission that operation needs must be in the token. */
   operation?: string
   /** Permissions that must all be in the token. Without operation and require, any application permission is `ready`. */
@@ -69,7 +69,7 @@ export function resolveOptions(options: CheckTenantsOptions): ResolvedOptions {
   if (!isGuid(options.clientId)) throw new TypeError('checkTenants: clientId must be the app\'s Application (client) ID (a GUID)')
   if (options.tenants === null || typeof options.tenants !== 'object') throw new TypeError('checkTenants: tenants must be an iterable of tenant IDs or domains')
   const catalog = builtinCatalog(options.api)
-  if (catalog === null) throw new TypeError(`checkTenants: api must be mde or m365d, not ${String(options.api)}`)
+  if (catalog === null) throw new TypeError(`checkTenants: api must be mde, m365d or graph, not ${String(options.api)}`)
   const requirement: TenantRequirement = { api: options.api }
   if (options.operation !== undefined) {
     const parsed = parseOperation(options.operation)

@@ -76,6 +76,8 @@ export interface PermissionReport {
   anyOf: string[]
   /** Explicitly required permissions (--require): all must be present. */
   allOf: string[]
+  /** Groups the operation needs together with one of anyOf (each group any-of, every group required). */
+  alsoRequires?: string[][]
   /** The official page the operation's permissions come from. */
   source: string | null
 }

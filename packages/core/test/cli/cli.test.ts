@@ -105,7 +105,7 @@ describe.concurrent('claimcheck inspect (built CLI, child process)', () => {
     ['a bad --clock-skew', ['inspect', '--clock-skew', '-5', valid]],
     ['two tokens', ['inspect', valid, valid]],
     ['an unreadable --jwks file', ['inspect', '--jwks', '/nonexistent/keys.json', valid]],
-    ['an unknown --api', ['inspect', '--offline', '--api', 'graph', valid]],
+    ['an unknown --api', ['inspect', '--offline', '--api', 'nope', valid]],
     ['an --operation without a method', ['inspect', '--offline', '--api', 'mde', '--operation', '/api/alerts', valid]],
     ['an unknown command', ['frobnicate']],
     ['no command', []],

@@ -51,7 +51,7 @@ describe('claimcheck inspect with permission flags', () => {
 
   it('usage errors: unknown --api, malformed or unknown --operation, --api with --catalog', async () => {
     const t = jwt(appOnlyClaims([]))
-    expect((await run(['inspect', t, ...now, '--api', 'graph', '--require', 'x'])).code).toBe(2)
+    expect((await run(['inspect', t, ...now, '--api', 'nope', '--require', 'x'])).code).toBe(2)
     expect((await run(['inspect', t, ...now, '--operation', '/api/alerts'])).code).toBe(2)
     expect((await run(['inspect', t, ...now, '--operation', 'GET /api/nothing'])).code).toBe(2)
     expect((await run(['inspect', t, ...now, '--api', 'mde', '--catalog', 'x.json'])).code).toBe(2)

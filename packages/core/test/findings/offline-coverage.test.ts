@@ -48,6 +48,7 @@ const TRIGGERS: Record<string, [string, InspectOptions?]> = {
   'version-issuer-mismatch': [v1AppOnlyToken({ ver: '2.0' })],
   'audience-mismatch': [v1AppOnlyToken({ aud: 'api://orders' }), { audience: 'api://payments' }],
   'audience-not-single': [v1AppOnlyToken({ aud: [M365D_AUD] })],
+  'audience-refused-by-api': [v1AppOnlyToken({ aud: 'https://userrequestsgraphapi-prd.trafficmanager.net' })],
   'graph-token': [graphToken()],
   'wrong-api': [v1AppOnlyToken(), { audience: M365D_AUD }],
   'id-token-as-access-token': [idToken()],

@@ -26,7 +26,7 @@ describe.each(catalogs.map((c) => [c.id, c] as const))('catalog %s', (_id, catal
 
   it('gives every operation an official source page and a checker', () => {
     for (const op of catalog.operations) {
-      expect(op.source, `${op.method} ${op.path}`).toMatch(/^https:\/\/learn\.microsoft\.com\/defender-(endpoint\/api|xdr)\/[a-z0-9-]+$/)
+      expect(op.source, `${op.method} ${op.path}`).toMatch(/^https:\/\/learn\.microsoft\.com\/(defender-(endpoint\/api|xdr)\/[a-z0-9-]+|graph\/api\/(resources\/)?[a-z0-9_-]+\?view=graph-rest-(1\.0|beta))$/)
       expect(['reference', 'claimcheck']).toContain(op.checkedBy)
     }
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BUILTIN_CATALOGS, checkPermissions, inspectToken, type PermissionCatalog, type PermissionKind, type TokenFacts } from '../../src/index.js'
+import { API_RESOURCES, BUILTIN_CATALOGS, checkPermissions, isKnownApiId, inspectToken, type PermissionCatalog, type PermissionKind, type TokenFacts } from '../../src/index.js'
 import { CLIENT, M365D_AUD, MDE_AUD, TENANT, appOnlyClaims, at, delegatedClaims, jwt } from './tokens.js'
 
 function facts(claims: Record<string, unknown>): TokenFacts {
@@ -21,11 +21,16 @@ const cases = Object.values(BUILTIN_CATALOGS).flatMap((catalog: PermissionCatalo
 
 describe('every catalog operation grants and denies', () => {
   it.each(cases)('$name', ({ catalog, op, kind }) => {
-    const aud = catalog.id === 'mde' ? MDE_AUD : M365D_AUD
+    // Every built-in catalog (Graph's too, once it is added) is tried with a token for its own resource.
+    const aud = isKnownApiId(catalog.id) ? (API_RESOURCES[catalog.id].resourceByCloud.public as string) : MDE_AUD
     const make = (perms: string[]) => kind === 'application' ? appOnly(perms, aud) : delegated(perms.join(' '), aud)
     const operation = `${op.method} ${concrete(op.path)}`
     const column = op[kind]
-    const unrelated = catalog.permissions.find((p) => p.kind === kind && !column.some((c) => c.toLowerCase() === p.value.toLowerCase()))?.value as string
+    // Operations needing two permissions together (alsoRequires): one of each group goes with the column's permission.
+    const groups = op.alsoRequires?.[kind] ?? []
+    const companions = groups.map((g) => g[0] as string)
+    const listed = (n: string) => [...column, ...groups.flat()].some((c) => c.toLowerCase() === n.toLowerCase())
+    const unrelated = catalog.permissions.find((p) => p.kind === kind && !listed(p.value))?.value as string
     const denied = checkPermissions(make([unrelated]), { operation })
     expect(denied.satisfied).toBe(false)
     expect(denied.context).toBe(kind)
@@ -34,11 +39,16 @@ describe('every catalog operation grants and denies', () => {
       return
     }
     expect(codes(denied)).toEqual(['permission-missing'])
-    expect(denied.missing).toEqual([...column])
+    expect(denied.missing).toEqual([...new Set([...column, ...groups.flat()])])
     for (const name of column) {
-      const granted = checkPermissions(make([name]), { operation })
+      if (groups.length > 0) {
+        const half = checkPermissions(make([name]), { operation })
+        expect(half.satisfied, `${name} alone`).toBe(false)
+        expect(half.missing).toEqual([...new Set(groups.flat())])
+      }
+      const granted = checkPermissions(make([name, ...companions]), { operation })
       expect(granted.satisfied, name).toBe(true)
-      expect(granted.granted).toEqual([name])
+      expect(granted.granted).toEqual([name, ...companions])
       expect(granted.operation).toBe(`${op.method} ${op.path}`)
       expect(granted.api).toBe(catalog.id)
       expect(codes(granted).filter((c) => !['delegated-needs-user-role', 'permission-broader-than-needed'].includes(c))).toEqual([])
@@ -144,11 +154,21 @@ describe('exact matching only', () => {
     expect(r).toMatchObject({ satisfied: true, granted: ['machine.isolate'] })
   })
 
-  it('roles as a string grants nothing', () => {
-    const f = appOnly(['Machine.Isolate'])
-    const hacked = { ...f, payload: { ...f.payload, roles: 'Machine.Isolate' }, roles: ['Machine.Isolate'] }
-    expect(checkPermissions(hacked, { operation: 'POST /api/machines/a/isolate' }).satisfied).toBe(false)
-    expect(checkPermissions(hacked, { api: 'mde', require: ['Machine.Isolate'] }).satisfied).toBe(false)
+  it('roles as a string grants nothing (the facts read it once, as no roles)', () => {
+    const f = appOnly('Machine.Isolate')
+    expect(f.roles).toEqual([])
+    expect(checkPermissions(f, { operation: 'POST /api/machines/a/isolate' }).satisfied).toBe(false)
+    expect(checkPermissions(f, { api: 'mde', require: ['Machine.Isolate'] }).satisfied).toBe(false)
+    // A hand-built subject without roles in its facts is read from its payload, by the same rule.
+    const plain = { payload: { ...f.payload, roles: 'Machine.Isolate' }, kind: 'app-only' }
+    expect(checkPermissions(plain, { api: 'mde', require: ['Machine.Isolate'] }).satisfied).toBe(false)
+  })
+
+  it('the decision reads roles from the facts, not the payload again', () => {
+    const f = appOnly(['Machine.Read.All'])
+    const read = { ...f, roles: ['Machine.Isolate'] }
+    expect(checkPermissions(read, { operation: 'POST /api/machines/a/isolate' }).satisfied).toBe(true)
+    expect(checkPermissions({ ...f, roles: [] }, { operation: 'GET /api/machines' }).satisfied).toBe(false)
   })
 
   it('scp is split on single spaces only; tabs and commas do not separate', () => {
@@ -175,7 +195,7 @@ describe('exact matching only', () => {
     expect(() => checkPermissions({ payload: 'x' } as never, { operation: 'GET /api/alerts' })).toThrow(TypeError)
     expect(() => checkPermissions(appOnly([]), {})).toThrow(TypeError)
     expect(() => checkPermissions(appOnly([]), { operation: '/api/alerts' })).toThrow(TypeError)
-    expect(() => checkPermissions(appOnly([]), { api: 'graph', require: ['x'] })).toThrow(TypeError)
+    expect(() => checkPermissions(appOnly([]), { api: 'nope', require: ['x'] })).toThrow(TypeError)
     expect(() => checkPermissions(appOnly([]), { require: 'Machine.Isolate' as never })).toThrow(TypeError)
   })
 })

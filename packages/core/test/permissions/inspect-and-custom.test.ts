@@ -47,10 +47,11 @@ describe('inspectToken fills Report.permissions', () => {
     expect(fromUrl.permissions.satisfied).toBe(false)
   })
 
-  it('an unknown operation leaves satisfied null with a warning', () => {
+  it('an unknown operation is refused (fail closed): satisfied false, operation-unknown is an error', () => {
     const r = inspectToken(jwt(appOnlyClaims(['Machine.Read.All'])), { ...at, operation: 'GET /api/unknown' })
-    expect(r.permissions.satisfied).toBeNull()
-    expect(r.findings.map((f) => f.code)).toContain('operation-unknown')
+    expect(r.permissions.satisfied).toBe(false)
+    expect(r.findings.find((f) => f.code === 'operation-unknown')?.severity).toBe('error')
+    expect(r.verdict).toBe('refused')
   })
 
   it('delegated token: delegated-needs-user-role note', () => {

@@ -72,7 +72,7 @@ describe('the kit with createVerifier', () => {
     expect(report.signature.jwksUri).toBe(tenant.endpoints('1.0').jwksUri)
     const v2 = await tenant.issueToken({ api: { audience: 'api://contoso-orders' }, kind: 'delegated', scopes: ['Orders.Read'], version: '2.0' })
     expect((await assertAccepted(verifier, v2)).signature.jwksUri).toBe(tenant.endpoints('2.0').jwksUri)
-    await assertRefused(verifier, await other.issueToken({ api: 'mde' }), {}, 'tenant-not-allowed')
+    await assertRefused(verifier, await other.issueToken({ api: 'mde', roles: ['Machine.Read.All'] }), {}, 'tenant-not-allowed')
     expect(other.requests).toHaveLength(0)
   })
 
@@ -91,10 +91,10 @@ describe('the kit with createVerifier', () => {
 
     const keep = await createTestTenant({ now: clock })
     const keepVerifier = createVerifier({ audience: MDE, tenants: [keep.tenantId], fetch: keep.fetch, now: clock })
-    const old = await keep.issueToken({ api: 'mde' })
+    const old = await keep.issueToken({ api: 'mde', roles: ['Machine.Read.All'] })
     await assertAccepted(keepVerifier, old)
     await keep.rotateKeys({ keepPrevious: false })
-    await assertAccepted(keepVerifier, await keep.issueToken({ api: 'mde' }))
+    await assertAccepted(keepVerifier, await keep.issueToken({ api: 'mde', roles: ['Machine.Read.All'] }))
 
     clock.advance(3600 + 301)
     await assertRefused(verifier, good, {}, 'token-expired')
@@ -105,8 +105,8 @@ describe('the kit with createVerifier', () => {
     const a = await createTestTenant({ now: clock })
     const b = await createTestTenant({ now: clock })
     const verifier = createVerifier({ audience: MDE, tenants: [a.tenantId, b.tenantId], fetch: fetchForTenants(a, b), now: clock })
-    await expect(await a.issueToken({ api: 'mde' })).toBeAcceptedBy(verifier)
-    await expect(await b.issueToken({ api: 'mde' })).toBeAcceptedBy(verifier)
+    await expect(await a.issueToken({ api: 'mde', roles: ['Machine.Read.All'] })).toBeAcceptedBy(verifier)
+    await expect(await b.issueToken({ api: 'mde', roles: ['Machine.Read.All'] })).toBeAcceptedBy(verifier)
     expect(a.requests.length).toBeGreaterThan(0)
     expect(b.requests.length).toBeGreaterThan(0)
   })
@@ -116,7 +116,7 @@ describe('the kit with createVerifier', () => {
     const tenant = await createTestTenant({ now: clock })
     const v2 = await tenant.issueToken({ api: { audience: 'api://contoso-orders' }, version: '2.0' })
     await assertAccepted(createVerifier({ audience: 'api://contoso-orders', tenants: [tenant.tenantId], jwks: tenant.jwks, now: clock }), v2)
-    const v1 = await tenant.issueToken({ api: 'mde' })
+    const v1 = await tenant.issueToken({ api: 'mde', roles: ['Machine.Read.All'] })
     await assertAccepted(createVerifier({ audience: MDE, tenants: [tenant.tenantId], jwks: tenant.keySet('1.0'), now: clock }), v1)
     // A v1 token against the v2 key set: the key's v2 issuer names the same tenant, as Microsoft's validator accepts.
     await assertAccepted(createVerifier({ audience: MDE, tenants: [tenant.tenantId], jwks: tenant.jwks, now: clock }), v1)

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import { BUILTIN_CATALOGS } from '../../permissions/builtin.js'
+import { BUILTIN_CATALOG_IDS, BUILTIN_CATALOGS } from '../../permissions/builtin.js'
 import { findPermissions } from '../../permissions/names.js'
 import { formatOperation, parseOperation, resolveOperation } from '../../permissions/operation.js'
 import type { CatalogOperation, PermissionCatalog, PermissionKind } from '../../permissions/types.js'
@@ -8,7 +8,7 @@ import { EXIT_OK, UsageError, type CliIO } from '../io.js'
 import { resolveRequirementFlags } from '../requirement-flags.js'
 import type { Command } from '../run.js'
 
-const USAGE = 'claimcheck permissions [--api mde|m365d | --catalog <file>] [--operation "<METHOD> <path>"] [--json]'
+const USAGE = `claimcheck permissions [--api ${BUILTIN_CATALOG_IDS.join('|')} | --catalog <file>] [--operation "<METHOD> <path or URL>"] [--json]`
 
 function defaultScope(catalog: PermissionCatalog): string | null {
   const resource = catalog.resourceByCloud?.public ?? catalog.identifierUris[0]
@@ -18,7 +18,8 @@ function defaultScope(catalog: PermissionCatalog): string | null {
 function permissionDetails(catalog: PermissionCatalog, names: readonly string[], kind: PermissionKind) {
   return names.map((n) => {
     const p = findPermissions(catalog, n, kind)[0]
-    return { value: p?.value ?? n, id: p?.id ?? null, displayName: p?.displayName ?? null }
+    // Per-cloud IDs where a sovereign cloud's service principal differs (GCC High / DoD for some Graph roles).
+    return { value: p?.value ?? n, id: p?.id ?? null, ...(p?.idByCloud !== undefined ? { idByCloud: p.idByCloud } : {}), displayName: p?.displayName ?? null }
   })
 }
 
@@ -54,16 +55,19 @@ function renderCatalog(catalog: PermissionCatalog): string {
 function renderOperation(catalog: PermissionCatalog, op: CatalogOperation): string {
   const line = (kind: PermissionKind, names: readonly string[]) => names.length === 0
     ? `  ${kind} (any one): none — cannot be called with ${kind} permissions`
-    : `  ${kind} (any one): ${permissionDetails(catalog, names, kind).map((p) => `${p.value} [id ${p.id ?? 'unknown'}]`).join(', ')}`
+    : `  ${kind} (any one): ${permissionDetails(catalog, names, kind).map((p) => `${p.value} [id ${p.id ?? 'unknown'}${p.idByCloud !== undefined ? `; ${Object.entries(p.idByCloud).map(([c, id]) => `${c} ${id}`).join(', ')}` : ''}]`).join(', ')}`
   const out = [
     `${formatOperation(op)}${op.summary ? ` — ${op.summary}` : ''} (${catalog.name})`,
     line('application', op.application),
+    ...(['application', 'delegated'] as const).flatMap((kind) => (op.alsoRequires?.[kind] ?? []).map((group) => `  ${kind}, together with it: ${group.length > 1 ? `one of ${group.join(', ')}` : group.join('')}`)),
     line('delegated', op.delegated),
     `  token: request ${defaultScope(catalog) ?? 'a token for the API'}`,
   ]
   if (catalog.delegatedNeedsUserRole) out.push(`  delegated calls also need the user's own role${op.userRole ? ` (${op.userRole})` : ''} and device-group access`)
   if (op.source) out.push(`  source: ${op.source}`)
   if (op.correction) out.push(`  note: ${op.correction}`)
+  if (op.legacy) out.push(`  legacy: use ${op.legacy.replacement} instead${op.legacy.note ? ` (${op.legacy.note})` : ''}`)
+  if (op.checked) out.push(`  checked: ${op.checked}`)
   return `${out.join('\n')}\n`
 }
 

@@ -3,7 +3,10 @@ import type { Report } from '../../token/report.js'
 import type { Style } from './style.js'
 import { safeText } from './text.js'
 
-const FIX_ORDER = ['wrong-api', 'audience-mismatch', 'app-only-no-roles', 'permission-kind-mismatch', 'permission-missing', 'operation-unknown'] as const
+const FIX_ORDER = ['requirement-invalid', 'operation-unknown', 'audience-refused-by-api', 'wrong-api', 'audience-mismatch', 'id-token-as-access-token', 'permission-context-unknown', 'app-only-no-roles', 'permission-kind-mismatch', 'permission-missing'] as const
+
+// The permission engine's report carries alsoRequires (groups needed together); PermissionReport gains the field at merge.
+type WithGroups = { alsoRequires?: readonly (readonly string[])[] }
 
 function list(names: readonly string[], joiner: 'or' | 'and'): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${joiner} ${names[names.length - 1]}`
@@ -22,15 +25,18 @@ function tokenHas(report: Report): string {
  */
 export function renderPermissionVerdict(report: Report, st: Style): string {
   const p = report.permissions
-  if (p.satisfied === null && p.operation === null && p.required.length === 0) {
-    const unknown = report.findings.find((f) => f.code === 'operation-unknown')
-    return unknown ? `${st.yellow(st.bold('UNKNOWN'))}: ${safeText(unknown.message)}\n\n` : ''
+  // A request that could not be checked is refused for it (fail closed): say why, not what it "needs".
+  const unusable = report.findings.find((f) => f.code === 'operation-unknown' || f.code === 'requirement-invalid')
+  if (unusable !== undefined && p.satisfied !== true) {
+    return `${st.red(st.bold('DENIED'))}: ${safeText(unusable.message)}${unusable.fix ? `\n  fix: ${safeText(unusable.fix)}` : ''}\n\n`
   }
+  if (p.satisfied === null && p.operation === null && p.required.length === 0) return ''
   const kindWord = p.context === 'application' ? 'application permission' : 'delegated permission'
   if (p.satisfied === true) {
     return `${st.green(st.bold('GRANTED'))}: ${safeText(p.granted.join(', '))} (${kindWord}${p.granted.length > 1 ? 's' : ''})${p.operation ? ` for ${p.operation}` : ''}\n\n`
   }
-  const needs = [p.anyOf.length > 0 ? list(p.anyOf.map(safeText), 'or') : null, p.allOf.length > 0 ? list(p.allOf.map(safeText), 'and') : null].filter((x) => x !== null).join(', and ')
+  const groups = ((p as WithGroups).alsoRequires ?? []).filter((g) => g.length > 1).map((g) => `one of ${list(g.map(safeText), 'or')}`)
+  const needs = [p.anyOf.length > 0 ? list(p.anyOf.map(safeText), 'or') : null, ...groups, p.allOf.length > 0 ? list(p.allOf.map(safeText), 'and') : null].filter((x) => x !== null).join(', and ')
   const subject = p.operation !== null ? safeText(p.operation) : 'This call'
   const needText = needs.length > 0 ? `needs ${needs}` : `cannot be called with ${p.context ?? 'these'} permissions`
   const decider: Finding | undefined = FIX_ORDER.map((c) => report.findings.find((f) => f.code === c)).find((f) => f !== undefined)

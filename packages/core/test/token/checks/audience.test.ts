@@ -96,10 +96,10 @@ describe('graph-token', () => {
     expect(codes(inspect(v1AppOnlyToken({ aud: '00000003-0000-0000-c000-000000000000' })))).toContain('graph-token')
   })
 
-  it('fires for an unknown audience with a nonce header (only Graph tokens carry one)', () => {
+  it('does not fire for an unknown audience with a nonce header: anyone can add a nonce to a forgery', () => {
     const report = inspect(buildToken({ header: { ...V1_HEADER, nonce: 'abc' }, payload: v1AppOnlyClaims({ aud: 'https://unknown.example' }) }))
-    expect(report.token?.api).toBe('graph')
-    expect(codes(report)).toContain('graph-token')
+    expect(report.token?.api).toBe('other')
+    expect(codes(report)).not.toContain('graph-token')
   })
 
   it('does not fire for a Defender token', () => {
