@@ -1,7 +1,8 @@
 import type { Finding } from '../../findings/finding.js'
 import type { Report } from '../../token/report.js'
 import type { Style } from './style.js'
-import { safeText } from './text.js'
+import { fixForSurface } from '../../findings/surface-fixes.js'
+import { escapeForTerminal } from './escape.js'
 
 const FIX_ORDER = ['wrong-api', 'audience-mismatch', 'app-only-no-roles', 'permission-kind-mismatch', 'permission-missing', 'operation-unknown'] as const
 
@@ -12,8 +13,8 @@ function list(names: readonly string[], joiner: 'or' | 'and'): string {
 function tokenHas(report: Report): string {
   const t = report.token
   const kind = t?.kind === 'app-only' ? 'app-only' : t?.kind === 'delegated' ? 'delegated' : (t?.kind ?? 'unreadable')
-  if (report.permissions.context === 'application') return `this ${kind} token has ${t && t.roles.length > 0 ? `roles ${safeText(t.roles.join(', '))}` : 'no roles'}`
-  return `this ${kind} token has ${t && t.scopes.length > 0 ? `scp ${safeText(t.scopes.join(' '))}` : 'no scp'}`
+  if (report.permissions.context === 'application') return `this ${kind} token has ${t && t.roles.length > 0 ? `roles ${escapeForTerminal(t.roles.join(', '))}` : 'no roles'}`
+  return `this ${kind} token has ${t && t.scopes.length > 0 ? `scp ${escapeForTerminal(t.scopes.join(' '))}` : 'no scp'}`
 }
 
 /**
@@ -24,17 +25,18 @@ export function renderPermissionVerdict(report: Report, st: Style): string {
   const p = report.permissions
   if (p.satisfied === null && p.operation === null && p.required.length === 0) {
     const unknown = report.findings.find((f) => f.code === 'operation-unknown')
-    return unknown ? `${st.yellow(st.bold('UNKNOWN'))}: ${safeText(unknown.message)}\n\n` : ''
+    return unknown ? `${st.yellow(st.bold('UNKNOWN'))}: ${escapeForTerminal(unknown.message)}\n\n` : ''
   }
   const kindWord = p.context === 'application' ? 'application permission' : 'delegated permission'
   if (p.satisfied === true) {
-    return `${st.green(st.bold('GRANTED'))}: ${safeText(p.granted.join(', '))} (${kindWord}${p.granted.length > 1 ? 's' : ''})${p.operation ? ` for ${p.operation}` : ''}\n\n`
+    return `${st.green(st.bold('GRANTED'))}: ${escapeForTerminal(p.granted.join(', '))} (${kindWord}${p.granted.length > 1 ? 's' : ''})${p.operation ? ` for ${escapeForTerminal(p.operation)}` : ''}\n\n`
   }
-  const needs = [p.anyOf.length > 0 ? list(p.anyOf.map(safeText), 'or') : null, p.allOf.length > 0 ? list(p.allOf.map(safeText), 'and') : null].filter((x) => x !== null).join(', and ')
-  const subject = p.operation !== null ? safeText(p.operation) : 'This call'
+  const needs = [p.anyOf.length > 0 ? list(p.anyOf.map(escapeForTerminal), 'or') : null, p.allOf.length > 0 ? list(p.allOf.map(escapeForTerminal), 'and') : null].filter((x) => x !== null).join(', and ')
+  const subject = p.operation !== null ? escapeForTerminal(p.operation) : 'This call'
   const needText = needs.length > 0 ? `needs ${needs}` : `cannot be called with ${p.context ?? 'these'} permissions`
   const decider: Finding | undefined = FIX_ORDER.map((c) => report.findings.find((f) => f.code === c)).find((f) => f !== undefined)
-  const lines = [`${st.red(st.bold('DENIED'))}: ${subject} ${needText}; ${decider?.code === 'wrong-api' || decider?.code === 'audience-mismatch' ? safeText(decider.message.replace(/\.$/, '')) : tokenHas(report)}`]
-  if (decider?.fix) lines.push(`  fix: ${safeText(decider.fix)}`)
+  const lines = [`${st.red(st.bold('DENIED'))}: ${subject} ${needText}; ${decider?.code === 'wrong-api' || decider?.code === 'audience-mismatch' ? escapeForTerminal(decider.message.replace(/\.$/, '')) : tokenHas(report)}`]
+  const fix = decider === undefined ? undefined : fixForSurface(decider, 'cli')
+  if (fix !== undefined) lines.push(`  fix: ${escapeForTerminal(fix)}`)
   return `${lines.join('\n')}\n\n`
 }
