@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { KeyObject } from 'node:crypto'
 import { afterAll, beforeAll } from 'vitest'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { publicJwks } from '../support/mint-token.js'
 
 export const CHROMIUM = '/usr/bin/chromium'
@@ -59,9 +59,14 @@ export async function pinPageClock(page: Page, now: Date): Promise<void> {
 /** Entra's sign-in hosts: tests have no network, so the page's signature check meets a disconnected Entra unless a test answers it. */
 export const ENTRA_HOSTS = /^https:\/\/login\.(microsoftonline\.(com|us)|partner\.microsoftonline\.cn|chinacloudapi\.cn)\//
 
+const disconnected = new WeakSet<BrowserContext>()
+
 export async function openApp(page: Page, url: string): Promise<void> {
-  // Registered first: a test's own answers (answerEntra, page.route) registered later take precedence.
-  await page.route(ENTRA_HOSTS, (route) => route.abort('internetdisconnected'))
+  // On the context, once: a test's own answers take precedence (page routes always, context routes added later).
+  if (!disconnected.has(page.context())) {
+    disconnected.add(page.context())
+    await page.context().route(ENTRA_HOSTS, (route) => route.abort('internetdisconnected'))
+  }
   await page.goto(url)
   await page.locator('cc-token-input textarea').waitFor()
 }

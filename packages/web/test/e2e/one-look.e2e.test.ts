@@ -204,6 +204,28 @@ describe('6: compact and readable', () => {
   })
 })
 
+describe('7: each surface speaks its own language', () => {
+  it('API reference: an empty-search state with a way back', async () => {
+    await page.locator('nav [data-view="reference"]').click()
+    await inView('cc-reference-view #q').fill('no such thing anywhere')
+    await inView('cc-reference-view [data-empty]').waitFor()
+    await expect(page.locator('cc-reference-view section').count()).resolves.toBe(0)
+    await inView('cc-reference-view [data-empty] button').click()
+    await expect.poll(() => page.locator('cc-reference-view section').count()).toBeGreaterThan(0)
+  })
+
+  it('a disabled Sign-in button looks disabled and says why', async () => {
+    await page.locator('cc-inspect-view details.signin summary').click()
+    const button = inView('cc-sign-in-panel button[type="submit"]')
+    await button.waitFor()
+    await expect(button.isDisabled()).resolves.toBe(true)
+    const look = await button.evaluate((b) => ({ cursor: getComputedStyle(b).cursor, border: getComputedStyle(b).borderStyle }))
+    expect(look).toEqual({ cursor: 'not-allowed', border: 'dashed' })
+    await expect(inView('cc-sign-in-panel #si-why-disabled').textContent()).resolves.toMatch(/client\) ID/)
+    await expect(button.getAttribute('aria-describedby')).resolves.toBe('si-why-disabled')
+  })
+})
+
 describe('screenshots and axe at 1280 and 390 px, light and dark', () => {
   const states: readonly [string, () => Promise<void>][] = [
     ['forged', async () => { await answerEntra(page, key); await paste(page, tokenLike('healthy', attacker)) }],

@@ -3,7 +3,6 @@ import type { JsonObject } from '@claimcheck/core'
 import type { ClaimExplainer, ClaimLocation } from '../../adapters/claim-explanations.js'
 import { readableClaimValue } from '../../format/claim-value.js'
 import { sharedStyles } from '../../styles/shared.js'
-import '../copy-button/copy-button.js'
 import { claimsTableStyles } from './claims-table.styles.js'
 
 function slug(location: ClaimLocation, name: string): string {
@@ -47,6 +46,12 @@ export class CcClaimsTable extends LitElement {
     this.now = new Date()
     this.explainer = null
     this.mode = 'table'
+  }
+
+  private show(mode: ClaimsMode): void {
+    // The copy buttons come with the raw view (their own small chunk): the paste path does not carry them.
+    if (mode === 'raw') void import('../copy-button/copy-button.js')
+    this.mode = mode
   }
 
   private renderRow(location: ClaimLocation, name: string, value: JsonObject[string]) {
@@ -108,7 +113,7 @@ export class CcClaimsTable extends LitElement {
   }
 
   override render() {
-    const tab = (mode: ClaimsMode, label: string) => html`<button type="button" data-mode=${mode} aria-pressed=${this.mode === mode ? 'true' : 'false'} @click=${() => { this.mode = mode }}>${label}</button>`
+    const tab = (mode: ClaimsMode, label: string) => html`<button type="button" data-mode=${mode} aria-pressed=${this.mode === mode ? 'true' : 'false'} @click=${() => this.show(mode)}>${label}</button>`
     return html`
       <div class="modes" role="group" aria-label="Show the claims as">${tab('table', 'Explained')}${tab('raw', 'Raw JSON')}</div>
       ${this.mode === 'raw' ? this.renderRaw() : html`

@@ -177,7 +177,7 @@ export class CcInspectView extends LitElement {
       <p class="network">
         <label class="offline"><input type="checkbox" .checked=${this.settings.verification === 'off'}
           @change=${(e: Event) => emit(this, 'settings-change', { verification: (e.target as HTMLInputElement).checked ? 'off' : 'entra' })} /> Stay offline</label>
-        <span class="hint">Checking the signature only GETs Entra's public metadata and keys for the token's tenant; the token never leaves this page.</span>
+        <span class="hint">Checking the signature only GETs Entra's public metadata and keys for the token's tenant.</span>
       </p>`
   }
 

@@ -65,8 +65,8 @@ export class CcSignaturePanel extends LitElement {
     this.pasted = ''
   }
 
-  private renderSource(checked: boolean) {
-    const verb = checked ? 'Checked against' : 'To be checked against'
+  private renderSource(status: SignatureStatus, done: boolean) {
+    const verb = !done ? 'To be checked against' : status === 'valid' || status === 'invalid' ? 'Checked against' : 'Tried to check against'
     if (this.mode === 'off') {
       return html`<p class="hint">Offline: the signature is not checked, so the verdict cannot be "works".
         <button type="button" class="link" @click=${() => emit(this, 'settings-change', { verification: 'entra' })}>Check it against Entra's published keys</button></p>`
@@ -112,7 +112,7 @@ export class CcSignaturePanel extends LitElement {
       <p class="status"><span class="badge sev-${status.tone}" data-status=${s.status}>${status.label}</span>
         ${v.phase === 'pending' ? html`<span role="status">Checking the signature…</span>` : nothing}</p>
       ${v.phase === 'unavailable' || v.phase === 'failed' ? html`<p role="status" class="problem">${v.reason}</p>` : nothing}
-      ${this.renderSource(v.phase === 'done')}
+      ${this.renderSource(s.status, v.phase === 'done')}
       <dl>
         <dt>Key ID (kid)</dt><dd><code class="wrap">${s.kid ?? '(none)'}</code></dd>
         <dt>Algorithm</dt><dd><code>${s.alg ?? '(none)'}</code></dd>

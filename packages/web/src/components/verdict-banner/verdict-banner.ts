@@ -7,7 +7,7 @@ import { verdictBannerStyles } from './verdict-banner.styles.js'
 const HEADLINE: Record<Verdict, string> = {
   works: 'This token works',
   refused: 'This token will be refused',
-  undetermined: 'Not confirmed: nothing wrong found, but',
+  undetermined: 'Not confirmed',
 }
 
 /**
@@ -48,7 +48,7 @@ export class CcVerdictBanner extends LitElement {
     return html`
       <div role="status" aria-live="polite" class="banner ${verdict}" data-verdict=${verdict}>
         ${this.renderOperation(r)}
-        <p class="headline">${HEADLINE[verdict]}${verdict === 'works' ? nothing : html`<span class="reason">${verdict === 'refused' ? ': ' : ' '}${reason}</span>`}${this.checking ? html` <span class="checking">(checking the signature…)</span>` : nothing}</p>
+        <p class="headline">${HEADLINE[verdict]}${verdict === 'works' ? nothing : html`<span class="reason">${verdict === 'refused' ? `: ${reason}` : ` — nothing wrong found, but ${reason}`}</span>`}${this.checking ? html` <span class="checking">(checking the signature…)</span>` : nothing}</p>
         ${finding === null ? nothing : html`<p class="first-finding" data-code=${finding.code}>${finding.message}${fix === undefined ? nothing : html` <strong>Fix:</strong> ${fix}`}</p>`}
         ${r.token === null ? nothing : html`<p class="summary">${summarize(r.token, this.now).join(' · ')}</p>`}
       </div>
