@@ -27,10 +27,12 @@ describe('claimcheck inspect with permission flags', () => {
   it('DENIED verdict names what is needed, what the token has, then the fix; exit 1', async () => {
     const r = await run(['inspect', jwt(appOnlyClaims(['Machine.Read.All'])), ...now, '--operation', 'POST /api/machines/abc/isolate'])
     expect(r.code).toBe(1)
-    const [verdict, first, second] = r.out.split('\n')
+    // The DENIED line wraps at 100 columns (a pipe), its continuation indented under the text.
+    const [verdict, ...rest] = r.out.split('\n')
     expect(verdict).toMatch(/^REFUSED: /)
-    expect(first).toBe('DENIED: POST /api/machines/{id}/isolate needs Machine.Isolate; this app-only token has roles Machine.Read.All')
-    expect(second).toMatch(/^ {2}fix: Add the application permission Machine\.Isolate/)
+    const fixAt = rest.findIndex((l) => l.startsWith('  fix: '))
+    expect(rest.slice(0, fixAt).map((l) => l.trim()).join(' ')).toBe('DENIED: POST /api/machines/{id}/isolate needs Machine.Isolate; this app-only token has roles Machine.Read.All')
+    expect(rest[fixAt]).toMatch(/^ {2}fix: Add the application permission Machine\.Isolate/)
   })
 
   it('--require and --json', async () => {

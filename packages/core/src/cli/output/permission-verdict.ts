@@ -3,6 +3,7 @@ import type { Report } from '../../token/report.js'
 import type { Style } from './style.js'
 import { fixForSurface } from '../../findings/surface-fixes.js'
 import { escapeForTerminal } from './escape.js'
+import { DEFAULT_COLUMNS, hanging } from './text.js'
 
 const FIX_ORDER = ['wrong-api', 'audience-mismatch', 'app-only-no-roles', 'permission-kind-mismatch', 'permission-missing', 'operation-unknown'] as const
 
@@ -21,7 +22,7 @@ function tokenHas(report: Report): string {
  * The line that opens human output when a permission check ran: GRANTED or DENIED, what was needed, what the
  * token has, then the fix of the finding that decided. Empty when no operation or permission was asked for.
  */
-export function renderPermissionVerdict(report: Report, st: Style): string {
+export function renderPermissionVerdict(report: Report, st: Style, columns: number = DEFAULT_COLUMNS): string {
   const p = report.permissions
   if (p.satisfied === null && p.operation === null && p.required.length === 0) {
     const unknown = report.findings.find((f) => f.code === 'operation-unknown')
@@ -35,8 +36,9 @@ export function renderPermissionVerdict(report: Report, st: Style): string {
   const subject = p.operation !== null ? escapeForTerminal(p.operation) : 'This call'
   const needText = needs.length > 0 ? `needs ${needs}` : `cannot be called with ${p.context ?? 'these'} permissions`
   const decider: Finding | undefined = FIX_ORDER.map((c) => report.findings.find((f) => f.code === c)).find((f) => f !== undefined)
-  const lines = [`${st.red(st.bold('DENIED'))}: ${subject} ${needText}; ${decider?.code === 'wrong-api' || decider?.code === 'audience-mismatch' ? escapeForTerminal(decider.message.replace(/\.$/, '')) : tokenHas(report)}`]
+  const deniedText = `${subject} ${needText}; ${decider?.code === 'wrong-api' || decider?.code === 'audience-mismatch' ? escapeForTerminal(decider.message.replace(/\.$/, '')) : tokenHas(report)}`
+  const lines = hanging(`${st.red(st.bold('DENIED'))}: `, 8, deniedText, columns, 8)
   const fix = decider === undefined ? undefined : fixForSurface(decider, 'cli')
-  if (fix !== undefined) lines.push(`  fix: ${escapeForTerminal(fix)}`)
+  if (fix !== undefined) lines.push(...hanging(`  ${st.dim('fix:')} `, 7, escapeForTerminal(fix), columns, 7))
   return `${lines.join('\n')}\n\n`
 }

@@ -23,7 +23,7 @@ export interface RenderOptions {
 export function renderReport(report: Report, options: RenderOptions): string {
   const st = makeStyle(options.colour)
   const columns = options.columns ?? DEFAULT_COLUMNS
-  const permission = renderPermissionVerdict(report, st)
+  const permission = renderPermissionVerdict(report, st, columns)
   const [verdict, ...why] = renderVerdict(report, st, columns, permission !== '')
   const out = [
     verdict ?? '',
