@@ -60,8 +60,11 @@ export class CcCapabilitiesView extends LitElement {
 
   private renderHeadline(c: Capabilities) {
     const kind = c.context === 'application' ? 'application permissions (roles)' : 'delegated permissions (scp)'
+    const status = this.report?.signature.status
+    // What the claims say is only what the token claims until its signature is verified.
+    const caveat = status === 'valid' ? '' : status === 'invalid' ? ' — as the token claims, but its signature is invalid' : ' — as the token claims (its signature is not verified)'
     return html`<p class="headline" data-granted=${c.granted} data-total=${c.total}>
-      Can call <strong>${c.granted} of ${c.total}</strong> ${c.apiName} operations <span class="hint">with its ${kind}</span></p>`
+      Can call <strong>${c.granted} of ${c.total}</strong> ${c.apiName} operations <span class="hint">with its ${kind}${caveat}</span></p>`
   }
 
   private renderAreas(c: Capabilities) {
