@@ -115,6 +115,15 @@ describe('inspect human output: order and content', () => {
     for (const g of groups) expect(narrow).toContain(g)
   })
 
+  it('says what the token can do with its own API, with no flag, as the page does', async () => {
+    const r = await cli(['inspect', '--offline', '--now', String(NOW_S), v1AppOnlyToken()])
+    const line = /Can call\s+(\d+) of (\d+) Microsoft Defender for Endpoint operations as its claims say/.exec(r.stdout)
+    expect(Number(line?.[1])).toBeGreaterThan(0)
+    expect(Number(line?.[2])).toBeGreaterThan(Number(line?.[1]))
+    // A token for an API without a catalog has no such line.
+    expect((await cli(['inspect', '--offline', '--now', String(NOW_S), v2DelegatedToken()])).stdout).not.toMatch(/Can call/)
+  })
+
   it('prints every explanation whole, wrapped, never cut mid-sentence', () => {
     const out = render(v1AppOnlyToken())
     const block = /\n {2}aud\s[^\n]*\n((?: {6,}[^\n]*\n)+)/.exec(out)?.[1] ?? ''

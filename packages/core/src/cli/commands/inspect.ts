@@ -14,6 +14,7 @@ import { renderReport } from '../output/report.js'
 import { useColour } from '../output/style.js'
 import type { ResolvedRequirement } from '../requirement-flags.js'
 import type { KeySetText } from '../../token/verify/diagnose.js'
+import type { Capabilities } from '../../permissions/capabilities.js'
 
 const USAGE = 'claimcheck inspect [TOKEN | -] [--json] [--now <ISO|epoch>] [--offline] [--jwks <file>] [--audience <aud>]... [--tenant <tid>]... [--client-app <appid>]... [--clock-skew <s>] [--api mde|m365d | --catalog <file>] [--operation "<METHOD> <path>"] [--require <permission>]...'
 
@@ -78,11 +79,21 @@ export const inspectCommand: Command = {
     if (values.json) {
       io.stdout(toJsonText(report))
     } else {
-      io.stdout(renderReport(report, { colour: useColour(io), now, ...(io.columns !== undefined ? { columns: io.columns } : {}) }))
+      const capabilities = report.token === null ? null : await capabilitiesFor(report)
+      io.stdout(renderReport(report, { colour: useColour(io), now, capabilities, ...(io.columns !== undefined ? { columns: io.columns } : {}) }))
     }
     // architecture.md, Verdicts: refused → 1; works and undetermined → 0 (the first line says which, and why).
     return verdictOf(report) === 'refused' ? EXIT_FINDINGS : EXIT_OK
   },
+}
+
+/** What the token can do with its own API (the page's "Can call N of M"); null for an API without a catalog. */
+async function capabilitiesFor(report: Report): Promise<Capabilities | null> {
+  const token = report.token
+  if (token === null) return null
+  const { capabilitiesOf, catalogForToken } = await import('../../permissions/capabilities.js')
+  const catalog = catalogForToken(token)
+  return catalog === null ? null : capabilitiesOf(token, catalog)
 }
 
 /** The --jwks file, read with core's key-set reader so the CLI and the page say the same about a bad file. */

@@ -1,3 +1,4 @@
+import type { Capabilities } from '../../permissions/capabilities.js'
 import type { Report } from '../../token/report.js'
 import { renderClaims } from './claims.js'
 import { renderFindings } from './findings.js'
@@ -13,6 +14,8 @@ export interface RenderOptions {
   now: Date
   /** The terminal's width; long values wrap to it. Default 100 (a pipe or a file). */
   columns?: number
+  /** What the token can do with its own API (every catalog operation judged), for the summary's "Can call" line. */
+  capabilities?: Capabilities | null
 }
 
 /**
@@ -30,7 +33,7 @@ export function renderReport(report: Report, options: RenderOptions): string {
     ...(permission === '' ? [] : [permission.trimEnd()]),
     ...why,
     '',
-    ...renderSummary(report, st, options.now, columns),
+    ...renderSummary(report, st, options.now, columns, options.capabilities ?? null),
     ...renderFindings(report.findings, st, columns),
     ...(report.token !== null ? renderClaims(report.token, st, options.now, columns) : []),
   ]

@@ -1,5 +1,6 @@
 import { API_RESOURCES } from '../../entra/apis.js'
 import { CLOUDS } from '../../entra/clouds.js'
+import type { Capabilities } from '../../permissions/capabilities.js'
 import type { Report, TokenFacts } from '../../token/report.js'
 import type { Style } from './style.js'
 import { escapeForTerminal } from './escape.js'
@@ -47,7 +48,7 @@ function validity(t: TokenFacts, now: Date): string {
 }
 
 /** What the token is, for whom, until when: the lines a reader needs after the verdict and before any finding. */
-export function renderSummary(report: Report, st: Style, now: Date, columns: number): string[] {
+export function renderSummary(report: Report, st: Style, now: Date, columns: number, capabilities: Capabilities | null = null): string[] {
   const out: string[] = []
   const t = report.token
   if (t === null) {
@@ -67,6 +68,11 @@ export function renderSummary(report: Report, st: Style, now: Date, columns: num
     out.push(...row(st, 'User', `${user}${t.objectId !== null ? `, oid ${clean(t.objectId)}` : ''}`, columns))
   }
   out.push(...row(st, 'Grants', clean(grants(t)), columns))
+  if (capabilities !== null) {
+    // What the token can do with no flag: every operation of its own API's catalog, as the page's headline.
+    const caveat = report.signature.status === 'valid' ? '' : ' as its claims say'
+    out.push(...row(st, 'Can call', `${capabilities.granted} of ${capabilities.total} ${capabilities.apiName} operations${caveat} (claimcheck permissions --api ${capabilities.api} lists them)`, columns))
+  }
   out.push(...row(st, 'Valid', validity(t, now), columns))
   const sig = report.signature
   const details = [
