@@ -1,14 +1,18 @@
 // Lazily loaded when a token is diagnosed with its signature checked: the verifier stays out of the paste path's
 // bundle. No state lives here: each call is one diagnosis (core's diagnoseToken), so nothing from one token, sample
 // or setting can leak into the next.
-import { diagnoseToken, readKeySetText, type DiagnoseOptions, type Report } from '@claimcheck/core'
+import { diagnoseToken, readKeySetText, type DiagnoseOptions, type FetchLike, type Report } from '@claimcheck/core'
 import { readOperation, settingsProblems, splitList, type InspectSettings } from '../state/settings.js'
+
+export { shortLivedFetch } from './short-lived-fetch.js'
 
 export interface VerificationRequest {
   raw: string
   settings: InspectSettings
   now: Date
   signal: AbortSignal
+  /** The view's fetch (see short-lived-fetch.ts); default: the browser's. */
+  fetch?: FetchLike
 }
 
 export type VerificationOutcome =
@@ -24,7 +28,12 @@ export type VerificationOutcome =
 export async function verifyInBrowser(request: VerificationRequest): Promise<VerificationOutcome> {
   const { raw, settings } = request
   if (settingsProblems(settings).length > 0) return { status: 'unavailable', reason: 'Fix the settings marked above to check the signature.' }
-  const options: DiagnoseOptions = { now: request.now, clockSkew: settings.clockSkewSeconds, fetch: (input, init) => fetch(input, { ...init, signal: init.signal ? AbortSignal.any([init.signal, request.signal]) : request.signal }) }
+  const inner: FetchLike = request.fetch ?? ((input, init) => fetch(input, init))
+  const options: DiagnoseOptions = {
+    now: request.now,
+    clockSkew: settings.clockSkewSeconds,
+    fetch: (input, init) => inner(input, { ...init, signal: init.signal ? AbortSignal.any([init.signal, request.signal]) : request.signal }),
+  }
   if (settings.verification === 'key-set') {
     const read = readKeySetText(settings.keySet)
     if (!read.ok) return { status: 'unavailable', reason: `The pasted text is not a key set: ${read.problem}.` }

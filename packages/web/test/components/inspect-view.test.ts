@@ -144,15 +144,24 @@ describe('<cc-inspect-view>', () => {
         expect(r.url.includes(raw.split('.')[2] as string)).toBe(false)
       }
       expect(verdictOf(el)).toBe('works')
-      // Other settings: a fresh diagnosis (nothing cached between calls), and Entra unreachable this time.
-      reachable = false
+      // Re-judged for another setting: Entra's answers are reused for a short while (the view's own cache), not refetched.
       emit(el, 'settings-change', { clockSkewSeconds: 120 })
       await vi.waitFor(async () => {
         await settled(el)
-        expect(codesOf(el)).toContain('jwks-unavailable')
+        expect(verdictOf(el)).toBe('works')
       })
-      expect(verdictOf(el)).toBe('undetermined')
-      expect(deep(el, 'cc-signature-panel', '#keyset-paste')).not.toBeNull()
+      expect(requests).toHaveLength(2)
+      // A fresh view (a reload) asks Entra again: unreachable this time.
+      reachable = false
+      document.body.replaceChildren()
+      const again = await mount<CcInspectView>('cc-inspect-view', { clock: () => NOW })
+      await type(again, raw)
+      await vi.waitFor(async () => {
+        await settled(again)
+        expect(codesOf(again)).toContain('jwks-unavailable')
+      })
+      expect(verdictOf(again)).toBe('undetermined')
+      expect(deep(again, 'cc-signature-panel', '#keyset-paste')).not.toBeNull()
     } finally {
       vi.unstubAllGlobals()
     }

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { Task, TaskStatus } from '@lit/task'
-import { inspectToken, type Report } from '@claimcheck/core'
+import { inspectToken, type FetchLike, type Report } from '@claimcheck/core'
 import { loadClaimExplainer } from '../../adapters/claim-explanations.js'
 import { redirectSignInPending } from '../../auth/redirect-uri.js'
 import { LazyModule } from '../../controllers/lazy-module.js'
@@ -18,6 +18,9 @@ import '../signature-panel/signature-panel.js'
 import '../token-input/token-input.js'
 import '../verdict-banner/verdict-banner.js'
 import { inspectViewStyles } from './inspect-view.styles.js'
+
+/** How long the view reuses an answer from Entra (metadata, key set): a rolled key is seen within a minute. */
+const ENTRA_ANSWER_TTL_MS = 60_000
 
 function numericClaim(payload: Record<string, unknown>, name: string): number | null {
   const v = Object.hasOwn(payload, name) ? payload[name] : undefined
@@ -64,6 +67,8 @@ export class CcInspectView extends LitElement {
   private diagnosedAt: Date = new Date()
   /** The token sign-in delivered: cleared from the box on sign-out unless the person replaced it. */
   private acquired = ''
+  /** Entra's answers, kept a minute by this view only, so re-judging as the person types does not refetch them. */
+  private entraFetch: FetchLike | null = null
 
   // Panels not needed to diagnose a paste: each loads with its first opening, in its own chunk.
   private settingsModule = new LazyModule(this, () => import('../settings-panel/settings-panel.js'), 'settings')
@@ -114,8 +119,10 @@ export class CcInspectView extends LitElement {
     args: () => [this.raw, this.effectiveSettings] as const,
     task: async ([raw, settings], { signal }): Promise<VerificationOutcome | null> => {
       if (settings.verification === 'off' || raw.trim() === '') return null
-      const { verifyInBrowser } = await import('../../verify/online-verification.js')
-      return verifyInBrowser({ raw, settings, now: this.clock(), signal })
+      const { verifyInBrowser, shortLivedFetch } = await import('../../verify/online-verification.js')
+      const entraFetch = this.entraFetch ?? shortLivedFetch((input, init) => fetch(input, init), () => Date.now(), ENTRA_ANSWER_TTL_MS)
+      this.entraFetch = entraFetch
+      return verifyInBrowser({ raw, settings, now: this.clock(), signal, fetch: entraFetch })
     },
     argsEqual: ([a, s], [b, t]) => a === b && JSON.stringify(s) === JSON.stringify(t),
   })
