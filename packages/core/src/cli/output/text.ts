@@ -4,8 +4,9 @@ import { formatDuration } from '../../time/duration.js'
 export const DEFAULT_COLUMNS = 100
 
 /**
- * Breaks text into lines of at most `width` characters, at spaces where it can; a word longer than the line (a URL,
- * a GUID list without spaces) is split where it must. Nothing is dropped: the CLI wraps long values, never cuts them.
+ * Breaks text into lines of at most `width` characters, at spaces. A single word longer than the line (a URL, a
+ * key set address) goes on a line of its own, whole: split, it could no longer be copied or clicked, and the
+ * terminal wraps it anyway. Nothing is dropped: the CLI wraps long values, never cuts them.
  */
 export function wrapText(text: string, width: number): string[] {
   const max = Math.max(width, 20)
@@ -13,15 +14,9 @@ export function wrapText(text: string, width: number): string[] {
   for (const paragraph of text.split('\n')) {
     let line = ''
     for (const word of paragraph.split(' ')) {
-      let rest = word
-      while (rest.length > max) {
-        if (line !== '') { lines.push(line); line = '' }
-        lines.push(rest.slice(0, max))
-        rest = rest.slice(max)
-      }
-      if (line === '') line = rest
-      else if (line.length + 1 + rest.length <= max) line += ` ${rest}`
-      else { lines.push(line); line = rest }
+      if (line === '') line = word
+      else if (line.length + 1 + word.length <= max) line += ` ${word}`
+      else { lines.push(line); line = word }
     }
     lines.push(line)
   }
