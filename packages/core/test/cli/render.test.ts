@@ -112,7 +112,8 @@ describe('inspect human output: order and content', () => {
     expect(out).toMatch(new RegExp(`\\n {2}blob +${'z'.repeat(500)}\\n`))
     expect(Math.max(...out.split('\n').filter((l) => !l.includes('z'.repeat(500))).map((l) => l.length))).toBeLessThanOrEqual(100)
     const narrow = renderReport(inspect(v1AppOnlyToken({ groups })), { colour: false, now: NOW, columns: 60 })
-    expect(Math.max(...narrow.split('\n').map((l) => l.length))).toBeLessThanOrEqual(60)
+    // Over 60 only where one word (a URL, after its label) is longer than the room left.
+    for (const l of narrow.split('\n').filter((x) => x.length > 60)) expect(l.trim().split(/\s+/).length, l).toBeLessThanOrEqual(2)
     for (const g of groups) expect(narrow).toContain(g)
   })
 
