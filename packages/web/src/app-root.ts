@@ -1,8 +1,8 @@
 import { LitElement, html, nothing } from 'lit'
 import { ContextProvider } from '@lit/context'
-import { Task } from '@lit/task'
 import { authClientContext } from './auth/auth-context.js'
 import { createLazyAuthClient } from './auth/lazy-auth-client.js'
+import { LazyModule } from './controllers/lazy-module.js'
 import type { ConsentRequestDetail } from './events.js'
 import './components/inspect-view/inspect-view.js'
 import { sharedStyles } from './styles/shared.js'
@@ -37,14 +37,11 @@ export class ClaimcheckApp extends LitElement {
     initialValue: createLazyAuthClient(() => import('./auth/msal-auth-client.js').then((m) => m.createMsalAuthClient())),
   })
 
-  private lazyViews = new Task(this, {
-    args: () => [this.view] as const,
-    task: async ([view]) => {
-      if (view === 'consent') await import('./components/consent-view/consent-view.js')
-      if (view === 'reference') await import('./components/reference-view/reference-view.js')
-      return view
-    },
-  })
+  /** Consent and Reference load on first visit, each in its own chunk. */
+  private lazyViews: Readonly<Record<Exclude<ViewName, 'inspect'>, LazyModule>> = {
+    consent: new LazyModule(this, () => import('./components/consent-view/consent-view.js'), 'this view'),
+    reference: new LazyModule(this, () => import('./components/reference-view/reference-view.js'), 'this view'),
+  }
 
   private visited = new Set<ViewName>(['inspect'])
 
@@ -62,6 +59,7 @@ export class ClaimcheckApp extends LitElement {
   private show(view: ViewName): void {
     this.visited.add(view)
     this.view = view
+    if (view !== 'inspect') this.lazyViews[view].load()
   }
 
   private toggleTheme(): void {
@@ -100,11 +98,11 @@ export class ClaimcheckApp extends LitElement {
         </ul>
       </nav>
       <main>
-        ${this.lazyViews.render({ pending: () => html`<p role="status">Loading…</p>`, error: () => html`<p role="alert">This view could not be loaded.</p>` })}
+        ${this.view === 'inspect' ? nothing : this.lazyViews[this.view].render()}
         ${VIEWS.map((v) => this.renderView(v.name))}
       </main>
       <footer>
-        <p>Nothing you paste leaves this page: no storage, no cookies, no analytics. The only requests are GETs of Entra's metadata and key sets, and only when you turn signature checking on.</p>
+        <p>Nothing you paste leaves this page: no storage, no cookies, no analytics. The only requests are GETs of Entra's public metadata and key sets, to check the signature (turn on “Stay offline” to make none).</p>
       </footer>
     `
   }

@@ -7,6 +7,8 @@ export interface CliIO {
   stderr: (text: string) => void
   env: Record<string, string | undefined>
   isTTY: boolean
+  /** The terminal's width when stdout is one; human output wraps to it (else 100). */
+  columns?: number
 }
 
 export const EXIT_OK = 0

@@ -169,7 +169,7 @@ export const FINDING_RULES = {
   },
   'signature-not-checked': {
     severity: 'info', area: 'signature', title: 'Signature not checked',
-    fix: 'Verify online (claimcheck inspect without --offline) or with --jwks <file>.',
+    fix: 'Verify it against the tenant\'s published keys (createVerifier, diagnoseToken), or against its key set (the jwks option).',
   },
   // caller
   'request-invalid': {

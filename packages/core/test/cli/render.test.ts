@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli/run.js'
 import type { CliIO } from '../../src/cli/io.js'
 import { renderReport } from '../../src/cli/output/report.js'
-import { firstSentence, relativeTime, safeText } from '../../src/cli/output/text.js'
+import { firstSentence, relativeTime } from '../../src/cli/output/text.js'
+import { escapeForTerminal } from '../../src/cli/output/escape.js'
 import { useColour } from '../../src/cli/output/style.js'
 import { codes, inspect } from '../fixtures/inspect.js'
 import {
@@ -33,7 +34,7 @@ describe('inspect human output: order and content', () => {
   it('puts the verdict first, then the summary, then findings by severity, then the claims', () => {
     const out = renderReport(inspect(`Bearer ${expired}`, { tenants: 'any' }), { colour: false, now: NOW })
     const at = (s: string) => out.indexOf(s)
-    expect(out.startsWith('PROBLEMS FOUND')).toBe(true)
+    expect(out).toMatch(/^REFUSED: .+\n {2}fix: /)
     expect(at('Token ')).toBeLessThan(at('Errors (1)'))
     expect(at('Errors (1)')).toBeLessThan(at('Warnings (1)'))
     expect(at('Warnings (1)')).toBeLessThan(at('Notes (2)'))
@@ -43,7 +44,7 @@ describe('inspect human output: order and content', () => {
 
   it('says what the token is, for whom, how it was classified, and until when', () => {
     const out = render(v1AppOnlyToken())
-    expect(out).toMatch(/^OK: no errors \(signature not checked\)/)
+    expect(out).toMatch(/^UNDETERMINED: the signature was not checked\n {2}next: run without --offline/)
     expect(out).toMatch(/Token\s+v1\.0 access token for Microsoft Defender for Endpoint/)
     expect(out).toMatch(/Kind\s+app-only/)
     expect(out).toMatch(/decided by rule oid-equals-sub/)
@@ -78,7 +79,7 @@ describe('inspect human output: order and content', () => {
 
   it('prints each finding with its fix', () => {
     const out = render(expired)
-    expect(out).toMatch(/✗ token-expired {2}The token expired 3 h ago/)
+    expect(out).toMatch(/✗ token-expired\n {6}The token expired 3 h ago/)
     expect(out).toMatch(/\n {6}Fix: Acquire a new token/)
   })
 
@@ -95,21 +96,45 @@ describe('inspect human output: order and content', () => {
   it('warns beside the claims no one may authorize on', () => {
     const out = render(v1DelegatedToken())
     for (const claim of ['upn', 'unique_name', 'name']) {
-      expect(out).toMatch(new RegExp(`\\n  ${claim}\\s[^\\n]*\\n[^\\n]*Never authorize on it \\(nOAuth\\)`))
+      // The warning closes the claim's block: after its value and explanation lines, before the next claim.
+      expect(out).toMatch(new RegExp(`\\n  ${claim}\\s[^\\n]*\\n(?: {6,}[^\\n]*\\n)*? {6,}Never authorize on it \\(nOAuth\\)`))
     }
     expect(out).not.toMatch(/\n {2}oid\s[^\n]*\n[^\n]*Never authorize/)
   })
 
-  it('marks claims the reference does not know, and shortens long values', () => {
-    const out = render(v1AppOnlyToken({ custom_claim: 'x', groups: Array.from({ length: 30 }, (_, k) => `g${k}`), blob: 'z'.repeat(500) }))
+  it('marks claims the reference does not know, and wraps long values instead of cutting them', () => {
+    const groups = Array.from({ length: 30 }, (_, k) => `Machine.ReadWrite.Group${k}`)
+    const out = render(v1AppOnlyToken({ custom_claim: 'x', groups, blob: 'z'.repeat(500) }))
     expect(out).toMatch(/custom_claim\s+x\n\s+Not a claim Entra documents/)
-    expect(out).toMatch(/g7, … \(30 values\)/)
-    expect(out).toMatch(/z… \(500 characters\)/)
+    expect(out).not.toContain('…')
+    for (const g of groups) expect(out).toContain(g)
+    // A word longer than the line (here 500 z; in life a URL) stands whole on its own line, so it can be copied.
+    expect(out).toMatch(new RegExp(`\\n {2}blob +${'z'.repeat(500)}\\n`))
+    expect(Math.max(...out.split('\n').filter((l) => !l.includes('z'.repeat(500))).map((l) => l.length))).toBeLessThanOrEqual(100)
+    const narrow = renderReport(inspect(v1AppOnlyToken({ groups })), { colour: false, now: NOW, columns: 60 })
+    // Over 60 only where one word (a URL, after its label) is longer than the room left.
+    for (const l of narrow.split('\n').filter((x) => x.length > 60)) expect(l.trim().split(/\s+/).length, l).toBeLessThanOrEqual(2)
+    for (const g of groups) expect(narrow).toContain(g)
+  })
+
+  it('says what the token can do with its own API, with no flag, as the page does', async () => {
+    const r = await cli(['inspect', '--offline', '--now', String(NOW_S), v1AppOnlyToken()])
+    const line = /Can call\s+(\d+) of (\d+) Microsoft Defender for Endpoint operations as its claims say/.exec(r.stdout)
+    expect(Number(line?.[1])).toBeGreaterThan(0)
+    expect(Number(line?.[2])).toBeGreaterThan(Number(line?.[1]))
+    // A token for an API without a catalog has no such line.
+    expect((await cli(['inspect', '--offline', '--now', String(NOW_S), v2DelegatedToken()])).stdout).not.toMatch(/Can call/)
+  })
+
+  it('prints every explanation whole, wrapped, never cut mid-sentence', () => {
+    const out = render(v1AppOnlyToken())
+    const block = /\n {2}aud\s[^\n]*\n((?: {6,}[^\n]*\n)+)/.exec(out)?.[1] ?? ''
+    expect(block.replace(/\n\s+/g, ' ').trim()).toMatch(/[.)]$/)
   })
 
   it('says why when nothing could be decoded', () => {
     const out = render('not-a-token')
-    expect(out).toMatch(/^NOT A USABLE TOKEN: 1 error/)
+    expect(out).toMatch(/^REFUSED: Opaque token/)
     expect(out).toMatch(/token-opaque/)
     expect(out).not.toMatch(/\nClaims\n/)
   })
@@ -126,7 +151,7 @@ describe('inspect human output: safety', () => {
     expect(out).not.toContain('\u0007')
     expect(out).not.toContain('\u202e')
     expect(out).not.toContain('\r')
-    expect(out).toContain('\\u001b[2J')
+    expect(out).toContain('\\u{1b}[2J')
   })
 
   it('escapes token text in the permission verdict too', async () => {
@@ -134,7 +159,7 @@ describe('inspect human output: safety', () => {
     const token = v1AppOnlyToken({ roles: [evil] })
     for (const flags of [['--require', 'Machine.Isolate'], ['--require', 'Alert.Read.All']]) {
       const r = await cli(['inspect', '--offline', '--now', String(NOW_S), '--api', 'mde', ...flags, token])
-      expect(r.stdout).toMatch(/^(DENIED|GRANTED)/)
+      expect(r.stdout.split('\n')[1]).toMatch(/^(DENIED|GRANTED)/)
       expect(r.stdout).not.toContain(ESC)
       expect(r.stdout).not.toContain('\u202e')
     }
@@ -227,7 +252,7 @@ describe('text helpers', () => {
     expect(firstSentence('No full stop')).toBe('No full stop')
   })
 
-  it('safeText leaves ordinary Unicode alone', () => {
-    expect(safeText('Ada Lind — Zürich ✓')).toBe('Ada Lind — Zürich ✓')
+  it('escapeForTerminal leaves ordinary Unicode alone', () => {
+    expect(escapeForTerminal('Ada Lind — Zürich ✓')).toBe('Ada Lind — Zürich ✓')
   })
 })

@@ -28,7 +28,8 @@ describe('claimcheck inspect: verification', () => {
     vi.stubGlobal('fetch', entra.fetch)
     const { code, out } = await run(['inspect', ...now, token])
     expect(code).toBe(0)
-    expect(out).toMatch(new RegExp(`Signature +valid \\(kid k1, key set https://login\\.microsoftonline\\.com/${TENANT}/discovery/v2\\.0/keys\\)`))
+    // The key set URL wraps to its own line on a 100-column pipe.
+    expect(out).toMatch(new RegExp(`Signature +valid \\(kid k1, key set\\s+https://login\\.microsoftonline\\.com/${TENANT}/discovery/v2\\.0/keys\\)`))
     const json = JSON.parse((await run(['inspect', '--json', ...now, token])).out)
     expect(json.signature).toMatchObject({ status: 'valid', kid: 'k1' })
   })

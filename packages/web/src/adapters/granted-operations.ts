@@ -1,4 +1,4 @@
-import { BUILTIN_CATALOGS, checkPermissions, formatOperation, type TokenFacts } from '@claimcheck/core'
+import { BUILTIN_CATALOGS, capabilitiesOf, type TokenFacts } from '@claimcheck/core'
 
 export interface GrantedOperations {
   granted: string[]
@@ -6,15 +6,11 @@ export interface GrantedOperations {
 }
 
 /**
- * Which operations of a Defender API's catalog this token's permissions grant, decided by core's permission check
- * one operation at a time (so the answer is exactly what the matrix would say for each).
+ * Which operations of a Defender API's catalog this token's permissions grant: core's capabilitiesOf (the same
+ * judgement the Inspect view's "What this token can do" shows), flattened for the sign-in summary.
  */
 export function grantedOperations(token: TokenFacts, api: 'mde' | 'm365d'): GrantedOperations {
-  const catalog = BUILTIN_CATALOGS[api]
-  const granted: string[] = []
-  for (const op of catalog.operations) {
-    const operation = formatOperation(op)
-    if (checkPermissions(token, { api, operation }).satisfied) granted.push(operation)
-  }
-  return { granted, total: catalog.operations.length }
+  const capabilities = capabilitiesOf(token, BUILTIN_CATALOGS[api])
+  const granted = capabilities.areas.flatMap((a) => a.operations.filter((o) => o.granted).map((o) => o.operation))
+  return { granted, total: capabilities.total }
 }

@@ -20,7 +20,7 @@ const cache = new Map<KnownApiId, readonly OperationEntry[]>()
 export const operationsFor: OperationLister | null = (api) => {
   const cached = cache.get(api)
   if (cached !== undefined) return cached
-  const catalog = api === 'mde' || api === 'm365d' ? BUILTIN_CATALOGS[api] : null
+  const catalog = Object.hasOwn(BUILTIN_CATALOGS, api) ? BUILTIN_CATALOGS[api] : null
   const list: readonly OperationEntry[] = catalog === null ? [] : catalog.operations.map((o) => ({
     operation: `${o.method} ${o.path}`,
     title: o.summary ?? '',

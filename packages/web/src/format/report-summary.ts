@@ -2,14 +2,6 @@ import { API_RESOURCES, type Report, type TokenFacts } from '@claimcheck/core'
 import { formatRelative } from './duration.js'
 import { nameForGuid } from './known-guids.js'
 
-export type Verdict = 'ok' | 'warnings' | 'errors' | 'unreadable'
-
-export function verdictOf(report: Report): Verdict {
-  if (report.token === null) return 'unreadable'
-  if (report.findings.some((f) => f.severity === 'error')) return 'errors'
-  return report.findings.some((f) => f.severity === 'warning') ? 'warnings' : 'ok'
-}
-
 const KIND_LABEL: Record<TokenFacts['kind'], string> = {
   'app-only': 'App-only token',
   delegated: 'Delegated (user) token',

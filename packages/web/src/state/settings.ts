@@ -13,22 +13,23 @@ export interface InspectSettings {
   /** Allowed tenant IDs, separated the same way; empty means any tenant. */
   tenants: string
   clockSkewSeconds: number
-  /** The API being called, for the permission matrix; null: no permission check. */
+  /** The API being called; null: the one the token is for (its aud). */
   api: KnownApiId | null
-  /** "METHOD /path" of the operation being called; empty: none. */
+  /** The operation being called: "METHOD /path", a full URL, or a curl line; empty: none. */
   operation: string
   verification: VerificationMode
   keySet: string
   keySetSource: KeySetSource
 }
 
+/** The signature is checked by default, against the token's own tenant's published keys (GETs of public metadata). */
 export const DEFAULT_SETTINGS: InspectSettings = Object.freeze({
   audience: '',
   tenants: '',
   clockSkewSeconds: 300,
   api: null,
   operation: '',
-  verification: 'off',
+  verification: 'entra',
   keySet: '',
   keySetSource: 'pasted',
 })
@@ -39,8 +40,41 @@ export function splitList(text: string): string[] {
 
 /** Settings a person can fix in the form; shown next to the field, never thrown. */
 export interface SettingsProblem {
-  field: 'tenants' | 'clockSkewSeconds' | 'keySet' | 'operation'
+  field: 'tenants' | 'clockSkewSeconds' | 'operation'
   message: string
+}
+
+const METHOD = /^(GET|POST|PUT|PATCH|DELETE)$/i
+
+/**
+ * The operation as core reads it ("METHOD /path" or "METHOD https://host/path"), from what a person types or
+ * pastes: that, a bare URL or path (GET), or a curl line (its -X, or POST when it sends data). Null: not readable.
+ */
+export function readOperation(text: string): string | null {
+  const t = text.trim().replace(/\\\n/g, ' ')
+  if (t === '') return null
+  if (/^curl\s/i.test(t)) {
+    const words = t.match(/'[^']*'|"[^"]*"|\S+/g) ?? []
+    const unquote = (w: string) => w.replace(/^(['"])(.*)\1$/, '$2')
+    let method: string | null = null
+    let url: string | null = null
+    let sendsData = false
+    for (let k = 1; k < words.length; k++) {
+      const w = words[k] as string
+      if (w === '-X' || w === '--request') method = unquote(words[++k] ?? '')
+      else if (/^-X[A-Z]+$/.test(w)) method = w.slice(2)
+      else if (/^(-d|--data(-raw|-binary|-urlencode)?|--json)$/.test(w)) { sendsData = true; k++ }
+      else if (/^(-H|--header|-u|--user|-o|--output|-A|--user-agent|-e|--referer|-b|--cookie)$/.test(w)) k++
+      else if (!w.startsWith('-') && url === null) url = unquote(w)
+    }
+    if (url === null || !/^(https?:\/\/|\/)/i.test(url)) return null
+    const m = (method ?? (sendsData ? 'POST' : 'GET')).toUpperCase()
+    return METHOD.test(m) ? `${m} ${url}` : null
+  }
+  const [first, ...rest] = t.split(/\s+/)
+  if (first !== undefined && METHOD.test(first) && rest.length === 1) return `${first.toUpperCase()} ${rest[0] as string}`
+  if (rest.length === 0 && /^(https?:\/\/|\/)/i.test(t)) return `GET ${t}`
+  return null
 }
 
 export function settingsProblems(settings: InspectSettings): SettingsProblem[] {
@@ -52,31 +86,12 @@ export function settingsProblems(settings: InspectSettings): SettingsProblem[] {
   if (!Number.isInteger(settings.clockSkewSeconds) || settings.clockSkewSeconds < 0 || settings.clockSkewSeconds > 3600) {
     problems.push({ field: 'clockSkewSeconds', message: 'Clock skew is a whole number of seconds from 0 to 3600.' })
   }
-  if (settings.operation.trim() !== '' && !/^[A-Za-z]+\s+\S/.test(settings.operation.trim())) {
-    problems.push({ field: 'operation', message: 'Write the operation as METHOD and path, e.g. GET /api/alerts.' })
+  if (settings.operation.trim() !== '' && readOperation(settings.operation) === null) {
+    problems.push({ field: 'operation', message: 'Write the operation as METHOD and path (GET /api/alerts), paste its URL, or paste the curl line.' })
   }
-  if (settings.verification === 'key-set' && parseKeySet(settings.keySet) === null) {
-    problems.push({ field: 'keySet', message: 'Paste a key set: a JSON object with a "keys" array (what the jwks_uri returns).' })
-  }
+  // A pasted key set is judged by core's readKeySetText where it is used (the lazy verification chunk and the
+  // key-set box), so the reader stays off the paste path.
   return problems
-}
-
-export interface KeySet {
-  keys: JsonWebKey[]
-}
-
-/** A pasted JWKS, or null when it is not one. The verifier decides which keys are usable. */
-export function parseKeySet(text: string): KeySet | null {
-  if (text.trim() === '') return null
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch {
-    return null
-  }
-  if (typeof value !== 'object' || value === null || !Array.isArray((value as { keys?: unknown }).keys)) return null
-  const keys = (value as { keys: unknown[] }).keys
-  return keys.every((k) => typeof k === 'object' && k !== null && !Array.isArray(k)) ? { keys: keys as JsonWebKey[] } : null
 }
 
 /** The options for core's diagnosis; settings with problems are left out rather than half-applied. */
@@ -89,7 +104,7 @@ export function toInspectOptions(settings: InspectSettings, now: Date): InspectO
   if (tenants.length > 0 && !problems.has('tenants')) options.tenants = tenants
   if (!problems.has('clockSkewSeconds')) options.clockSkew = settings.clockSkewSeconds
   if (settings.api !== null) options.api = settings.api
-  const operation = settings.operation.trim()
-  if (operation !== '' && !problems.has('operation')) options.operation = operation
+  const operation = readOperation(settings.operation)
+  if (operation !== null) options.operation = operation
   return options
 }

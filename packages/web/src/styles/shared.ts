@@ -16,6 +16,11 @@ export const sharedStyles = css`
   }
   button.primary { background: var(--cc-accent); color: var(--cc-accent-text); border-color: var(--cc-accent); }
   button:hover { filter: brightness(.96); }
+  /* A disabled button must look disabled (a primary one kept its colour and read as pressable). */
+  button:disabled, button.primary:disabled {
+    cursor: not-allowed; filter: none; background: var(--cc-surface); color: var(--cc-muted);
+    border: 1px dashed var(--cc-border);
+  }
   input, select, textarea {
     font: inherit; color: var(--cc-text); background: var(--cc-bg); border: 1px solid var(--cc-border);
     border-radius: .375rem; padding: .4rem .5rem; max-width: 100%;

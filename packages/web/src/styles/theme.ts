@@ -22,6 +22,9 @@ const light = css`
   --cc-timeline-valid: #2e7d32;
   --cc-timeline-skew: #e0a800;
   --cc-timeline-now: #0a58ca;
+  --cc-raw-header: #b0123c;
+  --cc-raw-payload: #6a1b9a;
+  --cc-raw-signature: #0a58ca;
 `
 
 const dark = css`
@@ -44,6 +47,9 @@ const dark = css`
   --cc-timeline-valid: #66bb6a;
   --cc-timeline-skew: #c9a227;
   --cc-timeline-now: #7ab7ff;
+  --cc-raw-header: #ff8fa8;
+  --cc-raw-payload: #d7a6ff;
+  --cc-raw-signature: #7ab7ff;
 `
 
 /** The document-level sheet (adopted by main.ts, so the CSP needs no inline style). */

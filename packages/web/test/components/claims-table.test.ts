@@ -30,24 +30,36 @@ describe('<cc-claims-table>', () => {
     expect($(el, 'tr[data-claim="appid"] .note')?.textContent).toContain('Defender for Endpoint')
   })
 
-  it('without a claim reference, says so and offers no explanations', async () => {
+  it('without a claim reference, shows the claims with no explanations and no buttons', async () => {
     const el = await mount<CcClaimsTable>('cc-claims-table', { payload: { tid: 'x' }, now: NOW, explainer: null })
-    expect($(el, '.hint')?.textContent).toContain('not part of this build')
-    expect($$(el, 'button.explain')).toHaveLength(0)
+    expect($$(el, '.tip')).toHaveLength(0)
+    expect($$(el, 'tbody button')).toHaveLength(0)
+    expect($(el, 'tr[data-claim="tid"] td code')?.textContent).toBe('x')
   })
 
-  it('expands an explanation with a button that reports its state', async () => {
+  it('explains a claim inline: its name is focusable and described by its explanation, with no button per row', async () => {
     const el = await mount<CcClaimsTable>('cc-claims-table', { payload: { tid: 'x', oid: 'y' }, now: NOW, explainer })
-    const buttons = $$(el, 'button.explain') as HTMLButtonElement[]
-    expect(buttons).toHaveLength(1)
-    const button = buttons[0] as HTMLButtonElement
-    const row = $(el, `#${button.getAttribute('aria-controls') ?? ''}`) as HTMLElement
-    expect(button.getAttribute('aria-expanded')).toBe('false')
-    expect(row.hidden).toBe(true)
-    button.click()
+    expect($$(el, 'tbody button')).toHaveLength(0)
+    const name = $(el, 'tr[data-claim="tid"] .claim') as HTMLElement
+    expect(name.getAttribute('tabindex')).toBe('0')
+    const tip = $(el, `#${name.getAttribute('aria-describedby') ?? ''}`) as HTMLElement
+    expect(tip.getAttribute('role')).toBe('tooltip')
+    expect(tip.textContent).toContain('The tenant that issued the token.')
+    expect($(el, 'tr[data-claim="oid"] .claim')).toBeNull()
+  })
+
+  it('shows a string list inline, every item', async () => {
+    const roles = Array.from({ length: 30 }, (_, k) => `Role${k}.Read.All`)
+    const el = await mount<CcClaimsTable>('cc-claims-table', { payload: { roles }, now: NOW })
+    expect($$(el, 'tr[data-claim="roles"] .items li').map((li) => li.textContent)).toEqual(roles)
+  })
+
+  it('the raw view shows the three parts of the token apart, and the JSON, each with a copy button', async () => {
+    const el = await mount<CcClaimsTable>('cc-claims-table', { raw: 'Bearer aaa.bbb.ccc', header: { alg: 'RS256' }, payload: { tid: 'x' }, now: NOW })
+    ;($(el, 'button[data-mode="raw"]') as HTMLButtonElement).click()
     await el.updateComplete
-    expect(button.getAttribute('aria-expanded')).toBe('true')
-    expect(row.hidden).toBe(false)
-    expect(row.textContent).toContain('The tenant that issued the token.')
+    expect($$(el, 'pre.token span').map((n) => [n.className, n.textContent])).toEqual([['part-h', 'aaa'], ['part-p', 'bbb'], ['part-s', 'ccc']])
+    expect($$(el, 'cc-copy-button').map((b) => (b as HTMLElement & { text: string }).text)).toEqual(['aaa.bbb.ccc', '{\n  "alg": "RS256"\n}', '{\n  "tid": "x"\n}'])
+    expect($(el, 'button[data-mode="raw"]')?.getAttribute('aria-pressed')).toBe('true')
   })
 })

@@ -27,14 +27,31 @@ describe('lifetime layout', () => {
   it('keeps the two bar labels on one row when the bar has room, and stacks them when it does not', () => {
     const roomy = placeLabels(layoutTimeline(base, 320, 8), 320)
     expect(roomy.startY).toBe(roomy.endY)
-    // Seen three hours after a one-hour lifetime ended, the bar is a sliver of the line.
-    const sliver = placeLabels(layoutTimeline({ issuedAt: now - 14_400, notBefore: now - 14_400, expiresAt: now - 10_800, now, skewSeconds: 300 }, 320, 8), 320)
+    // Seen two hours after a one-hour lifetime ended (not far enough to break the axis), the bar is narrow.
+    const narrow = layoutTimeline({ issuedAt: now - 10_800, notBefore: now - 10_800, expiresAt: now - 7200, now, skewSeconds: 300 }, 320, 8)
+    expect(narrow.axisBreak).toBeNull()
+    const sliver = placeLabels(narrow, 320)
     expect(sliver.endY).toBeGreaterThan(sliver.startY)
     expect(sliver.height).toBeGreaterThan(sliver.endY)
-    // The bar sits at the left edge, so "expires" reads rightwards; for a far-future token it reads leftwards.
+    // The bar sits at the left edge, so "expires" reads rightwards.
     expect(sliver.endAnchor).toBe('start')
-    const future = placeLabels(layoutTimeline({ issuedAt: now + 10_800, notBefore: now + 10_800, expiresAt: now + 14_400, now, skewSeconds: 300 }, 320, 8), 320)
-    expect(future.endAnchor).toBe('end')
+  })
+
+  it('breaks the axis when now is far from the lifetime, so the bar stays readable (a token expired years ago)', () => {
+    const yearsAgo = layoutTimeline({ issuedAt: now - 3 * 365 * 86_400, notBefore: now - 3 * 365 * 86_400, expiresAt: now - 3 * 365 * 86_400 + 3600, now, skewSeconds: 300 }, 320, 8)
+    expect(yearsAgo.axisBreak?.side).toBe('after')
+    expect(yearsAgo.axisBreak?.gapSeconds).toBeGreaterThan(3 * 364 * 86_400)
+    expect(yearsAgo.x(yearsAgo.validTo) - yearsAgo.x(yearsAgo.validFrom)).toBeGreaterThan(150)
+    // Everything stays in order and inside the drawing: lifetime, the break, then now.
+    expect(yearsAgo.x(yearsAgo.validTo)).toBeLessThan(yearsAgo.axisBreak?.x ?? 0)
+    expect(yearsAgo.axisBreak?.x ?? 0).toBeLessThan(yearsAgo.x(now))
+    expect(yearsAgo.x(now)).toBeLessThanOrEqual(312)
+    expect(placeLabels(yearsAgo, 320).startY).toBe(placeLabels(yearsAgo, 320).endY)
+    const future = layoutTimeline({ issuedAt: now + 86_400, notBefore: now + 86_400, expiresAt: now + 90_000, now, skewSeconds: 300 }, 320, 8)
+    expect(future.axisBreak?.side).toBe('before')
+    expect(future.x(now)).toBeLessThan(future.axisBreak?.x ?? 0)
+    expect(future.axisBreak?.x ?? 0).toBeLessThan(future.x(future.validFrom))
+    expect(future.state).toBe('not-yet-valid')
   })
 })
 

@@ -17,11 +17,12 @@ describe('<cc-signature-panel>', () => {
   })
 
   it('labels the demo key set as a demo', async () => {
-    const el = await mount<CcSignaturePanel>('cc-signature-panel', { report: report('healthy'), mode: 'key-set', keySetSource: 'demo', verification: { phase: 'done' } })
-    expect(el.shadowRoot?.textContent).toContain('Checked against the bundled demo key set')
+    const base = report('healthy')
+    const el = await mount<CcSignaturePanel>('cc-signature-panel', { report: { ...base, signature: { ...base.signature, status: 'valid' } }, mode: 'key-set', keySetSource: 'demo', verification: { phase: 'done' } })
+    expect(el.shadowRoot?.textContent?.replace(/\s+/g, ' ')).toContain('Checked against the bundled demo key set')
   })
 
-  it('when Entra cannot be reached, offers to paste a key set', async () => {
+  it('when Entra cannot be reached, links the key set and takes one pasted in place', async () => {
     const base = report('healthy')
     const r: Report = {
       ...base,
@@ -29,10 +30,26 @@ describe('<cc-signature-panel>', () => {
       findings: [...base.findings, { code: 'jwks-unavailable', severity: 'error', message: 'fetch failed' }],
     }
     const el = await mount<CcSignaturePanel>('cc-signature-panel', { report: r, mode: 'entra', verification: { phase: 'done' } })
-    expect(el.shadowRoot?.textContent).toContain('https://login.microsoftonline.com/t/discovery/keys')
+    expect($(el, '.paste-keys a')?.getAttribute('href')).toBe('https://login.microsoftonline.com/t/discovery/keys')
     const seen: unknown[] = []
     el.addEventListener('settings-change', (e) => seen.push(e.detail))
-    ;($(el, 'button') as HTMLButtonElement).click()
-    expect(seen).toEqual([{ verification: 'key-set', keySetSource: 'pasted' }])
+    const box = $(el, '#keyset-paste') as HTMLTextAreaElement
+    box.value = '{"keys":[]}'
+    box.dispatchEvent(new Event('input'))
+    await el.updateComplete
+    ;($(el, '.paste-keys button[type="submit"]') as HTMLButtonElement).click()
+    expect(seen).toEqual([{ verification: 'key-set', keySet: '{"keys":[]}', keySetSource: 'pasted' }])
+  })
+
+  it('never offers the metadata URL as the key set: it links Entra\'s real key set for the token', async () => {
+    const base = report('healthy')
+    const r: Report = {
+      ...base,
+      signature: { ...base.signature, status: 'error', jwksUri: 'https://login.microsoftonline.com/t/v2.0/.well-known/openid-configuration' },
+      findings: [...base.findings, { code: 'jwks-unavailable', severity: 'warning', message: 'fetch failed' }],
+    }
+    const el = await mount<CcSignaturePanel>('cc-signature-panel', { report: r, mode: 'entra', verification: { phase: 'done' } })
+    expect($(el, '.paste-keys a')?.getAttribute('href')).toMatch(/\/discovery\/(v2\.0\/)?keys$/)
+    expect(el.shadowRoot?.textContent).toContain('Metadata')
   })
 })

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { KeyObject } from 'node:crypto'
 import { afterAll, beforeAll } from 'vitest'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { publicJwks } from '../support/mint-token.js'
 
 export const CHROMIUM = '/usr/bin/chromium'
@@ -42,7 +42,11 @@ export function useChromium(): () => Browser {
 /** Console output and page errors: the page must log nothing (tokens must never reach a console). */
 export function watchConsole(page: Page): string[] {
   const messages: string[] = []
-  page.on('console', (m) => messages.push(`console.${m.type()}: ${m.text()}`))
+  page.on('console', (m) => {
+    // Chromium's own network log for an Entra request the test disconnected is not the page logging.
+    if (m.text().startsWith('Failed to load resource') && ENTRA_HOSTS.test(m.location().url)) return
+    messages.push(`console.${m.type()}: ${m.text()}`)
+  })
   page.on('pageerror', (e) => messages.push(`pageerror: ${e.message}`))
   return messages
 }
@@ -52,7 +56,17 @@ export async function pinPageClock(page: Page, now: Date): Promise<void> {
   await page.clock.setFixedTime(now)
 }
 
+/** Entra's sign-in hosts: tests have no network, so the page's signature check meets a disconnected Entra unless a test answers it. */
+export const ENTRA_HOSTS = /^https:\/\/login\.(microsoftonline\.(com|us)|partner\.microsoftonline\.cn|chinacloudapi\.cn)\//
+
+const disconnected = new WeakSet<BrowserContext>()
+
 export async function openApp(page: Page, url: string): Promise<void> {
+  // On the context, once: a test's own answers take precedence (page routes always, context routes added later).
+  if (!disconnected.has(page.context())) {
+    disconnected.add(page.context())
+    await page.context().route(ENTRA_HOSTS, (route) => route.abort('internetdisconnected'))
+  }
   await page.goto(url)
   await page.locator('cc-token-input textarea').waitFor()
 }
@@ -63,6 +77,16 @@ export async function paste(page: Page, text: string): Promise<void> {
   await box.focus()
   await page.keyboard.press('Control+A')
   await page.keyboard.insertText(text)
+}
+
+/** The verdict once the signature check (if any) has finished: the banner no longer says it is checking. */
+export async function settledVerdict(page: Page): Promise<string | null> {
+  await page.locator('cc-verdict-banner [data-verdict]').waitFor()
+  await page.waitForFunction(() => {
+    const root = document.querySelector('claimcheck-app')?.shadowRoot?.querySelector('cc-inspect-view')?.shadowRoot?.querySelector('cc-verdict-banner')?.shadowRoot
+    return root?.querySelector('[data-verdict]') !== null && root?.querySelector('.checking') === null
+  })
+  return verdict(page)
 }
 
 export async function verdict(page: Page): Promise<string | null> {

@@ -19,6 +19,20 @@ beforeEach(async () => {
 })
 
 describe('consent view in Chromium', () => {
+  it('keeps the link\'s state for the tab\'s life, so the redirect reader can still check it after a reload', async () => {
+    const state = await page.locator('cc-consent-view #state').inputValue()
+    expect(state).toMatch(/^[0-9a-f]{32}$/)
+    await page.reload()
+    await page.locator('nav [data-view="consent"]').click()
+    await expect(page.locator('cc-consent-view #state').inputValue()).resolves.toBe(state)
+    // Another tab (a new context here) gets its own.
+    const other = await (await browser().newContext()).newPage()
+    await openApp(other, inject('appUrl'))
+    await other.locator('nav [data-view="consent"]').click()
+    await expect(other.locator('cc-consent-view #state').inputValue()).resolves.not.toBe(state)
+    await other.context().close()
+  })
+
   it('builds the v2 admin-consent link for the customer tenant, with what the admin approves', async () => {
     await fillConsent(page)
     const url = new URL(await page.locator('cc-consent-view #consent-url').inputValue())

@@ -43,6 +43,9 @@ describe('the paste path is small and fast', () => {
     expect(entry, 'MSAL belongs to the lazy sign-in chunk').not.toMatch(/PublicClientApplication|msal-browser|@azure\/msal/)
     expect(entry, 'jose belongs to the lazy verification chunk').not.toMatch(/JWSSignatureVerificationFailed|ERR_JWKS_NO_MATCHING_KEY/)
     expect(entry.includes(DEMO_SIGNING_KEY.d as string), 'the demo private key belongs to the lazy demo chunk').toBe(false)
+    // The page never carries core's node:crypto signature backend (export conditions: 'browser' before 'node').
+    const all = readdirSync(join(distDir, 'assets')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(distDir, 'assets', f), 'utf8'))
+    expect(all.some((source) => /["']node:crypto["']|from"crypto"/.test(source)), 'node:crypto in the web bundle').toBe(false)
     // …and it is where it should be, so the check above is not vacuous.
     const chunks = readdirSync(join(distDir, 'assets')).filter((f) => f.endsWith('.js'))
     expect(chunks.some((f) => readFileSync(join(distDir, 'assets', f), 'utf8').includes(DEMO_SIGNING_KEY.d as string))).toBe(true)

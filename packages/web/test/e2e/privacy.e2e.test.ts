@@ -43,9 +43,7 @@ describe('privacy in Chromium', () => {
     await paste(page, pasted)
     await loadSample(page, 'healthy')
     const sample = await page.locator('cc-token-input textarea').inputValue()
-    // Online verification on: at most GETs of Entra metadata and key sets may follow.
-    await page.locator('cc-inspect-view details.settings summary').click()
-    await page.locator('cc-settings-panel #mode-entra').check()
+    // The signature is checked by default: at most GETs of Entra metadata and key sets may follow.
     await paste(page, pasted)
     await page.locator('cc-signature-panel [data-status="valid"]').waitFor()
     expect(entraRequests.length).toBeGreaterThan(0)
@@ -69,7 +67,10 @@ describe('privacy in Chromium', () => {
 
     const kept = await page.evaluate(async () => ({
       local: localStorage.length,
-      session: sessionStorage.length,
+      // The one thing a tab keeps: the admin-consent builder's state (a random value, not a token), so the redirect
+      // reader can check it after a reload (issue 13, point 7).
+      session: Object.keys(sessionStorage).filter((k) => k !== 'claimcheck.consent-state').length,
+      consentState: sessionStorage.getItem('claimcheck.consent-state'),
       indexedDb: (await indexedDB.databases()).length,
       cookie: document.cookie,
       caches: (await caches.keys()).length,
@@ -77,6 +78,7 @@ describe('privacy in Chromium', () => {
       history: history.length,
     }))
     expect(kept).toMatchObject({ local: 0, session: 0, indexedDb: 0, cookie: '', caches: 0, href: appUrl })
+    expect(kept.consentState).toMatch(/^[0-9a-f]{32}$/)
     expect(await context.cookies()).toEqual([])
     await expect(page.locator('cc-token-input textarea').inputValue()).resolves.toBe('')
     expect(consoleMessages).toEqual([])

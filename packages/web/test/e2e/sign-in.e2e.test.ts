@@ -116,9 +116,8 @@ describe('sign-in with MSAL in Chromium (Entra answered by the test)', () => {
     // The token went straight into the diagnosis, with the API and operation set.
     const accessToken = entra.issued[0]!
     await expect(page.locator('cc-token-input textarea').inputValue()).resolves.toBe(accessToken)
-    await expect(page.locator('cc-permission-matrix select').inputValue()).resolves.toBe('mde')
-    await expect(page.locator('cc-permission-matrix #operation').inputValue()).resolves.toBe('GET /api/machines')
-    await expect(page.locator('cc-permission-matrix [data-satisfied]').getAttribute('data-satisfied')).resolves.toBe('true')
+    await expect(page.locator('cc-capabilities-view #operation').inputValue()).resolves.toBe('GET /api/machines')
+    await expect(page.locator('cc-verdict-banner .operation[data-satisfied]').getAttribute('data-satisfied')).resolves.toBe('true')
     expect(await findingCodes(page)).not.toContain('permission-missing')
     expect(await runAxe(page).then((v) => v.filter((x) => x.impact === 'serious' || x.impact === 'critical'))).toEqual([])
     await page.screenshot({ path: screenshotPath('sign-in-ok'), fullPage: true })
@@ -173,7 +172,7 @@ describe('sign-in with MSAL in Chromium (Entra answered by the test)', () => {
     await openSignIn()
     await fillSignIn('GET /api/machines')
     await signIn()
-    await expect(page.locator('cc-permission-matrix [data-satisfied]').getAttribute('data-satisfied')).resolves.toBe('false')
+    await expect(page.locator('cc-verdict-banner .operation[data-satisfied]').getAttribute('data-satisfied')).resolves.toBe('false')
     expect(await findingCodes(page)).toContain('permission-missing')
     await page.locator('cc-sign-in-panel button[data-action="consent"]').click()
     await page.locator('cc-consent-view #clientId').waitFor()

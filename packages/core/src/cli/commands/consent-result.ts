@@ -3,6 +3,7 @@ import { parseConsentRedirect } from '../../consent/consent-redirect.js'
 import { withUsageErrors } from '../args.js'
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, readAll, type CliIO } from '../io.js'
 import { renderConsentResult } from '../output/consent.js'
+import { toJsonText } from '../output/escape.js'
 import { useColour } from '../output/style.js'
 import type { Command } from '../run.js'
 
@@ -23,7 +24,7 @@ export const consentResultCommand: Command = {
     if (raw === '') throw new UsageError('give the redirect URL the browser was sent to after consent')
 
     const result = parseConsentRedirect(raw, values['expected-state'] !== undefined ? { expectedState: values['expected-state'] } : {})
-    if (values.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`)
+    if (values.json) io.stdout(toJsonText(result))
     const notARedirect = result.findings.find((f) => f.code === 'consent-redirect-invalid')
     if (notARedirect && result.error === null) {
       io.stderr(`claimcheck consent-result: ${notARedirect.code}: ${notARedirect.message}\n`)

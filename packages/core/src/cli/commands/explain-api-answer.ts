@@ -2,7 +2,7 @@ import { explainApiResponse, type ApiResponseExplanation } from '../../permissio
 import { API_RESOURCES, isKnownApiId } from '../../entra/apis.js'
 import { EXIT_OK, type CliIO } from '../io.js'
 import { makeStyle, useColour } from '../output/style.js'
-import { safeText } from '../output/text.js'
+import { escapeForTerminal as safeText, toJsonText } from '../output/escape.js'
 
 function render(e: ApiResponseExplanation, colour: boolean): string {
   const st = makeStyle(colour)
@@ -26,6 +26,6 @@ function render(e: ApiResponseExplanation, colour: boolean): string {
 export function explainApiAnswerCli(text: string, options: { token?: string; now?: Date; json: boolean }, io: CliIO): number | null {
   const e = explainApiResponse(text, { ...(options.token !== undefined ? { token: options.token } : {}), ...(options.now !== undefined ? { now: options.now } : {}) })
   if (!e.recognized) return null
-  io.stdout(options.json ? `${JSON.stringify({ code: e.form, meaning: e.message, fix: e.advice[0] ?? null, ...e }, null, 2)}\n` : render(e, useColour(io)))
+  io.stdout(options.json ? toJsonText({ code: e.form, meaning: e.message, fix: e.advice[0] ?? null, ...e }) : render(e, useColour(io)))
   return EXIT_OK
 }

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util'
 import { parseNow, withUsageErrors } from '../args.js'
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from '../io.js'
 import { makeStyle, useColour } from '../output/style.js'
-import { safeText } from '../output/text.js'
+import { escapeForTerminal } from '../output/escape.js'
+import { toJsonText } from '../output/escape.js'
 import type { Command } from '../run.js'
 import { explainAadstsCli, isAadstsArgument } from './explain-aadsts.js'
 import { explainApiAnswerCli } from './explain-api-answer.js'
@@ -42,13 +43,13 @@ export const explainCommand: Command = {
     const topic = EXPLAIN_TOPICS.find((t) => t.matches(arg))
     const result = topic?.explain(arg) ?? { status: 'unknown' as const, message: `nothing explains "${arg}"` }
     if (result.status === 'unknown') {
-      io.stderr(`claimcheck explain: ${safeText(result.message)}.\n`)
+      io.stderr(`claimcheck explain: ${escapeForTerminal(result.message)}.\n`)
       return EXIT_USAGE
     }
     const e = result.explanation
     if (values.json) {
       const { notes: _notes, ...json } = e
-      io.stdout(`${JSON.stringify(json, null, 2)}\n`)
+      io.stdout(toJsonText(json))
     } else {
       io.stdout(render(e, useColour(io)))
     }

@@ -1,19 +1,20 @@
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { inspectToken } from '../../token/inspect.js'
+import { verdictOf } from '../../token/verdict.js'
 import type { JsonWebKeySetInput } from '../../token/verify/options.js'
 import type { InspectOptions, RequirementOptions } from '../../token/options.js'
 import type { Report } from '../../token/report.js'
-import { CLOUD_NAMES, isGuid } from '../../entra/clouds.js'
 import { MAX_TOKEN_BYTES } from '../../token/decode.js'
 import { withUsageErrors, parseNow, parseSeconds } from '../args.js'
 import { EXIT_FINDINGS, EXIT_OK, UsageError, readAll, type CliIO } from '../io.js'
 import type { Command } from '../run.js'
+import { toJsonText } from '../output/escape.js'
 import { renderReport } from '../output/report.js'
-import { makeStyle, useColour } from '../output/style.js'
-// permissions: --api/--operation/--require/--catalog and the verdict line
+import { useColour } from '../output/style.js'
 import type { ResolvedRequirement } from '../requirement-flags.js'
-import { renderPermissionVerdict } from '../output/permission-verdict.js'
+import type { KeySetText } from '../../token/verify/diagnose.js'
+import type { Capabilities } from '../../permissions/capabilities.js'
 
 const USAGE = 'claimcheck inspect [TOKEN | -] [--json] [--now <ISO|epoch>] [--offline] [--jwks <file>] [--audience <aud>]... [--tenant <tid>]... [--client-app <appid>]... [--clock-skew <s>] [--api mde|m365d | --catalog <file>] [--operation "<METHOD> <path>"] [--require <permission>]...'
 
@@ -71,70 +72,56 @@ export const inspectCommand: Command = {
       ...(values.tenant ? { tenants: values.tenant } : {}),
       ...(values['client-app'] ? { clientApps: values['client-app'] } : {}),
     }
-    // ---- verification (issue 3): online by default, --jwks <file>, --offline ------------------------------
+    // Online by default (the token's own tenant's keys); --jwks <file> without network; --offline: no signature.
     const report = values.offline && values.jwks === undefined
       ? inspectToken(raw, { ...checks, ...requirement })
-      : await verifyForCli(raw, checks, requirement, { jwksFile: values.jwks, now })
-    // ---- end verification ----------------------------------------------------------------------------------
+      : await verifyForCli(raw, checks, requirement, values.jwks)
     if (values.json) {
-      io.stdout(`${JSON.stringify(report, null, 2)}\n`)
+      io.stdout(toJsonText(report))
     } else {
-      const colour = useColour(io)
-      io.stdout(renderPermissionVerdict(report, makeStyle(colour)) + renderReport(report, { colour, now }))
+      const capabilities = report.token === null ? null : await capabilitiesFor(report)
+      io.stdout(renderReport(report, { colour: useColour(io), now, capabilities, ...(io.columns !== undefined ? { columns: io.columns } : {}) }))
     }
-    return report.ok ? EXIT_OK : EXIT_FINDINGS
+    // architecture.md, Verdicts: refused → 1; works and undetermined → 0 (the first line says which, and why).
+    return verdictOf(report) === 'refused' ? EXIT_FINDINGS : EXIT_OK
   },
 }
 
-// ---- verification (issue 3) -------------------------------------------------------------------------------------
-
-function usageErrors<R>(build: () => R): R {
-  try {
-    return build()
-  } catch (err) {
-    if (err instanceof TypeError) throw new UsageError(err.message)
-    throw err
-  }
+/** What the token can do with its own API (the page's "Can call N of M"); null for an API without a catalog. */
+async function capabilitiesFor(report: Report): Promise<Capabilities | null> {
+  const token = report.token
+  if (token === null) return null
+  const { capabilitiesOf, catalogForToken } = await import('../../permissions/capabilities.js')
+  const catalog = catalogForToken(token)
+  return catalog === null ? null : capabilitiesOf(token, catalog)
 }
 
-async function readJwksFile(path: string): Promise<JsonWebKeySetInput> {
+/** The --jwks file, read with core's key-set reader so the CLI and the page say the same about a bad file. */
+async function readJwksFile(path: string, readKeySetText: (text: string) => KeySetText): Promise<JsonWebKeySetInput> {
   let text: string
   try {
     text = await readFile(path, 'utf8')
   } catch (err) {
     throw new UsageError(`--jwks: cannot read ${path} (${err instanceof Error ? err.message : String(err)})`)
   }
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch {
-    throw new UsageError(`--jwks: ${path} is not JSON`)
-  }
-  if (typeof value !== 'object' || value === null || !Array.isArray((value as { keys?: unknown }).keys)) {
-    throw new UsageError(`--jwks: ${path} is not a key set (no "keys" array)`)
-  }
-  return value as JsonWebKeySetInput
+  const read = readKeySetText(text)
+  if (!read.ok) throw new UsageError(`--jwks: ${path}: ${read.problem}`)
+  return read.jwks
 }
 
 /**
- * The CLI diagnoses any token: every cloud, and (unless --tenant names others) the token's own tenant is the one
- * whose keys are fetched. Online by default through the global fetch; --jwks uses the file and no network.
+ * Online by default: diagnoseToken checks the signature against the token's own tenant's published keys (unless
+ * --tenant names others), in every cloud; --jwks checks against the file with no network.
  */
-async function verifyForCli(raw: string, checks: InspectOptions & { tenants?: readonly string[] }, requirement: RequirementOptions, options: { jwksFile: string | undefined; now: Date }): Promise<Report> {
-  const jwks = options.jwksFile === undefined ? undefined : await readJwksFile(options.jwksFile)
-  const ownTenant = inspectToken(raw, { now: options.now }).token?.tenantId ?? null
-  const tenants = checks.tenants ?? (isGuid(ownTenant) ? [ownTenant] : [])
-  // Loaded here, not at the top: the verifier pulls in jose, which `inspect --offline` must never load.
-  const { createDiagnosticVerifier } = await import('../../token/verify/create-verifier.js')
-  const verifier = usageErrors(() => createDiagnosticVerifier({
-    ...(checks.audience !== undefined ? { audience: checks.audience } : {}),
-    tenants,
-    cloud: CLOUD_NAMES,
-    now: options.now,
-    ...(checks.clientApps !== undefined ? { clientApps: checks.clientApps } : {}),
-    ...(checks.clockSkew !== undefined ? { clockSkew: checks.clockSkew } : {}),
-    ...(jwks !== undefined ? { jwks } : {}),
-    resultCache: false,
-  }))
-  return verifier.verify(raw, requirement)
+async function verifyForCli(raw: string, checks: InspectOptions & { tenants?: readonly string[] }, requirement: RequirementOptions, jwksFile: string | undefined): Promise<Report> {
+  // Loaded here, not at the top: the verifier, which `inspect --offline` must never load.
+  const { diagnoseToken, readKeySetText } = await import('../../token/verify/diagnose.js')
+  const jwks = jwksFile === undefined ? undefined : await readJwksFile(jwksFile, readKeySetText)
+  try {
+    return await diagnoseToken(raw, { ...checks, ...requirement, ...(jwks !== undefined ? { jwks } : {}) })
+  } catch (err) {
+    // diagnoseToken throws TypeError only for options it cannot use (a bad tenant, an unusable key set).
+    if (err instanceof TypeError) throw new UsageError(err.message)
+    throw err
+  }
 }

@@ -1,39 +1,23 @@
 import { API_RESOURCES } from '../../entra/apis.js'
 import { CLOUDS } from '../../entra/clouds.js'
+import type { Capabilities } from '../../permissions/capabilities.js'
 import type { Report, TokenFacts } from '../../token/report.js'
 import type { Style } from './style.js'
-import { relativeTime, safeText, truncate, utc } from './text.js'
+import { escapeForTerminal } from './escape.js'
+import { hanging, relativeTime, utc } from './text.js'
 
 const LABEL_WIDTH = 10
 
-function row(st: Style, label: string, value: string): string {
-  return `  ${st.dim(label.padEnd(LABEL_WIDTH))}${value}`
-}
-
-function counts(report: Report): string {
-  const n = (sev: string) => report.findings.filter((f) => f.severity === sev).length
-  const parts: string[] = []
-  const plural = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`
-  if (n('error') > 0) parts.push(plural(n('error'), 'error', 'errors'))
-  if (n('warning') > 0) parts.push(plural(n('warning'), 'warning', 'warnings'))
-  if (n('info') > 0) parts.push(plural(n('info'), 'note', 'notes'))
-  return parts.join(', ')
-}
-
-export function verdictLine(report: Report, st: Style): string {
-  if (report.ok) {
-    const unverified = report.signature.status === 'not-checked' ? ' (signature not checked)' : ''
-    return `${st.green(st.bold('OK'))}: no errors${unverified}${report.findings.some((f) => f.severity === 'warning') ? `; ${counts(report)}` : ''}`
-  }
-  if (report.token === null) return `${st.red(st.bold('NOT A USABLE TOKEN'))}: ${counts(report)}`
-  return `${st.red(st.bold('PROBLEMS FOUND'))}: ${counts(report)}`
+/** A labelled line; the value (escaped by the caller) wraps under itself instead of being cut. */
+function row(st: Style, label: string, value: string, columns: number, paint?: (s: string) => string): string[] {
+  return hanging(`  ${st.dim(label.padEnd(LABEL_WIDTH))}`, LABEL_WIDTH + 2, value, columns, LABEL_WIDTH + 2, paint)
 }
 
 function whatItIs(t: TokenFacts): string {
   const version = t.version !== null ? `v${t.version} ` : ''
   const what = t.kind === 'id-token' ? 'ID token' : 'access token'
   if (t.api === 'mde' || t.api === 'm365d' || t.api === 'graph') return `${version}${what} for ${API_RESOURCES[t.api].name}`
-  if (t.kind === 'id-token') return `${version}${what} for app ${t.audience ?? '(no audience)'}`
+  if (t.kind === 'id-token') return `${version}${what} for app ${escapeForTerminal(t.audience ?? '(no audience)')}`
   if (t.api === 'other') return `${version}${what} for another API`
   return `${version}${what} with no audience`
 }
@@ -63,28 +47,33 @@ function validity(t: TokenFacts, now: Date): string {
   return `${start}${utc(exp)} (${relativeTime(exp, now, 'expires')})`
 }
 
-/** What the token is, for whom, until when: the lines a reader needs before any finding. */
-export function renderSummary(report: Report, st: Style, now: Date): string[] {
-  const out = [verdictLine(report, st)]
+/** What the token is, for whom, until when: the lines a reader needs after the verdict and before any finding. */
+export function renderSummary(report: Report, st: Style, now: Date, columns: number, capabilities: Capabilities | null = null): string[] {
+  const out: string[] = []
   const t = report.token
   if (t === null) {
-    out.push(row(st, 'Input', 'could not be decoded as a JWT; the findings below say why.'))
+    out.push(...row(st, 'Input', 'could not be decoded as a JWT; the findings below say why.', columns))
     return out
   }
-  const clean = (s: string) => safeText(truncate(s, 120))
-  out.push(row(st, 'Token', whatItIs(t)))
-  if (t.audience !== null) out.push(row(st, 'Audience', clean(t.audience)))
-  out.push(row(st, 'Kind', kindLabel(t)))
-  out.push(row(st, '', st.dim(clean(`decided by rule ${t.kindRule}: ${t.kindReason}`))))
-  out.push(row(st, 'Tenant', t.tenantId !== null ? clean(t.tenantId) : 'none'))
-  if (t.cloud !== null) out.push(row(st, 'Cloud', CLOUDS[t.cloud].label))
-  out.push(row(st, 'Client', t.appId !== null ? `${clean(t.appId)} (${t.version === '2.0' ? 'azp' : 'appid'})` : 'none named'))
+  const clean = escapeForTerminal
+  out.push(...row(st, 'Token', whatItIs(t), columns))
+  if (t.audience !== null) out.push(...row(st, 'Audience', clean(t.audience), columns))
+  out.push(...row(st, 'Kind', kindLabel(t), columns))
+  out.push(...row(st, '', clean(`decided by rule ${t.kindRule}: ${t.kindReason}`), columns, st.dim))
+  out.push(...row(st, 'Tenant', t.tenantId !== null ? clean(t.tenantId) : 'none', columns))
+  if (t.cloud !== null) out.push(...row(st, 'Cloud', CLOUDS[t.cloud].label, columns))
+  out.push(...row(st, 'Client', t.appId !== null ? `${clean(t.appId)} (${t.version === '2.0' ? 'azp' : 'appid'})` : 'none named', columns))
   if (t.kind === 'delegated' || t.kind === 'id-token') {
     const user = t.user !== null ? clean(t.user) : 'no user name'
-    out.push(row(st, 'User', `${user}${t.objectId !== null ? `, oid ${clean(t.objectId)}` : ''}`))
+    out.push(...row(st, 'User', `${user}${t.objectId !== null ? `, oid ${clean(t.objectId)}` : ''}`, columns))
   }
-  out.push(row(st, 'Grants', clean(grants(t))))
-  out.push(row(st, 'Valid', validity(t, now)))
+  out.push(...row(st, 'Grants', clean(grants(t)), columns))
+  if (capabilities !== null) {
+    // What the token can do with no flag: every operation of its own API's catalog, as the page's headline.
+    const caveat = report.signature.status === 'valid' ? '' : ' as its claims say'
+    out.push(...row(st, 'Can call', `${capabilities.granted} of ${capabilities.total} ${capabilities.apiName} operations${caveat} (claimcheck permissions --api ${capabilities.api} lists them)`, columns))
+  }
+  out.push(...row(st, 'Valid', validity(t, now), columns))
   const sig = report.signature
   const details = [
     ...(sig.status === 'not-checked' ? ['offline'] : []),
@@ -92,6 +81,6 @@ export function renderSummary(report: Report, st: Style, now: Date): string[] {
     ...(sig.jwksUri !== null ? [`key set ${clean(sig.jwksUri)}`] : []),
   ]
   const status = sig.status === 'not-checked' ? 'not checked' : sig.status === 'valid' ? st.green('valid') : sig.status === 'invalid' ? st.red('invalid') : sig.status
-  out.push(row(st, 'Signature', `${status}${details.length > 0 ? ` (${details.join(', ')})` : ''}`))
+  out.push(...row(st, 'Signature', `${status}${details.length > 0 ? ` (${details.join(', ')})` : ''}`, columns))
   return out
 }

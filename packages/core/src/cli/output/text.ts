@@ -1,19 +1,35 @@
 import { formatDuration } from '../../time/duration.js'
 
-// C0/C1 controls, DEL, line and paragraph separators, and bidirectional overrides: a claim value is text from
-// whoever made the token, and printed raw it could move the cursor, recolour the terminal or reorder a line.
-// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
+/** The width human output wraps to when the terminal does not say (a pipe, a file). */
+export const DEFAULT_COLUMNS = 100
 
-/** Makes token-derived text safe to print on a terminal: controls become visible \u escapes. */
-export function safeText(text: string): string {
-  return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+/**
+ * Breaks text into lines of at most `width` characters, at spaces. A single word longer than the line (a URL, a
+ * key set address) goes on a line of its own, whole: split, it could no longer be copied or clicked, and the
+ * terminal wraps it anyway. Nothing is dropped: the CLI wraps long values, never cuts them.
+ */
+export function wrapText(text: string, width: number): string[] {
+  const max = Math.max(width, 20)
+  const lines: string[] = []
+  for (const paragraph of text.split('\n')) {
+    let line = ''
+    for (const word of paragraph.split(' ')) {
+      if (line === '') line = word
+      else if (line.length + 1 + word.length <= max) line += ` ${word}`
+      else { lines.push(line); line = word }
+    }
+    lines.push(line)
+  }
+  return lines
 }
 
-/** Shortens long values for a table; the Report (--json) keeps them whole. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text
-  return `${text.slice(0, max - 1)}… (${text.length} characters)`
+/**
+ * Lines of `text` wrapped to `columns`: the first starts with `first` (a label, already escaped), the rest are
+ * indented to `indent` spaces; `paint` (a colour) applies to the text of each line, not to the padding.
+ */
+export function hanging(first: string, firstWidth: number, text: string, columns: number, indent: number, paint: (s: string) => string = (s) => s): string[] {
+  const lines = wrapText(text, columns - Math.max(indent, firstWidth))
+  return lines.map((line, k) => k === 0 ? `${first}${paint(line)}` : `${' '.repeat(indent)}${paint(line)}`)
 }
 
 /** "2024-05-01 11:08:19 UTC" */

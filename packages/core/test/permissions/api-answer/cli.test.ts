@@ -56,9 +56,11 @@ describe('claimcheck inspect names both permissions of an operation that needs t
     }))
     const r = await run(['inspect', jwt(appOnlyClaims(['Machine.StopAndQuarantine'])), '--now', String(NOW), '--offline', '--catalog', file, '--operation', 'POST /api/machines/1/StopAndQuarantineFile'])
     expect(r.code).toBe(1)
-    const first = r.out.split('\n')[0] as string
-    expect(first).toMatch(/^DENIED: /)
-    expect(first).toContain('Machine.StopAndQuarantine')
-    expect(first).toContain('one of Machine.Read.All or Machine.ReadWrite.All')
+    // The verdict leads (REFUSED), then the DENIED paragraph (wrapped to the terminal width).
+    expect(r.out.split('\n')[0]).toMatch(/^REFUSED: /)
+    const denied = (r.out.slice(r.out.indexOf('DENIED: ')).split('\n\n')[0] as string).replace(/\s+/g, ' ')
+    expect(denied).toMatch(/^DENIED: /)
+    expect(denied).toContain('Machine.StopAndQuarantine')
+    expect(denied).toContain('one of Machine.Read.All or Machine.ReadWrite.All')
   })
 })

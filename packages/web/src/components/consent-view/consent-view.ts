@@ -32,10 +32,32 @@ export interface ConsentInputs {
   tokenVersion: 'v2' | 'v1'
 }
 
-/** 128 random bits for the link's state, made once per visit so the redirect can be checked against it. */
-function freshState(): string {
+const STATE_KEY = 'claimcheck.consent-state'
+
+/**
+ * 128 random bits for the link's state, kept for the tab's life (sessionStorage: this tab only, gone when it
+ * closes) so the redirect reader can check it later, even after a reload. A state is not a secret or a token.
+ */
+function tabState(): string {
+  try {
+    const kept = sessionStorage.getItem(STATE_KEY)
+    if (kept !== null && kept.trim() !== '' && kept.length <= 200) return kept
+  } catch {
+    // Storage unavailable (a sandboxed frame): the state lives for this visit only.
+  }
   const bytes = crypto.getRandomValues(new Uint8Array(16))
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+  const state = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+  keepState(state)
+  return state
+}
+
+function keepState(state: string): void {
+  try {
+    if (state.trim() === '') sessionStorage.removeItem(STATE_KEY)
+    else sessionStorage.setItem(STATE_KEY, state)
+  } catch {
+    // Storage unavailable: the state lives for this visit only.
+  }
 }
 
 /**
@@ -53,12 +75,13 @@ export class CcConsentView extends LitElement {
 
   constructor() {
     super()
-    this.inputs = { clientId: '', tenant: '', cloud: 'public', api: 'mde', redirectUri: '', form: 'v2', state: freshState(), tokenVersion: 'v2' }
+    this.inputs = { clientId: '', tenant: '', cloud: 'public', api: 'mde', redirectUri: '', form: 'v2', state: tabState(), tokenVersion: 'v2' }
     this.prefill = null
   }
 
   private set(patch: Partial<ConsentInputs>): void {
     this.inputs = { ...this.inputs, ...patch }
+    if (patch.state !== undefined) keepState(patch.state)
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -117,7 +140,7 @@ export class CcConsentView extends LitElement {
             </select>
           </div>
           ${this.text('redirectUri', 'Redirect URI', 'Registered on your app, byte for byte; the admin lands here afterwards.', 'https://app.example.com/consent/callback')}
-          ${this.text('state', 'State', 'Random, made for this visit; the redirect must bring it back.')}
+          ${this.text('state', 'State', 'Random, kept for this tab’s life; the redirect must bring it back, and the reader below checks it.')}
         </div>
         <fieldset>
           <legend>Form</legend>

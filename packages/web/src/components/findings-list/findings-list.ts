@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit'
-import { FINDING_RULES, type Finding, type Severity } from '@claimcheck/core'
+import { FINDING_RULES, fixForSurface, type Finding, type Severity } from '@claimcheck/core'
 import { sharedStyles } from '../../styles/shared.js'
 import { findingsListStyles } from './findings-list.styles.js'
 
@@ -25,11 +25,13 @@ export class CcFindingsList extends LitElement {
   }
 
   private renderFinding(f: Finding) {
+    // The page's own wording for fixes that name a control (core's SURFACE_FIXES): "paste the key set", not --jwks.
+    const fix = fixForSurface(f, 'page')
     return html`
       <li class="finding" data-code=${f.code}>
         <p class="title"><code class="badge sev-${f.severity}">${f.code}</code> <strong>${FINDING_RULES[f.code].title}</strong></p>
         <p class="message">${f.message}</p>
-        ${f.fix === undefined ? nothing : html`<p class="fix"><strong>Fix:</strong> ${f.fix}</p>`}
+        ${fix === undefined ? nothing : html`<p class="fix"><strong>Fix:</strong> ${fix}</p>`}
         ${f.claim === undefined && f.expected === undefined && f.actual === undefined ? nothing : html`
           <dl class="details">
             ${f.claim === undefined ? nothing : html`<dt>Claim</dt><dd><code>${f.claim}</code></dd>`}

@@ -2,14 +2,22 @@ import { css } from 'lit'
 
 export const inspectViewStyles = css`
   :host { display: block; }
-  section { margin-top: 1rem; }
-  .input { margin-top: 0; display: grid; gap: .75rem; }
-  cc-verdict-banner { margin-top: 1rem; }
-  .settings { margin-top: 1rem; }
-  .settings summary { cursor: pointer; display: flex; flex-wrap: wrap; align-items: baseline; gap: .25rem .75rem; }
-  .summary-title { font-weight: 700; font-size: 1.05rem; }
-  .settings[open] summary { margin-bottom: .75rem; }
+  section { margin-top: .75rem; }
+  h2 { margin: 1rem 0 .4rem; }
+  .input { margin-top: 0; display: grid; gap: .4rem; }
+  .in-force { margin: 0; font-size: .9rem; color: var(--cc-muted); overflow-wrap: break-word; }
+  .in-force .label { font-weight: 600; }
+  .network { margin: 0; display: flex; flex-wrap: wrap; gap: .1rem .75rem; align-items: baseline; font-size: .9rem; }
+  .network .hint { margin: 0; font-size: .85rem; }
+  .offline { font-weight: 600; white-space: nowrap; }
+  cc-verdict-banner { margin-top: .75rem; }
   .empty { margin-top: 1rem; }
-  .samples summary, .signin summary { cursor: pointer; font-weight: 600; padding: .25rem 0; }
-  .samples summary .hint, .signin summary .hint { font-weight: normal; }
+  /* Settings, samples and sign-in share a line while closed; an open one takes the whole width. */
+  .more { display: flex; flex-wrap: wrap; gap: .1rem 1.5rem; }
+  .more details { flex: 0 1 auto; min-width: 0; }
+  .more details[open] { flex-basis: 100%; order: 1; }
+  details > summary { cursor: pointer; font-weight: 600; padding: .15rem 0; }
+  details > summary .hint { font-weight: normal; }
+  .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr)); gap: 0 1.5rem; }
+  .api-answer-slot { margin: .5rem 0; }
 `

@@ -1,9 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { Task, TaskStatus } from '@lit/task'
-import { inspectToken, type Report } from '@claimcheck/core'
+import { inspectToken, type FetchLike, type Report } from '@claimcheck/core'
 import { loadClaimExplainer } from '../../adapters/claim-explanations.js'
 import { redirectSignInPending } from '../../auth/redirect-uri.js'
-import { operationsFor } from '../../adapters/permission-catalog.js'
+import { LazyModule } from '../../controllers/lazy-module.js'
+import { emit } from '../../events.js'
+import { settingsLine } from '../../format/settings-line.js'
 import { measureDiagnosis } from '../../perf/diagnosis-timing.js'
 import { DEFAULT_SETTINGS, toInspectOptions, type InspectSettings } from '../../state/settings.js'
 import { sharedStyles } from '../../styles/shared.js'
@@ -12,25 +14,40 @@ import type { VerificationPhase } from '../signature-panel/signature-panel.js'
 import '../claims-table/claims-table.js'
 import '../findings-list/findings-list.js'
 import '../lifetime-timeline/lifetime-timeline.js'
-import '../permission-matrix/permission-matrix.js'
 import '../signature-panel/signature-panel.js'
 import '../token-input/token-input.js'
 import '../verdict-banner/verdict-banner.js'
 import { inspectViewStyles } from './inspect-view.styles.js'
+
+/** How long the view reuses an answer from Entra (metadata, key set): a rolled key is seen within a minute. */
+const ENTRA_ANSWER_TTL_MS = 60_000
 
 function numericClaim(payload: Record<string, unknown>, name: string): number | null {
   const v = Object.hasOwn(payload, name) ? payload[name] : undefined
   return typeof v === 'number' && Number.isFinite(v) ? v : null
 }
 
+/** A sample on screen: its token, and the demo settings that apply to it alone. */
+interface SampleFrame {
+  token: string
+  settings: Partial<InspectSettings>
+}
+
+function omit(settings: Partial<InspectSettings>, keys: readonly string[]): Partial<InspectSettings> {
+  return Object.fromEntries(Object.entries(settings).filter(([k]) => !keys.includes(k))) as Partial<InspectSettings>
+}
+
 /**
- * Paste a token, see what is wrong. The offline diagnosis is synchronous and renders on the same input event;
- * signature verification, when turned on, follows asynchronously through a Task and replaces it.
+ * Paste a token, see whether it will work. The offline diagnosis is synchronous and renders on the same input
+ * event; the signature check (on by default: the token's own tenant's published keys) follows through a Task and
+ * replaces it. A sample's demo tenant and key set apply to the sample alone: Clear or another token brings back
+ * the person's own settings, which are always named in one line under the box.
  */
 export class CcInspectView extends LitElement {
   static override properties = {
     raw: { state: true },
     settings: { state: true },
+    sample: { state: true },
     settingsOpen: { state: true },
     samplesOpen: { state: true },
     signInOpen: { state: true },
@@ -38,7 +55,9 @@ export class CcInspectView extends LitElement {
   }
   static override styles = [sharedStyles, inspectViewStyles]
   declare raw: string
+  /** The person's own settings: never changed by a sample. */
   declare settings: InspectSettings
+  declare sample: SampleFrame | null
   declare settingsOpen: boolean
   declare samplesOpen: boolean
   declare signInOpen: boolean
@@ -48,11 +67,23 @@ export class CcInspectView extends LitElement {
   private diagnosedAt: Date = new Date()
   /** The token sign-in delivered: cleared from the box on sign-out unless the person replaced it. */
   private acquired = ''
+  /** Entra's answers, kept a minute by this view only, so re-judging as the person types does not refetch them. */
+  private entraFetch: FetchLike | null = null
+
+  // Panels not needed to diagnose a paste: each loads with its first opening, in its own chunk.
+  private settingsModule = new LazyModule(this, () => import('../settings-panel/settings-panel.js'), 'settings')
+  private samplesModule = new LazyModule(this, () => import('../sample-picker/sample-picker.js'), 'the samples')
+  private signInModule = new LazyModule(this, () => import('../sign-in-panel/sign-in-panel.js'), 'sign-in')
+  /** What the token can do: the permission catalogs, loaded once the first diagnosis is on screen. */
+  private capabilitiesModule = new LazyModule(this, () => import('../capabilities-view/capabilities-view.js'), 'what this token can do')
+  /** "The API answered 401/403": loaded when its section is first opened. */
+  private apiAnswerModule = new LazyModule(this, () => import('../api-answer/api-answer.js'), 'the API answer box')
 
   constructor() {
     super()
     this.raw = ''
     this.settings = DEFAULT_SETTINGS
+    this.sample = null
     this.settingsOpen = false
     this.samplesOpen = false
     // Back from a redirect sign-in: the panel opens to finish it.
@@ -63,11 +94,12 @@ export class CcInspectView extends LitElement {
     })
     this.addEventListener('settings-change', (e) => {
       this.settings = { ...this.settings, ...e.detail }
-      // "Paste a key set instead" (signature panel) needs the key-set box, which lives in Settings.
-      if (e.detail.verification === 'key-set') this.settingsOpen = true
+      // What the person sets now wins over the sample's frame too.
+      if (this.sample !== null) this.sample = { ...this.sample, settings: omit(this.sample.settings, Object.keys(e.detail)) }
+      if (e.detail.verification === 'key-set' && e.detail.keySet === undefined) this.settingsOpen = true
     })
     this.addEventListener('sample-loaded', (e) => {
-      this.settings = { ...this.settings, ...e.detail.settings }
+      this.sample = { token: e.detail.token, settings: e.detail.settings }
       this.raw = e.detail.token
     })
     this.addEventListener('token-acquired', (e) => {
@@ -80,44 +112,29 @@ export class CcInspectView extends LitElement {
     })
   }
 
+  /** The settings the token on screen is judged against: the sample's frame over the person's, for the sample only. */
+  get effectiveSettings(): InspectSettings {
+    return this.sample !== null && this.sample.token === this.raw ? { ...this.settings, ...this.sample.settings } : this.settings
+  }
+
   private verification = new Task(this, {
-    args: () => [this.raw, this.settings] as const,
+    args: () => [this.raw, this.effectiveSettings] as const,
     task: async ([raw, settings], { signal }): Promise<VerificationOutcome | null> => {
       if (settings.verification === 'off' || raw.trim() === '') return null
-      const { verifyInBrowser } = await import('../../verify/online-verification.js')
-      return verifyInBrowser({ raw, settings, now: this.clock(), signal })
+      const { verifyInBrowser, shortLivedFetch } = await import('../../verify/online-verification.js')
+      const entraFetch = this.entraFetch ?? shortLivedFetch((input, init) => fetch(input, init), () => Date.now(), ENTRA_ANSWER_TTL_MS)
+      this.entraFetch = entraFetch
+      return verifyInBrowser({ raw, settings, now: this.clock(), signal, fetch: entraFetch })
     },
-  })
-
-  /** Settings load with their first opening: they are not needed to diagnose a paste, so not in the entry bundle. */
-  private settingsPanel = new Task(this, {
-    args: () => [this.settingsOpen] as const,
-    task: async ([open]) => {
-      if (open) await import('../settings-panel/settings-panel.js')
-      return open
-    },
-  })
-
-  /** Like Settings, the sample list loads on first opening: the demo is not on the paste path. */
-  private samplePicker = new Task(this, {
-    args: () => [this.samplesOpen] as const,
-    task: async ([open]) => {
-      if (open) await import('../sample-picker/sample-picker.js')
-      return open
-    },
-  })
-
-  /** Sign-in loads with its first opening; MSAL itself only when "Sign in" is pressed. */
-  private signInPanel = new Task(this, {
-    args: () => [this.signInOpen] as const,
-    task: async ([open]) => {
-      if (open) await import('../sign-in-panel/sign-in-panel.js')
-      return open
-    },
+    argsEqual: ([a, s], [b, t]) => a === b && JSON.stringify(s) === JSON.stringify(t),
   })
 
   private onSignInToggle(e: Event): void {
     this.signInOpen ||= (e.target as HTMLDetailsElement).open
+  }
+
+  private onApiAnswerToggle(e: Event): void {
+    if ((e.target as HTMLDetailsElement).open) this.apiAnswerModule.load()
   }
 
   private onSamplesToggle(e: Event): void {
@@ -135,10 +152,18 @@ export class CcInspectView extends LitElement {
   })
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('raw') || changed.has('settings') || changed.has('clock')) {
-      this.diagnosedAt = this.clock()
-      this.offline = this.raw.trim() === '' ? null : inspectToken(this.raw, toInspectOptions(this.settings, this.diagnosedAt))
+    if (changed.has('raw') && this.sample !== null && this.sample.token !== this.raw) {
+      // Clear, a paste or a signed-in token: the sample's demo frame ends with the sample.
+      this.sample = null
     }
+    if (changed.has('raw') || changed.has('settings') || changed.has('sample') || changed.has('clock')) {
+      this.diagnosedAt = this.clock()
+      this.offline = this.raw.trim() === '' ? null : inspectToken(this.raw, toInspectOptions(this.effectiveSettings, this.diagnosedAt))
+    }
+    if (this.settingsOpen) this.settingsModule.load()
+    if (this.samplesOpen) this.samplesModule.load()
+    if (this.signInOpen) this.signInModule.load()
+    if (this.offline?.token) this.capabilitiesModule.load()
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -146,8 +171,8 @@ export class CcInspectView extends LitElement {
   }
 
   /** The verified Report once verification finished for the token on screen, else the offline one. */
-  private shownReport(): { report: Report | null; phase: VerificationPhase } {
-    if (this.offline === null || this.settings.verification === 'off') return { report: this.offline, phase: { phase: 'idle' } }
+  private shownReport(settings: InspectSettings): { report: Report | null; phase: VerificationPhase } {
+    if (this.offline === null || settings.verification === 'off') return { report: this.offline, phase: { phase: 'idle' } }
     const t = this.verification
     if (t.status === TaskStatus.PENDING) return { report: this.offline, phase: { phase: 'pending' } }
     if (t.status === TaskStatus.ERROR) return { report: this.offline, phase: { phase: 'failed', reason: 'The signature check stopped unexpectedly; the diagnosis below is offline.' } }
@@ -157,52 +182,71 @@ export class CcInspectView extends LitElement {
     return { report: outcome.report, phase: { phase: 'done' } }
   }
 
+  private renderInForce(s: InspectSettings) {
+    const sample = this.sample !== null && this.sample.token === this.raw
+    return html`
+      <p class="in-force" data-sample=${String(sample)}>
+        ${sample ? html`<span class="badge sev-warning">Sample</span> demo tenant and demo key set, for this sample only (Clear or paste your own token to return to your settings) · ` : html`<span class="label">Checked with:</span> `}${settingsLine(s)}</p>
+      <p class="network">
+        <label class="offline"><input type="checkbox" .checked=${this.settings.verification === 'off'}
+          @change=${(e: Event) => emit(this, 'settings-change', { verification: (e.target as HTMLInputElement).checked ? 'off' : 'entra' })} /> Stay offline</label>
+        <span class="hint">Checking the signature only GETs Entra's public metadata and keys for the token's tenant.</span>
+      </p>`
+  }
+
   override render() {
-    const { report, phase } = this.shownReport()
-    const s = this.settings
+    const s = this.effectiveSettings
+    const { report, phase } = this.shownReport(s)
     const payload = report?.token?.payload ?? {}
     return html`
       <section class="panel input" aria-label="Token">
         <cc-token-input .value=${this.raw}></cc-token-input>
+        ${this.renderInForce(s)}
+        <div class="more">
+        <details class="settings" .open=${this.settingsOpen} @toggle=${this.onSettingsToggle}>
+          <summary>Settings <span class="hint">(signature check, audience, tenants, skew)</span></summary>
+          ${this.settingsModule.render(() => html`<cc-settings-panel .settings=${this.settings}></cc-settings-panel>`)}
+        </details>
         <details class="samples" .open=${this.samplesOpen} @toggle=${this.onSamplesToggle}>
           <summary>Try a sample <span class="hint">(demo tokens, no tenant needed)</span></summary>
-          ${this.samplesOpen ? html`<cc-sample-picker .clock=${this.clock}></cc-sample-picker>` : nothing}
-          ${this.samplePicker.render({ pending: () => html`<p role="status">Loading samples…</p>`, error: () => html`<p role="alert">The samples could not be loaded.</p>` })}
+          ${this.samplesModule.render(() => html`<cc-sample-picker .clock=${this.clock}></cc-sample-picker>`)}
         </details>
         <details class="signin" .open=${this.signInOpen} @toggle=${this.onSignInToggle}>
           <summary>Sign in and get a token <span class="hint">(your app registration, the API you choose)</span></summary>
-          ${this.signInOpen ? html`<cc-sign-in-panel .clock=${this.clock}></cc-sign-in-panel>` : nothing}
-          ${this.signInPanel.render({ pending: () => html`<p role="status">Loading sign-in…</p>`, error: () => html`<p role="alert">Sign-in could not be loaded.</p>` })}
+          ${this.signInModule.render(() => html`<cc-sign-in-panel .clock=${this.clock}></cc-sign-in-panel>`)}
         </details>
+        </div>
       </section>
-      <cc-verdict-banner .report=${report} .now=${this.diagnosedAt}></cc-verdict-banner>
-      <details class="settings panel" .open=${this.settingsOpen} @toggle=${this.onSettingsToggle}>
-        <summary><span class="summary-title">Settings</span><span class="hint">audience, tenants, clock skew, signature check</span></summary>
-        ${this.settingsOpen ? html`<cc-settings-panel .settings=${s}></cc-settings-panel>` : nothing}
-        ${this.settingsPanel.render({ pending: () => html`<p role="status">Loading settings…</p>`, error: () => html`<p role="alert">Settings could not be loaded.</p>` })}
-      </details>
+      <cc-verdict-banner .report=${report} .now=${this.diagnosedAt} .checking=${phase.phase === 'pending'}></cc-verdict-banner>
       ${report === null ? html`<p class="hint empty">The diagnosis appears here as soon as you paste.</p>` : html`
+        ${report.token === null ? nothing : html`
+          <section aria-labelledby="can-do-h">
+            <h2 id="can-do-h">What this token can do</h2>
+            ${this.capabilitiesModule.render(() => html`<cc-capabilities-view .report=${report} .operation=${s.operation}></cc-capabilities-view>`)}
+          </section>`}
         <section aria-labelledby="findings-h">
           <h2 id="findings-h">Findings</h2>
           <cc-findings-list .findings=${report.findings}></cc-findings-list>
         </section>
+        <details class="api-answer-slot" @toggle=${this.onApiAnswerToggle}>
+          <summary>The API answered 401 or 403? <span class="hint">(paste its answer: what it needs, what to add)</span></summary>
+          ${this.apiAnswerModule.render(() => html`<api-answer .token=${this.raw} .now=${this.diagnosedAt}></api-answer>`)}
+        </details>
         ${report.token === null ? nothing : html`
-          <section aria-labelledby="permissions-h">
-            <h2 id="permissions-h">Permissions</h2>
-            <cc-permission-matrix .report=${report} .api=${s.api} .operation=${s.operation} .operations=${operationsFor}></cc-permission-matrix>
-          </section>
-          <section aria-labelledby="lifetime-h">
-            <h2 id="lifetime-h">Lifetime</h2>
-            <cc-lifetime-timeline .issuedAt=${numericClaim(payload, 'iat')} .notBefore=${numericClaim(payload, 'nbf')}
-              .expiresAt=${numericClaim(payload, 'exp')} .now=${this.diagnosedAt} .skewSeconds=${s.clockSkewSeconds}></cc-lifetime-timeline>
-          </section>
-          <section aria-labelledby="signature-h">
-            <h2 id="signature-h">Signature</h2>
-            <cc-signature-panel .report=${report} .mode=${s.verification} .keySetSource=${s.keySetSource} .verification=${phase}></cc-signature-panel>
-          </section>
+          <div class="columns">
+            <section aria-labelledby="lifetime-h">
+              <h2 id="lifetime-h">Lifetime</h2>
+              <cc-lifetime-timeline .issuedAt=${numericClaim(payload, 'iat')} .notBefore=${numericClaim(payload, 'nbf')}
+                .expiresAt=${numericClaim(payload, 'exp')} .now=${this.diagnosedAt} .skewSeconds=${s.clockSkewSeconds}></cc-lifetime-timeline>
+            </section>
+            <section aria-labelledby="signature-h">
+              <h2 id="signature-h">Signature</h2>
+              <cc-signature-panel .report=${report} .mode=${s.verification} .keySetSource=${s.keySetSource} .verification=${phase}></cc-signature-panel>
+            </section>
+          </div>
           <section aria-labelledby="claims-h">
             <h2 id="claims-h">Claims</h2>
-            <cc-claims-table .header=${report.token.header} .payload=${report.token.payload} .now=${this.diagnosedAt} .explainer=${this.explainer.value ?? null}></cc-claims-table>
+            <cc-claims-table .raw=${this.raw} .header=${report.token.header} .payload=${report.token.payload} .now=${this.diagnosedAt} .explainer=${this.explainer.value ?? null}></cc-claims-table>
           </section>`}
       `}
     `

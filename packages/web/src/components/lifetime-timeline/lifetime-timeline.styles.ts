@@ -14,3 +14,7 @@ export const lifetimeTimelineStyles = css`
   dt { color: var(--cc-muted); }
   dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
 `
+export const lifetimeBreakStyles = css`
+  .axis { stroke: var(--cc-muted); stroke-width: 1; stroke-dasharray: 3 3; }
+  .break { stroke: var(--cc-text); stroke-width: 2; fill: none; }
+`

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, svg } from 'lit'
 import { formatDuration, formatRelative, formatUtc } from '../../format/duration.js'
 import { sharedStyles } from '../../styles/shared.js'
-import { lifetimeTimelineStyles } from './lifetime-timeline.styles.js'
+import { lifetimeBreakStyles, lifetimeTimelineStyles } from './lifetime-timeline.styles.js'
 import { layoutTimeline, placeLabels, type TimelineLayout } from './timeline-scale.js'
 
 const WIDTH = 320
@@ -23,7 +23,7 @@ export class CcLifetimeTimeline extends LitElement {
     now: { attribute: false },
     skewSeconds: { attribute: false },
   }
-  static override styles = [sharedStyles, lifetimeTimelineStyles]
+  static override styles = [sharedStyles, lifetimeTimelineStyles, lifetimeBreakStyles]
   declare issuedAt: number | null
   declare notBefore: number | null
   declare expiresAt: number | null
@@ -45,7 +45,8 @@ export class CcLifetimeTimeline extends LitElement {
     const l = layoutTimeline({ issuedAt: this.issuedAt, notBefore: this.notBefore, expiresAt: this.expiresAt, now, skewSeconds: this.skewSeconds }, WIDTH, MARGIN)
     const nowX = l.x(now)
     const labels = placeLabels(l, WIDTH)
-    const summary = `Lifetime ${formatDuration(l.validTo - l.validFrom)}; the token is ${STATE_TEXT[l.state]}.`
+    const gap = l.axisBreak === null ? '' : ` The axis is broken: now is ${formatDuration(l.axisBreak.gapSeconds)} ${l.axisBreak.side === 'after' ? 'after' : 'before'} the lifetime.`
+    const summary = `Lifetime ${formatDuration(l.validTo - l.validFrom)}; the token is ${STATE_TEXT[l.state]}.${gap}`
     return html`
       <svg viewBox="0 0 ${WIDTH} ${labels.height}" role="img" aria-labelledby="timeline-title" class="state-${l.state}">
         <title id="timeline-title">${summary}</title>
@@ -58,8 +59,13 @@ export class CcLifetimeTimeline extends LitElement {
             : nothing}
           <text class="label" x=${l.x(l.validFrom)} y=${labels.startY} text-anchor="start">${this.notBefore !== null ? 'not before' : 'issued'}</text>
           <text class="label" x=${l.x(l.validTo)} y=${labels.endY} text-anchor=${labels.endAnchor}>expires</text>
+          ${l.axisBreak === null ? nothing : svg`
+            <line class="axis" x1=${l.axisBreak.side === 'after' ? l.x(l.validTo) : l.axisBreak.x + 6} x2=${l.axisBreak.side === 'after' ? l.axisBreak.x - 6 : l.x(l.validFrom)} y1="32" y2="32"></line>
+            <line class="axis" x1=${l.axisBreak.side === 'after' ? l.axisBreak.x + 6 : nowX} x2=${l.axisBreak.side === 'after' ? nowX : l.axisBreak.x - 6} y1="32" y2="32"></line>
+            <path class="break" d="M ${l.axisBreak.x - 7} 40 L ${l.axisBreak.x - 1} 24 M ${l.axisBreak.x + 1} 40 L ${l.axisBreak.x + 7} 24"></path>`}
           <line class="now" x1=${nowX} x2=${nowX} y1="14" y2="46"></line>
           <text class="label now-label" x=${Math.min(Math.max(nowX, 16), WIDTH - 16)} y="10" text-anchor="middle">now</text>
+          ${l.axisBreak === null ? nothing : svg`<text class="label" x=${l.axisBreak.x} y="58" text-anchor="middle">${formatDuration(l.axisBreak.gapSeconds)}</text>`}
         `}
       </svg>
       <p class="state">${summary}</p>

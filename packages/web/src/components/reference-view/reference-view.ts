@@ -62,6 +62,15 @@ export class CcReferenceView extends LitElement {
     `
   }
 
+  private renderResults() {
+    const sections = KNOWN_API_IDS.map((api) => this.renderApi(api))
+    if (sections.every((s) => s === nothing)) {
+      return html`<p class="empty" role="status" data-empty="true">Nothing matches “${this.query.trim()}”. Try a permission (Machine.Isolate), a path (/api/alerts) or an API name.
+        <button type="button" @click=${() => { this.query = '' }}>Show everything</button></p>`
+    }
+    return sections
+  }
+
   override render() {
     return html`
       <h2 class="visually-hidden">Reference</h2>
@@ -70,7 +79,7 @@ export class CcReferenceView extends LitElement {
         <input id="q" type="search" spellcheck="false" autocomplete="off" .value=${this.query}
           @input=${(e: Event) => { this.query = (e.target as HTMLInputElement).value }} />
       </div>
-      ${KNOWN_API_IDS.map((api) => this.renderApi(api))}
+      ${this.renderResults()}
     `
   }
 }

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit'
+import { readKeySetText } from '@claimcheck/core'
 import { live } from 'lit/directives/live.js'
 import { emit } from '../../events.js'
 import { DEFAULT_SETTINGS, settingsProblems, type InspectSettings, type SettingsProblem, type VerificationMode } from '../../state/settings.js'
@@ -6,9 +7,9 @@ import { sharedStyles } from '../../styles/shared.js'
 import { settingsPanelStyles } from './settings-panel.styles.js'
 
 const MODES: readonly { mode: VerificationMode; label: string; hint: string }[] = [
-  { mode: 'off', label: 'Off (offline diagnosis)', hint: 'No request leaves the page; the signature is not checked.' },
-  { mode: 'entra', label: 'Entra’s published keys', hint: 'GETs the tenant’s discovery document and key set from the Entra sign-in host. The token is never sent.' },
-  { mode: 'key-set', label: 'A key set I paste', hint: 'For when this browser cannot reach Entra: paste what the key set URL returns.' },
+  { mode: 'entra', label: 'Entra’s published keys (default)', hint: 'GETs the token’s tenant’s public metadata and key set from the Entra sign-in host. The token is never sent.' },
+  { mode: 'key-set', label: 'A key set I paste', hint: 'For when this browser cannot reach Entra: paste what the tenant’s key set link returns.' },
+  { mode: 'off', label: 'Stay offline', hint: 'No request leaves the page; the signature is not checked, so the verdict cannot be “works”.' },
 ]
 
 /**
@@ -29,15 +30,18 @@ export class CcSettingsPanel extends LitElement {
     emit(this, 'settings-change', patch)
   }
 
-  private problem(problems: readonly SettingsProblem[], field: SettingsProblem['field'], id: string) {
+  private problem(problems: readonly { field: string; message: string }[], field: SettingsProblem['field'] | 'keySet', id: string) {
     const p = problems.find((x) => x.field === field)
     return p === undefined ? nothing : html`<p class="problem" id=${id}>${p.message}</p>`
   }
 
   override render() {
     const s = this.settings
-    const problems = settingsProblems(s)
-    const has = (field: SettingsProblem['field']): boolean => problems.some((p) => p.field === field)
+    const problems: { field: SettingsProblem['field'] | 'keySet'; message: string }[] = settingsProblems(s)
+    // A pasted key set is judged by core's reader, as the CLI's --jwks is.
+    const keySetRead = s.verification === 'key-set' ? readKeySetText(s.keySet) : null
+    if (keySetRead !== null && !keySetRead.ok) problems.push({ field: 'keySet', message: `This is not a key set: ${keySetRead.problem}.` })
+    const has = (field: SettingsProblem['field'] | 'keySet'): boolean => problems.some((p) => p.field === field)
     return html`
       <div class="field">
         <label for="audience">Expected audience</label>

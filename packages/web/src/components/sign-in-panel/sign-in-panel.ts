@@ -30,6 +30,14 @@ const CACHE_HINT: Record<TokenCacheChoice, string> = {
   session: 'Tokens are kept in this tab’s session storage until you sign out or close the tab. Allows sign-in by redirect when pop-ups are blocked.',
 }
 
+/** What the disabled Sign-in button waits for, by field. */
+const WHAT_IS_MISSING: Record<SignInProblem['field'], string> = {
+  clientId: 'your app\'s Application (client) ID',
+  tenant: 'the tenant',
+  api: 'an API offered in the chosen cloud',
+  scopes: 'a valid scope',
+}
+
 /** What a finished sign-in showed: the token's account and what it grants, or the failure explained. */
 type Outcome =
   | { ok: true; account: SignedInAccount; scopes: readonly string[]; granted: GrantedOperations | null; consent: ConsentRequestDetail | null; findings: readonly string[] }
@@ -236,9 +244,12 @@ export class CcSignInPanel extends LitElement {
           <p class="hint" id="si-remember-hint">Client ID, tenant, cloud, API, scope and operation only, in this browser’s local storage — never a token. Untick to erase them.</p>
         </div>
         <div class="actions">
-          <button type="submit" class="primary" ?disabled=${problems.length > 0 || pending || this.auth.value == null}>Sign in and get a token</button>
+          <button type="submit" class="primary" aria-describedby="si-why-disabled" ?disabled=${problems.length > 0 || pending || this.auth.value == null}>Sign in and get a token</button>
           <button type="button" data-action="sign-out" ?disabled=${!this.signedIn || pending} @click=${this.onSignOut}>Sign out</button>
         </div>
+        <p class="hint why-disabled" id="si-why-disabled">${pending ? 'Signing in…'
+          : this.auth.value == null ? 'Sign-in is not available in this page.'
+          : problems.length > 0 ? `Disabled until the form is complete: ${[...new Set(problems.map((p) => WHAT_IS_MISSING[p.field]))].join(', ')}.` : ''}</p>
       </form>
     `
   }

@@ -8,3 +8,10 @@ export const signaturePanelStyles = css`
   dt { color: var(--cc-muted); }
   dd { margin: 0; min-width: 0; }
 `
+export const signaturePanelExtraStyles = css`
+  .paste-keys form { display: grid; gap: .35rem; }
+  .paste-keys textarea { width: 100%; }
+  .paste-keys button { justify-self: start; }
+  button.link { background: none; border: none; padding: 0; min-height: 0; color: var(--cc-accent); text-decoration: underline; font: inherit; }
+  a { color: var(--cc-accent); }
+`

@@ -37,7 +37,7 @@ export class CcTokenInput extends LitElement {
   override render() {
     return html`
       <label for="token">Token</label>
-      <p class="hint" id="token-hint">Paste an access token or a whole <code>Authorization: Bearer …</code> header. It stays in this page: nothing is sent or stored.</p>
+      <p class="hint" id="token-hint">Paste an access token or a whole <code>Authorization: Bearer …</code> header. It stays in this page: never sent, never stored.</p>
       <textarea
         id="token"
         class="mono"

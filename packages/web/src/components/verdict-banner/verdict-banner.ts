@@ -1,45 +1,55 @@
 import { LitElement, html, nothing } from 'lit'
-import type { Report } from '@claimcheck/core'
-import { countBySeverity, summarize, verdictOf, type Verdict } from '../../format/report-summary.js'
+import { fixForSurface, summarizeVerdict, type Report, type Verdict } from '@claimcheck/core'
+import { summarize } from '../../format/report-summary.js'
 import { sharedStyles } from '../../styles/shared.js'
 import { verdictBannerStyles } from './verdict-banner.styles.js'
 
 const HEADLINE: Record<Verdict, string> = {
-  ok: 'No problems found',
-  warnings: 'Should work, with warnings',
-  errors: 'This token will be refused',
-  unreadable: 'Not a token ClaimCheck can read',
+  works: 'This token works',
+  refused: 'This token will be refused',
+  undetermined: 'Not confirmed',
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
-}
-
-/** The one-line answer: will this token work? Announced politely to screen readers as it changes. */
+/**
+ * The one answer, with the Report's own verdict (core's summarizeVerdict): works only with a verified signature;
+ * refused leads with the deciding finding and its fix; undetermined says what could not be checked. The operation's
+ * GRANTED / DENIED, when one is asked, leads. Announced politely to screen readers as it changes.
+ */
 export class CcVerdictBanner extends LitElement {
-  static override properties = { report: { attribute: false }, now: { attribute: false } }
+  static override properties = { report: { attribute: false }, now: { attribute: false }, checking: { attribute: false } }
   static override styles = [sharedStyles, verdictBannerStyles]
   declare report: Report | null
   declare now: Date
+  /** The signature check is under way: the verdict shown is the offline one, for now. */
+  declare checking: boolean
 
   constructor() {
     super()
     this.report = null
     this.now = new Date()
+    this.checking = false
+  }
+
+  private renderOperation(r: Report) {
+    const p = r.permissions
+    if (p.operation === null || p.satisfied === null) return nothing
+    const needs = p.anyOf.length > 0 ? ` needs ${p.anyOf.join(' or ')}` : ''
+    return html`<p class="operation" data-satisfied=${String(p.satisfied)}>
+      <strong>${p.satisfied ? 'GRANTED' : 'DENIED'}</strong>: <code class="wrap">${p.operation}</code>${p.satisfied
+        ? html` (${p.granted.join(', ')})`
+        : html`${needs}; the token ${p.context === 'application' ? 'has roles' : 'has scp'} ${(p.context === 'application' ? r.token?.roles : r.token?.scopes)?.join(', ') || 'none'}`}</p>`
   }
 
   override render() {
     const r = this.report
     if (r === null) return html`<div role="status" aria-live="polite"></div>`
-    const verdict = verdictOf(r)
-    const counts = countBySeverity(r)
-    const tally = [
-      counts.error > 0 ? plural(counts.error, 'error') : null,
-      counts.warning > 0 ? plural(counts.warning, 'warning') : null,
-    ].filter((s) => s !== null)
+    const { verdict, reason, finding } = summarizeVerdict(r)
+    const fix = finding === null ? undefined : fixForSurface(finding, 'page')
     return html`
       <div role="status" aria-live="polite" class="banner ${verdict}" data-verdict=${verdict}>
-        <p class="headline">${HEADLINE[verdict]}${tally.length > 0 ? html`<span class="tally">: ${tally.join(', ')}</span>` : nothing}</p>
+        ${this.renderOperation(r)}
+        <p class="headline">${HEADLINE[verdict]}${verdict === 'works' ? nothing : html`<span class="reason">${verdict === 'refused' ? `: ${reason}` : ` — nothing wrong found, but ${reason}`}</span>`}${this.checking ? html` <span class="checking">(checking the signature…)</span>` : nothing}</p>
+        ${finding === null ? nothing : html`<p class="first-finding" data-code=${finding.code}>${finding.message}${fix === undefined ? nothing : html` <strong>Fix:</strong> ${fix}`}</p>`}
         ${r.token === null ? nothing : html`<p class="summary">${summarize(r.token, this.now).join(' · ')}</p>`}
       </div>
     `
