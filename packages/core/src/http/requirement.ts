@@ -9,8 +9,8 @@ export const FROM_REQUEST = 'from-request'
 export interface HttpRequirement {
   /** A built-in catalog (`mde`, `m365d`). */
   api?: KnownApiId
-  /** Your API's own permission catalog (docs/permissions.md). */
-  catalog?: PermissionCatalog
+  /** Your API's own permission catalog (docs/permissions.md); its operations may name an `authContext`. */
+  catalog?: ProtectedCatalog
   /** `METHOD path` of the operation, or `'from-request'` to match the request itself against the catalog. */
   operation?: string
   /** Permissions that must all be present, besides the operation's. */
@@ -29,6 +29,9 @@ export interface HttpRequirement {
 export interface ProtectedOperation extends CatalogOperation {
   authContext?: string
 }
+
+/** A permission catalog whose operations may name the auth context they need. */
+export type ProtectedCatalog = Omit<PermissionCatalog, 'operations'> & { operations: readonly ProtectedOperation[] }
 
 const AUTH_CONTEXT = /^c(?:[1-9]|[1-9][0-9])$/
 const MEMBERS: ReadonlySet<string> = new Set(['api', 'catalog', 'operation', 'require', 'authContext'])

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createVerifier, type PermissionCatalog } from '../../src/index.js'
-import { authorize, type HttpRequirement, type ProtectedOperation } from '../../src/http/index.js'
+import { createVerifier } from '../../src/index.js'
+import { authorize, type HttpRequirement, type ProtectedCatalog } from '../../src/http/index.js'
 import { createTestTenant, fixedClock, type TestTenant } from '../../src/testing/index.js'
 
 const NOW = new Date('2026-11-30T12:00:00Z')
@@ -8,7 +8,7 @@ const MDE = 'https://api.securitycenter.microsoft.com'
 const ISOLATE: HttpRequirement = { api: 'mde', operation: 'POST /api/machines/{id}/isolate' }
 
 const ORDERS_APP = '6e5d4c3b-2a19-4807-b6a5-948372615041'
-const ORDERS: PermissionCatalog & { operations: readonly ProtectedOperation[] } = {
+const ORDERS: ProtectedCatalog = {
   id: 'contoso-orders',
   name: 'Contoso Orders API',
   appId: ORDERS_APP,
