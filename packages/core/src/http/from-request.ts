@@ -20,6 +20,8 @@ export function pathBelowMount(path: string, mountPath: string): string | null {
 export function operationForRequest(catalog: PermissionCatalog, method: string, path: string, mountPath = ''): CatalogOperation | null {
   const relative = pathBelowMount(path, mountPath)
   if (relative === null || /\s/.test(relative)) return null
-  const parsed = parseOperation(`${method} ${relative}`)
+  // HEAD is GET without the body (RFC 9110 §9.3.2): it needs what GET needs, as frameworks route it to GET handlers.
+  const asked = method.toUpperCase() === 'HEAD' ? 'GET' : method
+  const parsed = parseOperation(`${asked} ${relative}`)
   return parsed === null ? null : matchOperation(catalog, parsed)
 }

@@ -219,6 +219,13 @@ describe("authorize: 'from-request'", () => {
     expect(put.status).toBe(403)
   })
 
+  it('HEAD needs what GET needs', async () => {
+    const reader = await tenant.issueToken({ api: { audience: 'api://contoso-orders' }, roles: ['Orders.Read.All'] })
+    const head = await authorize(ordersVerifier(), request('https://o.example/orders/1', reader, { method: 'HEAD' }), req)
+    expect(head.ok).toBe(true)
+    expect(head.report?.permissions.operation).toBe('GET /orders/{id}')
+  })
+
   it('a bad token on an unlisted route is still 401, not 403', async () => {
     const r = await refusal(await authorize(ordersVerifier(), request('https://o.example/admin', 'a.b.c'), req))
     expect(r.status).toBe(401)
