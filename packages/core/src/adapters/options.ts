@@ -3,8 +3,8 @@ import type { ReportVerifier } from '../http/guard.js'
 import { checkRequirement, FROM_REQUEST, type CheckedRequirement, type HttpRequirement, type ProtectedCatalog } from '../http/requirement.js'
 import { resolveSettings } from '../http/settings.js'
 import type { RefusalSettings } from '../http/refuse.js'
-import { createVerifier } from '../token/verify/create-verifier.js'
-import type { VerifierOptions } from '../token/verify/options.js'
+// The verifier through the public entry: the adapters depend on its names, not on where the verifier lives.
+import { createVerifier, type VerifierOptions } from '../index.js'
 
 /** What every adapter's `entraAuth(options)` takes besides the verifier. */
 export interface EntraAuthRouteOptions {
