@@ -1,6 +1,6 @@
 /* global process, console */
-// Every file the packed package.json points at must be in the tarball: each condition of each export (including
-// `source`), bin, and the LICENSE and README a registry page shows.
+// Every file the packed package.json points at must be in the tarball: each condition of each export and import
+// (including `source`), bin, and the LICENSE and README a registry page shows.
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -8,10 +8,12 @@ const dir = process.argv[2]
 const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
 const targets = []
 const walk = (value, where) => {
-  if (typeof value === 'string') targets.push([where, value])
+  // Subpath patterns (`./*`) name no single file; the imports of each subpath check what they resolve to.
+  if (typeof value === 'string') { if (!value.includes('*')) targets.push([where, value]) }
   else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, `${where} ${k}`)
 }
 walk(pkg.exports, 'exports')
+walk(pkg.imports, 'imports')
 walk(pkg.bin, 'bin')
 targets.push(['license', './LICENSE'], ['readme', './README.md'])
 const missing = targets.filter(([, file]) => !existsSync(join(dir, file)))
