@@ -40,7 +40,7 @@ export type GuardOutcome =
 
 interface Resolved {
   request: RequirementOptions
-  /** 'from-request' (or an explicit operation) found no catalog operation. */
+  /** 'from-request' found no catalog operation for this method and path. */
   unmatched: boolean
   authContext: string | undefined
 }
