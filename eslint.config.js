@@ -19,7 +19,11 @@ export default tseslint.config(
     files: ['packages/core/src/**/*.ts'],
     ignores: ['packages/core/src/cli/**', 'packages/core/src/token/verify/rs256/node.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'http', 'https', 'crypto', 'os', 'url', 'buffer', 'process'], message: 'core must stay runtime-neutral: node APIs belong in src/cli.' }] }],
+      // Bare module names as exact paths: a gitignore-style pattern 'http' would also match core's own src/http folder.
+      'no-restricted-imports': ['error', {
+        paths: ['fs', 'path', 'http', 'https', 'crypto', 'os', 'url', 'buffer', 'process'].map((name) => ({ name, message: 'core must stay runtime-neutral: node APIs belong in src/cli.' })),
+        patterns: [{ group: ['node:*', 'fs/*'], message: 'core must stay runtime-neutral: node APIs belong in src/cli.' }],
+      }],
       'no-restricted-globals': ['error', 'Buffer', 'process', 'window', 'document', 'localStorage', 'sessionStorage', '__dirname', 'require'],
       'no-restricted-syntax': ['error',
         { selector: 'ExportAllDeclaration', message: 'Re-export by name: no export *.' },

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -8,6 +8,7 @@ import { measureCliStartup } from './cli-startup.js'
 import { generateSigningKey, mintMany, mintToken, newTenant, randomKid, withKid, type TokenVersion } from './entra-tokens.js'
 import { startJwksServer } from './jwks-server.js'
 import { runKeysetScenarios, writeFixture } from './keyset/run.js'
+import { renderLoad, runLoadScenario, withLoadSection, type LoadPlan } from './load/run.js'
 import { machineInfo, packageVersions } from './machine.js'
 import type { MemoryArgs, MemoryFixture, MemoryResult } from './memory/fixture.js'
 import { BENCH_ROOT } from './paths.js'
@@ -34,6 +35,9 @@ interface Plan {
   memoryCount: number
   cliRuns: number
   buildWeb: boolean
+  /** Issue 14's load scenario (servers on 127.0.0.1); `--load-only` runs nothing else and updates only its section. */
+  load: LoadPlan
+  loadOnly: boolean
   out: string
 }
 
@@ -41,9 +45,9 @@ function parseArgs(argv: readonly string[]): Plan {
   const quick = argv.includes('--quick')
   const outIndex = argv.indexOf('--out')
   const out = outIndex >= 0 && argv[outIndex + 1] !== undefined ? (argv[outIndex + 1] as string) : join(BENCH_ROOT, quick ? 'results.quick.md' : 'results.md')
-  const unknown = argv.filter((a, i) => a.startsWith('--') && !['--quick', '--out', '--no-web-build'].includes(a) && argv[i - 1] !== '--out')
+  const unknown = argv.filter((a, i) => a.startsWith('--') && !['--quick', '--out', '--no-web-build', '--load-only'].includes(a) && argv[i - 1] !== '--out')
   if (unknown.length > 0) {
-    process.stderr.write(`unknown option(s): ${unknown.join(' ')}\nusage: pnpm bench [--quick] [--no-web-build] [--out FILE]\n`)
+    process.stderr.write(`unknown option(s): ${unknown.join(' ')}\nusage: pnpm bench [--quick] [--no-web-build] [--load-only] [--out FILE]\n`)
     process.exit(2)
   }
   return {
@@ -60,6 +64,8 @@ function parseArgs(argv: readonly string[]): Plan {
     memoryCount: quick ? 10_000 : 100_000,
     cliRuns: quick ? 10 : 15,
     buildWeb: !quick && !argv.includes('--no-web-build'),
+    load: quick ? { requests: 2000, distinctTokens: 200, connections: 50 } : { requests: 10_000, distinctTokens: 1000, connections: 50 },
+    loadOnly: argv.includes('--load-only'),
     out,
   }
 }
@@ -74,6 +80,17 @@ async function main(): Promise<void> {
   const started = performance.now()
   const machine = machineInfo()
   const work = mkdtempSync(join(tmpdir(), 'claimcheck-bench-'))
+  if (plan.loadOnly) {
+    try {
+      const load = await runLoadScenario(plan.load, work, log)
+      const section = renderLoad(load, new Date().toISOString().replace(/\.\d+Z$/, 'Z'))
+      writeFileSync(plan.out, withLoadSection(existsSync(plan.out) ? readFileSync(plan.out, 'utf8') : '# Benchmark results\n', section))
+      log(`wrote the load section of ${plan.out}`)
+    } finally {
+      rmSync(work, { recursive: true, force: true })
+    }
+    return
+  }
   try {
     log(`minting tokens (${plan.distinctTokens.toLocaleString('en-US')} distinct per version)`)
     const tenant = newTenant()
@@ -158,6 +175,8 @@ async function main(): Promise<void> {
     }
     const web = measureWeb(buildNote)
 
+    const load = await runLoadScenario(plan.load, work, log)
+
     const results: BenchResults = {
       date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
       quick: plan.quick,
@@ -174,7 +193,7 @@ async function main(): Promise<void> {
       cli,
       web,
     }
-    writeFileSync(plan.out, `${renderReport(results)}\n${renderTenantsSection(tenants)}`)
+    writeFileSync(plan.out, `${withLoadSection(renderReport(results), renderLoad(load, results.date))}\n${renderTenantsSection(tenants)}`)
     for (const t of checkTargets(results)) log(`${t.verdict.padEnd(7)} ${t.target}: ${t.figure}`)
     log(`wrote ${plan.out} in ${Math.round(results.durationS)} s`)
   } finally {

@@ -47,6 +47,11 @@ export interface CatalogOperation {
   checked?: string
   /** A group for compact listings ("Alerts", "Machines", "Incidents"). */
   area?: string
+  /**
+   * A Conditional Access authentication context (the `acrs` value, c1 to c99) the operation needs. The permission
+   * check ignores it; `@claimcheck/core/http` and the adapters answer with a claims challenge when a token lacks it.
+   */
+  authContext?: string
 }
 
 /** Everything ClaimCheck knows about one API's permissions: the built-in Defender catalogs and custom ones share this shape. */

@@ -9,7 +9,7 @@ export type CatalogParseResult = { ok: true; catalog: PermissionCatalog; errors:
 
 const TOP_KEYS = new Set(['$schema', 'id', 'name', 'appId', 'identifierUris', 'hosts', 'resourceByCloud', 'delegatedNeedsUserRole', 'permissions', 'aliases', 'operations', 'idSources'])
 const PERMISSION_KEYS = new Set(['value', 'kind', 'id', 'idByCloud', 'displayName', 'includes'])
-const OPERATION_KEYS = new Set(['method', 'path', 'application', 'delegated', 'source', 'checkedBy', 'correction', 'userRole', 'summary', 'alsoRequires', 'legacy', 'checked', 'area'])
+const OPERATION_KEYS = new Set(['method', 'path', 'application', 'delegated', 'source', 'checkedBy', 'correction', 'userRole', 'summary', 'alsoRequires', 'legacy', 'checked', 'area', 'authContext'])
 const LIMIT = 10_000
 
 /** A permission value as Entra writes it in scp/roles: printable ASCII without spaces (see isPermissionName). */

@@ -1,0 +1,26 @@
+import type { Verifier } from '@claimcheck/core'
+import { entraAuth } from '@claimcheck/core/fastify'
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify'
+import { ORDERS_CATALOG } from './catalog.js'
+import { orderBody, refundBody } from './orders.js'
+
+/**
+ * Fastify 5: the orders routes are a plugin whose preHandler hook is the protection; the plugin is registered under
+ * two prefixes (/api and /v2/api), and 'from-request' matches the path below the prefix.
+ */
+export function createFastifyApp(verifier: Verifier): FastifyInstance {
+  const app = Fastify({ logger: false })
+  const protect = entraAuth({ verifier, requirement: 'from-request', catalog: ORDERS_CATALOG })
+  const orders: FastifyPluginAsync = async (api) => {
+    api.addHook('preHandler', protect)
+    api.get<{ Params: { id: string } }>('/orders', async (request) => [orderBody('1', request.auth)])
+    api.get<{ Params: { id: string } }>('/orders/:id', async (request) => orderBody(request.params.id, request.auth))
+    api.post<{ Params: { id: string } }>('/orders/:id/refund', async (request) => refundBody(request.params.id, request.auth))
+    api.get('/admin/export', async () => ({ exported: true }))
+  }
+  void app.register(orders, { prefix: '/api' })
+  void app.register(orders, { prefix: '/v2/api' })
+  app.get('/me', { preHandler: entraAuth({ verifier }) }, async (request) => ({ caller: request.auth?.token?.appId ?? null }))
+  app.get('/health', async () => ({ ok: true }))
+  return app
+}

@@ -1,0 +1,5 @@
+export { entraAuth } from './entra-auth.js'
+export type { ExpressAuthMiddleware, ExpressAuthRequest, ExpressAuthResponse } from './entra-auth.js'
+export type { EntraAuthOptions, EntraAuthRouteOptions } from '../options.js'
+export type { HttpRequirement, ProtectedCatalog, ProtectedOperation } from '../../http/requirement.js'
+export type { RefusalBody, RefusalError } from '../../http/answer.js'

@@ -1,0 +1,23 @@
+/** The JSON body of every refusal: small, stable, and never carrying anything from the token. */
+export interface RefusalBody {
+  /** `unauthorized` (no credentials), `invalid_token`, `insufficient_scope`, `insufficient_claims`, `temporarily_unavailable`. */
+  error: RefusalError
+  /** The finding code that decided (docs/findings.md, or `auth-context-missing`), null when no token was sent. */
+  finding: string | null
+  /** What the caller can do about it. */
+  fix: string
+}
+
+export type RefusalError = 'unauthorized' | 'invalid_token' | 'insufficient_scope' | 'insufficient_claims' | 'temporarily_unavailable'
+
+/** A refusal as plain data: each adapter writes it with its framework's own response API. */
+export interface Refusal {
+  status: 401 | 403 | 503
+  headers: Readonly<Record<string, string>>
+  body: RefusalBody
+}
+
+/** The refusal as a Fetch API Response (Workers, Deno, Bun, Next.js route handlers). */
+export function toResponse(refusal: Refusal): Response {
+  return new Response(JSON.stringify(refusal.body), { status: refusal.status, headers: refusal.headers })
+}

@@ -1,0 +1,7 @@
+export { authorize } from './authorize.js'
+export type { AuthorizeResult } from './authorize.js'
+export type { AuthorizeOptions } from './settings.js'
+export { FROM_REQUEST } from './requirement.js'
+export type { HttpRequirement, ProtectedCatalog, ProtectedOperation } from './requirement.js'
+export type { ReportVerifier } from './guard.js'
+export type { RefusalBody, RefusalError } from './answer.js'
