@@ -1,21 +1,13 @@
-import { readFile } from 'node:fs/promises'
 import { parseCatalog } from '../permissions/validate-catalog.js'
 import type { PermissionCatalog } from '../permissions/types.js'
-import { UsageError } from './io.js'
+import { UsageError, readFileCapped } from './io.js'
 
 const MAX_CATALOG_BYTES = 4 * 1024 * 1024
 
 /** Reads and validates a --catalog file; every problem is a usage error (exit 2). */
 export async function loadCatalogFile(path: string): Promise<PermissionCatalog> {
-  let text: string
-  try {
-    const bytes = await readFile(path)
-    if (bytes.length > MAX_CATALOG_BYTES) throw new UsageError(`--catalog: ${path} is larger than ${MAX_CATALOG_BYTES} bytes`)
-    text = bytes.toString('utf8')
-  } catch (err) {
-    if (err instanceof UsageError) throw err
-    throw new UsageError(`--catalog: cannot read ${path} (${err instanceof Error ? err.message : String(err)})`)
-  }
+  // Read in pieces and cut at the cap: /dev/zero or a huge file never fills memory.
+  const text = (await readFileCapped(path, '--catalog', MAX_CATALOG_BYTES)).toString('utf8')
   let json: unknown
   try {
     json = JSON.parse(text)

@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises'
 import type { Readable } from 'node:stream'
 
 /** What a command may touch: injected so tests can run commands in-process as well as through a child. */
@@ -30,4 +31,38 @@ export async function readAll(stream: Readable, limitBytes: number): Promise<str
     chunks.push(b)
   }
   return Buffer.concat(chunks).toString('utf8')
+}
+
+/** The largest file a flag may name (a catalog, a key set, a tenants list): a few MB of text at most. */
+export const FILE_LIMIT_BYTES = 8 * 1024 * 1024
+
+/**
+ * Reads a file named by a flag, refusing it once it passes `limitBytes` (read in pieces, so /dev/zero or a huge file
+ * never fills memory). Throws UsageError with the flag's name.
+ */
+export async function readFileCapped(path: string, flag: string, limitBytes: number = FILE_LIMIT_BYTES): Promise<Buffer> {
+  let handle
+  try {
+    handle = await open(path, 'r')
+  } catch (err) {
+    throw new UsageError(`${flag}: cannot read ${path} (${err instanceof Error ? err.message : String(err)})`)
+  }
+  try {
+    const chunks: Buffer[] = []
+    let size = 0
+    const piece = Buffer.alloc(64 * 1024)
+    while (true) {
+      const { bytesRead } = await handle.read(piece, 0, piece.length, null)
+      if (bytesRead === 0) break
+      size += bytesRead
+      if (size > limitBytes) throw new UsageError(`${flag}: ${path} is larger than ${limitBytes} bytes`)
+      chunks.push(Buffer.from(piece.subarray(0, bytesRead)))
+    }
+    return Buffer.concat(chunks)
+  } catch (err) {
+    if (err instanceof UsageError) throw err
+    throw new UsageError(`${flag}: cannot read ${path} (${err instanceof Error ? err.message : String(err)})`)
+  } finally {
+    await handle.close()
+  }
 }

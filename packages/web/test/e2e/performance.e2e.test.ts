@@ -8,8 +8,11 @@ import { testKey } from '../support/mint-token.js'
 import { RESULTS_DIR, openApp, paste, useChromium } from './browser.js'
 import { tokenLike } from './tokens.js'
 
-// 45 KB read as KiB, gzip -9 (what a static host serves pre-compressed); metrics.json also records gzip -6.
-const ENTRY_BUDGET_BYTES = 45 * 1024
+// KiB, gzip -9 (what a static host serves pre-compressed); metrics.json also records gzip -6. Raised from 45 to 64 on
+// 2026-11-30: the page judges a pasted token against its API's whole catalog with no input (issue 13), so the
+// catalogs are on the paste path, and they grew from 63 operations to 298 (Defender for Endpoint completed, the
+// Microsoft Graph security API added). MSAL, jose and the demo key still stay out.
+const ENTRY_BUDGET_BYTES = 64 * 1024
 const DIAGNOSIS_BUDGET_MS = 50
 const metrics: Record<string, unknown> = {}
 

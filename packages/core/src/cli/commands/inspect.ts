@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { inspectToken } from '../../token/inspect.js'
 import { verdictOf } from '../../token/verdict.js'
@@ -7,7 +6,10 @@ import type { InspectOptions, RequirementOptions } from '../../token/options.js'
 import type { Report } from '../../token/report.js'
 import { MAX_TOKEN_BYTES } from '../../token/decode.js'
 import { withUsageErrors, parseNow, parseSeconds } from '../args.js'
-import { EXIT_FINDINGS, EXIT_OK, UsageError, readAll, type CliIO } from '../io.js'
+import { EXIT_FINDINGS, EXIT_OK, UsageError, readAll, readFileCapped, type CliIO } from '../io.js'
+
+/** Entra's key sets are under 20 KiB; the key-set layer reads at most 128 KiB from the network, a file 1 MiB. */
+const MAX_KEY_SET_FILE_BYTES = 1024 * 1024
 import type { Command } from '../run.js'
 import { toJsonText } from '../output/escape.js'
 import { renderReport } from '../output/report.js'
@@ -16,7 +18,7 @@ import type { ResolvedRequirement } from '../requirement-flags.js'
 import type { KeySetText } from '../../token/verify/diagnose.js'
 import type { Capabilities } from '../../permissions/capabilities.js'
 
-const USAGE = 'claimcheck inspect [TOKEN | -] [--json] [--now <ISO|epoch>] [--offline] [--jwks <file>] [--audience <aud>]... [--tenant <tid>]... [--client-app <appid>]... [--clock-skew <s>] [--api mde|m365d | --catalog <file>] [--operation "<METHOD> <path>"] [--require <permission>]...'
+const USAGE = 'claimcheck inspect [TOKEN | -] [--json] [--now <ISO|epoch>] [--offline] [--jwks <file>] [--audience <aud>]... [--tenant <tid>]... [--client-app <appid>]... [--clock-skew <s>] [--api mde|m365d|graph | --catalog <file>] [--operation "<METHOD> <path>"] [--require <permission>]...'
 
 /** Room for an Authorization header line, quotes and whitespace around a token of the maximum size. */
 const STDIN_LIMIT_BYTES = MAX_TOKEN_BYTES * 4
@@ -98,12 +100,7 @@ async function capabilitiesFor(report: Report): Promise<Capabilities | null> {
 
 /** The --jwks file, read with core's key-set reader so the CLI and the page say the same about a bad file. */
 async function readJwksFile(path: string, readKeySetText: (text: string) => KeySetText): Promise<JsonWebKeySetInput> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (err) {
-    throw new UsageError(`--jwks: cannot read ${path} (${err instanceof Error ? err.message : String(err)})`)
-  }
+  const text = (await readFileCapped(path, '--jwks', MAX_KEY_SET_FILE_BYTES)).toString('utf8')
   const read = readKeySetText(text)
   if (!read.ok) throw new UsageError(`--jwks: ${path}: ${read.problem}`)
   return read.jwks

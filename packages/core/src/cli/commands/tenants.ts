@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { CLOUD_NAMES, isCloudName } from '../../entra/clouds.js'
 import { resolveAuthority } from '../../tenants/authority.js'
@@ -8,13 +7,13 @@ import type { TenantResult } from '../../tenants/result.js'
 import { createTenantTally, summaryJsonLine, tenantJsonLine } from '../../tenants/summary.js'
 import { readTenantList, type TenantEntry } from '../../tenants/tenant-list.js'
 import { withUsageErrors } from '../args.js'
-import { EXIT_FINDINGS, EXIT_OK, UsageError, readAll, type CliIO } from '../io.js'
+import { EXIT_FINDINGS, EXIT_OK, UsageError, readAll, readFileCapped, type CliIO } from '../io.js'
 import { CLEAR_PROGRESS, renderProgress, renderTenantTable } from '../output/tenants.js'
 import { makeStyle, useColour } from '../output/style.js'
 import { resolveRequirementFlags } from '../requirement-flags.js'
 import type { Command } from '../run.js'
 
-const USAGE = 'claimcheck tenants --client-id <guid> --tenants <file|-> [--api mde|m365d] [--operation "<METHOD> <path>" | --require <permission>...] [--cloud public|usgov|china] [--certificate <pem> | --federated-token-file <file>] [--concurrency N] [--timeout <s>] [--authority <url>] [--redirect-uri <url>] [--json]'
+const USAGE = 'claimcheck tenants --client-id <guid> --tenants <file|-> [--api mde|m365d|graph] [--operation "<METHOD> <path>" | --require <permission>...] [--cloud public|usgov|china] [--certificate <pem> | --federated-token-file <file>] [--concurrency N] [--timeout <s>] [--authority <url>] [--redirect-uri <url>] [--json]'
 
 /** The secret comes from the environment only: a flag would put it in shell history and process listings. */
 export const SECRET_VARIABLE = 'CLAIMCHECK_CLIENT_SECRET'
@@ -116,7 +115,7 @@ async function readCredential(certificatePath: string | undefined, tokenFile: st
   if (tokenFile !== undefined) {
     await readText(tokenFile, PEM_LIMIT_BYTES, '--federated-token-file')
     // Read per request: a workload identity's projected token (AZURE_FEDERATED_TOKEN_FILE) is rotated in place.
-    return { assertion: async () => (await readFile(tokenFile, 'utf8')).trim() }
+    return { assertion: async () => (await readFileCapped(tokenFile, '--federated-token-file', 64 * 1024)).toString('utf8').trim() }
   }
   if (certificatePath !== undefined) {
     const pem = await readText(certificatePath, PEM_LIMIT_BYTES, '--certificate')
@@ -152,12 +151,5 @@ async function readTenants(source: string, io: CliIO): Promise<TenantEntry[]> {
 }
 
 async function readText(path: string, limit: number, flag: string): Promise<string> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (err) {
-    throw new UsageError(`${flag}: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`)
-  }
-  if (text.length > limit) throw new UsageError(`${flag}: ${path} is larger than ${limit} bytes`)
-  return text
+  return (await readFileCapped(path, flag, limit)).toString('utf8')
 }

@@ -48,7 +48,8 @@ export function keysUnavailable(lookup: Extract<KeyLookup, { status: 'unavailabl
   } catch {
     // keep the text as it is
   }
-  return makeFinding('jwks-unavailable', `The key set for tenant ${tid} could not be obtained from ${lookup.url}: ${lookup.cause}.${lookup.network ? ` ${OFFLINE_ADVICE}` : ''}`, {
+  // The advice for a browser (CORS, offline) is the fix's job; the message says what happened.
+  return makeFinding('jwks-unavailable', `The key set for tenant ${tid} could not be obtained from ${lookup.url}: ${lookup.cause}.`, {
     expected: lookup.url, actual: lookup.cause,
     ...(lookup.network ? { fix: `Check network access to ${host}; in a browser, use a pasted key set (the jwks option) instead.` } : {}),
   })

@@ -3,10 +3,10 @@ import { css } from 'lit'
 export const capabilitiesViewStyles = css`
   :host { display: block; }
   .headline { margin: .25rem 0 .5rem; font-size: 1.05rem; }
-  .areas { list-style: none; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: .25rem .75rem; }
+  .areas { list-style: none; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr)); gap: .25rem .75rem; }
   .areas li:has(details[open]) { grid-column: 1 / -1; }
-  summary { cursor: pointer; padding: .15rem 0; display: flex; gap: .5rem; align-items: baseline; }
-  .area { font-weight: 600; }
+  summary { cursor: pointer; padding: .15rem 0; display: flex; flex-wrap: wrap; gap: .5rem; align-items: baseline; }
+  .area { font-weight: 600; min-width: 0; overflow-wrap: anywhere; }
   .count { border-radius: 999px; padding: 0 .45rem; font-size: .85rem; font-weight: 600; }
   .count.all { background: var(--cc-ok-bg); color: var(--cc-ok-fg); }
   .count.some { background: var(--cc-warning-bg); color: var(--cc-warning-fg); }

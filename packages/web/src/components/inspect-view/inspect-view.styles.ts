@@ -19,5 +19,4 @@ export const inspectViewStyles = css`
   details > summary { cursor: pointer; font-weight: 600; padding: .15rem 0; }
   details > summary .hint { font-weight: normal; }
   .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr)); gap: 0 1.5rem; }
-  .api-answer-slot { margin: .5rem 0; }
 `

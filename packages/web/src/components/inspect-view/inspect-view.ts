@@ -215,6 +215,10 @@ export class CcInspectView extends LitElement {
           <summary>Sign in and get a token <span class="hint">(your app registration, the API you choose)</span></summary>
           ${this.signInModule.render(() => html`<cc-sign-in-panel .clock=${this.clock}></cc-sign-in-panel>`)}
         </details>
+        <details class="api-answer" @toggle=${this.onApiAnswerToggle}>
+          <summary>The API said 401 or 403?</summary>
+          ${this.apiAnswerModule.render(() => html`<api-answer .token=${this.raw} .now=${this.diagnosedAt}></api-answer>`)}
+        </details>
         </div>
       </section>
       <cc-verdict-banner .report=${report} .now=${this.diagnosedAt} .checking=${phase.phase === 'pending'}></cc-verdict-banner>
@@ -228,10 +232,6 @@ export class CcInspectView extends LitElement {
           <h2 id="findings-h">Findings</h2>
           <cc-findings-list .findings=${report.findings}></cc-findings-list>
         </section>
-        <details class="api-answer-slot" @toggle=${this.onApiAnswerToggle}>
-          <summary>The API answered 401 or 403? <span class="hint">(paste its answer: what it needs, what to add)</span></summary>
-          ${this.apiAnswerModule.render(() => html`<api-answer .token=${this.raw} .now=${this.diagnosedAt}></api-answer>`)}
-        </details>
         ${report.token === null ? nothing : html`
           <div class="columns">
             <section aria-labelledby="lifetime-h">
