@@ -10,7 +10,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-syntax': ['error', { selector: 'ExportAllDeclaration', message: 'Re-export by name: no export *.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportAllDeclaration', message: 'Re-export by name: no export *.' },
+      ],
     },
   },
   {
@@ -20,14 +23,37 @@ export default tseslint.config(
     ignores: ['packages/core/src/cli/**', 'packages/core/src/token/verify/rs256/node.ts'],
     rules: {
       // Bare module names as exact paths: a gitignore-style pattern 'http' would also match core's own src/http folder.
-      'no-restricted-imports': ['error', {
-        paths: ['fs', 'path', 'http', 'https', 'crypto', 'os', 'url', 'buffer', 'process'].map((name) => ({ name, message: 'core must stay runtime-neutral: node APIs belong in src/cli.' })),
-        patterns: [{ group: ['node:*', 'fs/*'], message: 'core must stay runtime-neutral: node APIs belong in src/cli.' }],
-      }],
-      'no-restricted-globals': ['error', 'Buffer', 'process', 'window', 'document', 'localStorage', 'sessionStorage', '__dirname', 'require'],
-      'no-restricted-syntax': ['error',
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['fs', 'path', 'http', 'https', 'crypto', 'os', 'url', 'buffer', 'process'].map((name) => ({
+            name,
+            message: 'core must stay runtime-neutral: node APIs belong in src/cli.',
+          })),
+          patterns: [
+            {
+              group: ['node:*', 'fs/*'],
+              message: 'core must stay runtime-neutral: node APIs belong in src/cli.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'Buffer',
+        'process',
+        'window',
+        'document',
+        'localStorage',
+        'sessionStorage',
+        '__dirname',
+        'require',
+      ],
+      'no-restricted-syntax': [
+        'error',
         { selector: 'ExportAllDeclaration', message: 'Re-export by name: no export *.' },
-        { selector: 'ExportDefaultDeclaration', message: 'No default exports in core.' }],
+        { selector: 'ExportDefaultDeclaration', message: 'No default exports in core.' },
+      ],
     },
   },
 )

@@ -35,26 +35,53 @@ const tokens = mintMany(20_000, { version: 'v1', tenant, key, iat })
 const n = tokens.length
 const server = await startJwksServer([key.jwk])
 const c = { version: 'v1' as const, tenant, origin: server.origin }
-const checks: InspectOptions = { audience: 'https://api.securitycenter.microsoft.com', tenants: [tenant.tenantId], clientApps: [tenant.clientAppId] }
+const checks: InspectOptions = {
+  audience: 'https://api.securitycenter.microsoft.com',
+  tenants: [tenant.tenantId],
+  clientApps: [tenant.clientAppId],
+}
 const requirement = requirementFor(c)
 const jose = await bareJose(c, key)
 const floor = nodeCryptoFloor(key)
-const online = createVerifier({ ...checks, audience: 'https://api.securitycenter.microsoft.com', tenants: [tenant.tenantId], authority: server.origin, keySets: { allowLoopbackHttp: true } })
-const offline = createVerifier({ audience: 'https://api.securitycenter.microsoft.com', tenants: [tenant.tenantId], clientApps: [tenant.clientAppId], jwks: { keys: [key.jwk] }, resultCache: false })
+const online = createVerifier({
+  ...checks,
+  audience: 'https://api.securitycenter.microsoft.com',
+  tenants: [tenant.tenantId],
+  authority: server.origin,
+  keySets: { allowLoopbackHttp: true },
+})
+const offline = createVerifier({
+  audience: 'https://api.securitycenter.microsoft.com',
+  tenants: [tenant.tenantId],
+  clientApps: [tenant.clientAppId],
+  jwks: { keys: [key.jwk] },
+  resultCache: false,
+})
 await online.verify(tokens[0] as string, requirement)
 
 const stages: Array<[string, (i: number) => unknown]> = [
   ['jose.decodeJwt', (i) => decodeJwt(tokens[i % n] as string)],
   ['inspectToken, no options', (i) => inspectToken(tokens[i % n] as string)],
   ['inspectToken, Entra checks', (i) => inspectToken(tokens[i % n] as string, checks)],
-  ['inspectToken, Entra checks + operation', (i) => inspectToken(tokens[i % n] as string, { ...checks, ...requirement })],
+  [
+    'inspectToken, Entra checks + operation',
+    (i) => inspectToken(tokens[i % n] as string, { ...checks, ...requirement }),
+  ],
   ['node:crypto verify alone (the floor)', (i) => floor(tokens[i % n] as string)],
   ['jose.jwtVerify (key in hand)', (i) => jose(tokens[i % n] as string)],
-  ['verify, static key set, no result cache, + operation', (i) => offline.verify(tokens[i % n] as string, requirement)],
-  ['verify, discovery, first sight, + operation', (i) => online.verify(tokens[(i % (n - 1)) + 1] as string, requirement)],
+  [
+    'verify, static key set, no result cache, + operation',
+    (i) => offline.verify(tokens[i % n] as string, requirement),
+  ],
+  [
+    'verify, discovery, first sight, + operation',
+    (i) => online.verify(tokens[(i % (n - 1)) + 1] as string, requirement),
+  ],
   ['verify, discovery, repeated token, + operation', () => online.verify(tokens[0] as string, requirement)],
 ]
-process.stdout.write(`CPU µs per operation (median of ${ROUNDS} × ${ROUND_MS} ms), v1 token, issuer ${issuerFor('v1', tenant.tenantId)}\n`)
+process.stdout.write(
+  `CPU µs per operation (median of ${ROUNDS} × ${ROUND_MS} ms), v1 token, issuer ${issuerFor('v1', tenant.tenantId)}\n`,
+)
 for (const [name, op] of stages) {
   process.stdout.write(`${(await cpuMicrosPerOp(op)).toFixed(1).padStart(8)}  ${name}\n`)
 }

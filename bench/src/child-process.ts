@@ -12,9 +12,16 @@ export interface ChildOutcome<T> {
  * Runs a harness module in a fresh Node process and reads back one JSON line. The time limit is enforced here,
  * so nothing a peer does can make the run hang.
  */
-export function runChild<T>(script: string, arg: unknown, timeoutMs: number, nodeArgs: readonly string[] = []): Promise<ChildOutcome<T>> {
+export function runChild<T>(
+  script: string,
+  arg: unknown,
+  timeoutMs: number,
+  nodeArgs: readonly string[] = [],
+): Promise<ChildOutcome<T>> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...nodeArgs, script, JSON.stringify(arg)], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [...nodeArgs, script, JSON.stringify(arg)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     let killed: number | undefined
@@ -27,7 +34,11 @@ export function runChild<T>(script: string, arg: unknown, timeoutMs: number, nod
     child.on('close', () => {
       clearTimeout(timer)
       const value = lastJsonLine<T>(stdout)
-      resolve({ value, ...(killed === undefined ? {} : { killedAfterMs: killed }), stderr: stderr.slice(0, 2000) })
+      resolve({
+        value,
+        ...(killed === undefined ? {} : { killedAfterMs: killed }),
+        stderr: stderr.slice(0, 2000),
+      })
     })
   })
 }

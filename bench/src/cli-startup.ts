@@ -22,7 +22,8 @@ function timed(args: readonly string[]): { ms: number; status: number | null } {
 
 /** `claimcheck inspect --offline <token>` against `node -e 0`, alternating, wall-clock per spawn, medians. */
 export function measureCliStartup(token: string, runs: number): CliStartupResult {
-  if (!existsSync(CLI_MAIN)) return { runs: 0, cliMs: null, nodeMs: null, ratio: null, exitCodes: [], note: 'CLI not built' }
+  if (!existsSync(CLI_MAIN))
+    return { runs: 0, cliMs: null, nodeMs: null, ratio: null, exitCodes: [], note: 'CLI not built' }
   const cli: number[] = []
   const bare: number[] = []
   const exitCodes = new Set<number>()
@@ -39,5 +40,12 @@ export function measureCliStartup(token: string, runs: number): CliStartupResult
   const nodeMs = median(bare)
   const codes = [...exitCodes].sort()
   const failed = codes.some((c) => c !== 0 && c !== 1)
-  return { runs, cliMs, nodeMs, ratio: ratio(cliMs, nodeMs), exitCodes: codes, ...(failed ? { note: `CLI exited ${codes.join(', ')}` } : {}) }
+  return {
+    runs,
+    cliMs,
+    nodeMs,
+    ratio: ratio(cliMs, nodeMs),
+    exitCodes: codes,
+    ...(failed ? { note: `CLI exited ${codes.join(', ')}` } : {}),
+  }
 }

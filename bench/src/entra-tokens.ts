@@ -39,7 +39,9 @@ export function newTenant(): Tenant {
 }
 
 export function issuerFor(version: TokenVersion, tenantId: string): string {
-  return version === 'v1' ? `https://sts.windows.net/${tenantId}/` : `https://login.microsoftonline.com/${tenantId}/v2.0`
+  return version === 'v1'
+    ? `https://sts.windows.net/${tenantId}/`
+    : `https://login.microsoftonline.com/${tenantId}/v2.0`
 }
 
 export function audienceFor(version: TokenVersion): string {
@@ -56,10 +58,14 @@ function thumbprintLike(seed: Buffer): string {
 }
 
 export function generateSigningKey(): SigningKey {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicExponent: 0x10001 })
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicExponent: 0x10001,
+  })
   const exported = publicKey.export({ format: 'jwk' })
   const kid = thumbprintLike(publicKey.export({ format: 'der', type: 'spki' }))
-  if (typeof exported.n !== 'string' || typeof exported.e !== 'string') throw new Error('RSA JWK export failed')
+  if (typeof exported.n !== 'string' || typeof exported.e !== 'string')
+    throw new Error('RSA JWK export failed')
   return {
     kid,
     privateKey,

@@ -93,6 +93,7 @@ export async function startJwksServer(initialKeys: readonly PublicJwk[] = []): P
 
 function sendJson(res: ServerResponse, body: unknown): void {
   const text = JSON.stringify(body)
-  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }).end(text)
+  res
+    .writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) })
+    .end(text)
 }
-

@@ -44,7 +44,9 @@ export function packageVersions(): Record<string, string> {
   const out: Record<string, string> = {}
   for (const name of MEASURED_PACKAGES) {
     try {
-      const pkg = JSON.parse(readFileSync(join(BENCH_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version?: string }
+      const pkg = JSON.parse(
+        readFileSync(join(BENCH_ROOT, 'node_modules', name, 'package.json'), 'utf8'),
+      ) as { version?: string }
       out[name] = pkg.version ?? 'unknown'
     } catch {
       out[name] = 'not installed'

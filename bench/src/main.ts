@@ -5,7 +5,15 @@ import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { pooled, runChild } from './child-process.js'
 import { measureCliStartup } from './cli-startup.js'
-import { generateSigningKey, mintMany, mintToken, newTenant, randomKid, withKid, type TokenVersion } from './entra-tokens.js'
+import {
+  generateSigningKey,
+  mintMany,
+  mintToken,
+  newTenant,
+  randomKid,
+  withKid,
+  type TokenVersion,
+} from './entra-tokens.js'
 import { startJwksServer } from './jwks-server.js'
 import { runKeysetScenarios, writeFixture } from './keyset/run.js'
 import { renderLoad, runLoadScenario, withLoadSection, type LoadPlan } from './load/run.js'
@@ -44,10 +52,20 @@ interface Plan {
 function parseArgs(argv: readonly string[]): Plan {
   const quick = argv.includes('--quick')
   const outIndex = argv.indexOf('--out')
-  const out = outIndex >= 0 && argv[outIndex + 1] !== undefined ? (argv[outIndex + 1] as string) : join(BENCH_ROOT, quick ? 'results.quick.md' : 'results.md')
-  const unknown = argv.filter((a, i) => a.startsWith('--') && !['--quick', '--out', '--no-web-build', '--load-only'].includes(a) && argv[i - 1] !== '--out')
+  const out =
+    outIndex >= 0 && argv[outIndex + 1] !== undefined
+      ? (argv[outIndex + 1] as string)
+      : join(BENCH_ROOT, quick ? 'results.quick.md' : 'results.md')
+  const unknown = argv.filter(
+    (a, i) =>
+      a.startsWith('--') &&
+      !['--quick', '--out', '--no-web-build', '--load-only'].includes(a) &&
+      argv[i - 1] !== '--out',
+  )
   if (unknown.length > 0) {
-    process.stderr.write(`unknown option(s): ${unknown.join(' ')}\nusage: pnpm bench [--quick] [--no-web-build] [--load-only] [--out FILE]\n`)
+    process.stderr.write(
+      `unknown option(s): ${unknown.join(' ')}\nusage: pnpm bench [--quick] [--no-web-build] [--load-only] [--out FILE]\n`,
+    )
     process.exit(2)
   }
   return {
@@ -64,7 +82,9 @@ function parseArgs(argv: readonly string[]): Plan {
     memoryCount: quick ? 10_000 : 100_000,
     cliRuns: quick ? 10 : 15,
     buildWeb: !quick && !argv.includes('--no-web-build'),
-    load: quick ? { requests: 2000, distinctTokens: 200, connections: 50 } : { requests: 10_000, distinctTokens: 1000, connections: 50 },
+    load: quick
+      ? { requests: 2000, distinctTokens: 200, connections: 50 }
+      : { requests: 10_000, distinctTokens: 1000, connections: 50 },
     loadOnly: argv.includes('--load-only'),
     out,
   }
@@ -84,7 +104,13 @@ async function main(): Promise<void> {
     try {
       const load = await runLoadScenario(plan.load, work, log)
       const section = renderLoad(load, new Date().toISOString().replace(/\.\d+Z$/, 'Z'))
-      writeFileSync(plan.out, withLoadSection(existsSync(plan.out) ? readFileSync(plan.out, 'utf8') : '# Benchmark results\n', section))
+      writeFileSync(
+        plan.out,
+        withLoadSection(
+          existsSync(plan.out) ? readFileSync(plan.out, 'utf8') : '# Benchmark results\n',
+          section,
+        ),
+      )
       log(`wrote the load section of ${plan.out}`)
     } finally {
       rmSync(work, { recursive: true, force: true })
@@ -114,7 +140,11 @@ async function main(): Promise<void> {
       for (const version of ['v1', 'v2'] as const) {
         const c = { version, tenant, origin: server.origin }
         log(`verification throughput, ${version}`)
-        throughput[version] = await runRounds(await verificationContenders(c, k1, pools[version]), roundPlan, log)
+        throughput[version] = await runRounds(
+          await verificationContenders(c, k1, pools[version]),
+          roundPlan,
+          log,
+        )
         log(`decode throughput, ${version}`)
         decode[version] = await runRounds(decodeContenders(c, pools[version].distinct), roundPlan)
       }
@@ -146,16 +176,32 @@ async function main(): Promise<void> {
       (line) => log(`  ${line}`),
     )
 
-    log(`memory (${plan.memoryCount.toLocaleString('en-US')} verifications after a ${plan.memoryWarmup.toLocaleString('en-US')} warm-up)`)
+    log(
+      `memory (${plan.memoryCount.toLocaleString('en-US')} verifications after a ${plan.memoryWarmup.toLocaleString('en-US')} warm-up)`,
+    )
     const memoryFixture = join(work, 'memory.json')
     const memFx: MemoryFixture = { tenant, key: k1.jwk, tokens: v1 }
     writeFileSync(memoryFixture, JSON.stringify(memFx))
     const memoryChild = fileURLToPath(new URL('./memory/child.js', import.meta.url))
     const memory = await pooled(
       (['ours', 'jose'] as const).map((subject) => async (): Promise<MemoryResult> => {
-        const args: MemoryArgs = { subject, fixturePath: memoryFixture, warmup: plan.memoryWarmup, count: plan.memoryCount }
+        const args: MemoryArgs = {
+          subject,
+          fixturePath: memoryFixture,
+          warmup: plan.memoryWarmup,
+          count: plan.memoryCount,
+        }
         const out = await runChild<MemoryResult>(memoryChild, args, 150_000, ['--expose-gc'])
-        return out.value ?? { subject, samples: [], note: out.killedAfterMs !== undefined ? `killed after ${out.killedAfterMs / 1000} s` : `no result: ${out.stderr.split('\n')[0] ?? ''}` }
+        return (
+          out.value ?? {
+            subject,
+            samples: [],
+            note:
+              out.killedAfterMs !== undefined
+                ? `killed after ${out.killedAfterMs / 1000} s`
+                : `no result: ${out.stderr.split('\n')[0] ?? ''}`,
+          }
+        )
       }),
       2, // nothing here is timed, and each subject has a process of its own
     )
@@ -163,8 +209,13 @@ async function main(): Promise<void> {
     log(`CLI start-up (${plan.cliRuns} runs each)`)
     const cli = measureCliStartup(pools.v1.repeated, plan.cliRuns)
 
-    log(`partners: ${plan.quick ? 500 : 5000} customer tenants against a loopback token endpoint (checkTenants)`)
-    const tenants = await runTenantsScenario({ count: plan.quick ? 500 : 5000, concurrencies: [8, 32], latencyMs: 20 }, (line) => log(line))
+    log(
+      `partners: ${plan.quick ? 500 : 5000} customer tenants against a loopback token endpoint (checkTenants)`,
+    )
+    const tenants = await runTenantsScenario(
+      { count: plan.quick ? 500 : 5000, concurrencies: [8, 32], latencyMs: 20 },
+      (line) => log(line),
+    )
 
     let buildNote: string | undefined
     if (plan.buildWeb) {
@@ -193,7 +244,10 @@ async function main(): Promise<void> {
       cli,
       web,
     }
-    writeFileSync(plan.out, `${withLoadSection(renderReport(results), renderLoad(load, results.date))}\n${renderTenantsSection(tenants)}`)
+    writeFileSync(
+      plan.out,
+      `${withLoadSection(renderReport(results), renderLoad(load, results.date))}\n${renderTenantsSection(tenants)}`,
+    )
     for (const t of checkTargets(results)) log(`${t.verdict.padEnd(7)} ${t.target}: ${t.figure}`)
     log(`wrote ${plan.out} in ${Math.round(results.durationS)} s`)
   } finally {

@@ -28,7 +28,11 @@ function table(head: readonly string[], rows: ReadonlyArray<readonly string[]>):
   ].join('\n')
 }
 
-function throughputTable(v1: readonly ContenderResult[], v2: readonly ContenderResult[], baseLabel: string): string {
+function throughputTable(
+  v1: readonly ContenderResult[],
+  v2: readonly ContenderResult[],
+  baseLabel: string,
+): string {
   const range = (c: ContenderResult | undefined): string =>
     c?.ratioRange == null ? '—' : `${c.ratioRange[0].toFixed(2)}–${c.ratioRange[1].toFixed(2)}`
   const rows = v1.map((a) => {
@@ -36,7 +40,8 @@ function throughputTable(v1: readonly ContenderResult[], v2: readonly ContenderR
     const note = a.note ?? b?.note
     const spread = Math.max(a.spread ?? 0, b?.spread ?? 0)
     const base = a.baseline === null
-    const cpu = (c: ContenderResult | undefined): string => (base ? '' : c?.inFlight === 1 ? formatRatio(c.cpuRatio ?? null) : 'n/a')
+    const cpu = (c: ContenderResult | undefined): string =>
+      base ? '' : c?.inFlight === 1 ? formatRatio(c.cpuRatio ?? null) : 'n/a'
     return [
       a.label,
       String(a.inFlight),
@@ -50,7 +55,17 @@ function throughputTable(v1: readonly ContenderResult[], v2: readonly ContenderR
     ]
   })
   return table(
-    ['contender', 'in flight', 'v1 ops/s', `v1 × ${baseLabel}`, 'v1 CPU ×', 'v2 ops/s', `v2 × ${baseLabel}`, 'v2 CPU ×', 'per-round range (wall) / note'],
+    [
+      'contender',
+      'in flight',
+      'v1 ops/s',
+      `v1 × ${baseLabel}`,
+      'v1 CPU ×',
+      'v2 ops/s',
+      `v2 × ${baseLabel}`,
+      'v2 CPU ×',
+      'per-round range (wall) / note',
+    ],
     rows,
   )
 }
@@ -88,7 +103,12 @@ function keysetSection(results: readonly KeysetResult[]): string {
         continue
       }
       r.phases.forEach((p, i) => {
-        rows.push([i === 0 ? peer : '', p.name, requestCount(p), outcomes(p) + (i === 0 && r.note !== undefined ? ` (${r.note})` : '')])
+        rows.push([
+          i === 0 ? peer : '',
+          p.name,
+          requestCount(p),
+          outcomes(p) + (i === 0 && r.note !== undefined ? ` (${r.note})` : ''),
+        ])
       })
     }
     out.push(table(['peer', 'phase', 'key-set requests', 'outcomes'], rows), '')
@@ -116,13 +136,25 @@ export function renderReport(r: BenchResults): string {
     'process, in the same interleaved round (the median of per-round ratios). Rerun with `pnpm bench`',
     '(`pnpm bench --quick` for a smoke run).',
     '',
-    'Versions: ' + Object.entries(r.versions).map(([k, v]) => `${k} ${v}`).join(', ') + '.',
+    'Versions: ' +
+      Object.entries(r.versions)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ') +
+      '.',
     '',
     '## Targets (issue 9)',
     '',
-    table(['target', 'this run', 'verdict'], targets.map((t) => [t.target, t.figure, t.verdict])),
+    table(
+      ['target', 'this run', 'verdict'],
+      targets.map((t) => [t.target, t.figure, t.verdict]),
+    ),
     '',
-    ...(targets.some((t) => t.verdict === 'miss') ? ['Why the misses, what changed, and what would fix them (profiled): [README.md](README.md#throughput-what-changed-and-why-two-targets-are-still-missed-profiled-2026-11-21).', ''] : []),
+    ...(targets.some((t) => t.verdict === 'miss')
+      ? [
+          'Why the misses, what changed, and what would fix them (profiled): [README.md](README.md#throughput-what-changed-and-why-two-targets-are-still-missed-profiled-2026-11-21).',
+          '',
+        ]
+      : []),
     '## Verification throughput, warm keys',
     '',
     `${r.plan.rounds} interleaved rounds of ${r.plan.roundMs} ms per contender (each round starts at a different contender), after a ${r.plan.warmupMs} ms warm-up; medians of ops/s. Ratios are to bare \`jose.jwtVerify\` at the same number in flight, measured right next to each contender in every round (before it in even rounds, after it in odd ones); the ratio is the median of the per-round ratios, and the last column gives their range. "CPU ×" is the same comparison on CPU time per verification (all threads of the process; baseline ÷ contender, so above 1 is cheaper): other processes steal wall-clock time but not CPU time, so on a shared machine it is the steadier figure; it does not credit work spread over threads, so it is left out at 16 in flight. The baselines' own ops/s are the medians of their own slots in the rounds. Tokens: realistic client-credentials tokens signed with a locally generated RSA-2048 key — v1 for Defender for Endpoint (\`iss\` https://sts.windows.net/{tid}/, \`aud\` https://api.securitycenter.microsoft.com, \`appid\`, \`idtyp\` app, \`roles\`), v2 for Defender XDR (\`iss\` https://login.microsoftonline.com/{tid}/v2.0, \`aud\` its application ID, \`azp\`, \`roles\`). Every contender is given the issuer, the audience and RS256; none but ours checks the tenant, the calling app, the key rules or a permission.`,
@@ -139,7 +171,7 @@ export function renderReport(r: BenchResults): string {
     '',
     '## Key sets',
     '',
-    'Every peer against the same local HTTP server on 127.0.0.1 that serves Entra\'s paths, each scenario in a fresh process (module-level caches start empty) with a hard time limit; a verification without an answer is reported as such, never waited for. Peers are pointed at the server with their documented options: jose `createRemoteJWKSet(url)`, jwks-rsa `jwksUri`, get-jwks `domain` + `jwksPath` (`/discovery/v2.0/keys`, Entra\'s path), azure-ad-verify-token `jwksUri`; none needed https, so none had to be faked. Ours derives Entra\'s URLs from the cloud and is pointed at the server with its documented `authority` override plus the test-only `keySets.allowLoopbackHttp` (it refuses plain http otherwise); its key-set and cache settings are the defaults. Ours also fetches the OpenID metadata (per tenant and version) before the key set; the peers are handed the key set URL. Tokens with unknown kids carry a signature that matches nothing, which does not matter since no key set has their kid. `jwks-rsa rateLimit` is jwks-rsa with its documented opt-in `rateLimit: true, jwksRequestsPerMinute: 10`.',
+    "Every peer against the same local HTTP server on 127.0.0.1 that serves Entra's paths, each scenario in a fresh process (module-level caches start empty) with a hard time limit; a verification without an answer is reported as such, never waited for. Peers are pointed at the server with their documented options: jose `createRemoteJWKSet(url)`, jwks-rsa `jwksUri`, get-jwks `domain` + `jwksPath` (`/discovery/v2.0/keys`, Entra's path), azure-ad-verify-token `jwksUri`; none needed https, so none had to be faked. Ours derives Entra's URLs from the cloud and is pointed at the server with its documented `authority` override plus the test-only `keySets.allowLoopbackHttp` (it refuses plain http otherwise); its key-set and cache settings are the defaults. Ours also fetches the OpenID metadata (per tenant and version) before the key set; the peers are handed the key set URL. Tokens with unknown kids carry a signature that matches nothing, which does not matter since no key set has their kid. `jwks-rsa rateLimit` is jwks-rsa with its documented opt-in `rateLimit: true, jwksRequestsPerMinute: 10`.",
     '',
     keysetSection(r.keyset),
     '## Memory',
@@ -147,14 +179,25 @@ export function renderReport(r: BenchResults): string {
     `Live heap (after two full collections, \`--expose-gc\`) and RSS, each in a fresh process, after a warm-up of ${r.memoryPlan.warmup.toLocaleString('en-US')} verifications and then every quarter of ${r.memoryPlan.count.toLocaleString('en-US')} more (16 in flight, cycling through distinct v1 tokens).`,
     '',
     table(
-      ['subject', ...(r.memory.find((mem) => mem.samples.length > 0)?.samples ?? []).map((s) => (s.after === 0 ? 'after warm-up' : `+${s.after.toLocaleString('en-US')}`)), 'heap growth'],
+      [
+        'subject',
+        ...(r.memory.find((mem) => mem.samples.length > 0)?.samples ?? []).map((s) =>
+          s.after === 0 ? 'after warm-up' : `+${s.after.toLocaleString('en-US')}`,
+        ),
+        'heap growth',
+      ],
       r.memory.map((mem) =>
         mem.samples.length === 0
-          ? [mem.subject === 'ours' ? 'ours: createVerifier' : 'jose.jwtVerify (control)', mem.note ?? 'no samples']
+          ? [
+              mem.subject === 'ours' ? 'ours: createVerifier' : 'jose.jwtVerify (control)',
+              mem.note ?? 'no samples',
+            ]
           : [
               mem.subject === 'ours' ? 'ours: createVerifier' : 'jose.jwtVerify (control)',
-              ...mem.samples.map((s) => `heap ${(s.heapUsed / MIB).toFixed(1)} MiB, RSS ${(s.rss / MIB).toFixed(0)} MiB`),
-              `${(((heapGrowth(mem) ?? 0) / MIB) >= 0 ? '+' : '')}${((heapGrowth(mem) ?? 0) / MIB).toFixed(2)} MiB`,
+              ...mem.samples.map(
+                (s) => `heap ${(s.heapUsed / MIB).toFixed(1)} MiB, RSS ${(s.rss / MIB).toFixed(0)} MiB`,
+              ),
+              `${(heapGrowth(mem) ?? 0) / MIB >= 0 ? '+' : ''}${((heapGrowth(mem) ?? 0) / MIB).toFixed(2)} MiB`,
             ],
       ),
     ),
@@ -170,12 +213,17 @@ export function renderReport(r: BenchResults): string {
   )
   const w = r.web
   if (!w.built) {
-    lines.push(`Not built: packages/web/dist is absent${w.buildNote === undefined ? '' : ` (${w.buildNote})`}.`, '')
+    lines.push(
+      `Not built: packages/web/dist is absent${w.buildNote === undefined ? '' : ` (${w.buildNote})`}.`,
+      '',
+    )
   } else {
     lines.push(
       `Read from packages/web/dist after \`pnpm --filter @claimcheck/web build\`${w.buildNote === undefined ? '' : ` (${w.buildNote}; sizes are from the previous build)`}. Sizes are gzip -9.`,
       '',
-      w.entry === null ? 'No entry module found in index.html.' : `Entry module: ${w.entry.file}, ${formatKiB(w.entry.bytes)}, **${formatKiB(w.entry.gzip)} gzip**.`,
+      w.entry === null
+        ? 'No entry module found in index.html.'
+        : `Entry module: ${w.entry.file}, ${formatKiB(w.entry.bytes)}, **${formatKiB(w.entry.gzip)} gzip**.`,
       '',
       table(['loaded before any interaction', 'bytes', 'gzip'], assetRows(w.initial)),
       '',
@@ -183,9 +231,14 @@ export function renderReport(r: BenchResults): string {
         ? 'No MSAL chunk yet: the build contains no chunk carrying MSAL.'
         : table(['MSAL chunk (loaded on "Sign in")', 'bytes', 'gzip'], assetRows(w.msalChunks)),
       '',
-      w.msalInInitial ? '**MSAL is in what the page loads before "Sign in".**' : 'MSAL is not in what the page loads before "Sign in".',
+      w.msalInInitial
+        ? '**MSAL is in what the page loads before "Sign in".**'
+        : 'MSAL is not in what the page loads before "Sign in".',
       '',
     )
   }
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`
 }

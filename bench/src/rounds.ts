@@ -60,7 +60,10 @@ export interface Sample {
 
 function sampleOf(ops: number, start: number, cpu: NodeJS.CpuUsage): Sample {
   const used = process.cpuUsage(cpu)
-  return { opsPerSecond: opsPerSecond(ops, performance.now() - start), cpuMicrosPerOp: ops === 0 ? 0 : (used.user + used.system) / ops }
+  return {
+    opsPerSecond: opsPerSecond(ops, performance.now() - start),
+    cpuMicrosPerOp: ops === 0 ? 0 : (used.user + used.system) / ops,
+  }
 }
 
 /** Runs `op` for `ms` (or `limit` operations) with `inFlight` operations outstanding. */
@@ -147,17 +150,27 @@ export async function runRounds(
     }
     onProgress(`round ${r + 1}/${plan.rounds}`)
   }
-  return contenders.map((c) => summarize(c, samples.get(c.id) ?? [], pairedBaseline.get(c.id) ?? [], plan.rounds, failures.get(c.id)))
+  return contenders.map((c) =>
+    summarize(c, samples.get(c.id) ?? [], pairedBaseline.get(c.id) ?? [], plan.rounds, failures.get(c.id)),
+  )
 }
 
 /** Medians and paired ratios for one contender. CPU ratios are inverted (baseline CPU ÷ ours) so that > 1 is faster. */
-export function summarize(c: Contender, own: readonly Sample[], base: readonly Sample[], rounds: number, note?: string): ContenderResult {
+export function summarize(
+  c: Contender,
+  own: readonly Sample[],
+  base: readonly Sample[],
+  rounds: number,
+  note?: string,
+): ContenderResult {
   const complete = note === undefined && own.length === rounds
   const ops = own.map((x) => x.opsPerSecond)
   const cpu = own.map((x) => x.cpuMicrosPerOp)
   const paired = complete && c.baseline !== null && base.length === own.length
   const baseOps = base.map((x) => x.opsPerSecond)
-  const ratios = paired ? ops.map((v, i) => ratio(v, baseOps[i] as number)).filter((x): x is number => x !== null) : []
+  const ratios = paired
+    ? ops.map((v, i) => ratio(v, baseOps[i] as number)).filter((x): x is number => x !== null)
+    : []
   return {
     id: c.id,
     label: c.label,
@@ -169,7 +182,12 @@ export function summarize(c: Contender, own: readonly Sample[], base: readonly S
     spread: complete ? spread(ops) : null,
     ratioRange: ratios.length === 0 ? null : [Math.min(...ratios), Math.max(...ratios)],
     cpuMicrosPerOp: complete ? median(cpu) : null,
-    cpuRatio: paired ? medianRatio(base.map((x) => x.cpuMicrosPerOp), cpu) : null,
+    cpuRatio: paired
+      ? medianRatio(
+          base.map((x) => x.cpuMicrosPerOp),
+          cpu,
+        )
+      : null,
     ...(note === undefined ? {} : { note }),
   }
 }

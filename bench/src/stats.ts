@@ -5,7 +5,9 @@ export function median(values: readonly number[]): number {
   if (values.length === 0) throw new TypeError('median of an empty sample')
   const sorted = [...values].sort((a, b) => a - b)
   const mid = sorted.length >> 1
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
 }
 
 /** a / b, or null when the baseline is missing or zero (a ratio to nothing is not a number we report). */

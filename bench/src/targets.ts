@@ -23,7 +23,13 @@ function x(r: number | null): string {
 }
 
 /** A ratio to the baseline, judged on wall clock and (with `cpuToo`, at 1 in flight) on CPU time as well. */
-function ratioTarget(target: string, results: BenchResults, id: string, min: number, cpuToo = false): TargetCheck {
+function ratioTarget(
+  target: string,
+  results: BenchResults,
+  id: string,
+  min: number,
+  cpuToo = false,
+): TargetCheck {
   const v1 = byId(results.throughput.v1, id)
   const v2 = byId(results.throughput.v2, id)
   if (v1?.ratio == null || v2?.ratio == null) {
@@ -32,7 +38,11 @@ function ratioTarget(target: string, results: BenchResults, id: string, min: num
   let worst = Math.min(v1.ratio, v2.ratio)
   if (cpuToo && v1.cpuRatio != null && v2.cpuRatio != null) worst = Math.min(worst, v1.cpuRatio, v2.cpuRatio)
   const cpu = v1.inFlight === 1 ? ` (CPU time: v1 ${x(v1.cpuRatio)}, v2 ${x(v2.cpuRatio)})` : ''
-  return { target, figure: `v1 ${x(v1.ratio)}, v2 ${x(v2.ratio)}${cpu}`, verdict: worst >= min ? 'pass' : 'miss' }
+  return {
+    target,
+    figure: `v1 ${x(v1.ratio)}, v2 ${x(v2.ratio)}${cpu}`,
+    verdict: worst >= min ? 'pass' : 'miss',
+  }
 }
 
 /**
@@ -41,7 +51,9 @@ function ratioTarget(target: string, results: BenchResults, id: string, min: num
  */
 export function floorShare(list: readonly ContenderResult[], id: string): number | null {
   const ours = byId(list, id)?.ratio
-  const floors = ['floor-node@16', 'floor-node-pool@16'].map((f) => byId(list, f)?.ratio).filter((r): r is number => typeof r === 'number')
+  const floors = ['floor-node@16', 'floor-node-pool@16']
+    .map((f) => byId(list, f)?.ratio)
+    .filter((r): r is number => typeof r === 'number')
   if (ours == null || floors.length === 0) return null
   return ours / Math.max(...floors)
 }
@@ -51,14 +63,21 @@ function floorShareTarget(target: string, results: BenchResults, id: string, min
   const v2 = floorShare(results.throughput.v2, id)
   if (v1 === null || v2 === null) return { target, figure: 'not measured', verdict: 'not measured' }
   const pct = (r: number): string => `${(r * 100).toFixed(0)} %`
-  return { target, figure: `v1 ${pct(v1)}, v2 ${pct(v2)} of the better node:crypto floor at 16 in flight`, verdict: Math.min(v1, v2) >= min ? 'pass' : 'miss' }
+  return {
+    target,
+    figure: `v1 ${pct(v1)}, v2 ${pct(v2)} of the better node:crypto floor at 16 in flight`,
+    verdict: Math.min(v1, v2) >= min ? 'pass' : 'miss',
+  }
 }
 
 function requests(p: PhaseResult | undefined): number {
   return p === undefined ? Number.NaN : p.requests.metadata + p.requests.keys + p.requests.other
 }
 
-function oursIn(keyset: readonly KeysetResult[], scenario: KeysetResult['scenario']): KeysetResult | undefined {
+function oursIn(
+  keyset: readonly KeysetResult[],
+  scenario: KeysetResult['scenario'],
+): KeysetResult | undefined {
   return keyset.find((r) => r.peer === 'ours' && r.scenario === scenario)
 }
 
@@ -67,15 +86,22 @@ function keysetTarget(
   r: KeysetResult | undefined,
   judge: (phases: readonly PhaseResult[]) => { figure: string; ok: boolean },
 ): TargetCheck {
-  if (r === undefined || r.phases.length === 0) return { target, figure: r?.note ?? 'not measured', verdict: 'not measured' }
+  if (r === undefined || r.phases.length === 0)
+    return { target, figure: r?.note ?? 'not measured', verdict: 'not measured' }
   const { figure, ok } = judge(r.phases)
-  return { target, figure: r.note === undefined ? figure : `${figure} (${r.note})`, verdict: ok ? 'pass' : 'miss' }
+  return {
+    target,
+    figure: r.note === undefined ? figure : `${figure} (${r.note})`,
+    verdict: ok ? 'pass' : 'miss',
+  }
 }
 
 export function heapGrowth(m: MemoryResult): number | null {
   const first = m.samples[0]
   const last = m.samples[m.samples.length - 1]
-  return first === undefined || last === undefined || m.samples.length < 2 ? null : last.heapUsed - first.heapUsed
+  return first === undefined || last === undefined || m.samples.length < 2
+    ? null
+    : last.heapUsed - first.heapUsed
 }
 
 export function memoryGrew(m: MemoryResult): boolean | null {
@@ -90,39 +116,74 @@ const MIB = 1024 * 1024
 /** The issue's targets, each judged from this run's figures. */
 export function checkTargets(results: BenchResults): TargetCheck[] {
   const checks: TargetCheck[] = [
-    ratioTarget('First-sight full verification ≥ 2.5× bare jose.jwtVerify, wall clock and CPU time (1 in flight)', results, 'ours-first', 2.5, true),
-    floorShareTarget('First-sight full verification, 16 in flight ≥ 70 % of the node:crypto floor', results, 'ours-first@16', 0.7),
+    ratioTarget(
+      'First-sight full verification ≥ 2.5× bare jose.jwtVerify, wall clock and CPU time (1 in flight)',
+      results,
+      'ours-first',
+      2.5,
+      true,
+    ),
+    floorShareTarget(
+      'First-sight full verification, 16 in flight ≥ 70 % of the node:crypto floor',
+      results,
+      'ours-first@16',
+      0.7,
+    ),
     ratioTarget('A repeated token ≥ 10× bare jose', results, 'ours-repeat', 10),
-    keysetTarget('Key sets: 1 request for a cold burst of 1,000', oursIn(results.keyset, 'cold-burst'), (p) => {
-      const burst = p[0]
-      const accepted = burst?.outcomes['accepted'] ?? 0
-      return {
-        figure: `${burst?.requests.keys ?? '?'} key-set request(s) + ${burst?.requests.metadata ?? '?'} metadata; ${accepted}/${burst?.tokens ?? 0} accepted`,
-        ok: burst !== undefined && burst.requests.keys <= 1 && burst.requests.metadata <= 1 && accepted === burst.tokens,
-      }
-    }),
-    keysetTarget('Key sets: ≤ 1 request per cooldown window for 1,000 unknown kids', oursIn(results.keyset, 'unknown-kid-storm'), (p) => {
-      const n = requests(p[1])
-      return { figure: `${n} request(s) during the storm`, ok: n <= 1 }
-    }),
+    keysetTarget(
+      'Key sets: 1 request for a cold burst of 1,000',
+      oursIn(results.keyset, 'cold-burst'),
+      (p) => {
+        const burst = p[0]
+        const accepted = burst?.outcomes['accepted'] ?? 0
+        return {
+          figure: `${burst?.requests.keys ?? '?'} key-set request(s) + ${burst?.requests.metadata ?? '?'} metadata; ${accepted}/${burst?.tokens ?? 0} accepted`,
+          ok:
+            burst !== undefined &&
+            burst.requests.keys <= 1 &&
+            burst.requests.metadata <= 1 &&
+            accepted === burst.tokens,
+        }
+      },
+    ),
+    keysetTarget(
+      'Key sets: ≤ 1 request per cooldown window for 1,000 unknown kids',
+      oursIn(results.keyset, 'unknown-kid-storm'),
+      (p) => {
+        const n = requests(p[1])
+        return { figure: `${n} request(s) during the storm`, ok: n <= 1 }
+      },
+    ),
     keysetTarget('Key sets: a rotated key accepted on first use', oursIn(results.keyset, 'rotation'), (p) => {
       const first = p[1]
       const ok = (first?.outcomes['accepted'] ?? 0) === 1
-      return { figure: ok ? `accepted on first use (${requests(first)} request(s))` : `first use: ${Object.keys(first?.outcomes ?? {}).join(', ')}`, ok }
+      return {
+        figure: ok
+          ? `accepted on first use (${requests(first)} request(s))`
+          : `first use: ${Object.keys(first?.outcomes ?? {}).join(', ')}`,
+        ok,
+      }
     }),
     keysetTarget('Key sets: no request per token during an outage', oursIn(results.keyset, 'outage'), (p) => {
       const outage = p.filter((q) => q.name.startsWith('HTTP 500') || q.name.startsWith('connection reset'))
       const perPhase = outage.map(requests)
       const tokens = outage.reduce((s, q) => s + q.tokens, 0)
       const total = perPhase.reduce((s, n) => s + n, 0)
-      return { figure: `${total} request(s) for ${tokens} tokens over ${outage.length} outage phases (max ${Math.max(...perPhase)} per phase)`, ok: perPhase.every((n) => n <= 1) }
+      return {
+        figure: `${total} request(s) for ${tokens} tokens over ${outage.length} outage phases (max ${Math.max(...perPhase)} per phase)`,
+        ok: perPhase.every((n) => n <= 1),
+      }
     }),
   ]
 
   const cli = results.cli
   checks.push(
     cli.ratio === null || cli.note !== undefined
-      ? { target: 'CLI inspect --offline start-up ≤ 2.5× node -e 0', figure: cli.note ?? 'not measured', verdict: 'not measured' }
+      ? {
+          target: 'CLI inspect --offline start-up ≤ 2.5× node -e 0',
+          figure: cli.note ?? 'not measured',
+          verdict: 'not measured',
+        }
       : {
           target: 'CLI inspect --offline start-up ≤ 2.5× node -e 0',
           figure: `${x(cli.ratio)} (${cli.cliMs?.toFixed(0)} ms vs ${cli.nodeMs?.toFixed(0)} ms, median of ${cli.runs})`,
@@ -135,7 +196,11 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
   const growth = ours === undefined ? null : heapGrowth(ours)
   checks.push(
     grew === null || growth === null
-      ? { target: `No memory growth after warm-up across ${results.memoryPlan.count.toLocaleString('en-US')} verifications`, figure: ours?.note ?? 'not measured', verdict: 'not measured' }
+      ? {
+          target: `No memory growth after warm-up across ${results.memoryPlan.count.toLocaleString('en-US')} verifications`,
+          figure: ours?.note ?? 'not measured',
+          verdict: 'not measured',
+        }
       : {
           target: `No memory growth after warm-up across ${results.memoryPlan.count.toLocaleString('en-US')} verifications`,
           figure: `live heap ${growth >= 0 ? '+' : ''}${(growth / MIB).toFixed(2)} MiB`,

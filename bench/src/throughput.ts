@@ -27,7 +27,11 @@ function cycling(verify: Verify, tokens: readonly string[]): (i: number) => Prom
 }
 
 /** Every verification contender for one token version, each configured as its documentation recommends. */
-export async function verificationContenders(c: PeerConfig, key: KeyInHand, pools: TokenPools): Promise<Contender[]> {
+export async function verificationContenders(
+  c: PeerConfig,
+  key: KeyInHand,
+  pools: TokenPools,
+): Promise<Contender[]> {
   const tokens = pools.distinct
   const jose = await bareJose(c, key)
   const webCrypto = await webCryptoFloor(key)
@@ -42,8 +46,20 @@ export async function verificationContenders(c: PeerConfig, key: KeyInHand, pool
 
   const fastJwtCached = fastJwtGetJwks(c, true)
   return [
-    { id: JOSE_1, label: 'jose.jwtVerify (key in hand) — baseline', inFlight: 1, baseline: null, op: cycling(jose, tokens) },
-    { id: JOSE_16, label: 'jose.jwtVerify (key in hand) — baseline', inFlight: 16, baseline: null, op: cycling(jose, tokens) },
+    {
+      id: JOSE_1,
+      label: 'jose.jwtVerify (key in hand) — baseline',
+      inFlight: 1,
+      baseline: null,
+      op: cycling(jose, tokens),
+    },
+    {
+      id: JOSE_16,
+      label: 'jose.jwtVerify (key in hand) — baseline',
+      inFlight: 16,
+      baseline: null,
+      op: cycling(jose, tokens),
+    },
     {
       id: 'ours-first',
       label: 'ours: createVerifier, first sight (all Entra checks + permission)',
@@ -88,10 +104,34 @@ export async function verificationContenders(c: PeerConfig, key: KeyInHand, pool
       },
       op: () => (repeated as Verify)(pools.repeated),
     },
-    { id: 'jose-remote', label: 'jose + createRemoteJWKSet (warm)', inFlight: 1, baseline: JOSE_1, op: cycling(remoteJose(c), tokens) },
-    { id: 'fast-jwt-pem', label: 'fast-jwt (PEM key in hand)', inFlight: 1, baseline: JOSE_1, op: cycling(fastJwtStatic(c, key), tokens) },
-    { id: 'fast-jwt-get-jwks', label: 'fast-jwt + get-jwks', inFlight: 1, baseline: JOSE_1, op: cycling(fastJwtGetJwks(c), tokens) },
-    { id: 'fast-jwt-get-jwks@16', label: 'fast-jwt + get-jwks', inFlight: 16, baseline: JOSE_16, op: cycling(fastJwtGetJwks(c), tokens) },
+    {
+      id: 'jose-remote',
+      label: 'jose + createRemoteJWKSet (warm)',
+      inFlight: 1,
+      baseline: JOSE_1,
+      op: cycling(remoteJose(c), tokens),
+    },
+    {
+      id: 'fast-jwt-pem',
+      label: 'fast-jwt (PEM key in hand)',
+      inFlight: 1,
+      baseline: JOSE_1,
+      op: cycling(fastJwtStatic(c, key), tokens),
+    },
+    {
+      id: 'fast-jwt-get-jwks',
+      label: 'fast-jwt + get-jwks',
+      inFlight: 1,
+      baseline: JOSE_1,
+      op: cycling(fastJwtGetJwks(c), tokens),
+    },
+    {
+      id: 'fast-jwt-get-jwks@16',
+      label: 'fast-jwt + get-jwks',
+      inFlight: 16,
+      baseline: JOSE_16,
+      op: cycling(fastJwtGetJwks(c), tokens),
+    },
     {
       id: 'fast-jwt-cache-repeat',
       label: 'fast-jwt + get-jwks, cache: true, the same token repeated',
@@ -99,14 +139,62 @@ export async function verificationContenders(c: PeerConfig, key: KeyInHand, pool
       baseline: JOSE_1,
       op: () => fastJwtCached(pools.repeated),
     },
-    { id: 'jsonwebtoken-pem', label: 'jsonwebtoken (PEM string in hand)', inFlight: 1, baseline: JOSE_1, op: cycling(jsonwebtokenPem(c, key), tokens) },
-    { id: 'jwks-rsa', label: 'jsonwebtoken + jwks-rsa', inFlight: 1, baseline: JOSE_1, op: cycling(jsonwebtokenJwksRsa(c), tokens) },
-    { id: 'azure-ad-verify-token', label: 'azure-ad-verify-token', inFlight: 1, baseline: JOSE_1, op: cycling(azureAdVerifyToken(c), tokens) },
-    { id: 'floor-node', label: 'floor: node:crypto verify alone', inFlight: 1, baseline: JOSE_1, op: cycling(nodeCryptoFloor(key), tokens) },
-    { id: 'floor-node@16', label: 'floor: node:crypto verify alone (synchronous)', inFlight: 16, baseline: JOSE_16, op: cycling(nodeCryptoFloor(key), tokens) },
-    { id: 'floor-node-pool@16', label: 'floor: node:crypto verify alone (thread pool)', inFlight: 16, baseline: JOSE_16, op: cycling(nodeCryptoPoolFloor(key), tokens) },
-    { id: 'floor-webcrypto', label: 'floor: WebCrypto subtle.verify alone', inFlight: 1, baseline: JOSE_1, op: cycling(webCrypto, tokens) },
-    { id: 'floor-webcrypto@16', label: 'floor: WebCrypto subtle.verify alone', inFlight: 16, baseline: JOSE_16, op: cycling(webCrypto, tokens) },
+    {
+      id: 'jsonwebtoken-pem',
+      label: 'jsonwebtoken (PEM string in hand)',
+      inFlight: 1,
+      baseline: JOSE_1,
+      op: cycling(jsonwebtokenPem(c, key), tokens),
+    },
+    {
+      id: 'jwks-rsa',
+      label: 'jsonwebtoken + jwks-rsa',
+      inFlight: 1,
+      baseline: JOSE_1,
+      op: cycling(jsonwebtokenJwksRsa(c), tokens),
+    },
+    {
+      id: 'azure-ad-verify-token',
+      label: 'azure-ad-verify-token',
+      inFlight: 1,
+      baseline: JOSE_1,
+      op: cycling(azureAdVerifyToken(c), tokens),
+    },
+    {
+      id: 'floor-node',
+      label: 'floor: node:crypto verify alone',
+      inFlight: 1,
+      baseline: JOSE_1,
+      op: cycling(nodeCryptoFloor(key), tokens),
+    },
+    {
+      id: 'floor-node@16',
+      label: 'floor: node:crypto verify alone (synchronous)',
+      inFlight: 16,
+      baseline: JOSE_16,
+      op: cycling(nodeCryptoFloor(key), tokens),
+    },
+    {
+      id: 'floor-node-pool@16',
+      label: 'floor: node:crypto verify alone (thread pool)',
+      inFlight: 16,
+      baseline: JOSE_16,
+      op: cycling(nodeCryptoPoolFloor(key), tokens),
+    },
+    {
+      id: 'floor-webcrypto',
+      label: 'floor: WebCrypto subtle.verify alone',
+      inFlight: 1,
+      baseline: JOSE_1,
+      op: cycling(webCrypto, tokens),
+    },
+    {
+      id: 'floor-webcrypto@16',
+      label: 'floor: WebCrypto subtle.verify alone',
+      inFlight: 16,
+      baseline: JOSE_16,
+      op: cycling(webCrypto, tokens),
+    },
   ]
 }
 
@@ -117,8 +205,22 @@ export function decodeContenders(c: PeerConfig, tokens: readonly string[]): Cont
   const n = tokens.length
   const inspect = oursInspect(c)
   return [
-    { id: DECODE_BASELINE, label: 'jose.decodeJwt — baseline', inFlight: 1, baseline: null, sync: true, op: (i) => decodeJwt(tokens[i % n] as string) },
-    { id: 'jwt-decode', label: 'jwt-decode', inFlight: 1, baseline: DECODE_BASELINE, sync: true, op: (i) => jwtDecode(tokens[i % n] as string) },
+    {
+      id: DECODE_BASELINE,
+      label: 'jose.decodeJwt — baseline',
+      inFlight: 1,
+      baseline: null,
+      sync: true,
+      op: (i) => decodeJwt(tokens[i % n] as string),
+    },
+    {
+      id: 'jwt-decode',
+      label: 'jwt-decode',
+      inFlight: 1,
+      baseline: DECODE_BASELINE,
+      sync: true,
+      op: (i) => jwtDecode(tokens[i % n] as string),
+    },
     {
       id: 'ours-inspect',
       label: 'ours: inspectToken (strict decode + classify + every offline check + permission)',

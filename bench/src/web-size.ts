@@ -38,25 +38,44 @@ function carriesMsal(file: string): boolean {
 }
 
 export function buildWeb(timeoutMs: number): string | undefined {
-  const r = spawnSync('pnpm', ['--filter', '@claimcheck/web', 'build'], { cwd: REPO_ROOT, stdio: 'pipe', timeout: timeoutMs })
+  const r = spawnSync('pnpm', ['--filter', '@claimcheck/web', 'build'], {
+    cwd: REPO_ROOT,
+    stdio: 'pipe',
+    timeout: timeoutMs,
+  })
   if (r.error !== undefined) return `build did not run: ${r.error.message}`
-  if (r.status !== 0) return `build failed (exit ${r.status ?? 'killed'}): ${r.stderr.toString().trim().split('\n').slice(-1)[0] ?? ''}`
+  if (r.status !== 0)
+    return `build failed (exit ${r.status ?? 'killed'}): ${r.stderr.toString().trim().split('\n').slice(-1)[0] ?? ''}`
   return undefined
 }
 
 /** Reads sizes from packages/web/dist as the last build left it. */
 export function measureWeb(buildNote?: string): WebSizeResult {
-  const empty: WebSizeResult = { built: false, entry: null, initial: [], msalChunks: [], msalInInitial: false, ...(buildNote === undefined ? {} : { buildNote }) }
+  const empty: WebSizeResult = {
+    built: false,
+    entry: null,
+    initial: [],
+    msalChunks: [],
+    msalInInitial: false,
+    ...(buildNote === undefined ? {} : { buildNote }),
+  }
   const indexPath = join(WEB_DIST, 'index.html')
   if (!existsSync(indexPath)) return empty
   const html = readFileSync(indexPath, 'utf8')
-  const refs = (pattern: RegExp): string[] => [...html.matchAll(pattern)].map((m) => (m[1] ?? '').replace(/^\.?\//, ''))
+  const refs = (pattern: RegExp): string[] =>
+    [...html.matchAll(pattern)].map((m) => (m[1] ?? '').replace(/^\.?\//, ''))
   const entryFile = refs(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)[0]
   const preloads = refs(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)
   const styles = refs(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)
-  const initialFiles = [...(entryFile === undefined ? [] : [entryFile]), ...preloads, ...styles].filter((f) => existsSync(join(WEB_DIST, f)))
+  const initialFiles = [...(entryFile === undefined ? [] : [entryFile]), ...preloads, ...styles].filter((f) =>
+    existsSync(join(WEB_DIST, f)),
+  )
   const assetsDir = join(WEB_DIST, 'assets')
-  const scripts = existsSync(assetsDir) ? readdirSync(assetsDir).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`) : []
+  const scripts = existsSync(assetsDir)
+    ? readdirSync(assetsDir)
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => `assets/${f}`)
+    : []
   const msal = scripts.filter(carriesMsal)
   return {
     ...empty,

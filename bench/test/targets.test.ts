@@ -36,7 +36,12 @@ describe('formatRatio', () => {
 describe('floorShare', () => {
   const result = (id: string, ratio: number | null) => ({ id, ratio }) as unknown as ContenderResult
   it('divides our ratio by the better of the two floors at 16 in flight', () => {
-    expect(floorShare([result('ours-first@16', 2), result('floor-node@16', 4), result('floor-node-pool@16', 5)], 'ours-first@16')).toBe(0.4)
+    expect(
+      floorShare(
+        [result('ours-first@16', 2), result('floor-node@16', 4), result('floor-node-pool@16', 5)],
+        'ours-first@16',
+      ),
+    ).toBe(0.4)
     expect(floorShare([result('ours-first@16', 3), result('floor-node@16', 4)], 'ours-first@16')).toBe(0.75)
   })
   it('has no share without our figure or a floor', () => {

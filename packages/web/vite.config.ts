@@ -10,7 +10,13 @@ function cspMeta(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META }, injectTo: 'head-prepend' }],
+      handler: () => [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META },
+          injectTo: 'head-prepend',
+        },
+      ],
     },
   }
 }
@@ -36,7 +42,12 @@ export default defineConfig({
   plugins: [cspMeta(), securityHeaders()],
   resolve: { conditions: ['source', 'browser', 'module', 'import', 'default'] },
   // Node-side tests (and the build's config) resolve core the same way: from source, never a stale dist/.
-  ssr: { resolve: { conditions: ['source', 'module', 'node', 'import', 'default'], externalConditions: ['source'] } },
+  ssr: {
+    resolve: {
+      conditions: ['source', 'module', 'node', 'import', 'default'],
+      externalConditions: ['source'],
+    },
+  },
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -9,8 +9,10 @@ const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
 const targets = []
 const walk = (value, where) => {
   // Subpath patterns (`./*`) name no single file; the imports of each subpath check what they resolve to.
-  if (typeof value === 'string') { if (!value.includes('*')) targets.push([where, value]) }
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, `${where} ${k}`)
+  if (typeof value === 'string') {
+    if (!value.includes('*')) targets.push([where, value])
+  } else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) walk(v, `${where} ${k}`)
 }
 walk(pkg.exports, 'exports')
 walk(pkg.imports, 'imports')
@@ -24,4 +26,6 @@ for (const dep of Object.values(pkg.dependencies ?? {})) {
   console.error(`unresolved dependency range: ${dep}`)
 }
 if (missing.length > 0) process.exit(1)
-console.log(`${targets.length} package.json targets present; dependencies resolved (${Object.keys(pkg.dependencies ?? {}).join(', ')})`)
+console.log(
+  `${targets.length} package.json targets present; dependencies resolved (${Object.keys(pkg.dependencies ?? {}).join(', ')})`,
+)

@@ -12,11 +12,26 @@ import Fastify from 'fastify'
 import { Hono } from 'hono'
 
 const catalog: ProtectedCatalog = {
-  id: 'orders', name: 'Orders', appId: null, identifierUris: ['api://orders'], hosts: [],
+  id: 'orders',
+  name: 'Orders',
+  appId: null,
+  identifierUris: ['api://orders'],
+  hosts: [],
   permissions: [{ value: 'Orders.Read.All', kind: 'application', id: null }],
-  operations: [{ method: 'GET', path: '/orders/{id}', application: ['Orders.Read.All'], delegated: [], authContext: 'c1' }],
+  operations: [
+    {
+      method: 'GET',
+      path: '/orders/{id}',
+      application: ['Orders.Read.All'],
+      delegated: [],
+      authContext: 'c1',
+    },
+  ],
 }
-const verifier = createVerifier({ audience: 'api://orders', tenants: ['72f988bf-86f1-41af-91ab-2d7cd011db47'] })
+const verifier = createVerifier({
+  audience: 'api://orders',
+  tenants: ['72f988bf-86f1-41af-91ab-2d7cd011db47'],
+})
 
 const app = express()
 app.use('/api', expressAuth({ verifier, requirement: 'from-request', catalog }))
@@ -26,14 +41,28 @@ app.get('/api/orders/:id', (req, res) => {
 })
 
 const fastify = Fastify()
-fastify.get('/me', { preHandler: fastifyAuth({ verifier }) }, async (request) => ({ verdict: request.auth?.verdict }))
+fastify.get('/me', { preHandler: fastifyAuth({ verifier }) }, async (request) => ({
+  verdict: request.auth?.verdict,
+}))
 
 const hono = new Hono<EntraAuthEnv>()
-hono.use('/api/*', honoAuth({ audience: 'api://orders', tenants: 'any', requirement: { catalog, operation: 'GET /orders/{id}' } }))
+hono.use(
+  '/api/*',
+  honoAuth({
+    audience: 'api://orders',
+    tenants: 'any',
+    requirement: { catalog, operation: 'GET /orders/{id}' },
+  }),
+)
 hono.get('/api/orders/:id', (c) => c.json({ verdict: c.get('auth').verdict }))
 
 export async function handle(request: Request): Promise<Response> {
-  const result: AuthorizeResult = await authorize(verifier, request, { catalog, operation: 'from-request' }, { mountPath: '/api' })
+  const result: AuthorizeResult = await authorize(
+    verifier,
+    request,
+    { catalog, operation: 'from-request' },
+    { mountPath: '/api' },
+  )
   if (!result.ok) return result.response
   if (result.preflight) return new Response(null, { status: 204 })
   return Response.json({ app: result.report.token?.appId })

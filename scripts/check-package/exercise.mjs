@@ -16,7 +16,11 @@ import { Hono } from 'hono'
 const tenant = await createTestTenant()
 const audience = 'api://orders'
 const catalog = {
-  id: 'orders', name: 'Orders', appId: null, identifierUris: [audience], hosts: [],
+  id: 'orders',
+  name: 'Orders',
+  appId: null,
+  identifierUris: [audience],
+  hosts: [],
   permissions: [{ value: 'Orders.Read.All', kind: 'application', id: null }],
   operations: [{ method: 'GET', path: '/orders/{id}', application: ['Orders.Read.All'], delegated: [] }],
 }
@@ -27,15 +31,20 @@ const listen = (server) => new Promise((resolve) => server.listen(0, '127.0.0.1'
 const servers = {}
 const e = express()
 e.use('/api', expressAuth(options))
-e.get('/api/orders/:id', (req, res) => { res.json({ verdict: req.auth?.verdict }) })
+e.get('/api/orders/:id', (req, res) => {
+  res.json({ verdict: req.auth?.verdict })
+})
 servers.express = await listen(createServer(e))
 const f = Fastify()
-await f.register(async (api) => {
-  api.addHook('preHandler', fastifyAuth(options))
-  api.get('/orders/:id', async (request) => ({ verdict: request.auth?.verdict }))
-  // A route Fastify knows but the catalog does not list (Fastify answers 404 for unknown routes before any hook).
-  api.get('/orders', async () => ({ listed: false }))
-}, { prefix: '/api' })
+await f.register(
+  async (api) => {
+    api.addHook('preHandler', fastifyAuth(options))
+    api.get('/orders/:id', async (request) => ({ verdict: request.auth?.verdict }))
+    // A route Fastify knows but the catalog does not list (Fastify answers 404 for unknown routes before any hook).
+    api.get('/orders', async () => ({ listed: false }))
+  },
+  { prefix: '/api' },
+)
 await f.listen({ port: 0, host: '127.0.0.1' })
 servers.fastify = f.server
 const sub = new Hono()
@@ -43,12 +52,19 @@ sub.use('*', honoAuth(options))
 sub.get('/orders/:id', (c) => c.json({ verdict: c.get('auth').verdict }))
 const h = new Hono().route('/api', sub)
 servers.hono = await listen(createAdaptorServer({ fetch: h.fetch }))
-servers.fetch = await listen(createAdaptorServer({
-  fetch: async (request) => {
-    const result = await authorize(verifier, request, { catalog, operation: 'from-request' }, { mountPath: '/api' })
-    return result.ok ? Response.json({ verdict: result.report?.verdict }) : result.response
-  },
-}))
+servers.fetch = await listen(
+  createAdaptorServer({
+    fetch: async (request) => {
+      const result = await authorize(
+        verifier,
+        request,
+        { catalog, operation: 'from-request' },
+        { mountPath: '/api' },
+      )
+      return result.ok ? Response.json({ verdict: result.report?.verdict }) : result.response
+    },
+  }),
+)
 
 const good = await tenant.issueToken({ api: { audience }, roles: ['Orders.Read.All'] })
 let failed = false

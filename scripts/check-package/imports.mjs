@@ -10,7 +10,9 @@ const expected = {
   '@claimcheck/core/fastify': ['entraAuth'],
   '@claimcheck/core/hono': ['entraAuth'],
 }
-const pkg = JSON.parse(readFileSync(new URL('./node_modules/@claimcheck/core/package.json', import.meta.url), 'utf8'))
+const pkg = JSON.parse(
+  readFileSync(new URL('./node_modules/@claimcheck/core/package.json', import.meta.url), 'utf8'),
+)
 let failed = false
 for (const subpath of Object.keys(pkg.exports)) {
   const specifier = subpath === '.' ? '@claimcheck/core' : `@claimcheck/core/${subpath.slice(2)}`

@@ -80,7 +80,13 @@ async function main(args: ChildArgs): Promise<KeysetResult> {
       outcomes[o] = (outcomes[o] ?? 0) + 1
     }
     await settle(server)
-    const p = { name, tokens: tokens.length, requests: server.counts(), outcomes, ms: Math.round(performance.now() - start) }
+    const p = {
+      name,
+      tokens: tokens.length,
+      requests: server.counts(),
+      outcomes,
+      ms: Math.round(performance.now() - start),
+    }
     result.phases.push(p)
     return p
   }
@@ -119,7 +125,8 @@ async function main(args: ChildArgs): Promise<KeysetResult> {
       await phase('warm-up', [fx.warm])
       server.setKeys([fx.k1, fx.k2])
       const first = await phase('a new kid appears: first use', [fx.k2Tokens[0] as string])
-      if (first.outcomes['accepted'] === undefined) await retryUntilAccepted(fx.k2Tokens.slice(1, 100), args.rotationRetryMs)
+      if (first.outcomes['accepted'] === undefined)
+        await retryUntilAccepted(fx.k2Tokens.slice(1, 100), args.rotationRetryMs)
       break
     }
     case 'outage': {
@@ -129,13 +136,19 @@ async function main(args: ChildArgs): Promise<KeysetResult> {
         const label = mode === 'error-500' ? 'HTTP 500' : 'connection reset'
         const offset = mode === 'error-500' ? 0 : 100
         await phase(`${label}: 100 tokens, known kid`, fx.k1Tokens.slice(offset, offset + 100))
-        await phase(`${label}: 100 tokens, one new kid (rolled during the outage)`, fx.k2Tokens.slice(offset, offset + 100))
+        await phase(
+          `${label}: 100 tokens, one new kid (rolled during the outage)`,
+          fx.k2Tokens.slice(offset, offset + 100),
+        )
         await phase(`${label}: 100 tokens, random unknown kids`, fx.unknownKid.slice(offset, offset + 100))
       }
       server.setMode('ok')
       server.setKeys([fx.k1, fx.k2])
-      const recovered = await phase('recovered (new key published): the new kid', [fx.k2Tokens[200] as string])
-      if (recovered.outcomes['accepted'] === undefined) await retryUntilAccepted(fx.k2Tokens.slice(100, 200), args.recoveryRetryMs)
+      const recovered = await phase('recovered (new key published): the new kid', [
+        fx.k2Tokens[200] as string,
+      ])
+      if (recovered.outcomes['accepted'] === undefined)
+        await retryUntilAccepted(fx.k2Tokens.slice(100, 200), args.recoveryRetryMs)
       break
     }
   }
@@ -150,7 +163,9 @@ main(args).then(
     process.exit(0)
   },
   (err: unknown) => {
-    process.stdout.write(`${JSON.stringify({ peer: args.peer, scenario: args.scenario, phases: [], note: `crashed: ${reasonOf(err)}` })}\n`)
+    process.stdout.write(
+      `${JSON.stringify({ peer: args.peer, scenario: args.scenario, phases: [], note: `crashed: ${reasonOf(err)}` })}\n`,
+    )
     process.exit(0)
   },
 )

@@ -17,7 +17,14 @@ export interface KeysetFixture {
   unknownKid: string[]
 }
 
-export const KEYSET_PEERS = ['ours', 'jose', 'fast-jwt+get-jwks', 'jsonwebtoken+jwks-rsa', 'jwks-rsa rateLimit', 'azure-ad-verify-token'] as const
+export const KEYSET_PEERS = [
+  'ours',
+  'jose',
+  'fast-jwt+get-jwks',
+  'jsonwebtoken+jwks-rsa',
+  'jwks-rsa rateLimit',
+  'azure-ad-verify-token',
+] as const
 export type KeysetPeer = (typeof KEYSET_PEERS)[number]
 
 export const KEYSET_SCENARIOS = ['cold-burst', 'unknown-kid-storm', 'rotation', 'outage'] as const

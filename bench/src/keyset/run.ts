@@ -26,7 +26,10 @@ export function writeFixture(path: string, fixture: KeysetFixture): void {
 }
 
 /** Every peer through every key-set scenario, each in its own bounded process. */
-export async function runKeysetScenarios(plan: KeysetPlan, onProgress: (line: string) => void = () => {}): Promise<KeysetResult[]> {
+export async function runKeysetScenarios(
+  plan: KeysetPlan,
+  onProgress: (line: string) => void = () => {},
+): Promise<KeysetResult[]> {
   // The slow scenarios (retries, peers that never answer) start first, so the short ones fill in around them.
   const slowestFirst = [...KEYSET_SCENARIOS].reverse()
   const tasks = slowestFirst.flatMap((scenario) =>

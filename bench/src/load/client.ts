@@ -15,7 +15,13 @@ export interface LoadRun {
  * `total` GETs of `path`, round-robin over `tokens`, over `connections` keep-alive sockets (each connection sends
  * its next request when the previous answer has arrived, as a load tool's closed model does).
  */
-export async function runLoad(origin: string, path: string, tokens: readonly string[], total: number, connections: number): Promise<LoadRun> {
+export async function runLoad(
+  origin: string,
+  path: string,
+  tokens: readonly string[],
+  total: number,
+  connections: number,
+): Promise<LoadRun> {
   const agent = new Agent({ keepAlive: true, maxSockets: connections })
   const url = new URL(path, origin)
   const latencies: number[] = []

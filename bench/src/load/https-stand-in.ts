@@ -16,11 +16,34 @@ export interface HttpsStandIn {
   close(): Promise<void>
 }
 
-export async function startHttpsStandIn(dir: string, tenantId: string, keys: readonly PublicJwk[]): Promise<HttpsStandIn> {
+export async function startHttpsStandIn(
+  dir: string,
+  tenantId: string,
+  keys: readonly PublicJwk[],
+): Promise<HttpsStandIn> {
   const keyPath = join(dir, 'stand-in.key')
   const certPath = join(dir, 'stand-in.crt')
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-    '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', keyPath, '-out', certPath], { stdio: 'ignore' })
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      keyPath,
+      '-out',
+      certPath,
+    ],
+    { stdio: 'ignore' },
+  )
   const counts = { metadata: 0, keys: 0 }
   let origin = ''
   const server = createServer({ key: readFileSync(keyPath), cert: readFileSync(certPath) }, (req, res) => {
@@ -50,6 +73,10 @@ export async function startHttpsStandIn(dir: string, tenantId: string, keys: rea
     origin,
     certPath,
     counts: () => ({ ...counts }),
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()) }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }

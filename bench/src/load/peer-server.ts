@@ -35,13 +35,23 @@ const answer = (roles: unknown, req: Request, res: Response): void => {
 }
 
 if (args.subject === 'express-jwt') {
-  app.use('/api', expressjwt({
-    secret: jwksRsa.expressJwtSecret({ jwksUri: args.jwksUri, cache: true, rateLimit: true, jwksRequestsPerMinute: 10 }) as GetVerificationKey,
-    algorithms: ['RS256'],
-    audience: ORDERS_AUDIENCE,
-    issuer: `https://sts.windows.net/${args.tenantId}/`,
-  }))
-  app.get('/api/orders/:id', (req, res) => answer((req as Request & { auth?: { roles?: unknown } }).auth?.roles, req, res))
+  app.use(
+    '/api',
+    expressjwt({
+      secret: jwksRsa.expressJwtSecret({
+        jwksUri: args.jwksUri,
+        cache: true,
+        rateLimit: true,
+        jwksRequestsPerMinute: 10,
+      }) as GetVerificationKey,
+      algorithms: ['RS256'],
+      audience: ORDERS_AUDIENCE,
+      issuer: `https://sts.windows.net/${args.tenantId}/`,
+    }),
+  )
+  app.get('/api/orders/:id', (req, res) =>
+    answer((req as Request & { auth?: { roles?: unknown } }).auth?.roles, req, res),
+  )
 } else {
   // passport and passport-azure-ad ship no type declarations: loaded through require, used through the few members named here.
   const require = createRequire(import.meta.url)
@@ -51,18 +61,29 @@ if (args.subject === 'express-jwt') {
     authenticate(name: string, options: { session: boolean }): express.RequestHandler
   }
   const passport = require('passport') as Passport
-  const { BearerStrategy } = require('passport-azure-ad') as { BearerStrategy: new (options: object, verify: (token: object, done: (err: unknown, user: object, info: object) => void) => void) => unknown }
-  passport.use(new BearerStrategy({
-    identityMetadata: args.identityMetadata,
-    clientID: '00000000-0000-0000-0000-000000000001',
-    audience: ORDERS_AUDIENCE,
-    validateIssuer: true,
-    loggingLevel: 'error',
-    loggingNoPII: true,
-  }, (token, done) => done(null, token, token)))
+  const { BearerStrategy } = require('passport-azure-ad') as {
+    BearerStrategy: new (
+      options: object,
+      verify: (token: object, done: (err: unknown, user: object, info: object) => void) => void,
+    ) => unknown
+  }
+  passport.use(
+    new BearerStrategy(
+      {
+        identityMetadata: args.identityMetadata,
+        clientID: '00000000-0000-0000-0000-000000000001',
+        audience: ORDERS_AUDIENCE,
+        validateIssuer: true,
+        loggingLevel: 'error',
+        loggingNoPII: true,
+      },
+      (token, done) => done(null, token, token),
+    ),
+  )
   app.use(passport.initialize())
   app.get('/api/orders/:id', passport.authenticate('oauth-bearer', { session: false }), (req, res) =>
-    answer((req as Request & { authInfo?: { roles?: unknown } }).authInfo?.roles, req, res))
+    answer((req as Request & { authInfo?: { roles?: unknown } }).authInfo?.roles, req, res),
+  )
 }
 app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
   res.status(401).json({ error: 'invalid_token', name: err instanceof Error ? err.name : 'error' })

@@ -38,18 +38,34 @@ export interface LoadResults {
   subjects: LoadSubjectResult[]
 }
 
-const SUBJECTS: readonly LoadSubject[] = ['claimcheck-express', 'claimcheck-hono', 'express-jwt', 'passport-azure-ad']
+const SUBJECTS: readonly LoadSubject[] = [
+  'claimcheck-express',
+  'claimcheck-hono',
+  'express-jwt',
+  'passport-azure-ad',
+]
 const EXAMPLE_SERVE = join(REPO_ROOT, 'examples/protected-api/dist/serve.js')
 const PEER_SERVER = fileURLToPath(new URL('./peer-server.js', import.meta.url))
 
 /** Starts a server process and waits for the {"port"} line it prints once it listens. */
-function startServer(args: readonly string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
+function startServer(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let out = ''
     let err = ''
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`server did not start: ${err.slice(0, 500)}`)) }, 20_000)
-    child.stderr?.on('data', (d: Buffer) => { err += d.toString() })
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`server did not start: ${err.slice(0, 500)}`))
+    }, 20_000)
+    child.stderr?.on('data', (d: Buffer) => {
+      err += d.toString()
+    })
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString()
       const line = out.split('\n').find((l) => l.startsWith('{'))
@@ -57,7 +73,10 @@ function startServer(args: readonly string[], env: NodeJS.ProcessEnv): Promise<{
       clearTimeout(timer)
       resolve({ child, port: (JSON.parse(line) as { port: number }).port })
     })
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited (${code}): ${err.slice(0, 500)}`)) })
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited (${code}): ${err.slice(0, 500)}`))
+    })
   })
 }
 
@@ -76,7 +95,11 @@ function stop(child: ChildProcess): Promise<void> {
  * beside the same API behind express-jwt + jwks-rsa and passport-azure-ad. Each server is a process of its own;
  * Entra is a stand-in on 127.0.0.1 that counts what it is asked. Not timed against a target: figures for results.md.
  */
-export async function runLoadScenario(plan: LoadPlan, workDir: string, log: (line: string) => void): Promise<LoadResults> {
+export async function runLoadScenario(
+  plan: LoadPlan,
+  workDir: string,
+  log: (line: string) => void,
+): Promise<LoadResults> {
   const tenant = newTenant()
   const key = generateSigningKey()
   const tokens = mintOrdersTokens(plan.distinctTokens, tenant, key, Math.floor(Date.now() / 1000) - 60)
@@ -91,18 +114,31 @@ export async function runLoadScenario(plan: LoadPlan, workDir: string, log: (lin
       try {
         if (subject === 'claimcheck-express' || subject === 'claimcheck-hono') {
           server = await startServer([EXAMPLE_SERVE, subject === 'claimcheck-express' ? 'express' : 'hono'], {
-            TENANT_ID: tenant.tenantId, PORT: '0', ENTRA_AUTHORITY: http.origin,
+            TENANT_ID: tenant.tenantId,
+            PORT: '0',
+            ENTRA_AUTHORITY: http.origin,
           })
         } else {
           const args: PeerServerArgs = {
-            subject, tenantId: tenant.tenantId,
+            subject,
+            tenantId: tenant.tenantId,
             jwksUri: `${http.origin}/${tenant.tenantId}/discovery/keys`,
             identityMetadata: `${https.origin}/${tenant.tenantId}/.well-known/openid-configuration`,
           }
-          server = await startServer([PEER_SERVER, JSON.stringify(args)], { NODE_EXTRA_CA_CERTS: https.certPath })
+          server = await startServer([PEER_SERVER, JSON.stringify(args)], {
+            NODE_EXTRA_CA_CERTS: https.certPath,
+          })
         }
-        log(`load: ${subject} (${plan.requests.toLocaleString('en-US')} requests, ${plan.connections} connections)`)
-        const run = await runLoad(`http://127.0.0.1:${server.port}`, '/api/orders/42', tokens, plan.requests, plan.connections)
+        log(
+          `load: ${subject} (${plan.requests.toLocaleString('en-US')} requests, ${plan.connections} connections)`,
+        )
+        const run = await runLoad(
+          `http://127.0.0.1:${server.port}`,
+          '/api/orders/42',
+          tokens,
+          plan.requests,
+          plan.connections,
+        )
         const after = https.counts()
         const counts = http.counts()
         subjects.push({
@@ -119,8 +155,17 @@ export async function runLoadScenario(plan: LoadPlan, workDir: string, log: (lin
         })
       } catch (err) {
         subjects.push({
-          subject, requests: 0, errors: 0, statuses: {}, durationMs: 0, requestsPerSecond: 0, p50Ms: Number.NaN, p99Ms: Number.NaN,
-          keySetRequests: 0, metadataRequests: 0, note: `did not run: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+          subject,
+          requests: 0,
+          errors: 0,
+          statuses: {},
+          durationMs: 0,
+          requestsPerSecond: 0,
+          p50Ms: Number.NaN,
+          p99Ms: Number.NaN,
+          keySetRequests: 0,
+          metadataRequests: 0,
+          note: `did not run: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
         })
       } finally {
         if (server !== null) await stop(server.child)
@@ -145,7 +190,9 @@ const ms = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : '–')
 /** The "Load" section of bench/results.md. */
 export function renderLoad(r: LoadResults, date: string): string {
   const rows = r.subjects.map((s) => {
-    const statuses = Object.entries(s.statuses).map(([k, v]) => `${k}: ${v}`).join(', ')
+    const statuses = Object.entries(s.statuses)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ')
     return `| ${LABELS[s.subject]} | ${s.note ?? `${Math.round(s.requestsPerSecond).toLocaleString('en-US')}`} | ${ms(s.p50Ms)} | ${ms(s.p99Ms)} | ${s.errors} | ${s.keySetRequests} | ${s.metadataRequests} | ${statuses || '–'} |`
   })
   return [
@@ -174,6 +221,7 @@ export const LOAD_END = '<!-- load:end -->'
 export function withLoadSection(markdown: string, section: string): string {
   const start = markdown.indexOf(LOAD_START)
   const end = markdown.indexOf(LOAD_END)
-  if (start >= 0 && end > start) return `${markdown.slice(0, start)}${section.trimEnd()}${markdown.slice(end + LOAD_END.length)}`
+  if (start >= 0 && end > start)
+    return `${markdown.slice(0, start)}${section.trimEnd()}${markdown.slice(end + LOAD_END.length)}`
   return `${markdown.trimEnd()}\n\n${section}`
 }

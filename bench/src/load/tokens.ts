@@ -15,7 +15,11 @@ export function mintOrdersTokens(count: number, tenant: Tenant, key: SigningKey,
   const header = b64url(JSON.stringify({ typ: 'JWT', alg: 'RS256', x5t: key.kid, kid: key.kid }))
   const out: string[] = []
   for (let i = 0; i < count; i++) {
-    const claims = { ...entraClaims({ version: 'v1', tenant, key, iat }), aud: ORDERS_AUDIENCE, roles: [ORDERS_ROLE] }
+    const claims = {
+      ...entraClaims({ version: 'v1', tenant, key, iat }),
+      aud: ORDERS_AUDIENCE,
+      roles: [ORDERS_ROLE],
+    }
     const input = `${header}.${b64url(JSON.stringify(claims))}`
     out.push(`${input}.${b64url(sign('sha256', Buffer.from(input), key.privateKey))}`)
   }

@@ -15,7 +15,13 @@ function sample(after: number): MemorySample {
   return { after, heapUsed: m.heapUsed, rss: m.rss }
 }
 
-async function run(verify: Verify, tokens: readonly string[], count: number, inFlight: number, offset: number): Promise<void> {
+async function run(
+  verify: Verify,
+  tokens: readonly string[],
+  count: number,
+  inFlight: number,
+  offset: number,
+): Promise<void> {
   let next = 0
   const n = tokens.length
   const worker = async (): Promise<void> => {
@@ -50,7 +56,9 @@ main(args).then(
     process.exit(0)
   },
   (err: unknown) => {
-    process.stdout.write(`${JSON.stringify({ subject: args.subject, samples: [], note: `failed: ${reasonOf(err)}` })}\n`)
+    process.stdout.write(
+      `${JSON.stringify({ subject: args.subject, samples: [], note: `failed: ${reasonOf(err)}` })}\n`,
+    )
     process.exit(0)
   },
 )

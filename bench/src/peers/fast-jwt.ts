@@ -4,7 +4,12 @@ import { audience, issuer, type KeyInHand, type PeerConfig, type Verify } from '
 
 /** fast-jwt with a PEM key in hand (synchronous, node:crypto): the fastest a Node validator gets. */
 export function fastJwtStatic(c: PeerConfig, key: KeyInHand): Verify {
-  const verify = createVerifier({ key: key.pem, algorithms: ['RS256'], allowedIss: issuer(c), allowedAud: audience(c) })
+  const verify = createVerifier({
+    key: key.pem,
+    algorithms: ['RS256'],
+    allowedIss: issuer(c),
+    allowedAud: audience(c),
+  })
   return async (token) => verify(token)
 }
 

@@ -24,17 +24,24 @@ export function nodeCryptoPoolFloor(keyInHand: KeyInHand): (token: string) => Pr
   return (token) => {
     const { data, signature } = signatureParts(token)
     return new Promise((resolve, reject) => {
-      nodeVerify('sha256', data, key, signature, (err, ok) => (err === null && ok ? resolve(undefined) : reject(err ?? new Error('bad signature'))))
+      nodeVerify('sha256', data, key, signature, (err, ok) =>
+        err === null && ok ? resolve(undefined) : reject(err ?? new Error('bad signature')),
+      )
     })
   }
 }
 
 export async function webCryptoFloor(keyInHand: KeyInHand): Promise<(token: string) => Promise<unknown>> {
-  const key = await webcrypto.subtle.importKey('jwk', keyInHand.jwk, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, [
-    'verify',
-  ])
+  const key = await webcrypto.subtle.importKey(
+    'jwk',
+    keyInHand.jwk,
+    { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+    false,
+    ['verify'],
+  )
   return async (token) => {
     const { data, signature } = signatureParts(token)
-    if (!(await webcrypto.subtle.verify('RSASSA-PKCS1-v1_5', key, signature, data))) throw new Error('bad signature')
+    if (!(await webcrypto.subtle.verify('RSASSA-PKCS1-v1_5', key, signature, data)))
+      throw new Error('bad signature')
   }
 }

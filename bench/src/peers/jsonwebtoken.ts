@@ -18,7 +18,10 @@ export function jsonwebtokenPem(c: PeerConfig, key: KeyInHand): Verify {
  * `rateLimit: true` is the documented opt-in (jwksRequestsPerMinute, default 10).
  */
 export function jsonwebtokenJwksRsa(c: PeerConfig, rateLimit = false): Verify {
-  const client = jwksClient({ jwksUri: jwksUri(c), ...(rateLimit ? { rateLimit: true, jwksRequestsPerMinute: 10 } : {}) })
+  const client = jwksClient({
+    jwksUri: jwksUri(c),
+    ...(rateLimit ? { rateLimit: true, jwksRequestsPerMinute: 10 } : {}),
+  })
   const getKey: GetPublicKeyOrSecret = (header, callback) => {
     client.getSigningKey(header.kid, (err, key) => {
       if (err || key === undefined) callback(err ?? new Error('no key'))

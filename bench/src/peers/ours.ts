@@ -1,10 +1,18 @@
-import { createVerifier, inspectToken, type InspectOptions, type RequirementOptions, type VerifierOptions } from '@claimcheck/core'
+import {
+  createVerifier,
+  inspectToken,
+  type InspectOptions,
+  type RequirementOptions,
+  type VerifierOptions,
+} from '@claimcheck/core'
 import { M365D_APP_ID, MDE_AUDIENCE } from '../entra-tokens.js'
 import type { PeerConfig, Verify } from './config.js'
 
 /** The API and operation each token version is checked against (a permission its roles grant). */
 export function requirementFor(c: PeerConfig): RequirementOptions & { api: 'mde' | 'm365d' } {
-  return c.version === 'v1' ? { api: 'mde', operation: 'GET /api/machines' } : { api: 'm365d', operation: 'GET /api/incidents' }
+  return c.version === 'v1'
+    ? { api: 'mde', operation: 'GET /api/machines' }
+    : { api: 'm365d', operation: 'GET /api/incidents' }
 }
 
 function checks(c: PeerConfig): Pick<VerifierOptions, 'audience' | 'tenants' | 'clientApps'> {

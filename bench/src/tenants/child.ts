@@ -52,7 +52,17 @@ async function main(args: TenantsArgs): Promise<TenantsResult> {
   const wallMs = performance.now() - started - sampling
   const cpu = process.cpuUsage(cpuStart)
   const cpuMs = (cpu.user + cpu.system) / 1000 - samplingCpu
-  return { concurrency: args.concurrency, count: args.count, wallMs, cpuMs, requests: run.requests, retries: run.retries, outcomes, samples, peakRss }
+  return {
+    concurrency: args.concurrency,
+    count: args.count,
+    wallMs,
+    cpuMs,
+    requests: run.requests,
+    retries: run.retries,
+    outcomes,
+    samples,
+    peakRss,
+  }
 }
 
 const args = JSON.parse(process.argv[2] ?? '{}') as TenantsArgs

@@ -15,13 +15,24 @@ export function renderTenantsSection(s: TenantsScenario): string {
     '| concurrency | wall time | tenants/s | CPU per tenant (checking process) | requests (library / server) | retries | max in flight (server) | heap at 0 → … → end | peak RSS |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
   ]
-  const rows = s.warmup === null ? s.runs : [{ ...s.warmup, serverRequests: NaN, maxInFlight: NaN, warm: true }, ...s.runs]
+  const rows =
+    s.warmup === null
+      ? s.runs
+      : [{ ...s.warmup, serverRequests: NaN, maxInFlight: NaN, warm: true }, ...s.runs]
   for (const r of rows) {
     const label = 'warm' in r ? `${r.concurrency} (cold: fake signs)` : String(r.concurrency)
-    lines.push(`| ${label} | ${(r.wallMs / 1000).toFixed(2)} s | ${Math.round(r.count / (r.wallMs / 1000))} | ${(r.cpuMs / r.count).toFixed(2)} ms | ${r.requests} / ${Number.isNaN(r.serverRequests) ? '–' : r.serverRequests} | ${r.retries} | ${Number.isNaN(r.maxInFlight) ? '–' : r.maxInFlight} | ${r.samples.map((x) => mb(x.heapUsed)).join(' → ')} | ${mb(r.peakRss)} |`)
+    lines.push(
+      `| ${label} | ${(r.wallMs / 1000).toFixed(2)} s | ${Math.round(r.count / (r.wallMs / 1000))} | ${(r.cpuMs / r.count).toFixed(2)} ms | ${r.requests} / ${Number.isNaN(r.serverRequests) ? '–' : r.serverRequests} | ${r.retries} | ${Number.isNaN(r.maxInFlight) ? '–' : r.maxInFlight} | ${r.samples.map((x) => mb(x.heapUsed)).join(' → ')} | ${mb(r.peakRss)} |`,
+    )
   }
   const outcomes = s.runs[0]?.outcomes
-  if (outcomes !== undefined) lines.push('', `Outcomes per pass: ${Object.entries(outcomes).map(([k, v]) => `${k} ${v}`).join(', ')}.`)
+  if (outcomes !== undefined)
+    lines.push(
+      '',
+      `Outcomes per pass: ${Object.entries(outcomes)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}.`,
+    )
   for (const note of s.notes) lines.push('', `Note: ${note}`)
   return `${lines.join('\n')}\n`
 }

@@ -28,7 +28,10 @@ const SECRET = 'bench-secret-value'
  * process (so its memory is the check's alone); the fake runs here, in the parent. A warm-up pass first lets the
  * fake sign every tenant's token once (reuseTokens), so the timed passes measure the check, not the fake's RSA.
  */
-export async function runTenantsScenario(plan: TenantsPlan, log: (line: string) => void): Promise<TenantsScenario> {
+export async function runTenantsScenario(
+  plan: TenantsPlan,
+  log: (line: string) => void,
+): Promise<TenantsScenario> {
   const index = new Map<string, number>()
   for (let i = 0; i < plan.count; i++) index.set(tenantId(i), i)
   // One fake for every pass, so each tenant's token is signed once. Its throttling counts requests per tenant, so
@@ -42,7 +45,11 @@ export async function runTenantsScenario(plan: TenantsPlan, log: (line: string) 
       const i = index.get(tenant)
       const setup = i === undefined ? undefined : setupFor(i)
       if (setup === undefined) return undefined
-      return { ...setup, delayMs: plan.latencyMs, ...(setup.throttle ? { throttle: { ...setup.throttle, times: 2 * pass + 1 } } : {}) }
+      return {
+        ...setup,
+        delayMs: plan.latencyMs,
+        ...(setup.throttle ? { throttle: { ...setup.throttle, times: 2 * pass + 1 } } : {}),
+      }
     },
   })
   let inFlight = 0
@@ -53,11 +60,22 @@ export async function runTenantsScenario(plan: TenantsPlan, log: (line: string) 
     req.on('end', () => {
       inFlight++
       maxInFlight = Math.max(maxInFlight, inFlight)
-      const request = new Request(`http://${req.headers.host ?? '127.0.0.1'}${req.url ?? '/'}`, { method: req.method ?? 'GET', body: req.method === 'POST' ? Buffer.concat(chunks) : null })
-      fake.handle(request).then(async (response) => {
-        res.writeHead(response.status, Object.fromEntries(response.headers))
-        res.end(Buffer.from(await response.arrayBuffer()))
-      }, () => res.writeHead(500).end()).finally(() => { inFlight-- })
+      const request = new Request(`http://${req.headers.host ?? '127.0.0.1'}${req.url ?? '/'}`, {
+        method: req.method ?? 'GET',
+        body: req.method === 'POST' ? Buffer.concat(chunks) : null,
+      })
+      fake
+        .handle(request)
+        .then(
+          async (response) => {
+            res.writeHead(response.status, Object.fromEntries(response.headers))
+            res.end(Buffer.from(await response.arrayBuffer()))
+          },
+          () => res.writeHead(500).end(),
+        )
+        .finally(() => {
+          inFlight--
+        })
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -65,9 +83,19 @@ export async function runTenantsScenario(plan: TenantsPlan, log: (line: string) 
   const child = fileURLToPath(new URL('./child.js', import.meta.url))
   const notes: string[] = []
   const once = async (concurrency: number): Promise<TenantsResult | null> => {
-    const args: TenantsArgs = { origin, clientId: CLIENT, secret: SECRET, count: plan.count, concurrency, sampleEvery: Math.max(1, Math.floor(plan.count / 5)) }
+    const args: TenantsArgs = {
+      origin,
+      clientId: CLIENT,
+      secret: SECRET,
+      count: plan.count,
+      concurrency,
+      sampleEvery: Math.max(1, Math.floor(plan.count / 5)),
+    }
     const out = await runChild<TenantsResult>(child, args, 300_000, ['--expose-gc'])
-    if (out.value === null) notes.push(`concurrency ${concurrency}: no result (${out.killedAfterMs !== undefined ? `killed after ${out.killedAfterMs / 1000} s` : out.stderr.split('\n')[0] ?? ''})`)
+    if (out.value === null)
+      notes.push(
+        `concurrency ${concurrency}: no result (${out.killedAfterMs !== undefined ? `killed after ${out.killedAfterMs / 1000} s` : (out.stderr.split('\n')[0] ?? '')})`,
+      )
     return out.value
   }
   try {
@@ -88,4 +116,3 @@ export async function runTenantsScenario(plan: TenantsPlan, log: (line: string) 
     await new Promise<void>((resolve) => server.close(() => resolve()))
   }
 }
-

@@ -12,18 +12,25 @@ let tenant: TestTenant
 let api: Handler
 
 function call(url: string, token: string | null, method = 'GET'): Promise<Response> {
-  return api(new Request(url, { method, headers: token === null ? {} : { authorization: `Bearer ${token}` } }))
+  return api(
+    new Request(url, { method, headers: token === null ? {} : { authorization: `Bearer ${token}` } }),
+  )
 }
 
 async function findings(response: Response): Promise<string[]> {
-  const body = await response.json() as { error: { findings?: string[] } }
+  const body = (await response.json()) as { error: { findings?: string[] } }
   return body.error.findings ?? []
 }
 
 beforeEach(async () => {
   clock = fixedClock('2025-06-01T09:00:00Z')
   tenant = await createTestTenant({ now: clock })
-  const verifier = createVerifier({ audience: 'https://api.securitycenter.microsoft.com', tenants: [tenant.tenantId], fetch: tenant.fetch, now: clock })
+  const verifier = createVerifier({
+    audience: 'https://api.securitycenter.microsoft.com',
+    tenants: [tenant.tenantId],
+    fetch: tenant.fetch,
+    now: clock,
+  })
   api = createDefenderProxy({ verifier })
 })
 
@@ -38,7 +45,11 @@ describe('the Defender proxy API', () => {
     const token = await tenant.issueToken({ api: 'mde', roles: ['Machine.Isolate'] })
     const response = await call(ISOLATE, token, 'POST')
     expect(response.status).toBe(201)
-    expect(await response.json()).toMatchObject({ type: 'Isolate', machineId: MACHINE, requestor: `app ${tenant.clientId}` })
+    expect(await response.json()).toMatchObject({
+      type: 'Isolate',
+      machineId: MACHINE,
+      requestor: `app ${tenant.clientId}`,
+    })
   })
 
   it('forbids an app without the permission (403 insufficient_scope, naming the permission)', async () => {
@@ -60,11 +71,22 @@ describe('the Defender proxy API', () => {
 
   it('refuses (401 invalid_token) expired tokens, other tenants, other APIs and unknown keys', async () => {
     const expired = await tenant.issueToken({ api: 'mde', roles: ['Machine.Isolate'], lifetimeSeconds: 600 })
-    const stranger = await (await createTestTenant({ now: clock })).issueToken({ api: 'mde', roles: ['Machine.Isolate'] })
+    const stranger = await (
+      await createTestTenant({ now: clock })
+    ).issueToken({ api: 'mde', roles: ['Machine.Isolate'] })
     const m365d = await tenant.issueToken({ api: 'm365d', roles: ['Machine.Isolate'] })
-    const forged = await tenant.issueToken({ api: 'mde', roles: ['Machine.Isolate'], signingKey: 'unpublished' })
+    const forged = await tenant.issueToken({
+      api: 'mde',
+      roles: ['Machine.Isolate'],
+      signingKey: 'unpublished',
+    })
     clock.advance(600 + 301)
-    const cases: [string, string][] = [[expired, 'token-expired'], [stranger, 'tenant-not-allowed'], [m365d, 'wrong-api'], [forged, 'signing-key-not-found']]
+    const cases: [string, string][] = [
+      [expired, 'token-expired'],
+      [stranger, 'tenant-not-allowed'],
+      [m365d, 'wrong-api'],
+      [forged, 'signing-key-not-found'],
+    ]
     for (const [token, code] of cases) {
       const response = await call(ISOLATE, token, 'POST')
       expect(response.status, code).toBe(401)
@@ -77,7 +99,14 @@ describe('the Defender proxy API', () => {
     const first = await tenant.issueToken({ api: 'mde', roles: ['Alert.Read.All'] })
     expect((await call('https://proxy.example/api/alerts', first)).status).toBe(200)
     const fetchesBefore = tenant.requests.length
-    expect((await call('https://proxy.example/api/alerts', await tenant.issueToken({ api: 'mde', roles: ['Alert.Read.All'] }))).status).toBe(200)
+    expect(
+      (
+        await call(
+          'https://proxy.example/api/alerts',
+          await tenant.issueToken({ api: 'mde', roles: ['Alert.Read.All'] }),
+        )
+      ).status,
+    ).toBe(200)
     expect(tenant.requests.length).toBe(fetchesBefore)
 
     await tenant.rotateKeys()

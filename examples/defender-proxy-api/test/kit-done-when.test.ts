@@ -29,8 +29,15 @@ describe('Defender for Endpoint tokens, tested without a tenant', () => {
 
     await tenant.rotateKeys()
     clock.advance(60)
-    const afterRotation = await tenant.issueToken({ api: 'mde', kind: 'app-only', roles: ['Machine.Isolate'] })
-    await expect(afterRotation).toBeAcceptedBy(verifier, { api: 'mde', operation: 'POST /api/machines/{id}/isolate' })
+    const afterRotation = await tenant.issueToken({
+      api: 'mde',
+      kind: 'app-only',
+      roles: ['Machine.Isolate'],
+    })
+    await expect(afterRotation).toBeAcceptedBy(verifier, {
+      api: 'mde',
+      operation: 'POST /api/machines/{id}/isolate',
+    })
     await expect(token).toBeAcceptedBy(verifier)
   })
 })

@@ -21,8 +21,24 @@ export const ORDERS_CATALOG: ProtectedCatalog = {
     { value: 'Orders.ReadWrite', kind: 'delegated', id: null, includes: ['Orders.Read'] },
   ],
   operations: [
-    { method: 'GET', path: '/orders', application: ['Orders.Read.All', 'Orders.ReadWrite.All'], delegated: ['Orders.Read', 'Orders.ReadWrite'] },
-    { method: 'GET', path: '/orders/{id}', application: ['Orders.Read.All', 'Orders.ReadWrite.All'], delegated: ['Orders.Read', 'Orders.ReadWrite'] },
-    { method: 'POST', path: '/orders/{id}/refund', application: ['Orders.ReadWrite.All'], delegated: ['Orders.ReadWrite'], authContext: 'c1' },
+    {
+      method: 'GET',
+      path: '/orders',
+      application: ['Orders.Read.All', 'Orders.ReadWrite.All'],
+      delegated: ['Orders.Read', 'Orders.ReadWrite'],
+    },
+    {
+      method: 'GET',
+      path: '/orders/{id}',
+      application: ['Orders.Read.All', 'Orders.ReadWrite.All'],
+      delegated: ['Orders.Read', 'Orders.ReadWrite'],
+    },
+    {
+      method: 'POST',
+      path: '/orders/{id}/refund',
+      application: ['Orders.ReadWrite.All'],
+      delegated: ['Orders.ReadWrite'],
+      authContext: 'c1',
+    },
   ],
 }

@@ -14,14 +14,26 @@ export function createExpressApp(verifier: Verifier): Express {
   app.disable('x-powered-by')
   const api = express.Router()
   api.use(entraAuth({ verifier, requirement: 'from-request', catalog: ORDERS_CATALOG }))
-  api.get('/orders', (req, res) => { res.json([orderBody('1', req.auth)]) })
-  api.get('/orders/:id', (req, res) => { res.json(orderBody(req.params.id, req.auth)) })
-  api.post('/orders/:id/refund', (req, res) => { res.json(refundBody(req.params.id, req.auth)) })
+  api.get('/orders', (req, res) => {
+    res.json([orderBody('1', req.auth)])
+  })
+  api.get('/orders/:id', (req, res) => {
+    res.json(orderBody(req.params.id, req.auth))
+  })
+  api.post('/orders/:id/refund', (req, res) => {
+    res.json(refundBody(req.params.id, req.auth))
+  })
   // A route the catalog does not list: the middleware refuses it (403) before this handler could run.
-  api.get('/admin/export', (_req, res) => { res.json({ exported: true }) })
+  api.get('/admin/export', (_req, res) => {
+    res.json({ exported: true })
+  })
   app.use('/api', api)
   app.use('/v2/api', api)
-  app.get('/me', entraAuth({ verifier }), (req, res) => { res.json({ caller: req.auth?.token?.appId ?? null }) })
-  app.get('/health', (_req, res) => { res.json({ ok: true }) })
+  app.get('/me', entraAuth({ verifier }), (req, res) => {
+    res.json({ caller: req.auth?.token?.appId ?? null })
+  })
+  app.get('/health', (_req, res) => {
+    res.json({ ok: true })
+  })
   return app
 }

@@ -14,13 +14,19 @@ export function createFastifyApp(verifier: Verifier): FastifyInstance {
   const orders: FastifyPluginAsync = async (api) => {
     api.addHook('preHandler', protect)
     api.get<{ Params: { id: string } }>('/orders', async (request) => [orderBody('1', request.auth)])
-    api.get<{ Params: { id: string } }>('/orders/:id', async (request) => orderBody(request.params.id, request.auth))
-    api.post<{ Params: { id: string } }>('/orders/:id/refund', async (request) => refundBody(request.params.id, request.auth))
+    api.get<{ Params: { id: string } }>('/orders/:id', async (request) =>
+      orderBody(request.params.id, request.auth),
+    )
+    api.post<{ Params: { id: string } }>('/orders/:id/refund', async (request) =>
+      refundBody(request.params.id, request.auth),
+    )
     api.get('/admin/export', async () => ({ exported: true }))
   }
   void app.register(orders, { prefix: '/api' })
   void app.register(orders, { prefix: '/v2/api' })
-  app.get('/me', { preHandler: entraAuth({ verifier }) }, async (request) => ({ caller: request.auth?.token?.appId ?? null }))
+  app.get('/me', { preHandler: entraAuth({ verifier }) }, async (request) => ({
+    caller: request.auth?.token?.appId ?? null,
+  }))
   app.get('/health', async () => ({ ok: true }))
   return app
 }

@@ -19,9 +19,18 @@ export default {
     const url = new URL(request.url)
     if (url.pathname === '/health') return Response.json({ ok: true })
     verifier ??= createVerifier({ audience: ORDERS_AUDIENCE, tenants: [env.TENANT_ID] })
-    const auth = await authorize(verifier, request, { catalog: ORDERS_CATALOG, operation: 'from-request' }, { mountPath: '/api' })
+    const auth = await authorize(
+      verifier,
+      request,
+      { catalog: ORDERS_CATALOG, operation: 'from-request' },
+      { mountPath: '/api' },
+    )
     if (!auth.ok) return auth.response
     if (auth.preflight) return new Response(null, { status: 204 })
-    return Response.json({ path: url.pathname, caller: auth.report.token?.appId ?? null, operation: auth.report.permissions.operation })
+    return Response.json({
+      path: url.pathname,
+      caller: auth.report.token?.appId ?? null,
+      operation: auth.report.permissions.operation,
+    })
   },
 }

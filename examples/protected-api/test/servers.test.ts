@@ -15,23 +15,47 @@ beforeAll(async () => {
 })
 
 const verifierFor = (fetchImpl: typeof fetch): Verifier =>
-  createVerifier({ audience: ORDERS_AUDIENCE, tenants: [tenant.tenantId], fetch: fetchImpl, now: fixedClock(NOW) })
+  createVerifier({
+    audience: ORDERS_AUDIENCE,
+    tenants: [tenant.tenantId],
+    fetch: fetchImpl,
+    now: fixedClock(NOW),
+  })
 
 interface Answer {
   status: number
   challenge: string | null
   retryAfter: string | null
-  body: { error?: string; finding?: string | null; fix?: string; caller?: string | null; operation?: string | null }
+  body: {
+    error?: string
+    finding?: string | null
+    fix?: string
+    caller?: string | null
+    operation?: string | null
+  }
   raw: string
 }
 
 async function call(origin: string, method: string, path: string, token?: string): Promise<Answer> {
-  const res = await fetch(`${origin}${path}`, { method, headers: token === undefined ? {} : { authorization: `Bearer ${token}` } })
+  const res = await fetch(`${origin}${path}`, {
+    method,
+    headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+  })
   const text = await res.text()
   const raw = `${[...res.headers].map(([k, v]) => `${k}: ${v}`).join('\n')}\n${text}`
   let body: Answer['body'] = {}
-  try { body = JSON.parse(text) as Answer['body'] } catch { /* not JSON: body stays empty */ }
-  return { status: res.status, challenge: res.headers.get('www-authenticate'), retryAfter: res.headers.get('retry-after'), body, raw }
+  try {
+    body = JSON.parse(text) as Answer['body']
+  } catch {
+    /* not JSON: body stays empty */
+  }
+  return {
+    status: res.status,
+    challenge: res.headers.get('www-authenticate'),
+    retryAfter: res.headers.get('retry-after'),
+    body,
+    raw,
+  }
 }
 
 /** The token (or any of its three segments) must never come back. */
@@ -44,7 +68,12 @@ describe.each(FRAMEWORKS)('%s example on 127.0.0.1', (framework) => {
   let down: Running
   beforeAll(async () => {
     server = await start(framework, verifierFor(tenant.fetch))
-    down = await start(framework, verifierFor(async () => { throw new TypeError('fetch failed: Entra unreachable') }))
+    down = await start(
+      framework,
+      verifierFor(async () => {
+        throw new TypeError('fetch failed: Entra unreachable')
+      }),
+    )
   })
   afterAll(async () => {
     await server.close()
@@ -65,7 +94,9 @@ describe.each(FRAMEWORKS)('%s example on 127.0.0.1', (framework) => {
       const a = await call(server.origin, 'GET', path, token)
       expect(a.status, path).toBe(200)
     }
-    expect((await call(server.origin, 'GET', '/v2/api/orders/7', token)).body.operation).toBe('GET /orders/{id}')
+    expect((await call(server.origin, 'GET', '/v2/api/orders/7', token)).body.operation).toBe(
+      'GET /orders/{id}',
+    )
   })
 
   it('no token: 401 with a bare Bearer challenge', async () => {
@@ -76,7 +107,11 @@ describe.each(FRAMEWORKS)('%s example on 127.0.0.1', (framework) => {
   })
 
   it('an expired token: 401 invalid_token', async () => {
-    const token = await tenant.issueToken({ api, roles: ['Orders.Read.All'], now: new Date(NOW.getTime() - 2 * 3600_000) })
+    const token = await tenant.issueToken({
+      api,
+      roles: ['Orders.Read.All'],
+      now: new Date(NOW.getTime() - 2 * 3600_000),
+    })
     const a = await call(server.origin, 'GET', '/api/orders/42', token)
     expect(a.status).toBe(401)
     expect(a.challenge).toMatch(/^Bearer error="invalid_token", error_description="token-expired"$/)
@@ -109,7 +144,11 @@ describe.each(FRAMEWORKS)('%s example on 127.0.0.1', (framework) => {
   })
 
   it('a missing auth context: 401 insufficient_claims with the claims request when xms_cc has cp1', async () => {
-    const token = await tenant.issueToken({ api, roles: ['Orders.ReadWrite.All'], claims: { xms_cc: ['cp1'] } })
+    const token = await tenant.issueToken({
+      api,
+      roles: ['Orders.ReadWrite.All'],
+      claims: { xms_cc: ['cp1'] },
+    })
     const a = await call(server.origin, 'POST', '/api/orders/42/refund', token)
     expect(a.status).toBe(401)
     expect(a.challenge).toMatch(/error="insufficient_claims"/)
@@ -124,7 +163,11 @@ describe.each(FRAMEWORKS)('%s example on 127.0.0.1', (framework) => {
     expect(a.status).toBe(403)
     expect(a.body).toMatchObject({ error: 'insufficient_claims', finding: 'auth-context-missing' })
     expect(a.body.fix).toMatch(/\bc1\b/)
-    const stepped = await tenant.issueToken({ api, roles: ['Orders.ReadWrite.All'], claims: { acrs: ['c1'] } })
+    const stepped = await tenant.issueToken({
+      api,
+      roles: ['Orders.ReadWrite.All'],
+      claims: { acrs: ['c1'] },
+    })
     expect((await call(server.origin, 'POST', '/api/orders/42/refund', stepped)).status).toBe(200)
   })
 
@@ -138,7 +181,10 @@ describe.each(FRAMEWORKS)('%s example on 127.0.0.1', (framework) => {
   })
 
   it('a CORS preflight without credentials is not challenged', async () => {
-    const res = await fetch(`${server.origin}/api/orders/42`, { method: 'OPTIONS', headers: { origin: 'https://app.example', 'access-control-request-method': 'GET' } })
+    const res = await fetch(`${server.origin}/api/orders/42`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example', 'access-control-request-method': 'GET' },
+    })
     expect(res.status).not.toBe(401)
     expect(res.headers.get('www-authenticate')).toBeNull()
   })

@@ -21,7 +21,11 @@ function listening(server: Server): Promise<Running> {
       const { port } = server.address() as AddressInfo
       resolve({
         origin: `http://127.0.0.1:${port}`,
-        close: () => new Promise<void>((done) => { server.closeAllConnections(); server.close(() => done()) }),
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections()
+            server.close(() => done())
+          }),
       })
     })
   })

@@ -21,7 +21,10 @@ let unreachable: Miniflare
 function outboundTo(answer: (url: string, method: string) => Promise<Response>) {
   return async (request: MiniflareRequest): Promise<MiniflareResponse> => {
     const res = await answer(request.url, request.method)
-    return new MiniflareResponse(await res.text(), { status: res.status, headers: Object.fromEntries(res.headers) })
+    return new MiniflareResponse(await res.text(), {
+      status: res.status,
+      headers: Object.fromEntries(res.headers),
+    })
   }
 }
 
@@ -50,7 +53,11 @@ beforeAll(async () => {
   bundle = out.outputFiles[0]?.text ?? ''
   tenant = await createTestTenant()
   worker = startWorker(outboundTo((url, method) => tenant.fetch(url, { method })))
-  unreachable = startWorker(outboundTo(async () => { throw new TypeError('connect ECONNREFUSED') }))
+  unreachable = startWorker(
+    outboundTo(async () => {
+      throw new TypeError('connect ECONNREFUSED')
+    }),
+  )
 }, 60_000)
 
 afterAll(async () => {
@@ -59,9 +66,18 @@ afterAll(async () => {
 })
 
 async function call(mf: Miniflare, method: string, path: string, token?: string) {
-  const res = await mf.dispatchFetch(`http://worker.example${path}`, { method, headers: token === undefined ? {} : { authorization: `Bearer ${token}` } })
+  const res = await mf.dispatchFetch(`http://worker.example${path}`, {
+    method,
+    headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+  })
   const text = await res.text()
-  return { status: res.status, challenge: res.headers.get('www-authenticate'), retryAfter: res.headers.get('retry-after'), text, body: JSON.parse(text || '{}') as Record<string, unknown> }
+  return {
+    status: res.status,
+    challenge: res.headers.get('www-authenticate'),
+    retryAfter: res.headers.get('retry-after'),
+    text,
+    body: JSON.parse(text || '{}') as Record<string, unknown>,
+  }
 }
 
 describe('Cloudflare Workers (workerd via miniflare)', () => {
@@ -89,7 +105,11 @@ describe('Cloudflare Workers (workerd via miniflare)', () => {
     const none = await call(worker, 'GET', '/api/orders/1')
     expect(none.status).toBe(401)
     expect(none.challenge).toBe('Bearer')
-    const expired = await tenant.issueToken({ api, roles: ['Orders.Read.All'], now: new Date(Date.now() - 3 * 3600_000) })
+    const expired = await tenant.issueToken({
+      api,
+      roles: ['Orders.Read.All'],
+      now: new Date(Date.now() - 3 * 3600_000),
+    })
     const a = await call(worker, 'GET', '/api/orders/1', expired)
     expect(a.status).toBe(401)
     expect(a.body).toMatchObject({ error: 'invalid_token', finding: 'token-expired' })
@@ -107,10 +127,16 @@ describe('Cloudflare Workers (workerd via miniflare)', () => {
   })
 
   it('a missing auth context from a cp1 client: 401 insufficient_claims', async () => {
-    const token = await tenant.issueToken({ api, roles: ['Orders.ReadWrite.All'], claims: { xms_cc: ['cp1'] } })
+    const token = await tenant.issueToken({
+      api,
+      roles: ['Orders.ReadWrite.All'],
+      claims: { xms_cc: ['cp1'] },
+    })
     const a = await call(worker, 'POST', '/api/orders/1/refund', token)
     expect(a.status).toBe(401)
-    expect(a.challenge).toMatch(/error="insufficient_claims", error_description="auth-context-missing", claims="[A-Za-z0-9+/=]+"/)
+    expect(a.challenge).toMatch(
+      /error="insufficient_claims", error_description="auth-context-missing", claims="[A-Za-z0-9+/=]+"/,
+    )
   })
 
   it('Entra unreachable: 503 with Retry-After', async () => {

@@ -32,7 +32,11 @@ export { buildAdminConsentUrl, CONSENT_FORMS, isConsentForm } from './consent/co
 export type { AdminConsentOptions, AdminConsentLink, ConsentForm } from './consent/consent-url.js'
 export type { RandomSource } from './consent/random-state.js'
 export { parseConsentRedirect } from './consent/consent-redirect.js'
-export type { ConsentRedirectOptions, ConsentRedirectResult, ConsentRedirectError } from './consent/consent-redirect.js'
+export type {
+  ConsentRedirectOptions,
+  ConsentRedirectResult,
+  ConsentRedirectError,
+} from './consent/consent-redirect.js'
 export { explainAadsts, explainAadstsCode } from './consent/explain-aadsts.js'
 export type { AadstsExplanation } from './consent/explain-aadsts.js'
 export { AADSTS_CATALOGUE } from './consent/aadsts-catalogue.js'
@@ -92,7 +96,12 @@ export type { FetchLike } from './entra/keyset/fetch-json.js'
 export { checkTenants } from './tenants/check-tenants.js'
 export type { CheckTenantsOptions, TenantCheckRun, StoppedEarly } from './tenants/check-tenants.js'
 export type { TenantResult, TenantError, TenantErrorSource, TokenSummary } from './tenants/result.js'
-export { TENANT_OUTCOMES, OUTCOME_ACTION_ORDER, OUTCOME_MEANINGS, isTenantOutcome } from './tenants/outcomes.js'
+export {
+  TENANT_OUTCOMES,
+  OUTCOME_ACTION_ORDER,
+  OUTCOME_MEANINGS,
+  isTenantOutcome,
+} from './tenants/outcomes.js'
 export type { TenantOutcome } from './tenants/outcomes.js'
 export { AADSTS_OUTCOMES } from './tenants/aadsts-outcomes.js'
 export type { ClientCredential, AssertionRequest } from './tenants/client-credential.js'

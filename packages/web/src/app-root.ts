@@ -24,7 +24,11 @@ const NEXT_THEME: Record<Theme, Theme> = { system: 'light', light: 'dark', dark:
  * on first visit. The current view lives in memory (never the URL), like everything else on this page.
  */
 export class ClaimcheckApp extends LitElement {
-  static override properties = { view: { state: true }, theme: { state: true }, consentPrefill: { state: true } }
+  static override properties = {
+    view: { state: true },
+    theme: { state: true },
+    consentPrefill: { state: true },
+  }
   static override styles = [sharedStyles, appRootStyles]
   declare view: ViewName
   declare theme: Theme
@@ -34,13 +38,19 @@ export class ClaimcheckApp extends LitElement {
   /** Sign-in through MSAL, loaded (its own chunk) when "Sign in" is first pressed; the page alone never loads it. */
   private auth = new ContextProvider(this, {
     context: authClientContext,
-    initialValue: createLazyAuthClient(() => import('./auth/msal-auth-client.js').then((m) => m.createMsalAuthClient())),
+    initialValue: createLazyAuthClient(() =>
+      import('./auth/msal-auth-client.js').then((m) => m.createMsalAuthClient()),
+    ),
   })
 
   /** Consent and Reference load on first visit, each in its own chunk. */
   private lazyViews: Readonly<Record<Exclude<ViewName, 'inspect'>, LazyModule>> = {
     consent: new LazyModule(this, () => import('./components/consent-view/consent-view.js'), 'this view'),
-    reference: new LazyModule(this, () => import('./components/reference-view/reference-view.js'), 'this view'),
+    reference: new LazyModule(
+      this,
+      () => import('./components/reference-view/reference-view.js'),
+      'this view',
+    ),
   }
 
   private visited = new Set<ViewName>(['inspect'])
@@ -92,9 +102,11 @@ export class ClaimcheckApp extends LitElement {
       </header>
       <nav aria-label="Views">
         <ul>
-          ${VIEWS.map((v) => html`
+          ${VIEWS.map(
+            (v) => html`
             <li><button type="button" data-view=${v.name} aria-current=${this.view === v.name ? 'page' : 'false'}
-              @click=${() => this.show(v.name)}>${v.label}</button></li>`)}
+              @click=${() => this.show(v.name)}>${v.label}</button></li>`,
+          )}
         </ul>
       </nav>
       <main>

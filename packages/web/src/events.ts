@@ -28,7 +28,11 @@ export interface ConsentRequestDetail {
   show: boolean
 }
 
-export function emit<K extends keyof ClaimcheckEvents>(from: EventTarget, type: K, detail: ClaimcheckEvents[K]): void {
+export function emit<K extends keyof ClaimcheckEvents>(
+  from: EventTarget,
+  type: K,
+  detail: ClaimcheckEvents[K],
+): void {
   from.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }))
 }
 

@@ -1,6 +1,12 @@
 import type { KnownApiId } from '../entra/apis.js'
 import type { ReportVerifier } from '../http/guard.js'
-import { checkRequirement, FROM_REQUEST, type CheckedRequirement, type HttpRequirement, type ProtectedCatalog } from '../http/requirement.js'
+import {
+  checkRequirement,
+  FROM_REQUEST,
+  type CheckedRequirement,
+  type HttpRequirement,
+  type ProtectedCatalog,
+} from '../http/requirement.js'
 import { resolveSettings } from '../http/settings.js'
 import type { RefusalSettings } from '../http/refuse.js'
 // The verifier through the public entry: the adapters depend on its names, not on where the verifier lives.
@@ -33,17 +39,29 @@ export interface ResolvedEntraAuth {
   settings: RefusalSettings
 }
 
-const ROUTE_KEYS: ReadonlySet<string> = new Set(['requirement', 'catalog', 'api', 'realm', 'retryAfterSeconds', 'verifier'])
+const ROUTE_KEYS: ReadonlySet<string> = new Set([
+  'requirement',
+  'catalog',
+  'api',
+  'realm',
+  'retryAfterSeconds',
+  'verifier',
+])
 
 /** Everything is checked once, when the middleware is made: misconfiguration throws TypeError at start-up. */
 export function resolveEntraAuth(options: EntraAuthOptions): ResolvedEntraAuth {
-  if (typeof options !== 'object' || options === null) throw new TypeError('entraAuth needs an options object')
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError('entraAuth needs an options object')
   const { requirement = {}, catalog, api, realm, retryAfterSeconds } = options
   let verifier: ReportVerifier
   if ('verifier' in options && options.verifier !== undefined) {
-    if (typeof options.verifier?.verify !== 'function') throw new TypeError('verifier must be what createVerifier returns')
+    if (typeof options.verifier?.verify !== 'function')
+      throw new TypeError('verifier must be what createVerifier returns')
     const extra = Object.keys(options).filter((k) => !ROUTE_KEYS.has(k))
-    if (extra.length > 0) throw new TypeError(`pass either { verifier } or createVerifier's options, not both (${extra.join(', ')})`)
+    if (extra.length > 0)
+      throw new TypeError(
+        `pass either { verifier } or createVerifier's options, not both (${extra.join(', ')})`,
+      )
     verifier = options.verifier
   } else {
     const verifierOptions: Record<string, unknown> = {}
@@ -52,9 +70,14 @@ export function resolveEntraAuth(options: EntraAuthOptions): ResolvedEntraAuth {
   }
   let http: HttpRequirement
   if (requirement === FROM_REQUEST) {
-    http = { operation: FROM_REQUEST, ...(catalog !== undefined ? { catalog } : {}), ...(api !== undefined ? { api } : {}) }
+    http = {
+      operation: FROM_REQUEST,
+      ...(catalog !== undefined ? { catalog } : {}),
+      ...(api !== undefined ? { api } : {}),
+    }
   } else {
-    if (catalog !== undefined || api !== undefined) throw new TypeError("catalog and api belong inside requirement, unless requirement is 'from-request'")
+    if (catalog !== undefined || api !== undefined)
+      throw new TypeError("catalog and api belong inside requirement, unless requirement is 'from-request'")
     http = requirement
   }
   const { mountPath: _mountPath, ...settings } = resolveSettings({

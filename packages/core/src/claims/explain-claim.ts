@@ -16,13 +16,17 @@ function lookup(): Map<string, ClaimExplanation> {
  */
 export function explainClaim(name: string, location: ClaimLocation): ClaimExplanation | undefined {
   if (typeof name !== 'string') throw new TypeError('explainClaim: name must be a string')
-  if (location !== 'header' && location !== 'payload') throw new TypeError("explainClaim: location must be 'header' or 'payload'")
+  if (location !== 'header' && location !== 'payload')
+    throw new TypeError("explainClaim: location must be 'header' or 'payload'")
   const known = lookup().get(`${location}\u0000${name}`)
   if (known !== undefined) return known
   if (location === 'payload' && /^xms_[a-z0-9_]+$/i.test(name)) {
     return {
-      name, location, title: 'Microsoft extension claim',
-      description: 'A Microsoft-specific claim (xms_ prefix) that this reference does not describe. Entra adds such claims for its own services; do not authorize on it.',
+      name,
+      location,
+      title: 'Microsoft extension claim',
+      description:
+        'A Microsoft-specific claim (xms_ prefix) that this reference does not describe. Entra adds such claims for its own services; do not authorize on it.',
     }
   }
   return undefined

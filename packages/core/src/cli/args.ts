@@ -5,7 +5,11 @@ export function withUsageErrors<R>(parse: () => R): R {
   try {
     return parse()
   } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message.replace(/\. To specify a positional argument.*$/s, '.') : String(err))
+    throw new UsageError(
+      err instanceof Error
+        ? err.message.replace(/\. To specify a positional argument.*$/s, '.')
+        : String(err),
+    )
   }
 }
 
@@ -14,7 +18,8 @@ export function parseNow(value: string | undefined): Date | undefined {
   if (value === undefined) return undefined
   if (/^-?\d+(\.\d+)?$/.test(value)) return new Date(Number(value) * 1000)
   const d = new Date(value)
-  if (Number.isNaN(d.getTime())) throw new UsageError(`--now: "${value}" is neither an ISO-8601 time nor epoch seconds`)
+  if (Number.isNaN(d.getTime()))
+    throw new UsageError(`--now: "${value}" is neither an ISO-8601 time nor epoch seconds`)
   return d
 }
 

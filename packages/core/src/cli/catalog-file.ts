@@ -12,9 +12,12 @@ export async function loadCatalogFile(path: string): Promise<PermissionCatalog> 
   try {
     json = JSON.parse(text)
   } catch (err) {
-    throw new UsageError(`--catalog: ${path} is not JSON (${err instanceof Error ? err.message : String(err)})`)
+    throw new UsageError(
+      `--catalog: ${path} is not JSON (${err instanceof Error ? err.message : String(err)})`,
+    )
   }
   const result = parseCatalog(json)
-  if (!result.ok) throw new UsageError(`--catalog: ${path} is not a valid catalog:\n  - ${result.errors.join('\n  - ')}`)
+  if (!result.ok)
+    throw new UsageError(`--catalog: ${path} is not a valid catalog:\n  - ${result.errors.join('\n  - ')}`)
   return result.catalog
 }

@@ -40,7 +40,11 @@ export const FILE_LIMIT_BYTES = 8 * 1024 * 1024
  * Reads a file named by a flag, refusing it once it passes `limitBytes` (read in pieces, so /dev/zero or a huge file
  * never fills memory). Throws UsageError with the flag's name.
  */
-export async function readFileCapped(path: string, flag: string, limitBytes: number = FILE_LIMIT_BYTES): Promise<Buffer> {
+export async function readFileCapped(
+  path: string,
+  flag: string,
+  limitBytes: number = FILE_LIMIT_BYTES,
+): Promise<Buffer> {
   let handle
   try {
     handle = await open(path, 'r')

@@ -42,12 +42,20 @@ export interface ConsentRedirectResult {
  * `error_description` (explained through the AADSTS catalogue), in the query or the fragment. It does not and cannot
  * prove the redirect came from Entra: anyone can type such a URL, hence `consent-tenant-untrusted`.
  */
-export function parseConsentRedirect(url: string, options: ConsentRedirectOptions = {}): ConsentRedirectResult {
-  if (typeof url !== 'string') throw new TypeError('parseConsentRedirect expects the redirect URL as a string')
+export function parseConsentRedirect(
+  url: string,
+  options: ConsentRedirectOptions = {},
+): ConsentRedirectResult {
+  if (typeof url !== 'string')
+    throw new TypeError('parseConsentRedirect expects the redirect URL as a string')
   const findings: Finding[] = []
   const params = readParams(url.trim())
   if (params === null) {
-    findings.push(makeFinding('consent-redirect-invalid', 'The input is not an absolute URL or query string.', { actual: truncate(url) }))
+    findings.push(
+      makeFinding('consent-redirect-invalid', 'The input is not an absolute URL or query string.', {
+        actual: truncate(url),
+      }),
+    )
     return empty(findings)
   }
 
@@ -59,37 +67,73 @@ export function parseConsentRedirect(url: string, options: ConsentRedirectOption
   const description = get('error_description')
   const codeReturned = get('code') !== null && errorParam === null
   const adminConsentParam = get('admin_consent')
-  const adminConsent = adminConsentParam !== null && adminConsentParam.toLowerCase() === 'true' && errorParam === null && description === null
+  const adminConsent =
+    adminConsentParam !== null &&
+    adminConsentParam.toLowerCase() === 'true' &&
+    errorParam === null &&
+    description === null
 
   let error: ConsentRedirectError | null = null
   if (errorParam !== null || description !== null) {
     error = explainError(errorParam, description, get('error_subcode'))
     const said = error.description?.replace(/\.$/, '') ?? null
-    const detail = said !== null && said.toUpperCase().startsWith(error.code.toUpperCase()) ? said : `${error.code}${said !== null ? ` (${said})` : ''}`
-    findings.push(makeFinding('consent-error', `The consent failed: ${detail}.`, {
-      actual: errorParam ?? error.code,
-      fix: error.fix,
-    }))
+    const detail =
+      said !== null && said.toUpperCase().startsWith(error.code.toUpperCase())
+        ? said
+        : `${error.code}${said !== null ? ` (${said})` : ''}`
+    findings.push(
+      makeFinding('consent-error', `The consent failed: ${detail}.`, {
+        actual: errorParam ?? error.code,
+        fix: error.fix,
+      }),
+    )
   } else if (adminConsentParam === null && !codeReturned) {
-    findings.push(makeFinding('consent-redirect-invalid', 'The URL carries neither admin_consent, error nor code: it is not a consent redirect.', { actual: truncate(url) }))
+    findings.push(
+      makeFinding(
+        'consent-redirect-invalid',
+        'The URL carries neither admin_consent, error nor code: it is not a consent redirect.',
+        { actual: truncate(url) },
+      ),
+    )
   } else if (adminConsentParam !== null && !adminConsent) {
-    findings.push(makeFinding('consent-redirect-invalid', `admin_consent is "${adminConsentParam}", not True.`, { actual: adminConsentParam }))
+    findings.push(
+      makeFinding('consent-redirect-invalid', `admin_consent is "${adminConsentParam}", not True.`, {
+        actual: adminConsentParam,
+      }),
+    )
   }
 
   if (codeReturned) {
-    findings.push(makeFinding('consent-code-returned', 'The redirect carries an authorization code: consent was given, but not necessarily for the whole organization. Do not share the code.'))
+    findings.push(
+      makeFinding(
+        'consent-code-returned',
+        'The redirect carries an authorization code: consent was given, but not necessarily for the whole organization. Do not share the code.',
+      ),
+    )
   }
 
   if (options.expectedState !== undefined && state !== options.expectedState) {
-    findings.push(makeFinding('consent-state-mismatch', state === null
-      ? 'The redirect carries no state, but the consent link had one.'
-      : 'The redirect\'s state is not the one the consent link was built with.', { expected: options.expectedState, actual: state }))
+    findings.push(
+      makeFinding(
+        'consent-state-mismatch',
+        state === null
+          ? 'The redirect carries no state, but the consent link had one.'
+          : "The redirect's state is not the one the consent link was built with.",
+        { expected: options.expectedState, actual: state },
+      ),
+    )
   }
 
   if (tenant !== null) {
-    findings.push(makeFinding('consent-tenant-untrusted', isGuid(tenant)
-      ? `The redirect names tenant ${tenant}. Keep it, but verify a token from that tenant before you treat it as your customer.`
-      : `The redirect names tenant "${tenant}", which is not even a tenant GUID (Entra always sends one): treat the response as forged.`, { actual: tenant }))
+    findings.push(
+      makeFinding(
+        'consent-tenant-untrusted',
+        isGuid(tenant)
+          ? `The redirect names tenant ${tenant}. Keep it, but verify a token from that tenant before you treat it as your customer.`
+          : `The redirect names tenant "${tenant}", which is not even a tenant GUID (Entra always sends one): treat the response as forged.`,
+        { actual: tenant },
+      ),
+    )
   }
 
   return {
@@ -122,21 +166,41 @@ function readParams(text: string): URLSearchParams | null {
     return null
   }
   const fromQuery = new URLSearchParams(query.replace(/^[?#]/, ''))
-  if (fromQuery.has('admin_consent') || fromQuery.has('error') || fromQuery.has('code') || fromQuery.has('tenant') || fragment === '') return fromQuery
+  if (
+    fromQuery.has('admin_consent') ||
+    fromQuery.has('error') ||
+    fromQuery.has('code') ||
+    fromQuery.has('tenant') ||
+    fragment === ''
+  )
+    return fromQuery
   return new URLSearchParams(fragment.replace(/^#/, ''))
 }
 
-function explainError(errorParam: string | null, description: string | null, subcode: string | null): ConsentRedirectError {
+function explainError(
+  errorParam: string | null,
+  description: string | null,
+  subcode: string | null,
+): ConsentRedirectError {
   const aadsts = description !== null ? explainAadsts(description) : null
   if (aadsts !== null) {
-    return { code: aadsts.code, meaning: aadsts.meaning, fix: aadsts.fix, cause: aadsts.cause, error: errorParam, description: aadsts.description }
+    return {
+      code: aadsts.code,
+      meaning: aadsts.meaning,
+      fix: aadsts.fix,
+      cause: aadsts.cause,
+      error: errorParam,
+      description: aadsts.description,
+    }
   }
   const key = errorParam ?? ''
   const text = Object.hasOwn(OAUTH_ERRORS, key) ? OAUTH_ERRORS[key] : undefined
   const cancelled = subcode === 'cancel' ? ' (the user cancelled)' : ''
   return {
     code: errorParam ?? 'unknown_error',
-    meaning: text ? `${text.meaning}${cancelled}` : `Entra reported "${errorParam ?? 'an error'}"${cancelled}, which ClaimCheck does not know.`,
+    meaning: text
+      ? `${text.meaning}${cancelled}`
+      : `Entra reported "${errorParam ?? 'an error'}"${cancelled}, which ClaimCheck does not know.`,
     fix: text?.fix ?? 'Read the error_description, then build and send a new consent link.',
     cause: null,
     error: errorParam,
@@ -145,7 +209,16 @@ function explainError(errorParam: string | null, description: string | null, sub
 }
 
 function empty(findings: Finding[]): ConsentRedirectResult {
-  return { ok: false, adminConsent: false, tenant: null, state: null, scope: null, codeReturned: false, error: null, findings }
+  return {
+    ok: false,
+    adminConsent: false,
+    tenant: null,
+    state: null,
+    scope: null,
+    codeReturned: false,
+    error: null,
+    findings,
+  }
 }
 
 function truncate(text: string): string {

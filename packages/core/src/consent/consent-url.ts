@@ -68,13 +68,17 @@ const TENANT_KINDS_BY_FORM: Readonly<Record<ConsentForm, ReadonlySet<TenantKind>
  * It cannot check that the redirect URI is registered on the app or that the tenant exists: Entra does that.
  */
 export function buildAdminConsentUrl(options: AdminConsentOptions): AdminConsentLink {
-  if (typeof options !== 'object' || options === null) throw new TypeError('buildAdminConsentUrl expects an options object')
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError('buildAdminConsentUrl expects an options object')
   const form = options.form ?? 'v2'
-  if (!isConsentForm(form)) throw new TypeError(`buildAdminConsentUrl: form must be one of ${CONSENT_FORMS.join(', ')}`)
+  if (!isConsentForm(form))
+    throw new TypeError(`buildAdminConsentUrl: form must be one of ${CONSENT_FORMS.join(', ')}`)
   const cloud = options.cloud ?? 'public'
   if (!isCloudName(cloud)) throw new TypeError(`buildAdminConsentUrl: unknown cloud ${String(cloud)}`)
-  if (options.api !== undefined && options.scopes !== undefined) throw new TypeError('buildAdminConsentUrl: give api or scopes, not both')
-  if (options.api !== undefined && !isKnownApiId(options.api)) throw new TypeError(`buildAdminConsentUrl: unknown api ${String(options.api)}`)
+  if (options.api !== undefined && options.scopes !== undefined)
+    throw new TypeError('buildAdminConsentUrl: give api or scopes, not both')
+  if (options.api !== undefined && !isKnownApiId(options.api))
+    throw new TypeError(`buildAdminConsentUrl: unknown api ${String(options.api)}`)
 
   const findings: Finding[] = []
   const clientId = String(options.clientId ?? '').trim()
@@ -85,18 +89,32 @@ export function buildAdminConsentUrl(options: AdminConsentOptions): AdminConsent
 
   const redirectUri = options.redirectUri?.trim() || null
   if (redirectUri !== null) checkRedirectUri(redirectUri, findings)
-  else if (form === 'v2') findings.push(makeFinding('redirect-uri-missing', 'No redirect URI given; the v2 admin-consent endpoint documents redirect_uri as required.'))
+  else if (form === 'v2')
+    findings.push(
+      makeFinding(
+        'redirect-uri-missing',
+        'No redirect URI given; the v2 admin-consent endpoint documents redirect_uri as required.',
+      ),
+    )
 
-  const api: KnownApiId | null = options.scopes === undefined ? options.api ?? 'mde' : null
+  const api: KnownApiId | null = options.scopes === undefined ? (options.api ?? 'mde') : null
   let scope: string | null = null
   if (form === 'v2') scope = v2Scope(api, options.scopes, cloud, findings)
   else if (api !== null && API_RESOURCES[api].resourceByCloud[cloud] === undefined) {
-    findings.push(makeFinding('api-not-in-cloud', `${API_RESOURCES[api].name} has no documented endpoint in the ${CLOUDS[cloud].label} cloud.`, { severity: 'warning' }))
+    findings.push(
+      makeFinding(
+        'api-not-in-cloud',
+        `${API_RESOURCES[api].name} has no documented endpoint in the ${CLOUDS[cloud].label} cloud.`,
+        { severity: 'warning' },
+      ),
+    )
   }
 
   // The authorize form is kept exactly as the Defender docs print it: no state unless the caller asks for one.
   const state = options.state ?? (form === 'authorize' ? null : randomState(options.random))
-  const url = hasErrors(findings) ? null : buildUrl({ form, cloud, tenant, clientId, scope, redirectUri, state })
+  const url = hasErrors(findings)
+    ? null
+    : buildUrl({ form, cloud, tenant, clientId, scope, redirectUri, state })
   return {
     url,
     form,
@@ -112,15 +130,27 @@ export function buildAdminConsentUrl(options: AdminConsentOptions): AdminConsent
 
 function checkClientId(clientId: string, findings: Finding[]): void {
   if (!isGuid(clientId)) {
-    findings.push(makeFinding('client-id-invalid', `"${clientId}" is not an application (client) ID: expected a GUID such as 00001111-aaaa-2222-bbbb-3333cccc4444.`, { actual: clientId }))
+    findings.push(
+      makeFinding(
+        'client-id-invalid',
+        `"${clientId}" is not an application (client) ID: expected a GUID such as 00001111-aaaa-2222-bbbb-3333cccc4444.`,
+        { actual: clientId },
+      ),
+    )
     return
   }
   const resource = Object.values(API_RESOURCES).find((r) => r.appId.toLowerCase() === clientId.toLowerCase())
   if (resource) {
-    findings.push(makeFinding('client-id-invalid', `${clientId} is the application ID of ${resource.name} (the API), not of your app.`, {
-      actual: clientId,
-      fix: 'Use your own app registration\'s Application (client) ID; the API is what it asks permissions for.',
-    }))
+    findings.push(
+      makeFinding(
+        'client-id-invalid',
+        `${clientId} is the application ID of ${resource.name} (the API), not of your app.`,
+        {
+          actual: clientId,
+          fix: "Use your own app registration's Application (client) ID; the API is what it asks permissions for.",
+        },
+      ),
+    )
   }
 }
 
@@ -128,14 +158,25 @@ function checkTenant(tenant: string, form: ConsentForm, findings: Finding[]): vo
   const kind = classifyTenant(tenant)
   if (kind === null) {
     const hint = tenantHint(tenant)
-    findings.push(makeFinding('consent-tenant-invalid', `"${tenant}" is not a tenant ID (GUID) or domain${hint ? `: ${hint}` : ''}.`, { actual: tenant }))
+    findings.push(
+      makeFinding(
+        'consent-tenant-invalid',
+        `"${tenant}" is not a tenant ID (GUID) or domain${hint ? `: ${hint}` : ''}.`,
+        { actual: tenant },
+      ),
+    )
     return
   }
   if (!TENANT_KINDS_BY_FORM[form].has(kind)) {
-    const why = kind === 'common' ? 'the v2 admin-consent endpoint refuses common (personal accounts cannot give admin consent); use the customer\'s tenant ID or organizations'
-      : kind === 'consumers' ? 'consumers is the personal-account tenant, where no one can grant admin consent'
-        : `the ${form} form takes a tenant ID, a domain or common`
-    findings.push(makeFinding('consent-tenant-invalid', `"${tenant}" cannot be used here: ${why}.`, { actual: tenant }))
+    const why =
+      kind === 'common'
+        ? "the v2 admin-consent endpoint refuses common (personal accounts cannot give admin consent); use the customer's tenant ID or organizations"
+        : kind === 'consumers'
+          ? 'consumers is the personal-account tenant, where no one can grant admin consent'
+          : `the ${form} form takes a tenant ID, a domain or common`
+    findings.push(
+      makeFinding('consent-tenant-invalid', `"${tenant}" cannot be used here: ${why}.`, { actual: tenant }),
+    )
   }
 }
 
@@ -144,21 +185,46 @@ function checkRedirectUri(redirectUri: string, findings: Finding[]): void {
   try {
     url = new URL(redirectUri)
   } catch {
-    findings.push(makeFinding('redirect-uri-invalid', `"${redirectUri}" is not an absolute URL.`, { actual: redirectUri }))
+    findings.push(
+      makeFinding('redirect-uri-invalid', `"${redirectUri}" is not an absolute URL.`, {
+        actual: redirectUri,
+      }),
+    )
     return
   }
   const loopback = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]'
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    findings.push(makeFinding('redirect-uri-invalid', `"${redirectUri}" must use https (http only for localhost).`, { actual: redirectUri }))
+    findings.push(
+      makeFinding('redirect-uri-invalid', `"${redirectUri}" must use https (http only for localhost).`, {
+        actual: redirectUri,
+      }),
+    )
   } else if (url.hash !== '' || redirectUri.includes('#')) {
-    findings.push(makeFinding('redirect-uri-invalid', `"${redirectUri}" carries a fragment (#…), which a redirect URI may not.`, { actual: redirectUri }))
+    findings.push(
+      makeFinding(
+        'redirect-uri-invalid',
+        `"${redirectUri}" carries a fragment (#…), which a redirect URI may not.`,
+        { actual: redirectUri },
+      ),
+    )
   }
 }
 
-function v2Scope(api: KnownApiId | null, scopes: string | readonly string[] | undefined, cloud: CloudName, findings: Finding[]): string | null {
+function v2Scope(
+  api: KnownApiId | null,
+  scopes: string | readonly string[] | undefined,
+  cloud: CloudName,
+  findings: Finding[],
+): string | null {
   if (api !== null) {
     const scope = defaultScopeFor(api, cloud)
-    if (scope === null) findings.push(makeFinding('api-not-in-cloud', `${API_RESOURCES[api].name} has no documented endpoint in the ${CLOUDS[cloud].label} cloud.`))
+    if (scope === null)
+      findings.push(
+        makeFinding(
+          'api-not-in-cloud',
+          `${API_RESOURCES[api].name} has no documented endpoint in the ${CLOUDS[cloud].label} cloud.`,
+        ),
+      )
     return scope
   }
   const lint = lintScope(scopes ?? '', { flow: 'admin-consent', cloud })
@@ -187,7 +253,9 @@ function buildUrl(p: LinkParts): string {
     url.searchParams.set('response_type', 'code')
     url.searchParams.set('sso_reload', 'true')
   } else {
-    url = new URL(p.form === 'v2' ? `${authority}/${tenant}/v2.0/adminconsent` : `${authority}/${tenant}/adminconsent`)
+    url = new URL(
+      p.form === 'v2' ? `${authority}/${tenant}/v2.0/adminconsent` : `${authority}/${tenant}/adminconsent`,
+    )
     url.searchParams.set('client_id', p.clientId)
     if (p.form === 'v2' && p.scope !== null) url.searchParams.set('scope', p.scope)
   }
@@ -202,23 +270,31 @@ interface DescriptionParts extends LinkParts {
 
 function describe(p: DescriptionParts): string {
   const kind = classifyTenant(p.tenant)
-  const who = kind === 'guid' ? `An administrator of tenant ${p.tenant}`
-    : kind === 'domain' ? `An administrator of the tenant that owns ${p.tenant}`
-      : kind === 'organizations' ? 'An administrator of whichever work or school tenant they sign in to'
-        : 'Whoever signs in (an administrator of their own tenant)'
+  const who =
+    kind === 'guid'
+      ? `An administrator of tenant ${p.tenant}`
+      : kind === 'domain'
+        ? `An administrator of the tenant that owns ${p.tenant}`
+        : kind === 'organizations'
+          ? 'An administrator of whichever work or school tenant they sign in to'
+          : 'Whoever signs in (an administrator of their own tenant)'
   const app = `the app with client ID ${p.clientId || '(missing)'}`
   const where = ` in the ${CLOUDS[p.cloud].label} cloud`
-  const back = p.redirectUri !== null ? `the browser returns to ${p.redirectUri}` : 'the browser returns to a reply URL registered on the app'
+  const back =
+    p.redirectUri !== null
+      ? `the browser returns to ${p.redirectUri}`
+      : 'the browser returns to a reply URL registered on the app'
   const stateNote = p.state !== null ? `; check that state=${p.state} comes back` : ''
 
   if (p.form === 'v2') {
-    const what = p.api !== null && p.scope !== null
-      ? `every permission the app registration lists for ${API_RESOURCES[p.api].name} (${p.scope}: its application permissions, which become roles in app-only tokens, and any delegated ones)`
-      : `these permissions: ${p.scope ?? '(none)'}`
+    const what =
+      p.api !== null && p.scope !== null
+        ? `every permission the app registration lists for ${API_RESOURCES[p.api].name} (${p.scope}: its application permissions, which become roles in app-only tokens, and any delegated ones)`
+        : `these permissions: ${p.scope ?? '(none)'}`
     return `${who}${where} will be asked to approve, for the whole organization, ${what}, for ${app}. Afterwards ${back} with admin_consent=True and the tenant ID, or with an error${stateNote}.`
   }
   if (p.form === 'adminconsent') {
     return `${who}${where} will be asked to approve, for the whole organization, every permission ${app} lists on its app registration (all APIs, application and delegated). Afterwards ${back} with admin_consent=True and the tenant ID, or with an error${stateNote}.`
   }
-  return `${who}${where} will see a consent prompt (prompt=consent) for every permission ${app} lists on its app registration; an administrator can tick "Consent on behalf of your organization". Entra then sends an authorization code to ${p.redirectUri ?? 'the app\'s registered reply URL'}; the response does not say whether consent covered the whole organization${stateNote}.`
+  return `${who}${where} will see a consent prompt (prompt=consent) for every permission ${app} lists on its app registration; an administrator can tick "Consent on behalf of your organization". Entra then sends an authorization code to ${p.redirectUri ?? "the app's registered reply URL"}; the response does not say whether consent covered the whole organization${stateNote}.`
 }

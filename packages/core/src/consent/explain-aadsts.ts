@@ -46,14 +46,24 @@ export function explainAadsts(input: string | number | object): AadstsExplanatio
 }
 
 /** The explanation for one known or unknown code number. */
-export function explainAadstsCode(number: number, description: string | null = null, otherCodes: number[] = []): AadstsExplanation {
+export function explainAadstsCode(
+  number: number,
+  description: string | null = null,
+  otherCodes: number[] = [],
+): AadstsExplanation {
   return explanationFor(number, description, otherCodes)
 }
 
 function explanationFor(number: number, description: string | null, others: number[]): AadstsExplanation {
   const lookupUrl = `https://login.microsoftonline.com/error?code=${number}`
   const entry = BY_NUMBER.get(number)
-  const base = { code: `AADSTS${number}`, number, description, otherCodes: others.map((n) => `AADSTS${n}`), lookupUrl }
+  const base = {
+    code: `AADSTS${number}`,
+    number,
+    description,
+    otherCodes: others.map((n) => `AADSTS${n}`),
+    lookupUrl,
+  }
   if (!entry) {
     return {
       ...base,
@@ -81,7 +91,8 @@ function find(input: string | number | object): Found {
     return { numbers: Number.isSafeInteger(input) && input > 0 ? [input] : [], description: null }
   }
   if (typeof input === 'string') return findInString(input)
-  if (typeof input === 'object' && input !== null && !Array.isArray(input)) return findInObject(input as Record<string, unknown>)
+  if (typeof input === 'object' && input !== null && !Array.isArray(input))
+    return findInObject(input as Record<string, unknown>)
   throw new TypeError('explainAadsts expects a code, a text, a token endpoint error object or a URL')
 }
 
@@ -111,7 +122,8 @@ function findInObject(obj: Record<string, unknown>): Found {
     }
   }
   if (description !== null) numbers.push(...codesInText(description))
-  if (numbers.length === 0 && typeof obj.error_uri === 'string') numbers.push(...findInUrl(obj.error_uri).numbers)
+  if (numbers.length === 0 && typeof obj.error_uri === 'string')
+    numbers.push(...findInUrl(obj.error_uri).numbers)
   return { numbers, description: description === null ? null : firstLine(description) }
 }
 
@@ -156,7 +168,9 @@ function codesInText(text: string): number[] {
 function parseJsonObject(text: string): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(text)
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null
   } catch {
     return null
   }

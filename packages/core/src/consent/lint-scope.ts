@@ -1,4 +1,11 @@
-import { API_RESOURCES, apiForAudience, defaultScopeFor, isKnownApiId, normalizeAudience, type KnownApiId } from '../entra/apis.js'
+import {
+  API_RESOURCES,
+  apiForAudience,
+  defaultScopeFor,
+  isKnownApiId,
+  normalizeAudience,
+  type KnownApiId,
+} from '../entra/apis.js'
 import { isCloudName, isGuid, type CloudName } from '../entra/clouds.js'
 import type { Finding } from '../findings/finding.js'
 import { makeFinding } from '../findings/make-finding.js'
@@ -52,12 +59,15 @@ const GRAPH = API_RESOURCES.graph.resourceByCloud.public ?? 'https://graph.micro
  * that the permissions exist on the resource: only Entra knows a tenant's app registrations.
  */
 export function lintScope(scope: string | readonly string[], options: LintScopeOptions): ScopeLintResult {
-  if (typeof scope !== 'string' && !Array.isArray(scope)) throw new TypeError('lintScope expects a string or an array of strings')
+  if (typeof scope !== 'string' && !Array.isArray(scope))
+    throw new TypeError('lintScope expects a string or an array of strings')
   if (!options || !['client-credentials', 'delegated', 'admin-consent'].includes(options.flow)) {
     throw new TypeError("lintScope options.flow must be 'client-credentials', 'delegated' or 'admin-consent'")
   }
-  if (options.api !== undefined && !isKnownApiId(options.api)) throw new TypeError(`lintScope: unknown api ${String(options.api)}`)
-  if (options.cloud !== undefined && !isCloudName(options.cloud)) throw new TypeError(`lintScope: unknown cloud ${String(options.cloud)}`)
+  if (options.api !== undefined && !isKnownApiId(options.api))
+    throw new TypeError(`lintScope: unknown api ${String(options.api)}`)
+  if (options.cloud !== undefined && !isCloudName(options.cloud))
+    throw new TypeError(`lintScope: unknown cloud ${String(options.cloud)}`)
   const value = typeof scope === 'string' ? scope : scope.join(' ')
   return (options.parameter ?? 'scope') === 'resource' ? lintResource(value) : lintScopeValue(value, options)
 }
@@ -67,30 +77,54 @@ function lintScopeValue(value: string, options: LintScopeOptions): ScopeLintResu
   let text = value
   let corrected = false
   if (text.includes(',')) {
-    findings.push(makeFinding('scope-malformed', 'Scopes are separated by spaces, not commas.', { actual: value, expected: text.replace(/\s*,\s*/g, ' ').trim() }))
+    findings.push(
+      makeFinding('scope-malformed', 'Scopes are separated by spaces, not commas.', {
+        actual: value,
+        expected: text.replace(/\s*,\s*/g, ' ').trim(),
+      }),
+    )
     text = text.replace(/\s*,\s*/g, ' ')
     corrected = true
   }
   const rawItems = text.split(/\s+/).filter((s) => s !== '')
   if (rawItems.length === 0) {
-    findings.push(makeFinding('scope-malformed', 'The scope is empty: Entra needs at least one scope.', {
-      expected: fallbackDefault(options) ?? '{resource}/.default',
-    }))
+    findings.push(
+      makeFinding('scope-malformed', 'The scope is empty: Entra needs at least one scope.', {
+        expected: fallbackDefault(options) ?? '{resource}/.default',
+      }),
+    )
     return { ok: false, items: [], corrected: fallbackDefault(options), resources: [], findings }
   }
   const items = rawItems.map(analyseItem)
 
   for (const item of items) {
     if (item.kind === 'malformed') {
-      findings.push(makeFinding('scope-malformed', `"${item.raw}" is not a valid scope: ${item.problem ?? 'malformed'}.`, {
-        actual: item.raw,
-        ...(item.corrected !== null ? { expected: item.corrected, fix: `Use "${item.corrected}".` } : {}),
-      }))
+      findings.push(
+        makeFinding(
+          'scope-malformed',
+          `"${item.raw}" is not a valid scope: ${item.problem ?? 'malformed'}.`,
+          {
+            actual: item.raw,
+            ...(item.corrected !== null ? { expected: item.corrected, fix: `Use "${item.corrected}".` } : {}),
+          },
+        ),
+      )
     } else if (item.kind === 'bare-resource') {
-      findings.push(makeFinding('scope-is-resource', `"${item.raw}" is a resource identifier (the v1 resource parameter), not a v2 scope.`, {
-        actual: item.raw,
-        ...(item.corrected !== null ? { expected: item.corrected, fix: `Use "${item.corrected}" as the scope, or send resource=${item.raw} to the v1 endpoint.` } : {}),
-      }))
+      findings.push(
+        makeFinding(
+          'scope-is-resource',
+          `"${item.raw}" is a resource identifier (the v1 resource parameter), not a v2 scope.`,
+          {
+            actual: item.raw,
+            ...(item.corrected !== null
+              ? {
+                  expected: item.corrected,
+                  fix: `Use "${item.corrected}" as the scope, or send resource=${item.raw} to the v1 endpoint.`,
+                }
+              : {}),
+          },
+        ),
+      )
     }
     if (item.corrected !== null) corrected = true
   }
@@ -99,42 +133,72 @@ function lintScopeValue(value: string, options: LintScopeOptions): ScopeLintResu
   const effective = items.map((i) => (i.corrected !== null ? analyseItem(i.corrected) : i))
   const resourceKeys = new Map<string, string>()
   for (const item of effective) {
-    if (item.resource !== null && !resourceKeys.has(resourceKey(item.resource))) resourceKeys.set(resourceKey(item.resource), item.resource)
+    if (item.resource !== null && !resourceKeys.has(resourceKey(item.resource)))
+      resourceKeys.set(resourceKey(item.resource), item.resource)
   }
   const resources = [...resourceKeys.values()]
 
   if (resources.length > 1 && options.flow !== 'admin-consent') {
-    findings.push(makeFinding('scope-multiple-resources', `The scope names ${resources.length} resources (${resources.join(', ')}); one token is for one resource.`, {
-      actual: resources,
-    }))
+    findings.push(
+      makeFinding(
+        'scope-multiple-resources',
+        `The scope names ${resources.length} resources (${resources.join(', ')}); one token is for one resource.`,
+        {
+          actual: resources,
+        },
+      ),
+    )
   }
 
   const defaults = effective.filter((i) => i.kind === 'default')
   for (const d of defaults) {
     const key = resourceKey(d.resource ?? '')
-    const named = effective.filter((i) => (i.kind === 'permission' || i.kind === 'bare-name') && i.resource !== null && resourceKey(i.resource) === key)
+    const named = effective.filter(
+      (i) =>
+        (i.kind === 'permission' || i.kind === 'bare-name') &&
+        i.resource !== null &&
+        resourceKey(i.resource) === key,
+    )
     if (named.length > 0) {
-      findings.push(makeFinding('scope-default-mixed', `"${d.raw}" is combined with named scopes of the same resource (${named.map((n) => n.raw).join(', ')}).`, {
-        actual: [d.raw, ...named.map((n) => n.raw)],
-        expected: d.raw,
-      }))
+      findings.push(
+        makeFinding(
+          'scope-default-mixed',
+          `"${d.raw}" is combined with named scopes of the same resource (${named.map((n) => n.raw).join(', ')}).`,
+          {
+            actual: [d.raw, ...named.map((n) => n.raw)],
+            expected: d.raw,
+          },
+        ),
+      )
     }
   }
 
   if (options.flow === 'client-credentials') {
     if (defaults.length === 0) {
       const suggestion = suggestDefault(effective, options)
-      findings.push(makeFinding('scope-needs-default', 'A client-credentials request must ask for {resource}/.default; application permissions cannot be requested by name (AADSTS1002012).', {
-        actual: value,
-        ...(suggestion !== null ? { expected: suggestion, fix: `Use "${suggestion}".` } : {}),
-      }))
+      findings.push(
+        makeFinding(
+          'scope-needs-default',
+          'A client-credentials request must ask for {resource}/.default; application permissions cannot be requested by name (AADSTS1002012).',
+          {
+            actual: value,
+            ...(suggestion !== null ? { expected: suggestion, fix: `Use "${suggestion}".` } : {}),
+          },
+        ),
+      )
     } else {
       const others = effective.filter((i) => i.kind !== 'default')
       if (others.length > 0 && !findings.some((f) => f.code === 'scope-default-mixed')) {
-        findings.push(makeFinding('scope-default-mixed', `Client credentials take exactly one {resource}/.default and nothing else; remove ${others.map((o) => `"${o.raw}"`).join(', ')}.`, {
-          actual: effective.map((i) => i.raw),
-          expected: defaults[0]?.raw,
-        }))
+        findings.push(
+          makeFinding(
+            'scope-default-mixed',
+            `Client credentials take exactly one {resource}/.default and nothing else; remove ${others.map((o) => `"${o.raw}"`).join(', ')}.`,
+            {
+              actual: effective.map((i) => i.raw),
+              expected: defaults[0]?.raw,
+            },
+          ),
+        )
       }
     }
   }
@@ -153,12 +217,24 @@ function lintResource(value: string): ScopeLintResult {
   const text = value.trim()
   const parts = text.split(/\s+/).filter((s) => s !== '')
   if (parts.length !== 1) {
-    findings.push(makeFinding('scope-malformed', parts.length === 0 ? 'The resource is empty.' : 'The v1 resource parameter takes exactly one resource identifier.', { actual: value }))
+    findings.push(
+      makeFinding(
+        'scope-malformed',
+        parts.length === 0
+          ? 'The resource is empty.'
+          : 'The v1 resource parameter takes exactly one resource identifier.',
+        { actual: value },
+      ),
+    )
     return { ok: false, items: parts, corrected: null, resources: parts, findings }
   }
   const [only] = parts as [string]
   if (OIDC_SCOPES.has(only.toLowerCase())) {
-    findings.push(makeFinding('scope-malformed', `"${only}" is an OpenID Connect scope, not a resource.`, { actual: only }))
+    findings.push(
+      makeFinding('scope-malformed', `"${only}" is an OpenID Connect scope, not a resource.`, {
+        actual: only,
+      }),
+    )
     return { ok: false, items: parts, corrected: null, resources: [], findings }
   }
   const item = analyseItem(only)
@@ -171,20 +247,38 @@ function lintResource(value: string): ScopeLintResult {
     resource = item.resource
   }
   if (resource !== only) {
-    findings.push(makeFinding('resource-is-scope', `"${only}" is a v2 scope; the v1 resource parameter takes the resource identifier "${resource}".`, {
-      actual: only,
-      expected: resource,
-      fix: `Send resource=${resource}, or call the v2 endpoint with scope=${resource}/.default.`,
-    }))
+    findings.push(
+      makeFinding(
+        'resource-is-scope',
+        `"${only}" is a v2 scope; the v1 resource parameter takes the resource identifier "${resource}".`,
+        {
+          actual: only,
+          expected: resource,
+          fix: `Send resource=${resource}, or call the v2 endpoint with scope=${resource}/.default.`,
+        },
+      ),
+    )
   }
-  return { ok: findings.length === 0, items: parts, corrected: resource !== only ? resource : null, resources: [resource], findings }
+  return {
+    ok: findings.length === 0,
+    items: parts,
+    corrected: resource !== only ? resource : null,
+    resources: [resource],
+    findings,
+  }
 }
 
 function analyseItem(raw: string): Item {
   const lower = raw.toLowerCase()
   if (OIDC_SCOPES.has(lower)) return { raw, kind: 'oidc', resource: null, corrected: null }
   if (lower === '.default' || lower === '/.default') {
-    return { raw, kind: 'malformed', resource: null, corrected: null, problem: '/.default needs the resource in front of it' }
+    return {
+      raw,
+      kind: 'malformed',
+      resource: null,
+      corrected: null,
+      problem: '/.default needs the resource in front of it',
+    }
   }
   if (lower.endsWith('/.default')) {
     const resource = raw.slice(0, -'/.default'.length)
@@ -199,12 +293,19 @@ function analyseItem(raw: string): Item {
   ] as const) {
     if (lower.endsWith(suffix) && raw.length > suffix.length) {
       const base = raw.slice(0, -suffix.length).replace(/[./]$/, '')
-      return { raw, kind: 'malformed', resource: null, corrected: `${canonicalResource(base)}/.default`, problem }
+      return {
+        raw,
+        kind: 'malformed',
+        resource: null,
+        corrected: `${canonicalResource(base)}/.default`,
+        problem,
+      }
     }
   }
   if (isGuidText(raw)) return { raw, kind: 'bare-resource', resource: raw, corrected: `${raw}/.default` }
   const known = apiForAudience(raw)
-  if (known !== null && isUriLike(raw)) return { raw, kind: 'bare-resource', resource: raw, corrected: `${canonicalResource(raw)}/.default` }
+  if (known !== null && isUriLike(raw))
+    return { raw, kind: 'bare-resource', resource: raw, corrected: `${canonicalResource(raw)}/.default` }
   const scheme = /^([a-z][a-z0-9+.-]*):\/\/(.*)$/i.exec(raw)
   if (scheme) {
     const rest = scheme[2] ?? ''
@@ -252,7 +353,8 @@ function suggestDefault(items: readonly Item[], options: LintScopeOptions): stri
   if (resources.length === 1 && resources[0] !== undefined) {
     const only = resources[0]
     // Bare names mean Graph to Entra, but a caller who named the API meant that API.
-    if (only === GRAPH && options.api !== undefined && options.api !== 'graph') return fallbackDefault(options)
+    if (only === GRAPH && options.api !== undefined && options.api !== 'graph')
+      return fallbackDefault(options)
     return `${canonicalResource(only)}/.default`
   }
   return fallbackDefault(options)

@@ -7,15 +7,15 @@ export interface OAuthErrorText {
 export const OAUTH_ERRORS: Readonly<Record<string, OAuthErrorText>> = {
   access_denied: {
     meaning: 'The administrator declined the consent prompt, or is not allowed to grant these permissions.',
-    fix: 'Ask a Global Administrator of the customer\'s tenant to open a new consent link and accept.',
+    fix: "Ask a Global Administrator of the customer's tenant to open a new consent link and accept.",
   },
   permission_denied: {
-    meaning: 'The signed-in user may not grant admin consent (the v1 admin-consent endpoint\'s refusal).',
+    meaning: "The signed-in user may not grant admin consent (the v1 admin-consent endpoint's refusal).",
     fix: 'Have a Global Administrator (or Privileged Role Administrator) open the link.',
   },
   consent_required: {
     meaning: 'Consent is required and was not given.',
-    fix: 'Send the admin-consent link to an administrator of the customer\'s tenant.',
+    fix: "Send the admin-consent link to an administrator of the customer's tenant.",
   },
   interaction_required: {
     meaning: 'The request needs the user to interact (sign in, MFA or consent).',

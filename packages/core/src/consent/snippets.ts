@@ -33,7 +33,10 @@ export function buildCurlSnippet(request: ClientCredentialsRequest): string {
 }
 
 export function buildPowerShellSnippet(request: ClientCredentialsRequest): string {
-  const target = request.version === 'v2' ? `  scope         = ${ps(request.scope)}` : `  resource      = ${ps(request.resource)}`
+  const target =
+    request.version === 'v2'
+      ? `  scope         = ${ps(request.scope)}`
+      : `  resource      = ${ps(request.resource)}`
   return [
     '$body = @{',
     "  grant_type    = 'client_credentials'",

@@ -18,7 +18,8 @@ export function classifyTenant(value: string): TenantKind | null {
 /** A hint for values people commonly paste in place of a tenant; null when there is nothing more specific to say. */
 export function tenantHint(value: string): string | null {
   const at = value.lastIndexOf('@')
-  if (at > 0 && DOMAIN.test(value.slice(at + 1))) return `that is an e-mail address; its domain ${value.slice(at + 1)} may name the tenant`
+  if (at > 0 && DOMAIN.test(value.slice(at + 1)))
+    return `that is an e-mail address; its domain ${value.slice(at + 1)} may name the tenant`
   if (/^https?:\/\//i.test(value)) return 'that is a URL; give the tenant ID (GUID) or domain alone'
   if (value.trim() === '') return 'it is empty'
   return null

@@ -61,22 +61,38 @@ export type ClientCredentialsResult = ClientCredentialsRequest | InvalidClientCr
  * placeholder where the secret goes. Invalid input comes back as findings with `ok: false`; it never sends anything.
  */
 export function buildClientCredentialsRequest(options: ClientCredentialsOptions): ClientCredentialsResult {
-  if (typeof options !== 'object' || options === null) throw new TypeError('buildClientCredentialsRequest expects an options object')
-  if (options.api !== undefined && options.scope !== undefined) throw new TypeError('buildClientCredentialsRequest: give api or scope, not both')
-  if (options.api !== undefined && !isKnownApiId(options.api)) throw new TypeError(`buildClientCredentialsRequest: unknown api ${String(options.api)}`)
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError('buildClientCredentialsRequest expects an options object')
+  if (options.api !== undefined && options.scope !== undefined)
+    throw new TypeError('buildClientCredentialsRequest: give api or scope, not both')
+  if (options.api !== undefined && !isKnownApiId(options.api))
+    throw new TypeError(`buildClientCredentialsRequest: unknown api ${String(options.api)}`)
   const cloud = options.cloud ?? 'public'
-  if (!isCloudName(cloud)) throw new TypeError(`buildClientCredentialsRequest: unknown cloud ${String(cloud)}`)
+  if (!isCloudName(cloud))
+    throw new TypeError(`buildClientCredentialsRequest: unknown cloud ${String(cloud)}`)
   const version = options.version ?? 'v2'
-  if (version !== 'v2' && version !== 'v1') throw new TypeError("buildClientCredentialsRequest: version must be 'v2' or 'v1'")
+  if (version !== 'v2' && version !== 'v1')
+    throw new TypeError("buildClientCredentialsRequest: version must be 'v2' or 'v1'")
 
   const findings: Finding[] = []
   const clientId = String(options.clientId ?? '').trim()
-  if (!isGuid(clientId)) findings.push(makeFinding('client-id-invalid', `"${clientId}" is not an application (client) ID GUID.`, { actual: clientId }))
+  if (!isGuid(clientId))
+    findings.push(
+      makeFinding('client-id-invalid', `"${clientId}" is not an application (client) ID GUID.`, {
+        actual: clientId,
+      }),
+    )
   const tenant = String(options.tenant ?? '').trim()
   const kind = classifyTenant(tenant)
   if (kind !== 'guid' && kind !== 'domain') {
     const hint = kind === null ? tenantHint(tenant) : `${tenant} names no tenant`
-    findings.push(makeFinding('token-tenant-invalid', `"${tenant}" cannot be used for an app-only token${hint ? `: ${hint}` : ''}; give the customer's tenant ID.`, { actual: tenant }))
+    findings.push(
+      makeFinding(
+        'token-tenant-invalid',
+        `"${tenant}" cannot be used for an app-only token${hint ? `: ${hint}` : ''}; give the customer's tenant ID.`,
+        { actual: tenant },
+      ),
+    )
   }
 
   let scope: string | null
@@ -87,7 +103,13 @@ export function buildClientCredentialsRequest(options: ClientCredentialsOptions)
   } else {
     const api = options.api ?? 'mde'
     scope = defaultScopeFor(api, cloud)
-    if (scope === null) findings.push(makeFinding('api-not-in-cloud', `${API_RESOURCES[api].name} has no documented endpoint in the ${CLOUDS[cloud].label} cloud.`))
+    if (scope === null)
+      findings.push(
+        makeFinding(
+          'api-not-in-cloud',
+          `${API_RESOURCES[api].name} has no documented endpoint in the ${CLOUDS[cloud].label} cloud.`,
+        ),
+      )
   }
 
   if (hasErrors(findings) || scope === null) return { ok: false, url: null, body: null, findings }

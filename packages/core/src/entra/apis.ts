@@ -103,8 +103,17 @@ export const API_RESOURCES: Readonly<Record<KnownApiId, ApiResource>> = {
       'https://publicapi-prd.trafficmanager.net',
     ],
     refusedAudiences: [
-      { aud: 'https://userrequestsgraphapi-prd.trafficmanager.net', source: 'https://github.com/MicrosoftDocs/microsoft-365-docs/issues/9246', checked: '2026-11-30' },
-      { aud: 'https://userrequestsgraphapiep-prd.trafficmanager.net', source: 'sibling of the identifier refused in MicrosoftDocs/microsoft-365-docs#9246 (no source shows it accepted)', checked: '2026-11-30' },
+      {
+        aud: 'https://userrequestsgraphapi-prd.trafficmanager.net',
+        source: 'https://github.com/MicrosoftDocs/microsoft-365-docs/issues/9246',
+        checked: '2026-11-30',
+      },
+      {
+        aud: 'https://userrequestsgraphapiep-prd.trafficmanager.net',
+        source:
+          'sibling of the identifier refused in MicrosoftDocs/microsoft-365-docs#9246 (no source shows it accepted)',
+        checked: '2026-11-30',
+      },
     ],
     hosts: MDE_HOSTS,
     versionSegments: [{ at: 1, values: ['v1.0'] }],
@@ -147,7 +156,12 @@ export const API_RESOURCES: Readonly<Record<KnownApiId, ApiResource>> = {
     ],
     refusedAudiences: [],
     // Graph national cloud deployments: https://learn.microsoft.com/graph/deployments (DoD uses dod-graph.microsoft.us).
-    hosts: ['graph.microsoft.com', 'graph.microsoft.us', 'dod-graph.microsoft.us', 'microsoftgraph.chinacloudapi.cn'],
+    hosts: [
+      'graph.microsoft.com',
+      'graph.microsoft.us',
+      'dod-graph.microsoft.us',
+      'microsoftgraph.chinacloudapi.cn',
+    ],
     versionSegments: [{ at: 0, values: ['v1.0', 'beta'] }],
   },
 }

@@ -27,7 +27,9 @@ export function parseEntraIssuer(iss: string): ParsedIssuer | null {
   const v2 = V2.exec(iss)
   if (v2) {
     const origin = v2[1] as string
-    const clouds = CLOUD_NAMES.filter((n) => CLOUDS[n].authority === origin || CLOUDS[n].legacyAuthorities.includes(origin))
+    const clouds = CLOUD_NAMES.filter(
+      (n) => CLOUDS[n].authority === origin || CLOUDS[n].legacyAuthorities.includes(origin),
+    )
     return clouds.length > 0 ? { version: '2.0', tenant: v2[2] as string, clouds } : null
   }
   const v1 = V1.exec(iss)
@@ -42,12 +44,14 @@ export function parseEntraIssuer(iss: string): ParsedIssuer | null {
 /** Why an issuer is not Entra's, in words a person can act on. */
 export function describeNonEntraIssuer(iss: string): string {
   if (iss.startsWith('http://')) return 'it uses http: (Entra issuers are https:)'
-  if (/^https:\/\/login\.windows\.net\//.test(iss)) return 'login.windows.net is a sign-in host, never an issuer (v1 issuers are https://sts.windows.net/{tid}/)'
+  if (/^https:\/\/login\.windows\.net\//.test(iss))
+    return 'login.windows.net is a sign-in host, never an issuer (v1 issuers are https://sts.windows.net/{tid}/)'
   if (/windows-ppe\.net|microsoftonline-p\.com/.test(iss)) return 'it is a pre-production (PPE) host'
-  if (iss.includes('{tenantid}') || iss.includes('{tenant}')) return 'it still contains the {tenantid} template placeholder'
+  if (iss.includes('{tenantid}') || iss.includes('{tenant}'))
+    return 'it still contains the {tenantid} template placeholder'
   if (/\/v2\.0\/$/.test(iss)) return 'v2 issuers have no trailing slash'
-  if (/^https:\/\/sts\.(windows\.net|chinacloudapi\.cn)\/[^/]+$/.test(iss)) return 'v1 issuers end with a slash'
+  if (/^https:\/\/sts\.(windows\.net|chinacloudapi\.cn)\/[^/]+$/.test(iss))
+    return 'v1 issuers end with a slash'
   if (parseEntraIssuer(iss) !== null) return 'its tenant segment is not a tenant GUID'
   return 'its host and form match no Entra cloud'
 }
-

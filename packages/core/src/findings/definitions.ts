@@ -8,5 +8,10 @@ export interface FindingDefinition extends FindingRule {
 
 /** Every finding code with its full definition (rule and meaning): the public, documented catalogue. */
 export const FINDINGS: Readonly<Record<FindingCode, FindingDefinition>> = Object.freeze(
-  Object.fromEntries(FINDING_CODES.map((code) => [code, Object.freeze({ ...FINDING_RULES[code], meaning: FINDING_MEANINGS[code] })])) as Record<FindingCode, FindingDefinition>,
+  Object.fromEntries(
+    FINDING_CODES.map((code) => [
+      code,
+      Object.freeze({ ...FINDING_RULES[code], meaning: FINDING_MEANINGS[code] }),
+    ]),
+  ) as Record<FindingCode, FindingDefinition>,
 )

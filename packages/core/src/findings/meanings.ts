@@ -17,15 +17,14 @@ export const FINDING_MEANINGS: Readonly<Record<FindingCode, string>> = {
   'duplicate-member':
     'The header or payload repeats a member name. JSON.parse keeps the last value and other parsers the first, so two parties can read different claims from the same token. Entra never emits duplicates.',
   'header-key-ignored':
-    'The header carries jku, x5u, jwk or x5c. A token must never choose its own verification key; ClaimCheck ignores these and uses only the tenant\'s published key set. Entra access tokens do not carry them.',
+    "The header carries jku, x5u, jwk or x5c. A token must never choose its own verification key; ClaimCheck ignores these and uses only the tenant's published key set. Entra access tokens do not carry them.",
   'header-crit-unsupported':
     'The header has crit (or b64:false). Entra tokens never use critical extensions; a verifier must refuse extensions it does not understand.',
-  'token-expired':
-    'The token\'s exp is in the past, beyond the allowed clock skew. APIs answer 401.',
+  'token-expired': "The token's exp is in the past, beyond the allowed clock skew. APIs answer 401.",
   'token-not-yet-valid':
-    'The token\'s nbf is in the future, beyond the allowed clock skew: the clock of the machine that validates it and Entra\'s disagree.',
+    "The token's nbf is in the future, beyond the allowed clock skew: the clock of the machine that validates it and Entra's disagree.",
   'token-issued-in-future':
-    'The token\'s iat is in the future, beyond the allowed clock skew. Either a clock is wrong or the token was crafted.',
+    "The token's iat is in the future, beyond the allowed clock skew. Either a clock is wrong or the token was crafted.",
   'lifetime-invalid':
     'exp is missing, the times are not whole numbers of seconds or are absurd (negative, Infinity, beyond the year 3000), nbf is after exp, or the token lives longer than 28 hours (the longest Entra issues, for continuous-access-evaluation tokens).',
   'claim-type-invalid':
@@ -36,12 +35,11 @@ export const FINDING_MEANINGS: Readonly<Record<FindingCode, string>> = {
     'The tenant in iss is not the tid claim. Entra always issues both from the same tenant; a mismatch means a crafted token.',
   'tenant-missing':
     'The token has no tid claim, so no one can tell which tenant issued it or which keys sign it.',
-  'tenant-invalid':
-    'tid is present but is not a tenant GUID. Entra always writes the tenant\'s GUID.',
+  'tenant-invalid': "tid is present but is not a tenant GUID. Entra always writes the tenant's GUID.",
   'tenant-not-allowed':
     'The token comes from a tenant that is not in the allow-list. Multi-tenant apps receive valid tokens from every tenant that consented; only an allow-list stops tokens from other tenants.',
   'tenants-any':
-    'The verifier was configured with tenants: \'any\'. Every Entra tenant in the world can obtain a valid token for a multi-tenant app, so the app must authorize on tid itself.',
+    "The verifier was configured with tenants: 'any'. Every Entra tenant in the world can obtain a valid token for a multi-tenant app, so the app must authorize on tid itself.",
   'consumer-tenant':
     'tid is the consumer (Microsoft account) tenant 9188040d-6c67-4c5b-b112-36a304b66dad. The Defender APIs and most organisational APIs serve only work or school tenants.',
   'version-issuer-mismatch':
@@ -51,23 +49,23 @@ export const FINDING_MEANINGS: Readonly<Record<FindingCode, string>> = {
   'audience-mismatch':
     'aud is not the API that was expected. An API only accepts tokens issued for it; this is the commonest cause of a 401.',
   'audience-not-single':
-    'aud is an array or missing. Entra writes exactly one audience as a string; an array lets a token pose as several APIs\' token.',
+    "aud is an array or missing. Entra writes exactly one audience as a string; an array lets a token pose as several APIs' token.",
   'graph-token':
     'The token is for Microsoft Graph. Graph tokens carry a nonce header and their signature covers a hash of it, so no one but Graph can verify them. They are not forged, but they are for Graph only.',
   'audience-refused-by-api':
-    'The token\'s aud is an identifier URI of the called API\'s own resource that Entra writes when asked for it (for example https://userrequestsgraphapi-prd.trafficmanager.net for Defender for Endpoint), but the API itself refuses it with 403. Only the documented resource (https://api.securitycenter.microsoft.com) works.',
+    "The token's aud is an identifier URI of the called API's own resource that Entra writes when asked for it (for example https://userrequestsgraphapi-prd.trafficmanager.net for Defender for Endpoint), but the API itself refuses it with 403. Only the documented resource (https://api.securitycenter.microsoft.com) works.",
   'wrong-api':
     'The token is for a different API than the one being called (e.g. a Defender for Endpoint token sent to Microsoft 365 Defender). The API answers 401 or 403.',
   'id-token-as-access-token':
     'This is an ID token (it proves a sign-in to your app; aud is your client ID), not an access token for an API.',
   'signature-invalid':
-    'The signature does not verify with the tenant\'s key. The token was altered or forged (or truncated when copied).',
+    "The signature does not verify with the tenant's key. The token was altered or forged (or truncated when copied).",
   'algorithm-not-allowed':
     'Entra signs access tokens with RS256 only. Any other alg (HS256, PS256, ES256, none) is refused before any key is used.',
   'signing-key-not-found':
-    'No key in the tenant\'s key set has the token\'s kid. Causes: the app uses a custom signing key (configure its appId so the ?appid= key set is used), the token is from another cloud, the key rolled, or the token is forged.',
+    "No key in the tenant's key set has the token's kid. Causes: the app uses a custom signing key (configure its appId so the ?appid= key set is used), the token is from another cloud, the key rolled, or the token is forged.",
   'signing-key-issuer-mismatch':
-    'The key that verified the token declares an issuer that is not the token\'s iss, so the token was signed with a key of another tenant or cloud.',
+    "The key that verified the token declares an issuer that is not the token's iss, so the token was signed with a key of another tenant or cloud.",
   'jwks-unavailable':
     'The discovery document or key set could not be fetched or was unusable, so the signature could not be checked.',
   'signature-not-checked':
@@ -87,33 +85,32 @@ export const FINDING_MEANINGS: Readonly<Record<FindingCode, string>> = {
   'permission-kind-mismatch':
     'The token carries the delegated form of a permission but is app-only (or the reverse). Application permissions appear in roles of app-only tokens; delegated permissions in scp of user tokens.',
   'delegated-needs-user-role':
-    'A delegated token acts as the signed-in user: the API also checks the user\'s own Defender role and device-group scope, so a 403 is still possible with the right scope.',
+    "A delegated token acts as the signed-in user: the API also checks the user's own Defender role and device-group scope, so a 403 is still possible with the right scope.",
   'permission-broader-than-needed':
     'The operation is granted by a permission that allows more than it needs (e.g. ReadWrite for a read).',
   'operation-unknown':
-    'The operation (METHOD and path, or full URL) matches no operation of the API\'s permission catalog, its path has an empty segment (//), or its host serves none of the known APIs. Its permissions cannot be checked, so the token is refused for it: a typo must never open an API.',
+    "The operation (METHOD and path, or full URL) matches no operation of the API's permission catalog, its path has an empty segment (//), or its host serves none of the known APIs. Its permissions cannot be checked, so the token is refused for it: a typo must never open an API.",
   'requirement-invalid':
     'What was asked cannot be checked: the operation is not "METHOD /path" or "METHOD https://host/path", the api names no catalog, the catalog is invalid, or require is not a list of permission names (1-200 printable ASCII characters without spaces; a lookalike letter such as U+212A KELVIN SIGN is not a permission name). The token is refused.',
   'permission-context-unknown':
     'The token could not be classified as app-only or delegated (for example it has no oid and no idtyp), so it satisfies no permission.',
   'delegated-no-scopes':
-    'A delegated token for a known API (Defender for Endpoint, Defender XDR, Microsoft Graph) carries no scp: the user consented to no delegated permission of the API. Any roles it carries are the user\'s app-role assignments, which never stand in for permissions. The API refuses every call.',
+    "A delegated token for a known API (Defender for Endpoint, Defender XDR, Microsoft Graph) carries no scp: the user consented to no delegated permission of the API. Any roles it carries are the user's app-role assignments, which never stand in for permissions. The API refuses every call.",
   'scope-malformed':
     'The scope is not of the form {resource}/{permission} or {resource}/.default (for example a missing slash before .default).',
   'scope-multiple-resources':
     'One token request names scopes of more than one resource; Entra answers AADSTS700022/28000. A token has one audience.',
   'consent-tenant-invalid':
     'The tenant is not a GUID, a domain name or an allowed keyword for this consent endpoint (the v2 admin-consent endpoint refuses common).',
-  'client-id-invalid':
-    'The client ID is not an application (client) ID GUID.',
+  'client-id-invalid': 'The client ID is not an application (client) ID GUID.',
   'scope-default-mixed':
     'A request combines {resource}/.default with named scopes of the same resource (or, for client credentials, with any other scope). /.default already means "every permission configured for this resource"; Entra refuses the combination (AADSTS70011).',
   'scope-needs-default':
     'A client-credentials (app-only) request must ask for exactly one {resource}/.default scope; application permissions cannot be requested by name. Entra answers AADSTS1002012.',
   'scope-is-resource':
-    'The scope is a bare resource identifier (https://api.securitycenter.microsoft.com or an application ID): that is the v1 endpoint\'s resource parameter. The v2 endpoint wants {resource}/{permission} or {resource}/.default.',
+    "The scope is a bare resource identifier (https://api.securitycenter.microsoft.com or an application ID): that is the v1 endpoint's resource parameter. The v2 endpoint wants {resource}/{permission} or {resource}/.default.",
   'resource-is-scope':
-    'The v1 endpoint\'s resource parameter carries a v2 scope (…/.default or …/{permission}). Entra looks for a resource with that literal name and answers AADSTS500011.',
+    "The v1 endpoint's resource parameter carries a v2 scope (…/.default or …/{permission}). Entra looks for a resource with that literal name and answers AADSTS500011.",
   'api-not-in-cloud':
     'The chosen API has no documented endpoint in the chosen national cloud (for example Defender for Endpoint in the China cloud), so there is no resource to request or consent to there.',
   'redirect-uri-invalid':
@@ -121,7 +118,7 @@ export const FINDING_MEANINGS: Readonly<Record<FindingCode, string>> = {
   'redirect-uri-missing':
     'The v2 admin-consent endpoint documents redirect_uri as required. Without it Entra falls back to a reply URL registered on the app, or fails (AADSTS900971, AADSTS500113) when none is registered.',
   'token-tenant-invalid':
-    'An app-only (client-credentials) token must be requested from the customer\'s own tenant: a tenant GUID or verified domain. common, organizations and consumers name no tenant (AADSTS9001023, AADSTS90124).',
+    "An app-only (client-credentials) token must be requested from the customer's own tenant: a tenant GUID or verified domain. common, organizations and consumers name no tenant (AADSTS9001023, AADSTS90124).",
   'consent-redirect-invalid':
     'The input is not an absolute URL, or carries neither admin_consent, error nor code: it is not what the consent endpoint sends back.',
   'consent-error':
@@ -131,5 +128,5 @@ export const FINDING_MEANINGS: Readonly<Record<FindingCode, string>> = {
   'consent-tenant-untrusted':
     'The tenant parameter of a consent redirect is plain text in a URL: anyone can craft a redirect with any tenant. It tells you which tenant to try, never who your customer is.',
   'consent-code-returned':
-    'The redirect carries an authorization code (the Defender partner docs\' authorize link): sign-in and consent succeeded, but the response does not say whether consent was granted for the whole organization or which tenant it was.',
+    "The redirect carries an authorization code (the Defender partner docs' authorize link): sign-in and consent succeeded, but the response does not say whether consent was granted for the whole organization or which tenant it was.",
 }

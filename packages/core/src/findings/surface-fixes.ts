@@ -9,9 +9,11 @@ export type Surface = 'cli' | 'page'
  * say the same in the words of the CLI (`--jwks <file>`) and the page ("paste the key set"). Only codes whose fix
  * names a control are here; every other fix reads right everywhere.
  */
-export const SURFACE_FIXES: Readonly<Partial<Record<FindingCode, Readonly<Partial<Record<Surface, string>>>>>> = {
+export const SURFACE_FIXES: Readonly<
+  Partial<Record<FindingCode, Readonly<Partial<Record<Surface, string>>>>>
+> = {
   'signature-not-checked': {
-    cli: 'Run claimcheck inspect without --offline to check it against the tenant\'s published keys, or pass the key set with --jwks <file>.',
+    cli: "Run claimcheck inspect without --offline to check it against the tenant's published keys, or pass the key set with --jwks <file>.",
     page: 'Turn on "Check the signature" (the default) to check it against the tenant\'s published keys, or paste the key set.',
   },
   'jwks-unavailable': {

@@ -8,7 +8,8 @@ export interface RefusalBody {
   fix: string
 }
 
-export type RefusalError = 'unauthorized' | 'invalid_token' | 'insufficient_scope' | 'insufficient_claims' | 'temporarily_unavailable'
+export type RefusalError =
+  'unauthorized' | 'invalid_token' | 'insufficient_scope' | 'insufficient_claims' | 'temporarily_unavailable'
 
 /** A refusal as plain data: each adapter writes it with its framework's own response API. */
 export interface Refusal {

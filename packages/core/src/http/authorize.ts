@@ -25,10 +25,15 @@ export async function authorize(
 ): Promise<AuthorizeResult> {
   const checked = checkRequirement(requirement)
   const settings = resolveSettings(options)
-  const outcome = await guardRequest(verifier, {
-    method: request.method,
-    path: new URL(request.url).pathname,
-    authorization: request.headers.get('authorization'),
-  }, checked, settings)
+  const outcome = await guardRequest(
+    verifier,
+    {
+      method: request.method,
+      path: new URL(request.url).pathname,
+      authorization: request.headers.get('authorization'),
+    },
+    checked,
+    settings,
+  )
   return outcome.ok ? outcome : { ok: false, report: outcome.report, response: toResponse(outcome.refusal) }
 }

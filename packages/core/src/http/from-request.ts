@@ -17,7 +17,12 @@ export function pathBelowMount(path: string, mountPath: string): string | null {
  * matched against the catalog's templates (`{id}` placeholders, the most specific template wins). Null when none
  * matches: such a request is refused, never waved through.
  */
-export function operationForRequest(catalog: PermissionCatalog, method: string, path: string, mountPath = ''): CatalogOperation | null {
+export function operationForRequest(
+  catalog: PermissionCatalog,
+  method: string,
+  path: string,
+  mountPath = '',
+): CatalogOperation | null {
   const relative = pathBelowMount(path, mountPath)
   if (relative === null || /\s/.test(relative)) return null
   // HEAD is GET without the body (RFC 9110 §9.3.2): it needs what GET needs, as frameworks route it to GET handlers.

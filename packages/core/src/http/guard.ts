@@ -8,7 +8,12 @@ import { clientHandlesClaimsChallenge, hasAuthContext } from './auth-context.js'
 import { readCredentials } from './credentials.js'
 import { operationForRequest } from './from-request.js'
 import {
-  insufficientScope, invalidToken, keysUnavailable, missingAuthContext, noCredentials, unknownOperation,
+  insufficientScope,
+  invalidToken,
+  keysUnavailable,
+  missingAuthContext,
+  noCredentials,
+  unknownOperation,
   type RefusalSettings,
 } from './refuse.js'
 import { operationAuthContext, type CheckedRequirement } from './requirement.js'
@@ -94,14 +99,23 @@ export async function guardRequest(
   return refusal === null ? { ok: true, preflight: false, report } : { ok: false, report, refusal }
 }
 
-function judge(report: Report, resolved: Resolved, requirement: CheckedRequirement, settings: RefusalSettings): Refusal | null {
+function judge(
+  report: Report,
+  resolved: Resolved,
+  requirement: CheckedRequirement,
+  settings: RefusalSettings,
+): Refusal | null {
   const errors = report.findings.filter((f) => f.severity === 'error')
   const tokenError = errors.find((f) => areaOf(f) !== 'permissions')
-  if (report.token === null || tokenError !== undefined) return invalidToken(tokenError?.code ?? errors[0]?.code ?? 'token-malformed', settings)
+  if (report.token === null || tokenError !== undefined)
+    return invalidToken(tokenError?.code ?? errors[0]?.code ?? 'token-malformed', settings)
 
   const signature = report.signature.status
   if (signature === 'error' || signature === 'not-checked') {
-    return keysUnavailable(report.findings.find((f) => f.code === 'jwks-unavailable')?.code ?? 'jwks-unavailable', settings)
+    return keysUnavailable(
+      report.findings.find((f) => f.code === 'jwks-unavailable')?.code ?? 'jwks-unavailable',
+      settings,
+    )
   }
   if (signature !== 'valid') {
     // Unverifiable (a Graph token): only its own API can check it, so for this API it is not a good token.
@@ -113,14 +127,22 @@ function judge(report: Report, resolved: Resolved, requirement: CheckedRequireme
   // verifier reports it as an error (operation-unknown) or not.
   if (resolved.unmatched) return unknownOperation(settings)
   if (errors.length > 0) return insufficientScope(report, errors[0]?.code ?? 'permission-missing', settings)
-  if ((requirement.operation !== undefined || requirement.fromRequest) && report.permissions.operation === null) return unknownOperation(settings)
+  if (
+    (requirement.operation !== undefined || requirement.fromRequest) &&
+    report.permissions.operation === null
+  )
+    return unknownOperation(settings)
   if (report.verdict !== 'works') {
     const cause = report.findings.find((f) => f.severity !== 'info' && areaOf(f) === 'permissions')
     return insufficientScope(report, cause?.code ?? 'permission-missing', settings)
   }
 
   const authContext = resolved.authContext
-  if (authContext !== undefined && report.token !== null && !hasAuthContext(report.token.payload, authContext)) {
+  if (
+    authContext !== undefined &&
+    report.token !== null &&
+    !hasAuthContext(report.token.payload, authContext)
+  ) {
     return missingAuthContext(authContext, clientHandlesClaimsChallenge(report.token.payload), settings)
   }
   return null

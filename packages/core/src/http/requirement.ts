@@ -31,7 +31,9 @@ export interface ProtectedOperation extends CatalogOperation {
 }
 
 /** A permission catalog whose operations may name the auth context they need. */
-export type ProtectedCatalog = Omit<PermissionCatalog, 'operations'> & { operations: readonly ProtectedOperation[] }
+export type ProtectedCatalog = Omit<PermissionCatalog, 'operations'> & {
+  operations: readonly ProtectedOperation[]
+}
 
 const AUTH_CONTEXT = /^c(?:[1-9]|[1-9][0-9])$/
 const MEMBERS: ReadonlySet<string> = new Set(['api', 'catalog', 'operation', 'require', 'authContext'])
@@ -55,23 +57,37 @@ export interface CheckedRequirement {
  */
 export function checkRequirement(requirement: HttpRequirement): CheckedRequirement {
   if (typeof requirement !== 'object' || requirement === null || Array.isArray(requirement)) {
-    throw new TypeError("requirement must be an object ({ api?, catalog?, operation?, require?, authContext? }) or 'from-request'")
+    throw new TypeError(
+      "requirement must be an object ({ api?, catalog?, operation?, require?, authContext? }) or 'from-request'",
+    )
   }
   for (const name of Object.keys(requirement)) {
     if (!MEMBERS.has(name)) throw new TypeError(`requirement.${name} is not an option`)
   }
   const { api, catalog, operation, require, authContext } = requirement
-  if (api !== undefined && api !== 'mde' && api !== 'm365d') throw new TypeError("requirement.api must be 'mde' or 'm365d' (use catalog for your own API)")
-  if (catalog !== undefined && (typeof catalog !== 'object' || catalog === null || !Array.isArray(catalog.operations))) {
-    throw new TypeError('requirement.catalog must be a permission catalog (parseCatalog / assertCatalog check one)')
+  if (api !== undefined && api !== 'mde' && api !== 'm365d')
+    throw new TypeError("requirement.api must be 'mde' or 'm365d' (use catalog for your own API)")
+  if (
+    catalog !== undefined &&
+    (typeof catalog !== 'object' || catalog === null || !Array.isArray(catalog.operations))
+  ) {
+    throw new TypeError(
+      'requirement.catalog must be a permission catalog (parseCatalog / assertCatalog check one)',
+    )
   }
-  if (operation !== undefined && (typeof operation !== 'string' || operation.trim() === '')) throw new TypeError('requirement.operation must be "METHOD path" or \'from-request\'')
+  if (operation !== undefined && (typeof operation !== 'string' || operation.trim() === ''))
+    throw new TypeError('requirement.operation must be "METHOD path" or \'from-request\'')
   const source = catalog ?? (api === undefined ? null : builtinCatalog(api))
   const fromRequest = operation === FROM_REQUEST
   if (fromRequest && source === null) {
-    throw new TypeError("requirement 'from-request' needs the catalog to match requests against (catalog, or api: 'mde' | 'm365d')")
+    throw new TypeError(
+      "requirement 'from-request' needs the catalog to match requests against (catalog, or api: 'mde' | 'm365d')",
+    )
   }
-  if (require !== undefined && (!Array.isArray(require) || !require.every((r) => typeof r === 'string' && r.length > 0))) {
+  if (
+    require !== undefined &&
+    (!Array.isArray(require) || !require.every((r) => typeof r === 'string' && r.length > 0))
+  ) {
     throw new TypeError('requirement.require must be an array of permission names')
   }
   if (authContext !== undefined) checkAuthContext('requirement.authContext', authContext)
@@ -95,7 +111,10 @@ function withoutAuthContexts(catalog: PermissionCatalog): PermissionCatalog {
   const operations = catalog.operations.map((op) => {
     if (!Object.hasOwn(op, 'authContext')) return op
     found = true
-    checkAuthContext(`catalog operation ${op.method} ${op.path}: authContext`, (op as ProtectedOperation).authContext)
+    checkAuthContext(
+      `catalog operation ${op.method} ${op.path}: authContext`,
+      (op as ProtectedOperation).authContext,
+    )
     const { authContext: _authContext, ...rest } = op as ProtectedOperation
     return rest
   })
@@ -104,12 +123,15 @@ function withoutAuthContexts(catalog: PermissionCatalog): PermissionCatalog {
 
 /** Entra's authentication context IDs are c1 to c99. */
 export function checkAuthContext(name: string, value: unknown): string {
-  if (typeof value !== 'string' || !AUTH_CONTEXT.test(value)) throw new TypeError(`${name} must be an authentication context ID, c1 to c99`)
+  if (typeof value !== 'string' || !AUTH_CONTEXT.test(value))
+    throw new TypeError(`${name} must be an authentication context ID, c1 to c99`)
   return value
 }
 
 /** The auth context a catalog operation names, if any (its own string member). */
 export function operationAuthContext(operation: CatalogOperation): string | undefined {
-  const value = Object.hasOwn(operation, 'authContext') ? (operation as ProtectedOperation).authContext : undefined
+  const value = Object.hasOwn(operation, 'authContext')
+    ? (operation as ProtectedOperation).authContext
+    : undefined
   return typeof value === 'string' ? value : undefined
 }

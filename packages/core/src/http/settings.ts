@@ -16,10 +16,15 @@ export const DEFAULT_RETRY_AFTER_SECONDS = 30
 export function resolveSettings(options: AuthorizeOptions = {}): GuardSettings {
   if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object')
   const { realm, mountPath = '', retryAfterSeconds = DEFAULT_RETRY_AFTER_SECONDS } = options
-  if (realm !== undefined && (typeof realm !== 'string' || !/^[\x20-\x7e]*$/.test(realm) || /["\\]/.test(realm))) {
+  if (
+    realm !== undefined &&
+    (typeof realm !== 'string' || !/^[\x20-\x7e]*$/.test(realm) || /["\\]/.test(realm))
+  ) {
     throw new TypeError('realm must be printable ASCII without quotes or backslashes')
   }
-  if (typeof mountPath !== 'string' || (mountPath !== '' && !mountPath.startsWith('/'))) throw new TypeError("mountPath must start with '/'")
-  if (!Number.isInteger(retryAfterSeconds) || retryAfterSeconds < 1) throw new TypeError('retryAfterSeconds must be a positive whole number')
+  if (typeof mountPath !== 'string' || (mountPath !== '' && !mountPath.startsWith('/')))
+    throw new TypeError("mountPath must start with '/'")
+  if (!Number.isInteger(retryAfterSeconds) || retryAfterSeconds < 1)
+    throw new TypeError('retryAfterSeconds must be a positive whole number')
   return { realm, mountPath, retryAfterSeconds }
 }

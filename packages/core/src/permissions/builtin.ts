@@ -10,11 +10,17 @@ import type { PermissionCatalog } from './types.js'
  * lookup follow from this record.
  */
 // Frozen through and through: the indexes below are computed once from these values, so the values must not move.
-export const BUILTIN_CATALOGS = deepFreeze({ mde: MDE_CATALOG, m365d: M365D_CATALOG, graph: GRAPH_CATALOG }) satisfies Readonly<Record<string, PermissionCatalog>>
+export const BUILTIN_CATALOGS = deepFreeze({
+  mde: MDE_CATALOG,
+  m365d: M365D_CATALOG,
+  graph: GRAPH_CATALOG,
+}) satisfies Readonly<Record<string, PermissionCatalog>>
 
 export type BuiltinCatalogId = keyof typeof BUILTIN_CATALOGS
 
-export const BUILTIN_CATALOG_IDS: readonly BuiltinCatalogId[] = Object.freeze(Object.keys(BUILTIN_CATALOGS) as BuiltinCatalogId[])
+export const BUILTIN_CATALOG_IDS: readonly BuiltinCatalogId[] = Object.freeze(
+  Object.keys(BUILTIN_CATALOGS) as BuiltinCatalogId[],
+)
 
 export function isBuiltinCatalogId(id: unknown): id is BuiltinCatalogId {
   return typeof id === 'string' && Object.hasOwn(BUILTIN_CATALOGS, id)
@@ -33,7 +39,9 @@ export function builtinIndex(id: string): CatalogIndex | null {
   return isBuiltinCatalogId(id) ? (BUILTIN_INDEXES[id] as CatalogIndex) : null
 }
 
-const ALL_INDEXES: readonly CatalogIndex[] = Object.freeze(BUILTIN_CATALOG_IDS.map((id) => BUILTIN_INDEXES[id] as CatalogIndex))
+const ALL_INDEXES: readonly CatalogIndex[] = Object.freeze(
+  BUILTIN_CATALOG_IDS.map((id) => BUILTIN_INDEXES[id] as CatalogIndex),
+)
 
 export function builtinIndexes(): readonly CatalogIndex[] {
   return ALL_INDEXES

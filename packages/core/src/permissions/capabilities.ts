@@ -38,11 +38,24 @@ export interface Capabilities {
 
 // Catalog rows may carry an area; rows without one are grouped by their path's first segment under /api/.
 const AREA_NAMES: Readonly<Record<string, string>> = {
-  alerts: 'Alerts', machines: 'Machines', machineactions: 'Machine actions', advancedqueries: 'Advanced hunting',
-  advancedhunting: 'Advanced hunting', indicators: 'Indicators', files: 'Files', ips: 'IPs', domains: 'Domains',
-  libraryfiles: 'Live response library', vulnerabilities: 'Vulnerabilities', software: 'Software',
-  recommendations: 'Recommendations', remediationtasks: 'Remediation', exposurescore: 'Scores',
-  configurationscore: 'Scores', deviceavinfo: 'Antivirus health', incidents: 'Incidents',
+  alerts: 'Alerts',
+  machines: 'Machines',
+  machineactions: 'Machine actions',
+  advancedqueries: 'Advanced hunting',
+  advancedhunting: 'Advanced hunting',
+  indicators: 'Indicators',
+  files: 'Files',
+  ips: 'IPs',
+  domains: 'Domains',
+  libraryfiles: 'Live response library',
+  vulnerabilities: 'Vulnerabilities',
+  software: 'Software',
+  recommendations: 'Recommendations',
+  remediationtasks: 'Remediation',
+  exposurescore: 'Scores',
+  configurationscore: 'Scores',
+  deviceavinfo: 'Antivirus health',
+  incidents: 'Incidents',
 }
 
 function areaOf(op: CatalogOperation): string {
@@ -64,7 +77,9 @@ export function catalogForToken(facts: Pick<PermissionSubject, 'api'>): Permissi
  * what a check of that one operation would), grouped by area in the catalog's order. Pure and synchronous.
  */
 export function capabilitiesOf(facts: PermissionSubject, catalog: PermissionCatalog): Capabilities {
-  const builtin = Object.hasOwn(BUILTIN_CATALOGS, catalog.id) && (BUILTIN_CATALOGS as Readonly<Record<string, PermissionCatalog>>)[catalog.id] === catalog
+  const builtin =
+    Object.hasOwn(BUILTIN_CATALOGS, catalog.id) &&
+    (BUILTIN_CATALOGS as Readonly<Record<string, PermissionCatalog>>)[catalog.id] === catalog
   const areas = new Map<string, CapabilityArea>()
   let context: PermissionKind = 'application'
   let granted = 0
@@ -90,5 +105,12 @@ export function capabilitiesOf(facts: PermissionSubject, catalog: PermissionCata
     }
     areas.set(name, area)
   }
-  return { api: catalog.id, apiName: catalog.name, context, granted, total: catalog.operations.length, areas: [...areas.values()] }
+  return {
+    api: catalog.id,
+    apiName: catalog.name,
+    context,
+    granted,
+    total: catalog.operations.length,
+    areas: [...areas.values()],
+  }
 }

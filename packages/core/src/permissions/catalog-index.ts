@@ -2,7 +2,8 @@ import { API_RESOURCES, isKnownApiId, type VersionSegment } from '../entra/apis.
 import { nameKey } from './name-key.js'
 import type { CatalogOperation, CatalogPermission, PermissionCatalog, PermissionKind } from './types.js'
 
-export type TemplateSegment = { kind: 'literal'; value: string } | { kind: 'param' } | { kind: 'call'; prefix: string }
+export type TemplateSegment =
+  { kind: 'literal'; value: string } | { kind: 'param' } | { kind: 'call'; prefix: string }
 
 /**
  * A catalog with the lookups the engine needs, computed once from its values: a pure function of the catalog, so

@@ -25,7 +25,8 @@ export interface Grants {
   user: string | null
 }
 
-const stringList = (v: unknown): string[] | null => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null)
+const stringList = (v: unknown): string[] | null =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null
 const ownString = (obj: Record<string, unknown>, key: string): string | null => {
   const v = own(obj, key)
   return typeof v === 'string' ? v : null
@@ -57,20 +58,31 @@ export function readGrants(facts: unknown): Grants | null {
   }
 }
 
-const KIND_LABEL: Record<string, string> = { 'app-only': 'app-only', delegated: 'delegated', 'id-token': 'ID', unknown: 'unclassified' }
+const KIND_LABEL: Record<string, string> = {
+  'app-only': 'app-only',
+  delegated: 'delegated',
+  'id-token': 'ID',
+  unknown: 'unclassified',
+}
 
 function anyOfText(names: readonly string[]): string {
-  return names.length <= 1 ? (names[0] ?? 'nothing') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`
+  return names.length <= 1
+    ? (names[0] ?? 'nothing')
+    : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`
 }
 
 function allOfText(parts: readonly string[]): string {
-  return parts.length <= 1 ? (parts[0] ?? 'nothing') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`
+  return parts.length <= 1
+    ? (parts[0] ?? 'nothing')
+    : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`
 }
 
 function tokenHas(context: PermissionKind, g: Grants): string {
   const list = context === 'application' ? g.roles : g.scopes
   const shown = clipList(list)
-  return list.length === 0 ? `no ${context === 'application' ? 'roles' : 'scp'}` : `${context === 'application' ? 'roles' : 'scp'} ${shown.join(context === 'application' ? ', ' : ' ')}`
+  return list.length === 0
+    ? `no ${context === 'application' ? 'roles' : 'scp'}`
+    : `${context === 'application' ? 'roles' : 'scp'} ${shown.join(context === 'application' ? ', ' : ' ')}`
 }
 
 /** The groups of names a check needs, and which of them the token holds. */
@@ -84,7 +96,12 @@ interface Evaluation {
   satisfied: boolean
 }
 
-function evaluate(held: ReadonlyMap<string, string>, r: ResolvedRequirement, context: PermissionKind, canGrant: boolean): Evaluation {
+function evaluate(
+  held: ReadonlyMap<string, string>,
+  r: ResolvedRequirement,
+  context: PermissionKind,
+  canGrant: boolean,
+): Evaluation {
   const index = r.index
   // The catalog's spelling of each name, each name once (compared by nameKey).
   const unique = (names: readonly string[]): string[] => {
@@ -103,7 +120,7 @@ function evaluate(held: ReadonlyMap<string, string>, r: ResolvedRequirement, con
   const op = r.operation
   const anyOf = op ? unique(op[context]) : []
   const groups: string[][] = []
-  for (const g of (op?.alsoRequires?.[context] ?? [])) {
+  for (const g of op?.alsoRequires?.[context] ?? []) {
     const u = unique(g)
     if (u.length > 0) groups.push(u)
   }
@@ -124,8 +141,17 @@ function evaluate(held: ReadonlyMap<string, string>, r: ResolvedRequirement, con
     if (!met) unmet.push(alternatives)
   }
   const allOf = [...explicit]
-  for (const g of groups) if (g.length === 1 && !allOf.some((e) => nameKey(e) === nameKey(g[0] as string))) allOf.push(g[0] as string)
-  return { anyOf, alsoRequires: groups, allOf, granted, unmet, satisfied: unmet.length === 0 && needs.length > 0 }
+  for (const g of groups)
+    if (g.length === 1 && !allOf.some((e) => nameKey(e) === nameKey(g[0] as string)))
+      allOf.push(g[0] as string)
+  return {
+    anyOf,
+    alsoRequires: groups,
+    allOf,
+    granted,
+    unmet,
+    satisfied: unmet.length === 0 && needs.length > 0,
+  }
 }
 
 /** "A or B" for one need, joined with "and" across needs. */
@@ -146,7 +172,14 @@ function needsText(needs: readonly string[][]): string {
  */
 export function decidePermissions(g: Grants, r: ResolvedRequirement): PermissionCheck {
   const kind = g.kind ?? 'unknown'
-  const context: PermissionKind = kind === 'app-only' ? 'application' : kind === 'delegated' || kind === 'id-token' ? 'delegated' : g.scopes.length > 0 ? 'delegated' : 'application'
+  const context: PermissionKind =
+    kind === 'app-only'
+      ? 'application'
+      : kind === 'delegated' || kind === 'id-token'
+        ? 'delegated'
+        : g.scopes.length > 0
+          ? 'delegated'
+          : 'application'
   const canGrant = kind === 'app-only' || kind === 'delegated'
   const inContext = context === 'application' ? g.roles : g.scopes
   const held = new Map<string, string>()
@@ -158,12 +191,27 @@ export function decidePermissions(g: Grants, r: ResolvedRequirement): Permission
   const missing = [...new Set(e.unmet.flat())]
   const required = [...new Set([...e.anyOf, ...e.alsoRequires.flat(), ...e.allOf])]
   const result = (satisfied: boolean, granted: string[]): PermissionCheck => ({
-    context, api: catalog?.id ?? null, operation: r.label, source: r.operation?.source ?? null,
-    required, anyOf: e.anyOf, allOf: e.allOf, alsoRequires: e.alsoRequires, satisfied, granted, missing: satisfied ? [] : missing, findings,
+    context,
+    api: catalog?.id ?? null,
+    operation: r.label,
+    source: r.operation?.source ?? null,
+    required,
+    anyOf: e.anyOf,
+    allOf: e.allOf,
+    alsoRequires: e.alsoRequires,
+    satisfied,
+    granted,
+    missing: satisfied ? [] : missing,
+    findings,
   })
 
   if (r.unknown !== null) {
-    findings.push(makeFinding('operation-unknown', r.unknown.message, { expected: 'an operation listed by claimcheck permissions', actual: r.unknown.actual }))
+    findings.push(
+      makeFinding('operation-unknown', r.unknown.message, {
+        expected: 'an operation listed by claimcheck permissions',
+        actual: r.unknown.actual,
+      }),
+    )
     return result(false, e.granted)
   }
   // A token for another resource grants nothing here, whatever its permissions are called.
@@ -175,9 +223,19 @@ export function decidePermissions(g: Grants, r: ResolvedRequirement): Permission
   const subjectText = r.label ?? 'This call'
   const kindText = KIND_LABEL[kind] ?? 'unclassified'
   if (!canGrant) {
-    findings.push(kind === 'id-token'
-      ? makeFinding('id-token-as-access-token', `${subjectText} needs ${needsText(e.unmet.length > 0 ? e.unmet : [[...e.anyOf]])}, but this is an ID token: it grants no permission.`, { claim: 'aud' })
-      : makeFinding('permission-context-unknown', `${subjectText} needs ${needsText(e.unmet)}, but the token could not be classified as app-only or delegated, so it grants nothing.`, { claim: 'idtyp' }))
+    findings.push(
+      kind === 'id-token'
+        ? makeFinding(
+            'id-token-as-access-token',
+            `${subjectText} needs ${needsText(e.unmet.length > 0 ? e.unmet : [[...e.anyOf]])}, but this is an ID token: it grants no permission.`,
+            { claim: 'aud' },
+          )
+        : makeFinding(
+            'permission-context-unknown',
+            `${subjectText} needs ${needsText(e.unmet)}, but the token could not be classified as app-only or delegated, so it grants nothing.`,
+            { claim: 'idtyp' },
+          ),
+    )
     return result(false, [])
   }
   if (e.satisfied) {
@@ -195,64 +253,137 @@ export function decidePermissions(g: Grants, r: ResolvedRequirement): Permission
   const otherColumn = op ? op[other].map((n) => index?.canonical(n) ?? n) : []
   const inCatalog = (n: string, k: PermissionKind): boolean => (index ? index.find(n, k).length > 0 : false)
   // The other claim: delegated tokens may carry roles (the user's app roles); app-only tokens never carry scp.
-  const otherHeld = (context === 'delegated' ? g.roles : []).filter((n) => otherColumn.some((o) => nameKey(o) === nameKey(n)))
+  const otherHeld = (context === 'delegated' ? g.roles : []).filter((n) =>
+    otherColumn.some((o) => nameKey(o) === nameKey(n)),
+  )
   const wrongKindRequired = missing.filter((n) => !inCatalog(n, context) && inCatalog(n, other))
-  const heldOtherKind = inContext.filter((n) => !inCatalog(n, context) && index !== null && index.find(n, other).some((p) => otherColumn.some((o) => nameKey(o) === nameKey(p.value))))
+  const heldOtherKind = inContext.filter(
+    (n) =>
+      !inCatalog(n, context) &&
+      index !== null &&
+      index.find(n, other).some((p) => otherColumn.some((o) => nameKey(o) === nameKey(p.value))),
+  )
   const claim = context === 'application' ? 'roles' : 'scp'
-  const together = e.alsoRequires.length > 0 && op ? ` (${r.label} needs ${needsText([e.anyOf, ...e.alsoRequires])} together)` : ''
+  const together =
+    e.alsoRequires.length > 0 && op
+      ? ` (${r.label} needs ${needsText([e.anyOf, ...e.alsoRequires])} together)`
+      : ''
 
   if (op && e.anyOf.length === 0) {
     const alt = otherColumn.length > 0 ? ` It needs ${other} permission ${anyOfText(otherColumn)}.` : ''
-    findings.push(makeFinding('permission-kind-mismatch', `${r.label} cannot be called with ${context} permissions (the page lists none); this is a ${kindText} token.${alt}`, {
-      claim, expected: otherColumn, actual: [...inContext],
-      fix: context === 'delegated'
-        ? `Call it app-only: add the application permission ${otherColumn[0] ?? ''} to the app registration, grant admin consent, and use the client-credentials flow.`
-        : `Call it as a signed-in user with the delegated permission ${otherColumn[0] ?? ''}.`,
-    }))
+    findings.push(
+      makeFinding(
+        'permission-kind-mismatch',
+        `${r.label} cannot be called with ${context} permissions (the page lists none); this is a ${kindText} token.${alt}`,
+        {
+          claim,
+          expected: otherColumn,
+          actual: [...inContext],
+          fix:
+            context === 'delegated'
+              ? `Call it app-only: add the application permission ${otherColumn[0] ?? ''} to the app registration, grant admin consent, and use the client-credentials flow.`
+              : `Call it as a signed-in user with the delegated permission ${otherColumn[0] ?? ''}.`,
+        },
+      ),
+    )
   } else if (kind === 'app-only' && g.roles.length === 0) {
-    findings.push(makeFinding('app-only-no-roles', `${subjectText} needs ${wanted}${together}, but this app-only token carries no roles: admin consent was not granted in tenant ${clip(g.tenantId ?? '(unknown)')}, or the permission was added after the token was issued.`, {
-      claim: 'roles', expected: missing, actual: [],
-      fix: `Add the application permission ${first} (${apiName}) to app ${clip(g.appId ?? '(the client app)')}, have an admin of the token's tenant grant admin consent${link ? ` (${link})` : ''}, then acquire a new token: tokens never update.`,
-    }))
+    findings.push(
+      makeFinding(
+        'app-only-no-roles',
+        `${subjectText} needs ${wanted}${together}, but this app-only token carries no roles: admin consent was not granted in tenant ${clip(g.tenantId ?? '(unknown)')}, or the permission was added after the token was issued.`,
+        {
+          claim: 'roles',
+          expected: missing,
+          actual: [],
+          fix: `Add the application permission ${first} (${apiName}) to app ${clip(g.appId ?? '(the client app)')}, have an admin of the token's tenant grant admin consent${link ? ` (${link})` : ''}, then acquire a new token: tokens never update.`,
+        },
+      ),
+    )
   } else if (otherHeld.length > 0 || heldOtherKind.length > 0 || wrongKindRequired.length > 0) {
     const names = [...otherHeld, ...heldOtherKind, ...wrongKindRequired]
-    findings.push(makeFinding('permission-kind-mismatch', wrongKindRequired.length > 0 && otherHeld.length === 0 && heldOtherKind.length === 0
-      ? `${allOfText(clipList(wrongKindRequired, 5))} ${wrongKindRequired.length > 1 ? 'are' : 'is a'} ${other} permission${wrongKindRequired.length > 1 ? 's' : ''}, but this ${kindText} token carries ${context} permissions (${tokenHas(context, g)}).`
-      : `This ${kindText} token holds ${allOfText(clipList(names, 5))} as ${context === 'delegated' && otherHeld.length > 0 ? 'an app role (roles), which delegated calls ignore' : 'the wrong kind of permission'}; ${subjectText} needs the ${context} permission ${wanted}.`, {
-      claim, expected: missing, actual: names,
-      fix: context === 'application'
-        ? `Add the application permission ${first} (not the delegated one) to the app registration and grant admin consent${link ? ` (${link})` : ''}, then acquire a new token.`
-        : `Add the delegated permission ${first} to the app registration, consent to it, and sign in again.`,
-    }))
+    findings.push(
+      makeFinding(
+        'permission-kind-mismatch',
+        wrongKindRequired.length > 0 && otherHeld.length === 0 && heldOtherKind.length === 0
+          ? `${allOfText(clipList(wrongKindRequired, 5))} ${wrongKindRequired.length > 1 ? 'are' : 'is a'} ${other} permission${wrongKindRequired.length > 1 ? 's' : ''}, but this ${kindText} token carries ${context} permissions (${tokenHas(context, g)}).`
+          : `This ${kindText} token holds ${allOfText(clipList(names, 5))} as ${context === 'delegated' && otherHeld.length > 0 ? 'an app role (roles), which delegated calls ignore' : 'the wrong kind of permission'}; ${subjectText} needs the ${context} permission ${wanted}.`,
+        {
+          claim,
+          expected: missing,
+          actual: names,
+          fix:
+            context === 'application'
+              ? `Add the application permission ${first} (not the delegated one) to the app registration and grant admin consent${link ? ` (${link})` : ''}, then acquire a new token.`
+              : `Add the delegated permission ${first} to the app registration, consent to it, and sign in again.`,
+        },
+      ),
+    )
   } else {
-    findings.push(makeFinding('permission-missing', `${subjectText} needs ${wanted}${together}; this ${kindText} token has ${tokenHas(context, g)}.`, {
-      claim, expected: missing, actual: [...inContext],
-      fix: context === 'application'
-        ? `Add the application permission ${first} (${apiName}) to app ${clip(g.appId ?? '(the client app)')} under API permissions, grant admin consent${link ? ` (${link})` : ''}, then acquire a new token.`
-        : `Add the delegated permission ${first} (${apiName}) to app ${clip(g.appId ?? '(the client app)')}, consent to it${link ? ` (admin consent: ${link})` : ''}, then sign in again for a new token.`,
-    }))
+    findings.push(
+      makeFinding(
+        'permission-missing',
+        `${subjectText} needs ${wanted}${together}; this ${kindText} token has ${tokenHas(context, g)}.`,
+        {
+          claim,
+          expected: missing,
+          actual: [...inContext],
+          fix:
+            context === 'application'
+              ? `Add the application permission ${first} (${apiName}) to app ${clip(g.appId ?? '(the client app)')} under API permissions, grant admin consent${link ? ` (${link})` : ''}, then acquire a new token.`
+              : `Add the delegated permission ${first} (${apiName}) to app ${clip(g.appId ?? '(the client app)')}, consent to it${link ? ` (admin consent: ${link})` : ''}, then sign in again for a new token.`,
+        },
+      ),
+    )
   }
   return result(false, e.granted)
 }
 
 /** Info findings on a granted check: a narrower permission would do; the signed-in user needs a product role too. */
-function addAdvice(findings: Finding[], g: Grants, r: ResolvedRequirement, context: PermissionKind, held: ReadonlyMap<string, string>, e: Evaluation): void {
+function addAdvice(
+  findings: Finding[],
+  g: Grants,
+  r: ResolvedRequirement,
+  context: PermissionKind,
+  held: ReadonlyMap<string, string>,
+  e: Evaluation,
+): void {
   const index = r.index
   if (r.operation && index) {
     const anyHeld = e.anyOf.filter((n) => held.has(nameKey(n)))
-    const narrower = e.anyOf.filter((n) => !held.has(nameKey(n)) && anyHeld.some((h) => index.find(h, context).some((p) => (p.includes ?? []).some((i) => nameKey(index.canonical(i)) === nameKey(n)))))
+    const narrower = e.anyOf.filter(
+      (n) =>
+        !held.has(nameKey(n)) &&
+        anyHeld.some((h) =>
+          index
+            .find(h, context)
+            .some((p) => (p.includes ?? []).some((i) => nameKey(index.canonical(i)) === nameKey(n))),
+        ),
+    )
     if (narrower.length > 0) {
-      findings.push(makeFinding('permission-broader-than-needed', `${r.label as string} is granted by ${allOfText(anyHeld)}, which allows more than this call needs; ${anyOfText(narrower)} is enough for it.`, {
-        expected: narrower, actual: anyHeld,
-        fix: `If the app needs no more than this, grant ${narrower[0] as string} instead of ${anyHeld[0] as string}.`,
-      }))
+      findings.push(
+        makeFinding(
+          'permission-broader-than-needed',
+          `${r.label as string} is granted by ${allOfText(anyHeld)}, which allows more than this call needs; ${anyOfText(narrower)} is enough for it.`,
+          {
+            expected: narrower,
+            actual: anyHeld,
+            fix: `If the app needs no more than this, grant ${narrower[0] as string} instead of ${anyHeld[0] as string}.`,
+          },
+        ),
+      )
     }
   }
   if (context === 'delegated' && index?.catalog.delegatedNeedsUserRole === true) {
     const role = r.operation?.userRole ? ` (the page names "${r.operation.userRole}")` : ''
-    findings.push(makeFinding('delegated-needs-user-role', `This delegated token acts as ${clip(g.user ?? 'the signed-in user')}: ${index.catalog.name} also checks that user's own role${role} and device-group scope, so a 403 is still possible.`, {
-      fix: 'Make sure the signed-in user can perform the action in the Microsoft Defender portal (role and device groups).',
-    }))
+    findings.push(
+      makeFinding(
+        'delegated-needs-user-role',
+        `This delegated token acts as ${clip(g.user ?? 'the signed-in user')}: ${index.catalog.name} also checks that user's own role${role} and device-group scope, so a 403 is still possible.`,
+        {
+          fix: 'Make sure the signed-in user can perform the action in the Microsoft Defender portal (role and device groups).',
+        },
+      ),
+    )
   }
 }
 
@@ -264,9 +395,13 @@ function addAdvice(findings: Finding[], g: Grants, r: ResolvedRequirement, conte
  * object, an unknown api, an invalid catalog, an unparseable operation, a require that is not a list of
  * permission names). The verifier and inspectToken never throw for these: they report `requirement-invalid`.
  */
-export function checkPermissions(facts: PermissionSubject, requirement: PermissionRequirement): PermissionCheck {
+export function checkPermissions(
+  facts: PermissionSubject,
+  requirement: PermissionRequirement,
+): PermissionCheck {
   const grants = readGrants(facts)
-  if (grants === null) throw new TypeError('checkPermissions: facts must be token facts (an object with a payload object)')
+  if (grants === null)
+    throw new TypeError('checkPermissions: facts must be token facts (an object with a payload object)')
   const resolved = resolveRequirement(requirement, grants.api)
   if (!resolved.ok) throw new TypeError(`checkPermissions: ${resolved.problem.message}`)
   return decidePermissions(grants, resolved.value)

@@ -11,15 +11,26 @@ import type { PermissionCheck } from './types.js'
 
 // The audience check may already have said the token is not for the called API (in its own words); the permission
 // step then does not say it again. Likewise for an ID token.
-const RESOURCE_CODES: ReadonlySet<string> = new Set(['wrong-api', 'audience-mismatch', 'audience-refused-by-api'])
+const RESOURCE_CODES: ReadonlySet<string> = new Set([
+  'wrong-api',
+  'audience-mismatch',
+  'audience-refused-by-api',
+])
 const saidEarlier = (code: string, earlier: readonly Finding[]): boolean =>
-  RESOURCE_CODES.has(code) ? earlier.some((f) => RESOURCE_CODES.has(f.code)) : code === 'id-token-as-access-token' && earlier.some((f) => f.code === code)
+  RESOURCE_CODES.has(code)
+    ? earlier.some((f) => RESOURCE_CODES.has(f.code))
+    : code === 'id-token-as-access-token' && earlier.some((f) => f.code === code)
 
 const MEMBERS = ['api', 'operation', 'require', 'catalog'] as const
 
 /** What the request asks, read once as own data properties: an accessor (a getter) is refused, never called. */
-function readRequest(options: unknown): { ok: true; value: Record<(typeof MEMBERS)[number], unknown> } | { ok: false; member: string } {
-  const value = { api: undefined, operation: undefined, require: undefined, catalog: undefined } as Record<(typeof MEMBERS)[number], unknown>
+function readRequest(
+  options: unknown,
+): { ok: true; value: Record<(typeof MEMBERS)[number], unknown> } | { ok: false; member: string } {
+  const value = { api: undefined, operation: undefined, require: undefined, catalog: undefined } as Record<
+    (typeof MEMBERS)[number],
+    unknown
+  >
   if (typeof options !== 'object' || options === null) return { ok: true, value }
   for (const m of MEMBERS) {
     const d = Object.getOwnPropertyDescriptor(options, m)
@@ -33,15 +44,33 @@ function readRequest(options: unknown): { ok: true; value: Record<(typeof MEMBER
 function toReport(check: PermissionCheck): PermissionReport {
   // alsoRequires rides along for --json and the page; PermissionReport gains the field at merge (see the report).
   const report = {
-    required: check.required, satisfied: check.satisfied, granted: check.granted, missing: check.missing,
-    context: check.context, operation: check.operation, api: check.api, anyOf: check.anyOf, allOf: check.allOf,
-    alsoRequires: check.alsoRequires, source: check.source,
+    required: check.required,
+    satisfied: check.satisfied,
+    granted: check.granted,
+    missing: check.missing,
+    context: check.context,
+    operation: check.operation,
+    api: check.api,
+    anyOf: check.anyOf,
+    allOf: check.allOf,
+    alsoRequires: check.alsoRequires,
+    source: check.source,
   }
   return report
 }
 
 const REFUSED: PermissionReport = Object.freeze({
-  required: [], satisfied: false, granted: [], missing: [], context: null, operation: null, api: null, anyOf: [], allOf: [], alsoRequires: [], source: null,
+  required: [],
+  satisfied: false,
+  granted: [],
+  missing: [],
+  context: null,
+  operation: null,
+  api: null,
+  anyOf: [],
+  allOf: [],
+  alsoRequires: [],
+  source: null,
 }) as PermissionReport
 
 /**
@@ -59,15 +88,29 @@ function emptyGrantFindings(facts: TokenFacts, g: Grants): Finding[] {
   const scope = `${(resource.resourceByCloud[facts.cloud ?? 'public'] ?? resource.identifierUris[0] ?? '').replace(/\/+$/, '')}/.default`
   const link = adminConsentLink(g.tenantId, g.appId, g.cloud)
   if (noRoles) {
-    return [makeFinding('app-only-no-roles', `This app-only token for ${resource.name} carries no roles, so every call is refused: admin consent was not granted in tenant ${clip(g.tenantId ?? '(unknown)')}, or the permissions were added after the token was issued.`, {
-      claim: 'roles', actual: [],
-      fix: `Add the application permissions the app needs (${resource.name}) to app ${clip(g.appId ?? '(the client app)')}, have an admin of the token's tenant grant admin consent${link ? ` (${link})` : ''}, then acquire a new token with scope ${scope}.`,
-    })]
+    return [
+      makeFinding(
+        'app-only-no-roles',
+        `This app-only token for ${resource.name} carries no roles, so every call is refused: admin consent was not granted in tenant ${clip(g.tenantId ?? '(unknown)')}, or the permissions were added after the token was issued.`,
+        {
+          claim: 'roles',
+          actual: [],
+          fix: `Add the application permissions the app needs (${resource.name}) to app ${clip(g.appId ?? '(the client app)')}, have an admin of the token's tenant grant admin consent${link ? ` (${link})` : ''}, then acquire a new token with scope ${scope}.`,
+        },
+      ),
+    ]
   }
-  return [makeFinding('delegated-no-scopes', `This delegated token for ${resource.name} carries no scp, so every call is refused${g.roles.length > 0 ? ': its roles are the signed-in user\'s app-role assignments, which grant no API permission' : ''}.`, {
-    claim: 'scp', actual: [...g.roles],
-    fix: `Add the delegated permissions the app needs (${resource.name}) to app ${clip(g.appId ?? '(the client app)')}, consent to them${link ? ` (admin consent: ${link})` : ''}, and sign in again requesting them (or ${scope}).`,
-  })]
+  return [
+    makeFinding(
+      'delegated-no-scopes',
+      `This delegated token for ${resource.name} carries no scp, so every call is refused${g.roles.length > 0 ? ": its roles are the signed-in user's app-role assignments, which grant no API permission" : ''}.`,
+      {
+        claim: 'scp',
+        actual: [...g.roles],
+        fix: `Add the delegated permissions the app needs (${resource.name}) to app ${clip(g.appId ?? '(the client app)')}, consent to them${link ? ` (admin consent: ${link})` : ''}, and sign in again requesting them (or ${scope}).`,
+      },
+    ),
+  ]
 }
 
 /**
@@ -76,18 +119,35 @@ function emptyGrantFindings(facts: TokenFacts, g: Grants): Finding[] {
  * `operation-unknown` (an error: a typo must never open an API). With nothing asked, see emptyGrantFindings.
  * report is null when nothing was asked.
  */
-export function evaluatePermissions(facts: TokenFacts, options: RequirementOptions, earlier: readonly Finding[]): { report: PermissionReport | null; findings: Finding[] } {
+export function evaluatePermissions(
+  facts: TokenFacts,
+  options: RequirementOptions,
+  earlier: readonly Finding[],
+): { report: PermissionReport | null; findings: Finding[] } {
   const request = readRequest(options)
   const g = readGrants(facts) as Grants
   if (!request.ok) {
-    return { report: REFUSED, findings: [makeFinding('requirement-invalid', `The request's ${request.member} is an accessor, not a value; it was not read.`, { actual: request.member })] }
+    return {
+      report: REFUSED,
+      findings: [
+        makeFinding(
+          'requirement-invalid',
+          `The request's ${request.member} is an accessor, not a value; it was not read.`,
+          { actual: request.member },
+        ),
+      ],
+    }
   }
   const { api, operation, require, catalog } = request.value
-  const nothingAsked = operation === undefined && (require === undefined || (Array.isArray(require) && require.length === 0))
-  if (nothingAsked && api === undefined && catalog === undefined) return { report: null, findings: emptyGrantFindings(facts, g) }
+  const nothingAsked =
+    operation === undefined && (require === undefined || (Array.isArray(require) && require.length === 0))
+  if (nothingAsked && api === undefined && catalog === undefined)
+    return { report: null, findings: emptyGrantFindings(facts, g) }
   if (nothingAsked) {
     const invalid = checkOnlyApi(api, catalog)
-    return invalid.length > 0 ? { report: REFUSED, findings: invalid } : { report: null, findings: emptyGrantFindings(facts, g) }
+    return invalid.length > 0
+      ? { report: REFUSED, findings: invalid }
+      : { report: null, findings: emptyGrantFindings(facts, g) }
   }
 
   const requirement: Record<string, unknown> = {}
@@ -97,7 +157,16 @@ export function evaluatePermissions(facts: TokenFacts, options: RequirementOptio
   if (require !== undefined) requirement.require = require
   const resolved = resolveRequirement(requirement, g.api)
   if (!resolved.ok) {
-    return { report: REFUSED, findings: [makeFinding('requirement-invalid', `The permission requirement cannot be checked: ${resolved.problem.message}.`, { actual: resolved.problem.member })] }
+    return {
+      report: REFUSED,
+      findings: [
+        makeFinding(
+          'requirement-invalid',
+          `The permission requirement cannot be checked: ${resolved.problem.message}.`,
+          { actual: resolved.problem.member },
+        ),
+      ],
+    }
   }
   const check = decidePermissions(g, resolved.value)
   return { report: toReport(check), findings: check.findings.filter((f) => !saidEarlier(f.code, earlier)) }
@@ -106,6 +175,17 @@ export function evaluatePermissions(facts: TokenFacts, options: RequirementOptio
 /** api or catalog given alone (nothing required): still refused when it cannot be used. */
 function checkOnlyApi(api: unknown, catalog: unknown): Finding[] {
   if (api === undefined && catalog === undefined) return []
-  const resolved = resolveRequirement({ ...(api !== undefined ? { api } : {}), ...(catalog !== undefined ? { catalog } : {}), require: ['x'] }, null)
-  return resolved.ok ? [] : [makeFinding('requirement-invalid', `The permission requirement cannot be checked: ${resolved.problem.message}.`, { actual: resolved.problem.member })]
+  const resolved = resolveRequirement(
+    { ...(api !== undefined ? { api } : {}), ...(catalog !== undefined ? { catalog } : {}), require: ['x'] },
+    null,
+  )
+  return resolved.ok
+    ? []
+    : [
+        makeFinding(
+          'requirement-invalid',
+          `The permission requirement cannot be checked: ${resolved.problem.message}.`,
+          { actual: resolved.problem.member },
+        ),
+      ]
 }

@@ -14,7 +14,11 @@ export function canonicalName(catalog: PermissionCatalog | null, name: string): 
  * The catalog's entries for a name (after aliases), optionally of one kind.
  * @deprecated Internal helper kept for compatibility; it indexes the catalog on every call. Use checkPermissions.
  */
-export function findPermissions(catalog: PermissionCatalog, name: string, kind?: PermissionKind): CatalogPermission[] {
+export function findPermissions(
+  catalog: PermissionCatalog,
+  name: string,
+  kind?: PermissionKind,
+): CatalogPermission[] {
   return indexCatalog(catalog).find(name, kind)
 }
 

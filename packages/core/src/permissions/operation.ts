@@ -72,7 +72,9 @@ export function parseOperation(text: string): ParsedOperation | null {
     const rawPath = target.replace(/^https?:\/\/[^/]*/i, '')
     if (rawPath !== '' && splitPath(rawPath) === null) return null
     const segments = splitPath(url.pathname)
-    return segments === null ? null : { method: method as HttpMethod, segments, host: url.hostname.toLowerCase() }
+    return segments === null
+      ? null
+      : { method: method as HttpMethod, segments, host: url.hostname.toLowerCase() }
   }
   if (target.includes('://')) return null
   const segments = splitPath(target)
@@ -83,7 +85,11 @@ export function parseOperation(text: string): ParsedOperation | null {
  * How specific a match is: literal segments count most, so `/machines/findbytag` beats `/machines/{id}`. `keys` are
  * the request's segments folded by nameKey, once per request.
  */
-function matchScore(template: readonly TemplateSegment[], segments: readonly string[], keys: readonly string[]): number {
+function matchScore(
+  template: readonly TemplateSegment[],
+  segments: readonly string[],
+  keys: readonly string[],
+): number {
   if (template.length !== segments.length) return -1
   let score = 0
   for (let i = 0; i < template.length; i++) {
@@ -106,7 +112,8 @@ function withoutVersion(index: CatalogIndex, segments: readonly string[]): (read
   const forms: (readonly string[])[] = [segments]
   for (const v of index.versionSegments) {
     const s = segments[v.at]
-    if (s !== undefined && v.values.includes(s)) forms.push([...segments.slice(0, v.at), ...segments.slice(v.at + 1)])
+    if (s !== undefined && v.values.includes(s))
+      forms.push([...segments.slice(0, v.at), ...segments.slice(v.at + 1)])
   }
   return forms
 }
@@ -137,7 +144,11 @@ export function servesHost(catalog: PermissionCatalog, host: string): boolean {
  * names the API; on a host two APIs share, the path decides); otherwise `preferred` (the token's own API) is tried
  * first.
  */
-export function resolveIn(parsed: ParsedOperation, indexes: readonly CatalogIndex[], preferred: string | null): { index: CatalogIndex; operation: CatalogOperation } | null {
+export function resolveIn(
+  parsed: ParsedOperation,
+  indexes: readonly CatalogIndex[],
+  preferred: string | null,
+): { index: CatalogIndex; operation: CatalogOperation } | null {
   const host = parsed.host
   const tried = (x: CatalogIndex): { index: CatalogIndex; operation: CatalogOperation } | null => {
     if (host !== null && !servesHost(x.catalog, host)) return null
@@ -167,7 +178,11 @@ export function matchOperation(catalog: PermissionCatalog, parsed: ParsedOperati
  * Finds the operation among candidate catalogs (see resolveIn).
  * @deprecated Internal helper kept for compatibility (it indexes each catalog on every call); use checkPermissions.
  */
-export function resolveOperation(parsed: ParsedOperation, catalogs: readonly PermissionCatalog[], preferred: string | null = null): OperationMatch | null {
+export function resolveOperation(
+  parsed: ParsedOperation,
+  catalogs: readonly PermissionCatalog[],
+  preferred: string | null = null,
+): OperationMatch | null {
   const hit = resolveIn(parsed, catalogs.map(indexCatalog), preferred)
   return hit === null ? null : { catalog: hit.index.catalog, operation: hit.operation }
 }

@@ -18,7 +18,15 @@ export function requirementKey(requirement: unknown): string | null {
   if (members.some((m) => !m.ok)) return null
   const [api, operation, require, catalog] = members.map((m) => m.value)
   // Array.from turns holes into undefined, which is not a string.
-  if (!optionalString(api) || !optionalString(operation) || !(require === undefined || (Array.isArray(require) && Array.from(require).every((n) => typeof n === 'string')))) return null
+  if (
+    !optionalString(api) ||
+    !optionalString(operation) ||
+    !(
+      require === undefined ||
+      (Array.isArray(require) && Array.from(require).every((n) => typeof n === 'string'))
+    )
+  )
+    return null
   let catalogText: string | null = null
   if (catalog !== undefined) {
     if (typeof catalog !== 'object' || catalog === null) return null

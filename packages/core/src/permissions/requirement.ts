@@ -25,7 +25,8 @@ export interface RequirementProblem {
   message: string
 }
 
-export type RequirementResolution = { ok: true; value: ResolvedRequirement } | { ok: false; problem: RequirementProblem }
+export type RequirementResolution =
+  { ok: true; value: ResolvedRequirement } | { ok: false; problem: RequirementProblem }
 
 const MAX_REQUIRED = 64
 
@@ -45,7 +46,8 @@ function problem(member: RequirementProblem['member'], message: string): Require
  * validated and indexed here, on each request.
  */
 export function resolveRequirement(requirement: unknown, tokenApi: string | null): RequirementResolution {
-  if (!isRecord(requirement)) return problem('requirement', 'the requirement must be an object with api, operation, require or catalog')
+  if (!isRecord(requirement))
+    return problem('requirement', 'the requirement must be an object with api, operation, require or catalog')
   const api = own(requirement, 'api')
   const rawCatalog = own(requirement, 'catalog')
   const operationText = own(requirement, 'operation')
@@ -54,29 +56,51 @@ export function resolveRequirement(requirement: unknown, tokenApi: string | null
   let require: string[] = []
   if (rawRequire !== undefined) {
     if (!Array.isArray(rawRequire)) return problem('require', 'require must be a list of permission names')
-    if (rawRequire.length > MAX_REQUIRED) return problem('require', `require lists ${rawRequire.length} permissions; at most ${MAX_REQUIRED}`)
+    if (rawRequire.length > MAX_REQUIRED)
+      return problem('require', `require lists ${rawRequire.length} permissions; at most ${MAX_REQUIRED}`)
     // Array.from turns holes into undefined, which is not a name.
     const names = Array.from(rawRequire as unknown[])
     const bad = names.findIndex((n) => !isPermissionName(n))
     if (bad >= 0) {
       const n = names[bad]
-      return problem('require', `require[${bad}] (${typeof n === 'string' ? quoteBounded(n) : typeof n}) is not a permission name: 1-200 printable ASCII characters, no spaces, no lookalike letters`)
+      return problem(
+        'require',
+        `require[${bad}] (${typeof n === 'string' ? quoteBounded(n) : typeof n}) is not a permission name: 1-200 printable ASCII characters, no spaces, no lookalike letters`,
+      )
     }
     require = [...new Set(names as string[])]
   }
-  if (operationText !== undefined && typeof operationText !== 'string') return problem('operation', 'operation must be a string like "GET /api/alerts"')
-  if (operationText === undefined && require.length === 0) return problem('requirement', 'give an operation or the required permissions')
-  if (api !== undefined && typeof api !== 'string') return problem('api', `api must be a catalog id (built-in: ${BUILTIN_CATALOG_IDS.join(', ')})`)
+  if (operationText !== undefined && typeof operationText !== 'string')
+    return problem('operation', 'operation must be a string like "GET /api/alerts"')
+  if (operationText === undefined && require.length === 0)
+    return problem('requirement', 'give an operation or the required permissions')
+  if (api !== undefined && typeof api !== 'string')
+    return problem('api', `api must be a catalog id (built-in: ${BUILTIN_CATALOG_IDS.join(', ')})`)
 
   let given: CatalogIndex | null = null
   if (rawCatalog !== undefined) {
     const parsed = parseCatalog(rawCatalog)
-    if (!parsed.ok) return problem('catalog', `the catalog is invalid: ${parsed.errors.slice(0, 5).map((e) => e.slice(0, 200)).join('; ')}${parsed.errors.length > 5 ? `; and ${parsed.errors.length - 5} more` : ''}`)
-    if (api !== undefined && api !== parsed.catalog.id) return problem('api', `api ${quoteBounded(api as string)} does not name the given catalog (${quoteBounded(parsed.catalog.id)})`)
+    if (!parsed.ok)
+      return problem(
+        'catalog',
+        `the catalog is invalid: ${parsed.errors
+          .slice(0, 5)
+          .map((e) => e.slice(0, 200))
+          .join('; ')}${parsed.errors.length > 5 ? `; and ${parsed.errors.length - 5} more` : ''}`,
+      )
+    if (api !== undefined && api !== parsed.catalog.id)
+      return problem(
+        'api',
+        `api ${quoteBounded(api as string)} does not name the given catalog (${quoteBounded(parsed.catalog.id)})`,
+      )
     given = indexCatalog(parsed.catalog)
   } else if (api !== undefined) {
     given = builtinIndex(api as string)
-    if (given === null) return problem('api', `unknown api ${quoteBounded(api as string)} (built-in: ${BUILTIN_CATALOG_IDS.join(', ')}; pass a catalog for others)`)
+    if (given === null)
+      return problem(
+        'api',
+        `unknown api ${quoteBounded(api as string)} (built-in: ${BUILTIN_CATALOG_IDS.join(', ')}; pass a catalog for others)`,
+      )
   }
 
   if (operationText === undefined) {
@@ -84,17 +108,42 @@ export function resolveRequirement(requirement: unknown, tokenApi: string | null
     return { ok: true, value: { index, operation: null, label: null, require, unknown: null } }
   }
   const parsed = parseOperation(operationText)
-  if (parsed === null) return problem('operation', `operation ${quoteBounded(operationText)} is not "METHOD /path" or "METHOD https://host/path" (GET, POST, PUT, PATCH or DELETE; no dot segments or control characters)`)
+  if (parsed === null)
+    return problem(
+      'operation',
+      `operation ${quoteBounded(operationText)} is not "METHOD /path" or "METHOD https://host/path" (GET, POST, PUT, PATCH or DELETE; no dot segments or control characters)`,
+    )
   const candidates = given ? [given] : builtinIndexes()
   const match = resolveIn(parsed, candidates, tokenApi)
   if (match === null) {
     const names = candidates.map((c) => c.catalog.name).join(' or ')
     const host = parsed.host
-    const where = host !== null && !candidates.some((c) => c.catalog.hosts.some((h) => h.toLowerCase() === host))
-      ? `${host} is not a host of ${names}`
-      : parsed.segments.some((s) => s === '') ? 'its path has an empty segment (//)' : `it is not in the ${names} catalog`
+    const where =
+      host !== null && !candidates.some((c) => c.catalog.hosts.some((h) => h.toLowerCase() === host))
+        ? `${host} is not a host of ${names}`
+        : parsed.segments.some((s) => s === '')
+          ? 'its path has an empty segment (//)'
+          : `it is not in the ${names} catalog`
     const actual = operationText.trim()
-    return { ok: true, value: { index: given, operation: null, label: null, require, unknown: { message: `Cannot check ${quoteBounded(actual)}: ${where}.`, actual: actual.slice(0, 200) } } }
+    return {
+      ok: true,
+      value: {
+        index: given,
+        operation: null,
+        label: null,
+        require,
+        unknown: { message: `Cannot check ${quoteBounded(actual)}: ${where}.`, actual: actual.slice(0, 200) },
+      },
+    }
   }
-  return { ok: true, value: { index: match.index, operation: match.operation, label: formatOperation(match.operation), require, unknown: null } }
+  return {
+    ok: true,
+    value: {
+      index: match.index,
+      operation: match.operation,
+      label: formatOperation(match.operation),
+      require,
+      unknown: null,
+    },
+  }
 }

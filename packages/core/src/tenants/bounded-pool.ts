@@ -38,7 +38,9 @@ export async function* boundedPool<I, O>(
       }
       if (finished.length === 0) {
         if (running === 0) return
-        await new Promise<void>((resolve) => { wake = resolve })
+        await new Promise<void>((resolve) => {
+          wake = resolve
+        })
         wake = null
       }
       yield finished.shift() as O

@@ -30,19 +30,30 @@ const ASSERTION_LIFETIME_SECONDS = 600
 export async function createCertificateSigner(credential: CertificateCredential): Promise<AssertionSigner> {
   const keyBlocks = readPemBlocks(credential.privateKeyPem)
   if (keyBlocks.some((b) => b.label === 'RSA PRIVATE KEY')) {
-    throw new TypeError('certificate: the key is PKCS#1 (BEGIN RSA PRIVATE KEY); convert it with: openssl pkcs8 -topk8 -nocrypt -in key.pem -out key.pk8.pem')
+    throw new TypeError(
+      'certificate: the key is PKCS#1 (BEGIN RSA PRIVATE KEY); convert it with: openssl pkcs8 -topk8 -nocrypt -in key.pem -out key.pk8.pem',
+    )
   }
   if (keyBlocks.some((b) => b.label === 'ENCRYPTED PRIVATE KEY')) {
-    throw new TypeError('certificate: the key is encrypted; decrypt it first: openssl pkcs8 -topk8 -nocrypt -in key.pem -out key.pk8.pem')
+    throw new TypeError(
+      'certificate: the key is encrypted; decrypt it first: openssl pkcs8 -topk8 -nocrypt -in key.pem -out key.pk8.pem',
+    )
   }
   const key = keyBlocks.find((b) => b.label === 'PRIVATE KEY')
-  if (key === undefined) throw new TypeError('certificate: no "-----BEGIN PRIVATE KEY-----" (PKCS#8) block found')
+  if (key === undefined)
+    throw new TypeError('certificate: no "-----BEGIN PRIVATE KEY-----" (PKCS#8) block found')
   const cert = readPemBlocks(credential.certificatePem).find((b) => b.label === 'CERTIFICATE')
   if (cert === undefined) throw new TypeError('certificate: no "-----BEGIN CERTIFICATE-----" block found')
 
   let privateKey: CryptoKey
   try {
-    privateKey = await crypto.subtle.importKey('pkcs8', key.der, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign'])
+    privateKey = await crypto.subtle.importKey(
+      'pkcs8',
+      key.der,
+      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    )
   } catch {
     throw new TypeError('certificate: the private key is not an RSA PKCS#8 key WebCrypto can import')
   }
@@ -52,10 +63,20 @@ export async function createCertificateSigner(credential: CertificateCredential)
   return async ({ clientId, tokenUrl, now }: AssertionClaims): Promise<string> => {
     const iat = Math.floor(now.getTime() / 1000)
     const payload = encodeJson({
-      aud: tokenUrl, iss: clientId, sub: clientId, jti: crypto.randomUUID(), nbf: iat, iat, exp: iat + ASSERTION_LIFETIME_SECONDS,
+      aud: tokenUrl,
+      iss: clientId,
+      sub: clientId,
+      jti: crypto.randomUUID(),
+      nbf: iat,
+      iat,
+      exp: iat + ASSERTION_LIFETIME_SECONDS,
     })
     const input = `${header}.${payload}`
-    const signature = await crypto.subtle.sign('RSASSA-PKCS1-v1_5', privateKey, new TextEncoder().encode(input))
+    const signature = await crypto.subtle.sign(
+      'RSASSA-PKCS1-v1_5',
+      privateKey,
+      new TextEncoder().encode(input),
+    )
     return `${input}.${base64url(new Uint8Array(signature))}`
   }
 }

@@ -50,8 +50,20 @@ export function checkTenants(options: CheckTenantsOptions): TenantCheckRun {
     const scrub = scrubber(credential.secrets)
     const source = entries(options.tenants)
     let stopper: string | null = null
-    const context: TenantContext = { ...config, credential, scrub, countRequest: () => { requests++ } }
-    for await (const result of boundedPool(source, config.concurrency, (entry, signal) => checkTenant(entry, context, signal), () => stopper !== null)) {
+    const context: TenantContext = {
+      ...config,
+      credential,
+      scrub,
+      countRequest: () => {
+        requests++
+      },
+    }
+    for await (const result of boundedPool(
+      source,
+      config.concurrency,
+      (entry, signal) => checkTenant(entry, context, signal),
+      () => stopper !== null,
+    )) {
       if (result.outcome === 'credential-problem' && stopper === null) stopper = result.tenant
       yield result
     }
@@ -64,17 +76,24 @@ export function checkTenants(options: CheckTenantsOptions): TenantCheckRun {
 
   return {
     [Symbol.asyncIterator]: () => run(),
-    get stoppedEarly() { return stoppedEarly },
-    get requests() { return requests },
-    get retries() { return config.retry.used },
+    get stoppedEarly() {
+      return stoppedEarly
+    },
+    get requests() {
+      return requests
+    },
+    get retries() {
+      return config.retry.used
+    },
   }
 }
 
-async function* entries(tenants: Iterable<string | TenantEntry> | AsyncIterable<string | TenantEntry>): AsyncGenerator<TenantEntry, void, undefined> {
+async function* entries(
+  tenants: Iterable<string | TenantEntry> | AsyncIterable<string | TenantEntry>,
+): AsyncGenerator<TenantEntry, void, undefined> {
   for await (const item of tenants) {
     if (typeof item === 'string') yield { tenant: item }
     else if (typeof item === 'object' && item !== null && typeof item.tenant === 'string') yield item
     else throw new TypeError('checkTenants: each tenant must be a string or { tenant, cloud? }')
   }
 }
-

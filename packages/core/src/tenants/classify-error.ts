@@ -12,7 +12,11 @@ export type ErrorVerdict =
  * Classifies a token endpoint's error answer. An AADSTS code decides when there is one (aadsts-outcomes.ts);
  * otherwise the status: 429 is throttling, 5xx (and 408) transient, anything else `unavailable`.
  */
-export function classifyErrorAnswer(status: number, body: Record<string, unknown> | null, scrub: (text: string) => string): ErrorVerdict {
+export function classifyErrorAnswer(
+  status: number,
+  body: Record<string, unknown> | null,
+  scrub: (text: string) => string,
+): ErrorVerdict {
   const explanation = body === null ? null : explainAadsts(body)
   const oauthError = typeof body?.error === 'string' ? scrub(body.error).slice(0, 100) : null
   if (explanation !== null) {
@@ -36,10 +40,18 @@ export function classifyErrorAnswer(status: number, body: Record<string, unknown
     return { settle: true, outcome: AADSTS_OUTCOMES.get(explanation.number) ?? 'unavailable', error }
   }
   const error: TenantError = {
-    source: 'http', code: null, httpStatus: status, oauthError,
+    source: 'http',
+    code: null,
+    httpStatus: status,
+    oauthError,
     meaning: `The token endpoint answered HTTP ${status}${oauthError === null ? '' : ` (${oauthError})`} without an AADSTS code.`,
-    fix: status === 429 || status >= 500 ? 'Retry later; with many tenants, lower --concurrency.' : 'Check --authority and the network path to Entra (a proxy may have answered).',
-    description: null, lookupUrl: null, findings: [],
+    fix:
+      status === 429 || status >= 500
+        ? 'Retry later; with many tenants, lower --concurrency.'
+        : 'Check --authority and the network path to Entra (a proxy may have answered).',
+    description: null,
+    lookupUrl: null,
+    findings: [],
   }
   if (status === 429) return { settle: false, retry: 'throttled', error }
   if (status >= 500 || status === 408) return { settle: false, retry: 'transient', error }
@@ -48,16 +60,28 @@ export function classifyErrorAnswer(status: number, body: Record<string, unknown
 
 export function timeoutError(timeoutMs: number): TenantError {
   return {
-    source: 'timeout', code: null, httpStatus: null, oauthError: null,
+    source: 'timeout',
+    code: null,
+    httpStatus: null,
+    oauthError: null,
     meaning: `No answer from the token endpoint within ${timeoutMs} ms.`,
-    fix: 'Retry later, or raise the timeout.', description: null, lookupUrl: null, findings: [],
+    fix: 'Retry later, or raise the timeout.',
+    description: null,
+    lookupUrl: null,
+    findings: [],
   }
 }
 
 export function networkError(): TenantError {
   return {
-    source: 'network', code: null, httpStatus: null, oauthError: null,
+    source: 'network',
+    code: null,
+    httpStatus: null,
+    oauthError: null,
     meaning: 'The request to the token endpoint failed before any answer (DNS, TLS, connection).',
-    fix: 'Check the network path to the sign-in host (proxy, firewall), then retry.', description: null, lookupUrl: null, findings: [],
+    fix: 'Check the network path to the sign-in host (proxy, firewall), then retry.',
+    description: null,
+    lookupUrl: null,
+    findings: [],
   }
 }

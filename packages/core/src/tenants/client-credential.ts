@@ -1,4 +1,8 @@
-import { createCertificateSigner, type AssertionSigner, type CertificateCredential } from './certificate-assertion.js'
+import {
+  createCertificateSigner,
+  type AssertionSigner,
+  type CertificateCredential,
+} from './certificate-assertion.js'
 
 /** What a federated credential's caller is told, to fetch or mint the assertion for this one request. */
 export interface AssertionRequest {
@@ -28,16 +32,21 @@ export interface PreparedCredential {
 }
 
 export async function prepareCredential(credential: ClientCredential): Promise<PreparedCredential> {
-  if (typeof credential !== 'object' || credential === null) throw new TypeError('checkTenants: credential must be { secret }, { certificate } or { assertion }')
+  if (typeof credential !== 'object' || credential === null)
+    throw new TypeError('checkTenants: credential must be { secret }, { certificate } or { assertion }')
   if ('secret' in credential) {
     const secret = credential.secret
-    if (typeof secret !== 'string' || secret.length === 0) throw new TypeError('checkTenants: credential.secret is empty')
+    if (typeof secret !== 'string' || secret.length === 0)
+      throw new TypeError('checkTenants: credential.secret is empty')
     return { fields: async () => ({ client_secret: secret }), secrets: [secret] }
   }
   if ('certificate' in credential) {
     const sign: AssertionSigner = await createCertificateSigner(credential.certificate)
     return {
-      fields: async (request, now) => ({ client_assertion_type: JWT_BEARER, client_assertion: await sign({ ...request, now }) }),
+      fields: async (request, now) => ({
+        client_assertion_type: JWT_BEARER,
+        client_assertion: await sign({ ...request, now }),
+      }),
       secrets: [],
     }
   }
@@ -45,9 +54,13 @@ export async function prepareCredential(credential: ClientCredential): Promise<P
     const source = credential.assertion
     if (typeof source === 'string') {
       if (source.length === 0) throw new TypeError('checkTenants: credential.assertion is empty')
-      return { fields: async () => ({ client_assertion_type: JWT_BEARER, client_assertion: source }), secrets: [source] }
+      return {
+        fields: async () => ({ client_assertion_type: JWT_BEARER, client_assertion: source }),
+        secrets: [source],
+      }
     }
-    if (typeof source !== 'function') throw new TypeError('checkTenants: credential.assertion must be a string or a function returning one')
+    if (typeof source !== 'function')
+      throw new TypeError('checkTenants: credential.assertion must be a string or a function returning one')
     return {
       fields: async (request) => {
         const assertion = await source(request)

@@ -21,7 +21,11 @@ export interface TokenJudgement {
 }
 
 /** Findings that are the permission answer itself, not a sign that the token is not what was asked for. */
-const PERMISSION_CODES: ReadonlySet<string> = new Set(['permission-missing', 'app-only-no-roles', 'permission-kind-mismatch'])
+const PERMISSION_CODES: ReadonlySet<string> = new Set([
+  'permission-missing',
+  'app-only-no-roles',
+  'permission-kind-mismatch',
+])
 
 /**
  * Judges a token fresh from the tenant's token endpoint, offline (`inspectToken`): it came straight from Entra over
@@ -29,7 +33,12 @@ const PERMISSION_CODES: ReadonlySet<string> = new Set(['permission-missing', 'ap
  * error finding (another tenant, another API, not app-only) makes the tenant `unavailable` with the finding codes:
  * such a token answers nothing about consent.
  */
-export function judgeToken(accessToken: string, tenant: string, requirement: TenantRequirement, now: Clock): TokenJudgement {
+export function judgeToken(
+  accessToken: string,
+  tenant: string,
+  requirement: TenantRequirement,
+  now: Clock,
+): TokenJudgement {
   const report = inspectToken(accessToken, {
     now,
     api: requirement.api,
@@ -40,9 +49,16 @@ export function judgeToken(accessToken: string, tenant: string, requirement: Ten
   const facts = report.token
   const roles = facts?.roles ?? []
   const required = report.permissions.required
-  const token: TokenSummary | null = facts === null ? null : {
-    tenantId: facts.tenantId, appId: facts.appId, version: facts.version, kind: facts.kind, expiresAt: facts.expiresAt,
-  }
+  const token: TokenSummary | null =
+    facts === null
+      ? null
+      : {
+          tenantId: facts.tenantId,
+          appId: facts.appId,
+          version: facts.version,
+          kind: facts.kind,
+          expiresAt: facts.expiresAt,
+        }
   const base = { roles: [...roles], required: [...required], token }
   const otherErrors = report.findings.filter((f) => f.severity === 'error' && !PERMISSION_CODES.has(f.code))
   if (facts === null || facts.kind !== 'app-only' || otherErrors.length > 0) {
@@ -53,20 +69,48 @@ export function judgeToken(accessToken: string, tenant: string, requirement: Ten
       outcome: 'unavailable',
       reason: `The token endpoint answered with a token that is not an app-only token for this tenant and API${codes.length > 0 ? ` (${codes.join(', ')})` : ''}.`,
       error: {
-        source: 'token', code: null, httpStatus: 200, oauthError: null,
-        meaning: 'The token could not be judged for consent: it is not an app-only access token for this tenant and API.',
+        source: 'token',
+        code: null,
+        httpStatus: 200,
+        oauthError: null,
+        meaning:
+          'The token could not be judged for consent: it is not an app-only access token for this tenant and API.',
         fix: 'Check --authority (a proxy or fake may be answering) and the tenant and cloud of this line.',
-        description: null, lookupUrl: null, findings: codes,
+        description: null,
+        lookupUrl: null,
+        findings: codes,
       },
     }
   }
   if (roles.length === 0) {
-    return { ...base, missing: [...required], outcome: 'not-consented', reason: 'The token carries no application permission (no roles): admin consent was not granted for this API.', error: null }
+    return {
+      ...base,
+      missing: [...required],
+      outcome: 'not-consented',
+      reason:
+        'The token carries no application permission (no roles): admin consent was not granted for this API.',
+      error: null,
+    }
   }
   if (report.permissions.satisfied === false) {
     const missing = [...report.permissions.missing]
-    return { ...base, missing, outcome: 'missing-permissions', reason: `Consented, but the token lacks ${missing.join(', ') || 'a needed application permission'}: consent again to grant what was added since.`, error: null }
+    return {
+      ...base,
+      missing,
+      outcome: 'missing-permissions',
+      reason: `Consented, but the token lacks ${missing.join(', ') || 'a needed application permission'}: consent again to grant what was added since.`,
+      error: null,
+    }
   }
   const asked = report.permissions.operation ?? (required.length > 0 ? required.join(', ') : null)
-  return { ...base, missing: [], outcome: 'ready', reason: asked === null ? `Consented: the token carries ${roles.length} application permission(s).` : `The token grants ${asked}.`, error: null }
+  return {
+    ...base,
+    missing: [],
+    outcome: 'ready',
+    reason:
+      asked === null
+        ? `Consented: the token carries ${roles.length} application permission(s).`
+        : `The token grants ${asked}.`,
+    error: null,
+  }
 }

@@ -65,19 +65,27 @@ export interface ResolvedOptions {
 
 /** Checks the options once: misuse throws a TypeError before anything is sent. */
 export function resolveOptions(options: CheckTenantsOptions): ResolvedOptions {
-  if (typeof options !== 'object' || options === null) throw new TypeError('checkTenants expects an options object')
-  if (!isGuid(options.clientId)) throw new TypeError('checkTenants: clientId must be the app\'s Application (client) ID (a GUID)')
-  if (options.tenants === null || typeof options.tenants !== 'object') throw new TypeError('checkTenants: tenants must be an iterable of tenant IDs or domains')
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError('checkTenants expects an options object')
+  if (!isGuid(options.clientId))
+    throw new TypeError("checkTenants: clientId must be the app's Application (client) ID (a GUID)")
+  if (options.tenants === null || typeof options.tenants !== 'object')
+    throw new TypeError('checkTenants: tenants must be an iterable of tenant IDs or domains')
   const catalog = builtinCatalog(options.api)
-  if (catalog === null) throw new TypeError(`checkTenants: api must be mde, m365d or graph, not ${String(options.api)}`)
+  if (catalog === null)
+    throw new TypeError(`checkTenants: api must be mde, m365d or graph, not ${String(options.api)}`)
   const requirement: TenantRequirement = { api: options.api }
   if (options.operation !== undefined) {
     const parsed = parseOperation(options.operation)
-    if (parsed === null || resolveOperation(parsed, [catalog]) === null) throw new TypeError(`checkTenants: "${options.operation}" is not an operation of ${catalog.name}`)
+    if (parsed === null || resolveOperation(parsed, [catalog]) === null)
+      throw new TypeError(`checkTenants: "${options.operation}" is not an operation of ${catalog.name}`)
     requirement.operation = options.operation
   }
   if (options.require !== undefined) {
-    if (!Array.isArray(options.require) || options.require.some((r) => typeof r !== 'string' || r === '' || /\s/.test(r))) {
+    if (
+      !Array.isArray(options.require) ||
+      options.require.some((r) => typeof r !== 'string' || r === '' || /\s/.test(r))
+    ) {
       throw new TypeError('checkTenants: require must be permission names without spaces')
     }
     requirement.require = [...options.require]
@@ -89,9 +97,11 @@ export function resolveOptions(options: CheckTenantsOptions): ResolvedOptions {
     throw new TypeError(`checkTenants: concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}`)
   }
   const timeoutMs = options.timeoutMs ?? 30_000
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new TypeError('checkTenants: timeoutMs must be a positive number')
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
+    throw new TypeError('checkTenants: timeoutMs must be a positive number')
   const fetchImpl = options.fetch ?? globalThis.fetch
-  if (typeof fetchImpl !== 'function') throw new TypeError('checkTenants: no fetch available; pass options.fetch')
+  if (typeof fetchImpl !== 'function')
+    throw new TypeError('checkTenants: no fetch available; pass options.fetch')
   return {
     clientId: options.clientId.toLowerCase(),
     requirement,
@@ -120,4 +130,3 @@ function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
     signal.addEventListener('abort', done, { once: true })
   })
 }
-

@@ -46,11 +46,17 @@ export const OUTCOME_ACTION_ORDER: readonly TenantOutcome[] = [
 /** One line per outcome: what it means for the partner. */
 export const OUTCOME_MEANINGS: Readonly<Record<TenantOutcome, string>> = {
   ready: 'The token carries every application permission the requirement needs.',
-  'missing-permissions': 'Consented, but without some needed permission: typically consent was granted before the permission was added to the app; the admin consents again.',
-  'not-consented': 'A token was issued with no application permission at all: the admin has not granted consent for this API.',
-  'not-onboarded': 'The app has no service principal in the tenant (never consented there, or removed or disabled): the admin opens the consent link.',
-  'api-not-in-tenant': 'The tenant has no service principal for the Defender API itself: the product is not provisioned or not licensed there.',
+  'missing-permissions':
+    'Consented, but without some needed permission: typically consent was granted before the permission was added to the app; the admin consents again.',
+  'not-consented':
+    'A token was issued with no application permission at all: the admin has not granted consent for this API.',
+  'not-onboarded':
+    'The app has no service principal in the tenant (never consented there, or removed or disabled): the admin opens the consent link.',
+  'api-not-in-tenant':
+    'The tenant has no service principal for the Defender API itself: the product is not provisioned or not licensed there.',
   'tenant-not-found': 'No such tenant in this cloud: check the tenant ID or domain and the cloud.',
-  'credential-problem': 'The app\'s own credential or registration was refused; it fails the same way for every tenant, so the run stopped.',
-  unavailable: 'No answer could be had (network, Entra 5xx, throttling beyond the retry budget, a timeout) or the answer was not understood.',
+  'credential-problem':
+    "The app's own credential or registration was refused; it fails the same way for every tenant, so the run stopped.",
+  unavailable:
+    'No answer could be had (network, Entra 5xx, throttling beyond the retry budget, a timeout) or the answer was not understood.',
 }

@@ -13,7 +13,8 @@ export function readPemBlocks(text: string): PemBlock[] {
     const label = match[1] ?? ''
     const body = (match[2] ?? '').replace(/\s+/g, '')
     // Encrypted PKCS#8 and legacy OpenSSL headers ("Proc-Type:") are not base64: reject with the label, not the content.
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body)) throw new TypeError(`PEM block ${label} is not plain base64 (an encrypted or legacy-format key?)`)
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body))
+      throw new TypeError(`PEM block ${label} is not plain base64 (an encrypted or legacy-format key?)`)
     const binary = atob(body)
     const der = new Uint8Array(binary.length)
     for (let i = 0; i < binary.length; i++) der[i] = binary.charCodeAt(i)

@@ -41,7 +41,8 @@ export function createRetryPolicy(options: RetryOptions = {}): RetryPolicy {
 }
 
 function count(name: string, value: number, min: number): number {
-  if (!Number.isSafeInteger(value) || value < min) throw new TypeError(`checkTenants: ${name} must be a whole number >= ${min}`)
+  if (!Number.isSafeInteger(value) || value < min)
+    throw new TypeError(`checkTenants: ${name} must be a whole number >= ${min}`)
   return value
 }
 
@@ -62,7 +63,11 @@ export function retryAfterMs(header: string | null, now: Date): number | null {
  * Exponential backoff with "equal jitter": half the step fixed, half random, so clients that failed together do
  * not come back together, yet no retry is immediate. `random` returns [0, 1).
  */
-export function backoffMs(attempt: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>, random: () => number): number {
+export function backoffMs(
+  attempt: number,
+  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>,
+  random: () => number,
+): number {
   const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1))
   const r = random()
   const jitter = Number.isFinite(r) && r >= 0 && r < 1 ? r : 0.5

@@ -31,15 +31,23 @@ export function createTenantTally(): TenantTally {
       counts[result.outcome]++
       total++
     },
-    get counts() { return counts },
-    get total() { return total },
+    get counts() {
+      return counts
+    },
+    get total() {
+      return total
+    },
     summary(run) {
       const notes: string[] = []
       if (total >= 2 && counts['not-onboarded'] === total) {
-        notes.push('Every tenant answered not-onboarded (AADSTS700016): if none has consented yet that is expected; otherwise check the client ID and the cloud.')
+        notes.push(
+          'Every tenant answered not-onboarded (AADSTS700016): if none has consented yet that is expected; otherwise check the client ID and the cloud.',
+        )
       }
       if (run.stoppedEarly !== null) {
-        notes.push(`Stopped at ${run.stoppedEarly.tenant}: the app's credential was refused, which would fail the same way in every tenant; ${run.stoppedEarly.untried} tenant(s) not tried.`)
+        notes.push(
+          `Stopped at ${run.stoppedEarly.tenant}: the app's credential was refused, which would fail the same way in every tenant; ${run.stoppedEarly.untried} tenant(s) not tried.`,
+        )
       }
       return {
         total,

@@ -7,8 +7,7 @@ export interface TenantEntry {
 }
 
 export type TenantListLine =
-  | { ok: true; line: number; entry: TenantEntry }
-  | { ok: false; line: number; text: string; problem: string }
+  { ok: true; line: number; entry: TenantEntry } | { ok: false; line: number; text: string; problem: string }
 
 /**
  * Reads a tenants file: one tenant ID or domain per line, optionally followed by a comma and its cloud
@@ -24,7 +23,12 @@ export function* readTenantList(text: string): Generator<TenantListLine> {
     const [tenantPart = '', cloudPart, ...extra] = raw.split(',').map((s) => s.trim())
     const line = i + 1
     if (extra.length > 0) {
-      yield { ok: false, line, text: raw, problem: 'more than one comma: expected "<tenant>" or "<tenant>,<cloud>"' }
+      yield {
+        ok: false,
+        line,
+        text: raw,
+        problem: 'more than one comma: expected "<tenant>" or "<tenant>,<cloud>"',
+      }
     } else if (tenantPart === '') {
       yield { ok: false, line, text: raw, problem: 'no tenant before the comma' }
     } else if (cloudPart === undefined) {

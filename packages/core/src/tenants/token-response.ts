@@ -45,7 +45,12 @@ export async function postTokenRequest(post: TokenPost): Promise<TokenAttempt> {
       if (typeof token === 'string' && token.length > 0) return { kind: 'token', accessToken: token }
       return { kind: 'error', status: response.status, body: null, retryAfter: null }
     }
-    return { kind: 'error', status: response.status, body: withoutTokens(body), retryAfter: response.headers.get('retry-after') }
+    return {
+      kind: 'error',
+      status: response.status,
+      body: withoutTokens(body),
+      retryAfter: response.headers.get('retry-after'),
+    }
   } catch {
     return timedOut ? { kind: 'timeout' } : { kind: 'network' }
   } finally {
@@ -57,7 +62,9 @@ export async function postTokenRequest(post: TokenPost): Promise<TokenAttempt> {
 function parseObject(text: string): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(text)
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null
   } catch {
     return null
   }

@@ -7,7 +7,10 @@ const MARK: Record<Finding['severity'], string> = { error: 'error  ', warning: '
 export function describeFindings(findings: readonly Finding[]): string {
   if (findings.length === 0) return '  (no findings)'
   return findings
-    .map((f) => `  ${MARK[f.severity]} ${f.code}: ${f.message}${f.fix !== undefined ? `\n          fix: ${f.fix}` : ''}`)
+    .map(
+      (f) =>
+        `  ${MARK[f.severity]} ${f.code}: ${f.message}${f.fix !== undefined ? `\n          fix: ${f.fix}` : ''}`,
+    )
     .join('\n')
 }
 
@@ -15,10 +18,14 @@ export function describeFindings(findings: readonly Finding[]): string {
 export function describeToken(report: Report): string {
   const t = report.token
   if (t === null) return 'The input could not be decoded as a JWT.'
-  const perms = [t.roles.length > 0 ? `roles ${t.roles.join(', ')}` : null, t.scopes.length > 0 ? `scp ${t.scopes.join(' ')}` : null]
-    .filter((p) => p !== null)
-  return `Token: ${t.kind} v${t.version ?? '?'} for ${t.audience ?? '(no aud)'}${t.api !== null && t.api !== 'other' ? ` [${t.api}]` : ''}, `
-    + `tenant ${t.tenantId ?? '(none)'}, app ${t.appId ?? '(none)'}, ${perms.length > 0 ? perms.join('; ') : 'no roles or scopes'}.`
+  const perms = [
+    t.roles.length > 0 ? `roles ${t.roles.join(', ')}` : null,
+    t.scopes.length > 0 ? `scp ${t.scopes.join(' ')}` : null,
+  ].filter((p) => p !== null)
+  return (
+    `Token: ${t.kind} v${t.version ?? '?'} for ${t.audience ?? '(no aud)'}${t.api !== null && t.api !== 'other' ? ` [${t.api}]` : ''}, ` +
+    `tenant ${t.tenantId ?? '(none)'}, app ${t.appId ?? '(none)'}, ${perms.length > 0 ? perms.join('; ') : 'no roles or scopes'}.`
+  )
 }
 
 /** required / granted / missing, when a permission check ran. */
@@ -35,7 +42,17 @@ export function describePermissions(report: Report): string | null {
 }
 
 /** The whole explanation a failed assertion carries: headline, token, permissions, findings. */
-export function explainReport(headline: string, report: Report, findings: readonly Finding[] = report.findings): string {
+export function explainReport(
+  headline: string,
+  report: Report,
+  findings: readonly Finding[] = report.findings,
+): string {
   const permissions = describePermissions(report)
-  return [headline, describeToken(report), ...(permissions !== null ? [permissions] : []), 'Findings:', describeFindings(findings)].join('\n')
+  return [
+    headline,
+    describeToken(report),
+    ...(permissions !== null ? [permissions] : []),
+    'Findings:',
+    describeFindings(findings),
+  ].join('\n')
 }

@@ -18,12 +18,23 @@ function withAppId(url: string, appId: string | null): string {
  * As Entra publishes them: a v1 tenant document points at the shared `/common/discovery/keys` (every tenant's v1
  * metadata does), a v2 document at the tenant's own `/{tid}/discovery/v2.0/keys`.
  */
-export function tenantEndpoints(tenantId: string, version: TokenVersion, cloud: CloudName, appId: string | null = null): TenantEndpoints {
+export function tenantEndpoints(
+  tenantId: string,
+  version: TokenVersion,
+  cloud: CloudName,
+  appId: string | null = null,
+): TenantEndpoints {
   const authority = CLOUDS[cloud].authority
   const base = `${authority}/${tenantId}`
   return version === '1.0'
-    ? { discovery: withAppId(`${base}/.well-known/openid-configuration`, appId), jwksUri: withAppId(`${authority}/common/discovery/keys`, appId) }
-    : { discovery: withAppId(`${base}/v2.0/.well-known/openid-configuration`, appId), jwksUri: withAppId(`${base}/discovery/v2.0/keys`, appId) }
+    ? {
+        discovery: withAppId(`${base}/.well-known/openid-configuration`, appId),
+        jwksUri: withAppId(`${authority}/common/discovery/keys`, appId),
+      }
+    : {
+        discovery: withAppId(`${base}/v2.0/.well-known/openid-configuration`, appId),
+        jwksUri: withAppId(`${base}/discovery/v2.0/keys`, appId),
+      }
 }
 
 /** `cloud_instance_name` as Entra writes it: the authority host without `login.`. */
@@ -32,7 +43,10 @@ export function cloudInstanceName(cloud: CloudName): string {
 }
 
 function graphHost(cloud: CloudName): string {
-  const graph = API_RESOURCES.graph.resourceByCloud[cloud] ?? API_RESOURCES.graph.resourceByCloud.public ?? 'https://graph.microsoft.com'
+  const graph =
+    API_RESOURCES.graph.resourceByCloud[cloud] ??
+    API_RESOURCES.graph.resourceByCloud.public ??
+    'https://graph.microsoft.com'
   return new URL(graph).host
 }
 
@@ -40,7 +54,12 @@ function graphHost(cloud: CloudName): string {
  * The OpenID Provider metadata Entra serves for one tenant, with the members a validator reads (issuer,
  * jwks_uri) and the rest of a real document, so code that logs or inspects it sees familiar contents.
  */
-export function discoveryDocument(tenantId: string, version: TokenVersion, cloud: CloudName, appId: string | null = null): JsonObject {
+export function discoveryDocument(
+  tenantId: string,
+  version: TokenVersion,
+  cloud: CloudName,
+  appId: string | null = null,
+): JsonObject {
   const authority = `${CLOUDS[cloud].authority}/${tenantId}`
   const oauth = version === '1.0' ? `${authority}/oauth2` : `${authority}/oauth2/v2.0`
   const common: JsonObject = {
@@ -72,7 +91,25 @@ export function discoveryDocument(tenantId: string, version: TokenVersion, cloud
       issuer: expectedIssuer(tenantId, '1.0', cloud),
       microsoft_multi_refresh_token: true,
       ...tail,
-      claims_supported: ['sub', 'iss', 'cloud_instance_name', 'cloud_instance_host_name', 'cloud_graph_host_name', 'msgraph_host', 'aud', 'exp', 'iat', 'auth_time', 'acr', 'amr', 'nonce', 'email', 'given_name', 'family_name', 'nickname'],
+      claims_supported: [
+        'sub',
+        'iss',
+        'cloud_instance_name',
+        'cloud_instance_host_name',
+        'cloud_graph_host_name',
+        'msgraph_host',
+        'aud',
+        'exp',
+        'iat',
+        'auth_time',
+        'acr',
+        'amr',
+        'nonce',
+        'email',
+        'given_name',
+        'family_name',
+        'nickname',
+      ],
       check_session_iframe: `${oauth}/checksession`,
       userinfo_endpoint: `${authority}/openid/userinfo`,
     }
@@ -85,6 +122,26 @@ export function discoveryDocument(tenantId: string, version: TokenVersion, cloud
     request_uri_parameter_supported: false,
     userinfo_endpoint: `https://${graphHost(cloud)}/oidc/userinfo`,
     ...tail,
-    claims_supported: ['sub', 'iss', 'cloud_instance_name', 'cloud_instance_host_name', 'cloud_graph_host_name', 'msgraph_host', 'aud', 'exp', 'iat', 'auth_time', 'acr', 'nonce', 'preferred_username', 'name', 'tid', 'ver', 'at_hash', 'c_hash', 'email'],
+    claims_supported: [
+      'sub',
+      'iss',
+      'cloud_instance_name',
+      'cloud_instance_host_name',
+      'cloud_graph_host_name',
+      'msgraph_host',
+      'aud',
+      'exp',
+      'iat',
+      'auth_time',
+      'acr',
+      'nonce',
+      'preferred_username',
+      'name',
+      'tid',
+      'ver',
+      'at_hash',
+      'c_hash',
+      'email',
+    ],
   }
 }

@@ -16,11 +16,20 @@ export function fetchForTenants(...tenants: readonly TestTenant[]): typeof fetch
     const shared = tenants.map((t) => t.fetch(url, init))
     const answers = (await Promise.all(shared)).filter((r) => r.status === 200)
     if (answers.length > 0) {
-      const keys = (await Promise.all(answers.map(async (r) => ((await r.json()) as { keys: unknown[] }).keys))).flat()
-      return new Response(JSON.stringify({ keys }), { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' } })
+      const keys = (
+        await Promise.all(answers.map(async (r) => ((await r.json()) as { keys: unknown[] }).keys))
+      ).flat()
+      return new Response(JSON.stringify({ keys }), {
+        status: 200,
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+      })
     }
-    return new Response(JSON.stringify({ error: 'not_found', error_description: `No test tenant serves ${url}.` }), {
-      status: 404, headers: { 'content-type': 'application/json; charset=utf-8' },
-    })
+    return new Response(
+      JSON.stringify({ error: 'not_found', error_description: `No test tenant serves ${url}.` }),
+      {
+        status: 404,
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+      },
+    )
   }
 }

@@ -9,7 +9,10 @@ export interface FixedClock {
 
 function toMillis(instant: string | Date): number {
   const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime()
-  if (!Number.isFinite(ms)) throw new TypeError(`fixedClock: ${String(instant)} is not a valid instant (use ISO 8601, e.g. 2025-01-01T12:00:00Z).`)
+  if (!Number.isFinite(ms))
+    throw new TypeError(
+      `fixedClock: ${String(instant)} is not a valid instant (use ISO 8601, e.g. 2025-01-01T12:00:00Z).`,
+    )
   return ms
 }
 
@@ -21,7 +24,8 @@ export function fixedClock(instant: string | Date): FixedClock {
   let ms = toMillis(instant)
   const clock = (): Date => new Date(ms)
   clock.advance = (seconds: number): void => {
-    if (typeof seconds !== 'number' || !Number.isFinite(seconds)) throw new TypeError('fixedClock.advance: seconds must be a finite number.')
+    if (typeof seconds !== 'number' || !Number.isFinite(seconds))
+      throw new TypeError('fixedClock.advance: seconds must be a finite number.')
     ms += seconds * 1000
   }
   clock.set = (next: string | Date): void => {

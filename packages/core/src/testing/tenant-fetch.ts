@@ -19,7 +19,10 @@ export interface TenantRoutes {
 }
 
 /** Entra's metadata responses are cacheable for a day; verifiers that honour caching headers see the same. */
-const CACHEABLE = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'max-age=86400, private' }
+const CACHEABLE = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'max-age=86400, private',
+}
 
 function json(body: object, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: CACHEABLE })
@@ -27,12 +30,22 @@ function json(body: object, status = 200): Response {
 
 /** Entra answers unknown paths with a JSON error; 404 with a body says where the mistake is. */
 function notFound(url: string): Response {
-  return new Response(JSON.stringify({ error: 'not_found', error_description: `The test tenant serves no document at ${url}.` }), {
-    status: 404, headers: { 'content-type': 'application/json; charset=utf-8' },
-  })
+  return new Response(
+    JSON.stringify({
+      error: 'not_found',
+      error_description: `The test tenant serves no document at ${url}.`,
+    }),
+    {
+      status: 404,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    },
+  )
 }
 
-export function requestUrlAndMethod(input: RequestInfo | URL, init?: RequestInit): { url: string; method: string } {
+export function requestUrlAndMethod(
+  input: RequestInfo | URL,
+  init?: RequestInit,
+): { url: string; method: string } {
   if (typeof input === 'string') return { url: input, method: (init?.method ?? 'GET').toUpperCase() }
   if (input instanceof URL) return { url: input.href, method: (init?.method ?? 'GET').toUpperCase() }
   return { url: input.url, method: (init?.method ?? input.method).toUpperCase() }
@@ -43,23 +56,32 @@ function route(routes: TenantRoutes, url: URL): Response | null {
   if (url.origin !== CLOUDS[routes.cloud].authority) return null
   const segments = url.pathname.split('/').filter((s) => s.length > 0)
   // Entra's v1 tenant metadata points every tenant at the shared v1 key set.
-  if (segments[0] === 'common' && segments.slice(1).join('/') === 'discovery/keys') return json(routes.keySet('1.0'))
+  if (segments[0] === 'common' && segments.slice(1).join('/') === 'discovery/keys')
+    return json(routes.keySet('1.0'))
   if (segments[0]?.toLowerCase() !== routes.tenantId.toLowerCase()) return null
   const rest = segments.slice(1).join('/')
   const appId = url.searchParams.get('appid')
   switch (rest) {
-    case '.well-known/openid-configuration': return json(discoveryDocument(routes.tenantId, '1.0', routes.cloud, appId))
-    case 'v2.0/.well-known/openid-configuration': return json(discoveryDocument(routes.tenantId, '2.0', routes.cloud, appId))
-    case 'discovery/keys': return json(routes.keySet('1.0'))
-    case 'discovery/v2.0/keys': return json(routes.keySet('2.0'))
-    default: return null
+    case '.well-known/openid-configuration':
+      return json(discoveryDocument(routes.tenantId, '1.0', routes.cloud, appId))
+    case 'v2.0/.well-known/openid-configuration':
+      return json(discoveryDocument(routes.tenantId, '2.0', routes.cloud, appId))
+    case 'discovery/keys':
+      return json(routes.keySet('1.0'))
+    case 'discovery/v2.0/keys':
+      return json(routes.keySet('2.0'))
+    default:
+      return null
   }
 }
 
 function isTokenEndpoint(routes: TenantRoutes, url: URL): boolean {
   const segments = url.pathname.split('/').filter((s) => s.length > 0)
-  return url.origin === CLOUDS[routes.cloud].authority && segments[0]?.toLowerCase() === routes.tenantId.toLowerCase()
-    && segments.slice(1).join('/') === 'oauth2/v2.0/token'
+  return (
+    url.origin === CLOUDS[routes.cloud].authority &&
+    segments[0]?.toLowerCase() === routes.tenantId.toLowerCase() &&
+    segments.slice(1).join('/') === 'oauth2/v2.0/token'
+  )
 }
 
 export async function requestBody(input: RequestInfo | URL, init?: RequestInit): Promise<string> {
@@ -71,7 +93,12 @@ export async function requestBody(input: RequestInfo | URL, init?: RequestInit):
 export function urlBelongsTo(routes: Pick<TenantRoutes, 'tenantId' | 'cloud'>, rawUrl: string): boolean {
   const url = URL.canParse(rawUrl) ? new URL(rawUrl) : null
   if (url === null || url.origin !== CLOUDS[routes.cloud].authority) return false
-  return url.pathname.split('/').filter((s) => s.length > 0)[0]?.toLowerCase() === routes.tenantId.toLowerCase()
+  return (
+    url.pathname
+      .split('/')
+      .filter((s) => s.length > 0)[0]
+      ?.toLowerCase() === routes.tenantId.toLowerCase()
+  )
 }
 
 /**
@@ -89,7 +116,8 @@ export function createTenantFetch(routes: TenantRoutes, log: TenantRequest[]): t
       response = new Response(null, { status: 405, headers: { allow: 'GET, HEAD' } })
     } else {
       response = route(routes, new URL(url)) ?? notFound(url)
-      if (method === 'HEAD') response = new Response(null, { status: response.status, headers: response.headers })
+      if (method === 'HEAD')
+        response = new Response(null, { status: response.status, headers: response.headers })
     }
     log.push({ url, method, status: response.status })
     return response

@@ -71,7 +71,10 @@ const PATH = /^\/([^/]+)\/oauth2\/v2\.0\/token$/
 export function createTenantsFake(options: TenantsFakeOptions): TenantsFake {
   if (!isGuid(options.clientId)) throw new TypeError('createTenantsFake: clientId must be a GUID.')
   const clientId = options.clientId.toLowerCase()
-  const table = typeof options.tenants === 'function' ? null : new Map(Object.entries(options.tenants).map(([t, s]) => [t.toLowerCase(), s]))
+  const table =
+    typeof options.tenants === 'function'
+      ? null
+      : new Map(Object.entries(options.tenants).map(([t, s]) => [t.toLowerCase(), s]))
   const lookup = typeof options.tenants === 'function' ? options.tenants : (t: string) => table?.get(t)
   const perTenant = new Map<string, number>()
   const now = (): Date => readClock(options.now)
@@ -81,15 +84,34 @@ export function createTenantsFake(options: TenantsFakeOptions): TenantsFake {
   let key: Promise<SigningKey> | null = null
   const minted = new Map<string, Promise<string>>()
 
-  const mint = async (tenantId: string, cloud: CloudName, api: TestTokenApi, roles: readonly string[]): Promise<string> => {
+  const mint = async (
+    tenantId: string,
+    cloud: CloudName,
+    api: TestTokenApi,
+    roles: readonly string[],
+  ): Promise<string> => {
     // One key for every tenant: the check judges tokens offline, and 5,000 RSA keys would dominate a benchmark.
     const signing = await (key ??= generateSigningKey())
     const iat = Math.floor(now().getTime() / 1000)
     const sp = randomGuid()
     const claims = tokenClaims({
-      kind: 'app-only', version: '1.0', tenantId, cloud, audience: API_RESOURCES[api].resourceByCloud[cloud] ?? API_RESOURCES[api].appId,
-      clientId, servicePrincipalId: sp, user: { oid: sp, name: '', givenName: '', familyName: '', upn: '' }, userSubject: sp,
-      roles, scopes: [], iat, exp: iat + 3600, nonce: '', aio: randomAio(), rh: randomRh(), uti: randomUti(),
+      kind: 'app-only',
+      version: '1.0',
+      tenantId,
+      cloud,
+      audience: API_RESOURCES[api].resourceByCloud[cloud] ?? API_RESOURCES[api].appId,
+      clientId,
+      servicePrincipalId: sp,
+      user: { oid: sp, name: '', givenName: '', familyName: '', upn: '' },
+      userSubject: sp,
+      roles,
+      scopes: [],
+      iat,
+      exp: iat + 3600,
+      nonce: '',
+      aio: randomAio(),
+      rh: randomRh(),
+      uti: randomUti(),
     })
     return new CompactSign(new TextEncoder().encode(JSON.stringify(claims)))
       .setProtectedHeader({ typ: 'JWT', alg: 'RS256', x5t: signing.kid, kid: signing.kid })
@@ -98,43 +120,75 @@ export function createTenantsFake(options: TenantsFakeOptions): TenantsFake {
 
   const answer = async (url: URL, body: string, signal: AbortSignal | null): Promise<Response> => {
     const match = PATH.exec(url.pathname)
-    if (match === null) return new Response(JSON.stringify({ error: 'not_found' }), { status: 404, headers: { 'content-type': 'application/json' } })
+    if (match === null)
+      return new Response(JSON.stringify({ error: 'not_found' }), {
+        status: 404,
+        headers: { 'content-type': 'application/json' },
+      })
     const tenant = decodeURIComponent(match[1] ?? '').toLowerCase()
     const count = (perTenant.get(tenant) ?? 0) + 1
     perTenant.set(tenant, count)
     const setup = lookup(tenant)
     if (setup?.delayMs !== undefined) await delay(setup.delayMs, signal)
-    if (setup === undefined) return entraError({ now }, 400, 'invalid_request', 90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`)
+    if (setup === undefined)
+      return entraError(
+        { now },
+        400,
+        'invalid_request',
+        90002,
+        `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+      )
     const cloud = setup.cloud ?? 'public'
     if (!isCloudName(cloud)) throw new TypeError(`createTenantsFake: unknown cloud for ${tenant}`)
     if (setup.failures !== undefined && count <= setup.failures.times) {
-      return new Response(JSON.stringify({ error: 'temporarily_unavailable' }), { status: setup.failures.status ?? 503, headers: { 'content-type': 'application/json' } })
+      return new Response(JSON.stringify({ error: 'temporarily_unavailable' }), {
+        status: setup.failures.status ?? 503,
+        headers: { 'content-type': 'application/json' },
+      })
     }
     if (setup.outcome === 'unavailable') return new Response('Service Unavailable', { status: 503 })
     if (setup.throttle !== undefined && count <= setup.throttle.times) {
-      return new Response(JSON.stringify({ error: 'temporarily_unavailable', error_description: 'Too many requests.' }), {
-        status: 429, headers: { 'content-type': 'application/json', 'retry-after': setup.throttle.retryAfter },
-      })
+      return new Response(
+        JSON.stringify({ error: 'temporarily_unavailable', error_description: 'Too many requests.' }),
+        {
+          status: 429,
+          headers: { 'content-type': 'application/json', 'retry-after': setup.throttle.retryAfter },
+        },
+      )
     }
     const code = setup.aadsts ?? OUTCOME_CODES[setup.outcome ?? 'ready']
-    if (code !== undefined) return entraError({ now }, CLIENT_CODES.has(code) ? 401 : 400, CLIENT_CODES.has(code) ? 'invalid_client' : 'invalid_request', code, `The test tenant ${tenant} is set to answer AADSTS${code}.`)
+    if (code !== undefined)
+      return entraError(
+        { now },
+        CLIENT_CODES.has(code) ? 401 : 400,
+        CLIENT_CODES.has(code) ? 'invalid_client' : 'invalid_request',
+        code,
+        `The test tenant ${tenant} is set to answer AADSTS${code}.`,
+      )
     const app: TestApplication = {
       clientId,
       ...(options.secret !== undefined ? { secret: options.secret } : {}),
       ...(options.certificatePem !== undefined ? { certificatePem: options.certificatePem } : {}),
       ...(options.acceptAssertion !== undefined ? { acceptAssertion: options.acceptAssertion } : {}),
     }
-    return answerTokenRequest({
-      tenantId: tenant, cloud, now,
-      application: (id) => (id === clientId ? app : undefined),
-      mint: (_client, api) => {
-        if (options.reuseTokens !== true) return mint(tenant, cloud, api, rolesFor(setup, api))
-        const cacheKey = `${tenant}|${api}`
-        let token = minted.get(cacheKey)
-        if (token === undefined) minted.set(cacheKey, (token = mint(tenant, cloud, api, rolesFor(setup, api))))
-        return token
+    return answerTokenRequest(
+      {
+        tenantId: tenant,
+        cloud,
+        now,
+        application: (id) => (id === clientId ? app : undefined),
+        mint: (_client, api) => {
+          if (options.reuseTokens !== true) return mint(tenant, cloud, api, rolesFor(setup, api))
+          const cacheKey = `${tenant}|${api}`
+          let token = minted.get(cacheKey)
+          if (token === undefined)
+            minted.set(cacheKey, (token = mint(tenant, cloud, api, rolesFor(setup, api))))
+          return token
+        },
       },
-    }, url.href, body)
+      url.href,
+      body,
+    )
   }
 
   const fetchImpl = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -143,7 +197,8 @@ export function createTenantsFake(options: TenantsFakeOptions): TenantsFake {
     inFlight++
     maxInFlight = Math.max(maxInFlight, inFlight)
     try {
-      if (method !== 'POST' || !URL.canParse(url)) return new Response(null, { status: 405, headers: { allow: 'POST' } })
+      if (method !== 'POST' || !URL.canParse(url))
+        return new Response(null, { status: 405, headers: { allow: 'POST' } })
       const signal = init?.signal ?? (input instanceof Request ? input.signal : null)
       return await answer(new URL(url), await requestBody(input, init), signal)
     } finally {
@@ -154,9 +209,15 @@ export function createTenantsFake(options: TenantsFakeOptions): TenantsFake {
   return {
     fetch: fetchImpl,
     handle: (request) => fetchImpl(request),
-    get requests() { return requests },
-    get inFlight() { return inFlight },
-    get maxInFlight() { return maxInFlight },
+    get requests() {
+      return requests
+    },
+    get inFlight() {
+      return inFlight
+    },
+    get maxInFlight() {
+      return maxInFlight
+    },
     requestsFor: (tenant) => perTenant.get(tenant.toLowerCase()) ?? 0,
   }
 }
@@ -173,7 +234,8 @@ const CLIENT_CODES: ReadonlySet<number> = new Set([7000215, 7000222, 7000218, 70
 
 function rolesFor(setup: FakeTenantSetup, api: TestTokenApi): readonly string[] {
   if (setup.roles !== undefined) return setup.roles
-  if (setup.outcome === 'missing-permissions') throw new TypeError('createTenantsFake: a missing-permissions tenant needs roles (what consent granted).')
+  if (setup.outcome === 'missing-permissions')
+    throw new TypeError('createTenantsFake: a missing-permissions tenant needs roles (what consent granted).')
   if (setup.outcome === 'not-consented') return []
   const catalog = BUILTIN_CATALOGS[api]
   return catalog.permissions.filter((p) => p.kind === 'application').map((p) => p.value)

@@ -18,13 +18,21 @@ export interface TestCertificate {
  */
 export async function createTestCertificate(options: { now?: Date } = {}): Promise<TestCertificate> {
   const pair = await crypto.subtle.generateKey(
-    { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
-    true, ['sign', 'verify'],
+    {
+      name: 'RSASSA-PKCS1-v1_5',
+      modulusLength: 2048,
+      publicExponent: new Uint8Array([1, 0, 1]),
+      hash: 'SHA-256',
+    },
+    true,
+    ['sign', 'verify'],
   )
   const spki = new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey))
   const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey))
   const now = options.now ?? new Date()
-  const name = seq(set(seq(oid([0x55, 0x04, 0x03]), tlv(0x0c, new TextEncoder().encode('ClaimCheck test certificate')))))
+  const name = seq(
+    set(seq(oid([0x55, 0x04, 0x03]), tlv(0x0c, new TextEncoder().encode('ClaimCheck test certificate')))),
+  )
   const serial = crypto.getRandomValues(new Uint8Array(16))
   serial[0] = ((serial[0] as number) & 0x7f) | 0x01 // positive and without a leading zero byte
   const tbs = seq(
@@ -40,7 +48,12 @@ export async function createTestCertificate(options: { now?: Date } = {}): Promi
   const der = seq(tbs, SHA256_WITH_RSA, tlv(0x03, concat(new Uint8Array([0]), signature)))
   const privateKeyPem = pem('PRIVATE KEY', pkcs8)
   const certificatePem = pem('CERTIFICATE', der)
-  return { privateKeyPem, certificatePem, pem: `${privateKeyPem}${certificatePem}`, thumbprintS256: base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', der))) }
+  return {
+    privateKeyPem,
+    certificatePem,
+    pem: `${privateKeyPem}${certificatePem}`,
+    thumbprintS256: base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', der))),
+  }
 }
 
 /** base64url SHA-256 of the first certificate in a PEM text (`x5t#S256`); null when there is none. */
@@ -55,18 +68,34 @@ function base64url(bytes: Uint8Array): string {
 }
 
 // --- minimal DER ------------------------------------------------------------------------------------------------
-const SHA256_WITH_RSA = seq(oid([0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b]), new Uint8Array([0x05, 0x00]))
+const SHA256_WITH_RSA = seq(
+  oid([0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b]),
+  new Uint8Array([0x05, 0x00]),
+)
 
 function tlv(tag: number, ...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   const body = concat(...parts)
   const n = body.length
-  const length = n < 0x80 ? [n] : n < 0x100 ? [0x81, n] : n < 0x10000 ? [0x82, n >> 8, n & 0xff] : [0x83, n >> 16, (n >> 8) & 0xff, n & 0xff]
+  const length =
+    n < 0x80
+      ? [n]
+      : n < 0x100
+        ? [0x81, n]
+        : n < 0x10000
+          ? [0x82, n >> 8, n & 0xff]
+          : [0x83, n >> 16, (n >> 8) & 0xff, n & 0xff]
   return concat(new Uint8Array([tag, ...length]), body)
 }
 
-function seq(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> { return tlv(0x30, ...parts) }
-function set(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> { return tlv(0x31, ...parts) }
-function oid(encoded: number[]): Uint8Array<ArrayBuffer> { return tlv(0x06, new Uint8Array(encoded)) }
+function seq(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  return tlv(0x30, ...parts)
+}
+function set(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  return tlv(0x31, ...parts)
+}
+function oid(encoded: number[]): Uint8Array<ArrayBuffer> {
+  return tlv(0x06, new Uint8Array(encoded))
+}
 
 function utcTime(date: Date): Uint8Array<ArrayBuffer> {
   const iso = date.toISOString() // YYYY-MM-DDTHH:MM:SS.sssZ

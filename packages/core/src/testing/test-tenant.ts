@@ -64,20 +64,35 @@ export interface TestTenant {
 /** Entra's default access-token lifetime is 60–90 minutes; an hour keeps arithmetic in tests simple. */
 const DEFAULT_LIFETIME_SECONDS = 3600
 
-function resolveAudience(api: TestApi | undefined, kind: TestTokenKind, version: TokenVersion, cloud: CloudName, clientId: string): string {
+function resolveAudience(
+  api: TestApi | undefined,
+  kind: TestTokenKind,
+  version: TokenVersion,
+  cloud: CloudName,
+  clientId: string,
+): string {
   if (kind === 'id-token') return clientId
-  if (api === undefined) throw new TypeError("issueToken: pass api ('mde', 'm365d' or { audience }) for an access token.")
-  if (typeof api === 'object' && api !== null && typeof api.audience === 'string' && api.audience.length > 0) return api.audience
-  if (api !== 'mde' && api !== 'm365d') throw new TypeError(`issueToken: api must be 'mde', 'm365d' or { audience }, not ${JSON.stringify(api)}.`)
+  if (api === undefined)
+    throw new TypeError("issueToken: pass api ('mde', 'm365d' or { audience }) for an access token.")
+  if (typeof api === 'object' && api !== null && typeof api.audience === 'string' && api.audience.length > 0)
+    return api.audience
+  if (api !== 'mde' && api !== 'm365d')
+    throw new TypeError(`issueToken: api must be 'mde', 'm365d' or { audience }, not ${JSON.stringify(api)}.`)
   const resource = API_RESOURCES[api]
   // v2 tokens name their resource by application ID; v1 tokens by the identifier URI that was requested.
   if (version === '2.0') return resource.appId
   const uri = resource.resourceByCloud[cloud]
-  if (uri === undefined) throw new TypeError(`issueToken: ${resource.name} is not offered in the ${cloud} cloud; pass api: { audience } to mint such a token anyway.`)
+  if (uri === undefined)
+    throw new TypeError(
+      `issueToken: ${resource.name} is not offered in the ${cloud} cloud; pass api: { audience } to mint such a token anyway.`,
+    )
   return uri
 }
 
-function applyOverrides(base: JsonObject, overrides: Readonly<Record<string, JsonValue | undefined>> | undefined): JsonObject {
+function applyOverrides(
+  base: JsonObject,
+  overrides: Readonly<Record<string, JsonValue | undefined>> | undefined,
+): JsonObject {
   if (overrides === undefined) return base
   const result: JsonObject = { ...base }
   for (const [name, value] of Object.entries(overrides)) {
@@ -95,7 +110,10 @@ async function pairwiseSubject(userOid: string, clientId: string): Promise<strin
 
 function checkStringList(name: string, value: readonly string[] | undefined): readonly string[] {
   if (value === undefined) return []
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.length > 0 && !v.includes(' '))) {
+  if (
+    !Array.isArray(value) ||
+    !value.every((v) => typeof v === 'string' && v.length > 0 && !v.includes(' '))
+  ) {
     throw new TypeError(`issueToken: ${name} must be an array of permission names without spaces.`)
   }
   return value
@@ -103,9 +121,13 @@ function checkStringList(name: string, value: readonly string[] | undefined): re
 
 export async function createTestTenant(options: CreateTestTenantOptions = {}): Promise<TestTenant> {
   const tenantId = options.tenantId ?? randomGuid()
-  if (!isGuid(tenantId)) throw new TypeError(`createTestTenant: tenantId must be a GUID, not ${JSON.stringify(tenantId)}.`)
+  if (!isGuid(tenantId))
+    throw new TypeError(`createTestTenant: tenantId must be a GUID, not ${JSON.stringify(tenantId)}.`)
   const cloud = options.cloud ?? 'public'
-  if (!isCloudName(cloud)) throw new TypeError(`createTestTenant: cloud must be one of public, usgov, china; not ${JSON.stringify(cloud)}.`)
+  if (!isCloudName(cloud))
+    throw new TypeError(
+      `createTestTenant: cloud must be one of public, usgov, china; not ${JSON.stringify(cloud)}.`,
+    )
   const defaultClock = options.now
 
   let current: SigningKey = await generateSigningKey()
@@ -116,7 +138,11 @@ export async function createTestTenant(options: CreateTestTenantOptions = {}): P
   const requests: TenantRequest[] = []
   const clientId = randomGuid()
   const user: TestUser = {
-    oid: randomGuid(), name: 'Test User', givenName: 'Test', familyName: 'User', upn: 'test.user@contoso.onmicrosoft.com',
+    oid: randomGuid(),
+    name: 'Test User',
+    givenName: 'Test',
+    familyName: 'User',
+    upn: 'test.user@contoso.onmicrosoft.com',
   }
 
   // Entra's v2 key set names the tenant's v2 issuer on every key; the v1 key set attaches no issuer to its keys
@@ -137,37 +163,55 @@ export async function createTestTenant(options: CreateTestTenantOptions = {}): P
   const issueToken = async (opts: IssueTokenOptions = {}): Promise<string> => {
     const kind = opts.kind ?? 'app-only'
     if (kind !== 'app-only' && kind !== 'delegated' && kind !== 'id-token') {
-      throw new TypeError(`issueToken: kind must be 'app-only', 'delegated' or 'id-token', not ${JSON.stringify(kind)}.`)
+      throw new TypeError(
+        `issueToken: kind must be 'app-only', 'delegated' or 'id-token', not ${JSON.stringify(kind)}.`,
+      )
     }
     const version = opts.version ?? (kind === 'id-token' ? '2.0' : '1.0')
-    if (version !== '1.0' && version !== '2.0') throw new TypeError(`issueToken: version must be '1.0' or '2.0', not ${JSON.stringify(version)}.`)
+    if (version !== '1.0' && version !== '2.0')
+      throw new TypeError(`issueToken: version must be '1.0' or '2.0', not ${JSON.stringify(version)}.`)
     const roles = checkStringList('roles', opts.roles)
     const scopes = checkStringList('scopes', opts.scopes)
     if (kind === 'delegated' && scopes.length === 0) {
-      throw new TypeError('issueToken: a delegated token always carries scp; pass scopes (or remove scp with claims: { scp: undefined } for a negative test).')
+      throw new TypeError(
+        'issueToken: a delegated token always carries scp; pass scopes (or remove scp with claims: { scp: undefined } for a negative test).',
+      )
     }
-    if (kind !== 'delegated' && scopes.length > 0) throw new TypeError(`issueToken: scopes are delegated permissions; a ${kind} token has no scp.`)
+    if (kind !== 'delegated' && scopes.length > 0)
+      throw new TypeError(`issueToken: scopes are delegated permissions; a ${kind} token has no scp.`)
     const lifetime = opts.lifetimeSeconds ?? DEFAULT_LIFETIME_SECONDS
-    if (!Number.isInteger(lifetime)) throw new TypeError('issueToken: lifetimeSeconds must be a whole number of seconds.')
+    if (!Number.isInteger(lifetime))
+      throw new TypeError('issueToken: lifetimeSeconds must be a whole number of seconds.')
     const app = opts.clientId ?? clientId
     const iat = Math.floor(readClock(opts.now ?? defaultClock).getTime() / 1000)
 
     const claims = tokenClaims({
-      kind, version, tenantId, cloud,
+      kind,
+      version,
+      tenantId,
+      cloud,
       audience: resolveAudience(opts.api, kind, version, cloud, app),
       clientId: app,
       servicePrincipalId: servicePrincipalOf(app),
       user,
       userSubject: await pairwiseSubject(user.oid, app),
-      roles, scopes, iat, exp: iat + lifetime,
+      roles,
+      scopes,
+      iat,
+      exp: iat + lifetime,
       nonce: opts.nonce ?? randomUti(),
-      aio: randomAio(), rh: randomRh(), uti: randomUti(),
+      aio: randomAio(),
+      rh: randomRh(),
+      uti: randomUti(),
     })
     const payload = applyOverrides(claims, opts.claims)
 
     const key = opts.signingKey === 'unpublished' ? (unpublished ??= await generateSigningKey()) : current
     // v1 tokens carry the certificate thumbprint twice (x5t and kid); v2 tokens only kid.
-    const baseHeader: JsonObject = version === '1.0' ? { typ: 'JWT', alg: 'RS256', x5t: key.kid, kid: key.kid } : { typ: 'JWT', alg: 'RS256', kid: key.kid }
+    const baseHeader: JsonObject =
+      version === '1.0'
+        ? { typ: 'JWT', alg: 'RS256', x5t: key.kid, kid: key.kid }
+        : { typ: 'JWT', alg: 'RS256', kid: key.kid }
     const header = applyOverrides(baseHeader, opts.header)
     header.alg = 'RS256'
     return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
@@ -180,19 +224,36 @@ export async function createTestTenant(options: CreateTestTenantOptions = {}): P
     cloud,
     clientId,
     user,
-    get jwks() { return keySet('2.0') },
+    get jwks() {
+      return keySet('2.0')
+    },
     keySet,
-    get currentKid() { return current.kid },
-    fetch: createTenantFetch({
-      tenantId, cloud, keySet,
-      token: (url, body) => answerTokenRequest({
-        tenantId, cloud,
-        application: (id) => applications.get(id.toLowerCase()),
-        mint: (app, api, roles) => issueToken({ api, roles, clientId: app }),
-        now: () => readClock(defaultClock),
-      }, url, body),
-    }, requests),
-    get requests() { return requests },
+    get currentKid() {
+      return current.kid
+    },
+    fetch: createTenantFetch(
+      {
+        tenantId,
+        cloud,
+        keySet,
+        token: (url, body) =>
+          answerTokenRequest(
+            {
+              tenantId,
+              cloud,
+              application: (id) => applications.get(id.toLowerCase()),
+              mint: (app, api, roles) => issueToken({ api, roles, clientId: app }),
+              now: () => readClock(defaultClock),
+            },
+            url,
+            body,
+          ),
+      },
+      requests,
+    ),
+    get requests() {
+      return requests
+    },
     issuer: (version) => expectedIssuer(tenantId, version, cloud),
     endpoints: (version) => tenantEndpoints(tenantId, version, cloud),
     issueToken,
@@ -202,11 +263,12 @@ export async function createTestTenant(options: CreateTestTenantOptions = {}): P
       served = rotation.keepPrevious === false ? [current] : [current, ...served]
       return current.kid
     },
-    clearRequests() { requests.length = 0 },
+    clearRequests() {
+      requests.length = 0
+    },
     addApplication(app: TestApplication): void {
       if (!isGuid(app?.clientId)) throw new TypeError('addApplication: clientId must be a GUID.')
       applications.set(app.clientId.toLowerCase(), { ...app, clientId: app.clientId.toLowerCase() })
     },
   }
 }
-

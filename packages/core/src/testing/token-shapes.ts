@@ -62,9 +62,19 @@ export function tokenClaims(input: TokenShapeInput): JsonObject {
       ? { appid: input.clientId, appidacr: CONFIDENTIAL_CLIENT, idp: iss }
       : { azp: input.clientId, azpacr: CONFIDENTIAL_CLIENT }
     return {
-      aud: input.audience, iss, ...times, aio: input.aio, ...client, idtyp: 'app',
-      oid: input.servicePrincipalId, rh: input.rh, ...roles, sub: input.servicePrincipalId,
-      tid: input.tenantId, uti: input.uti, ver: input.version,
+      aud: input.audience,
+      iss,
+      ...times,
+      aio: input.aio,
+      ...client,
+      idtyp: 'app',
+      oid: input.servicePrincipalId,
+      rh: input.rh,
+      ...roles,
+      sub: input.servicePrincipalId,
+      tid: input.tenantId,
+      uti: input.uti,
+      ver: input.version,
     }
   }
 
@@ -72,30 +82,86 @@ export function tokenClaims(input: TokenShapeInput): JsonObject {
     const scp = input.scopes.join(' ')
     if (v1) {
       return {
-        aud: input.audience, iss, ...times, acr: '1', aio: input.aio, amr: ['pwd', 'mfa'], appid: input.clientId,
-        appidacr: PUBLIC_CLIENT, family_name: u.familyName, given_name: u.givenName, ipaddr: TEST_IP, name: u.name,
-        oid: u.oid, rh: input.rh, ...roles, scp, sub: input.userSubject, tid: input.tenantId,
-        unique_name: u.upn, upn: u.upn, uti: input.uti, ver: '1.0',
+        aud: input.audience,
+        iss,
+        ...times,
+        acr: '1',
+        aio: input.aio,
+        amr: ['pwd', 'mfa'],
+        appid: input.clientId,
+        appidacr: PUBLIC_CLIENT,
+        family_name: u.familyName,
+        given_name: u.givenName,
+        ipaddr: TEST_IP,
+        name: u.name,
+        oid: u.oid,
+        rh: input.rh,
+        ...roles,
+        scp,
+        sub: input.userSubject,
+        tid: input.tenantId,
+        unique_name: u.upn,
+        upn: u.upn,
+        uti: input.uti,
+        ver: '1.0',
       }
     }
     return {
-      aud: input.audience, iss, ...times, aio: input.aio, azp: input.clientId, azpacr: PUBLIC_CLIENT, name: u.name,
-      oid: u.oid, preferred_username: u.upn, rh: input.rh, ...roles, scp, sub: input.userSubject,
-      tid: input.tenantId, uti: input.uti, ver: '2.0',
+      aud: input.audience,
+      iss,
+      ...times,
+      aio: input.aio,
+      azp: input.clientId,
+      azpacr: PUBLIC_CLIENT,
+      name: u.name,
+      oid: u.oid,
+      preferred_username: u.upn,
+      rh: input.rh,
+      ...roles,
+      scp,
+      sub: input.userSubject,
+      tid: input.tenantId,
+      uti: input.uti,
+      ver: '2.0',
     }
   }
 
   // ID tokens are for the client itself: aud is its application ID, whatever API it later calls.
   if (v1) {
     return {
-      aud: input.clientId, iss, ...times, amr: ['pwd', 'mfa'], family_name: u.familyName, given_name: u.givenName,
-      ipaddr: TEST_IP, name: u.name, nonce: input.nonce, oid: u.oid, rh: input.rh, ...roles,
-      sub: input.userSubject, tid: input.tenantId, unique_name: u.upn, upn: u.upn, ver: '1.0',
+      aud: input.clientId,
+      iss,
+      ...times,
+      amr: ['pwd', 'mfa'],
+      family_name: u.familyName,
+      given_name: u.givenName,
+      ipaddr: TEST_IP,
+      name: u.name,
+      nonce: input.nonce,
+      oid: u.oid,
+      rh: input.rh,
+      ...roles,
+      sub: input.userSubject,
+      tid: input.tenantId,
+      unique_name: u.upn,
+      upn: u.upn,
+      ver: '1.0',
     }
   }
   return {
-    aud: input.clientId, iss, ...times, aio: input.aio, name: u.name, nonce: input.nonce, oid: u.oid,
-    preferred_username: u.upn, rh: input.rh, ...roles, sub: input.userSubject, tid: input.tenantId,
-    uti: input.uti, ver: '2.0',
+    aud: input.clientId,
+    iss,
+    ...times,
+    aio: input.aio,
+    name: u.name,
+    nonce: input.nonce,
+    oid: u.oid,
+    preferred_username: u.upn,
+    rh: input.rh,
+    ...roles,
+    sub: input.userSubject,
+    tid: input.tenantId,
+    uti: input.uti,
+    ver: '2.0',
   }
 }

@@ -46,18 +46,30 @@ export function grantVerdict(token: string, operation: string, options: GrantOpt
   }
   const report = inspectToken(token, { ...options, operation })
   const reasons = report.findings.filter((f) => f.severity === 'error' && bearsOnGrant(f))
-  return { pass: report.token !== null && report.permissions.satisfied === true && reasons.length === 0, report, reasons }
+  return {
+    pass: report.token !== null && report.permissions.satisfied === true && reasons.length === 0,
+    report,
+    reasons,
+  }
 }
 
 /** Would the verifier let this token through (for this operation, when one is named)? */
-export async function acceptVerdict(verifier: ReportVerifier, token: string, options: RequirementOptions = {}): Promise<Verdict> {
+export async function acceptVerdict(
+  verifier: ReportVerifier,
+  token: string,
+  options: RequirementOptions = {},
+): Promise<Verdict> {
   if (verifier === null || typeof verifier !== 'object' || typeof verifier.verify !== 'function') {
     throw new TypeError('Pass the verifier made by createVerifier({ ... }) (an object with a verify method).')
   }
   const report = await verifier.verify(token, options)
   const asked = options.operation !== undefined || (options.require?.length ?? 0) > 0
   const permitted = !asked || report.permissions.satisfied === true
-  return { pass: report.ok && permitted, report, reasons: report.findings.filter((f) => f.severity === 'error') }
+  return {
+    pass: report.ok && permitted,
+    report,
+    reasons: report.findings.filter((f) => f.severity === 'error'),
+  }
 }
 
 export function findingCodes(report: Report): FindingCode[] {

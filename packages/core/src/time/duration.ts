@@ -1,4 +1,9 @@
-const UNITS: readonly [string, number][] = [['d', 86400], ['h', 3600], ['min', 60], ['s', 1]]
+const UNITS: readonly [string, number][] = [
+  ['d', 86400],
+  ['h', 3600],
+  ['min', 60],
+  ['s', 1],
+]
 
 /** "3 h 5 min", "42 s", "2 d": the largest unit and the next one when it is not zero, for messages and the CLI. */
 export function formatDuration(seconds: number): string {

@@ -22,7 +22,16 @@ export interface Analysis {
 }
 
 export const NO_PERMISSION_CHECK: PermissionReport = Object.freeze({
-  required: [], satisfied: null, granted: [], missing: [], context: null, operation: null, api: null, anyOf: [], allOf: [], source: null,
+  required: [],
+  satisfied: null,
+  granted: [],
+  missing: [],
+  context: null,
+  operation: null,
+  api: null,
+  anyOf: [],
+  allOf: [],
+  source: null,
 }) as PermissionReport
 
 /** Checks that depend on the clock; the verifier re-runs these for cached results. */
@@ -39,13 +48,23 @@ export interface AnalyzeStages {
 }
 
 /** normalize → decode → classify → checks. Pure and synchronous; the clock is read once. */
-export function analyzeToken(raw: string, options: InspectOptions = {}, stages: AnalyzeStages = {}): Analysis {
+export function analyzeToken(
+  raw: string,
+  options: InspectOptions = {},
+  stages: AnalyzeStages = {},
+): Analysis {
   const findings: Finding[] = []
   const normalized = stages.normalized ?? normalizeInput(typeof raw === 'string' ? raw : '')
   if (typeof raw !== 'string') {
-    findings.push(makeFinding('token-malformed', `The input is ${raw === null ? 'null' : typeof raw}, not text.`))
+    findings.push(
+      makeFinding('token-malformed', `The input is ${raw === null ? 'null' : typeof raw}, not text.`),
+    )
   } else if (normalized.removed.length > 0) {
-    findings.push(makeFinding('input-normalized', `Removed ${normalized.removed.join(', ')} before decoding.`, { actual: normalized.removed }))
+    findings.push(
+      makeFinding('input-normalized', `Removed ${normalized.removed.join(', ')} before decoding.`, {
+        actual: normalized.removed,
+      }),
+    )
   }
   const decoded = typeof raw === 'string' ? decodeToken(normalized.token) : { token: null, findings: [] }
   findings.push(...decoded.findings)
@@ -68,14 +87,25 @@ export function analyzeToken(raw: string, options: InspectOptions = {}, stages: 
   )
   const permissions = evaluatePermissions(facts, options, findings)
   findings.push(...permissions.findings)
-  return { decoded: token, facts, signature, permissions: permissions.report ?? NO_PERMISSION_CHECK, findings }
+  return {
+    decoded: token,
+    facts,
+    signature,
+    permissions: permissions.report ?? NO_PERMISSION_CHECK,
+    findings,
+  }
 }
 
 export function toReport(analysis: Analysis): Report {
   const findings = sortFindings(analysis.findings)
   return {
     ok: analysis.facts !== null && !hasErrors(findings),
-    verdict: verdictOf({ token: analysis.facts, signature: analysis.signature, permissions: analysis.permissions, findings }),
+    verdict: verdictOf({
+      token: analysis.facts,
+      signature: analysis.signature,
+      permissions: analysis.permissions,
+      findings,
+    }),
     token: analysis.facts,
     signature: analysis.signature,
     permissions: analysis.permissions,

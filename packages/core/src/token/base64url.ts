@@ -24,12 +24,20 @@ export function base64UrlRefusal(segment: string): string | null {
   const bad = OUTSIDE_ALPHABET.exec(segment)
   if (bad !== null) {
     const ch = bad[0]
-    const shown = /\s/.test(ch) ? 'whitespace' : ch === '=' ? "padding '='" : ch === '+' || ch === '/' ? `'${ch}' (standard base64, not base64url)` : `'${ch}'`
+    const shown = /\s/.test(ch)
+      ? 'whitespace'
+      : ch === '='
+        ? "padding '='"
+        : ch === '+' || ch === '/'
+          ? `'${ch}' (standard base64, not base64url)`
+          : `'${ch}'`
     return `it contains ${shown} at position ${bad.index}`
   }
   // 2 characters of a last group carry 1 byte (4 spare bits), 3 carry 2 bytes (2 spare bits).
   const last = rest === 0 ? 0 : (LOOKUP[segment.charCodeAt(segment.length - 1)] as number)
-  return (rest === 2 ? last & 0x0f : rest === 3 ? last & 0x03 : 0) === 0 ? null : 'it is not canonical (non-zero trailing bits)'
+  return (rest === 2 ? last & 0x0f : rest === 3 ? last & 0x03 : 0) === 0
+    ? null
+    : 'it is not canonical (non-zero trailing bits)'
 }
 
 /** A canonical segment's bytes, one character per byte, by the platform's atob (standard alphabet, no padding needed). */
@@ -65,13 +73,13 @@ export function decodeBase64UrlText(segment: string): Base64UrlTextResult {
   }
 }
 
-
 export function encodeBase64Url(bytes: Uint8Array): string {
   let out = ''
   let k = 0
   for (; k + 2 < bytes.length; k += 3) {
     const n = ((bytes[k] as number) << 16) | ((bytes[k + 1] as number) << 8) | (bytes[k + 2] as number)
-    out += ALPHABET[(n >> 18) & 63]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + ALPHABET[n & 63]!
+    out +=
+      ALPHABET[(n >> 18) & 63]! + ALPHABET[(n >> 12) & 63]! + ALPHABET[(n >> 6) & 63]! + ALPHABET[n & 63]!
   }
   const rest = bytes.length - k
   if (rest === 1) {

@@ -8,7 +8,16 @@ export interface Classification {
 }
 
 /** Claims only a signed-in user's token carries (architecture.md, rule 4). Never used for authorization. */
-const USER_CLAIMS = ['upn', 'unique_name', 'preferred_username', 'name', 'given_name', 'family_name', 'amr', 'email'] as const
+const USER_CLAIMS = [
+  'upn',
+  'unique_name',
+  'preferred_username',
+  'name',
+  'given_name',
+  'family_name',
+  'amr',
+  'email',
+] as const
 
 /**
  * The calling application as the token's version names it: `azp` in v2, `appid` in v1. An `appid` in a v2 token
@@ -29,26 +38,63 @@ export function clientOf(payload: JsonObject, version: '1.0' | '2.0' | null): st
 export function classifyToken(payload: JsonObject, version: '1.0' | '2.0' | null): Classification {
   const has = (name: string): boolean => ownValue(payload, name) !== undefined
   const idtyp = ownValue(payload, 'idtyp')
-  if (idtyp === 'app') return { kind: 'app-only', rule: 'idtyp', reason: 'idtyp is "app": Entra marks app-only tokens so.' }
-  if (idtyp === 'user') return { kind: 'delegated', rule: 'idtyp', reason: 'idtyp is "user": a token issued for a signed-in user.' }
-  if (has('scp')) return { kind: 'delegated', rule: 'scp', reason: 'scp is present: delegated permissions are only issued for a signed-in user.' }
-  if (has('nonce')) return { kind: 'id-token', rule: 'nonce', reason: 'The payload has a nonce claim, which only ID tokens carry.' }
+  if (idtyp === 'app')
+    return { kind: 'app-only', rule: 'idtyp', reason: 'idtyp is "app": Entra marks app-only tokens so.' }
+  if (idtyp === 'user')
+    return {
+      kind: 'delegated',
+      rule: 'idtyp',
+      reason: 'idtyp is "user": a token issued for a signed-in user.',
+    }
+  if (has('scp'))
+    return {
+      kind: 'delegated',
+      rule: 'scp',
+      reason: 'scp is present: delegated permissions are only issued for a signed-in user.',
+    }
+  if (has('nonce'))
+    return {
+      kind: 'id-token',
+      rule: 'nonce',
+      reason: 'The payload has a nonce claim, which only ID tokens carry.',
+    }
   if (clientOf(payload, version) === undefined) {
     const claim = version === '2.0' ? 'azp' : version === '1.0' ? 'appid' : 'appid or azp'
-    return { kind: 'id-token', rule: 'no-client', reason: `The token names no calling app (no ${claim}); every access token does, so this is not one.` }
+    return {
+      kind: 'id-token',
+      rule: 'no-client',
+      reason: `The token names no calling app (no ${claim}); every access token does, so this is not one.`,
+    }
   }
   const oid = ownValue(payload, 'oid')
   const sub = ownValue(payload, 'sub')
   const userClaims = USER_CLAIMS.filter(has)
   if (userClaims.length > 0) {
-    return { kind: 'delegated', rule: 'user-claims', reason: `The token carries user claims (${userClaims.join(', ')}): it was issued for a signed-in user, so its roles are the user's app-role assignments.` }
+    return {
+      kind: 'delegated',
+      rule: 'user-claims',
+      reason: `The token carries user claims (${userClaims.join(', ')}): it was issued for a signed-in user, so its roles are the user's app-role assignments.`,
+    }
   }
   if (oid !== undefined && oid !== sub) {
-    return { kind: 'delegated', rule: 'oid-differs', reason: 'oid differs from sub: the token names a user; its roles are the user\'s app-role assignments, not application permissions.' }
+    return {
+      kind: 'delegated',
+      rule: 'oid-differs',
+      reason:
+        "oid differs from sub: the token names a user; its roles are the user's app-role assignments, not application permissions.",
+    }
   }
   if (oid !== undefined && oid === sub) {
-    return { kind: 'app-only', rule: 'oid-equals-sub', reason: 'No scp, no user claims, and oid equals sub: a client-credentials (or managed identity) token.' }
+    return {
+      kind: 'app-only',
+      rule: 'oid-equals-sub',
+      reason: 'No scp, no user claims, and oid equals sub: a client-credentials (or managed identity) token.',
+    }
   }
   const missing = ['idtyp', 'scp', 'oid', ...(sub === undefined ? ['sub'] : [])]
-  return { kind: 'unknown', rule: 'undecided', reason: `Cannot tell app-only from delegated: the token has none of ${missing.join(', ')}.` }
+  return {
+    kind: 'unknown',
+    rule: 'undecided',
+    reason: `Cannot tell app-only from delegated: the token has none of ${missing.join(', ')}.`,
+  }
 }

@@ -78,7 +78,9 @@ function byteLength(s: string): number {
   return encoder.encode(s).length
 }
 
-type SegmentResult = { ok: true; value: JsonObject; duplicates: string[]; duplicateCount: number } | { ok: false; finding: Finding }
+type SegmentResult =
+  | { ok: true; value: JsonObject; duplicates: string[]; duplicateCount: number }
+  | { ok: false; finding: Finding }
 
 function decodeJsonSegment(segment: string, part: 'header' | 'payload'): SegmentResult {
   const malformed = (why: string): SegmentResult => ({
@@ -87,13 +89,24 @@ function decodeJsonSegment(segment: string, part: 'header' | 'payload'): Segment
   })
   if (segment.length === 0) return malformed('is empty')
   const decoded = decodeBase64UrlText(segment)
-  if (!decoded.ok) return malformed(decoded.reason === 'utf-8' ? 'is not valid UTF-8' : `is not valid base64url: ${decoded.error}`)
+  if (!decoded.ok)
+    return malformed(
+      decoded.reason === 'utf-8' ? 'is not valid UTF-8' : `is not valid base64url: ${decoded.error}`,
+    )
   const text = decoded.text
   if (text.charCodeAt(0) === 0xfeff) return malformed('starts with a byte-order mark')
   const parsed = parseStrictJson(text)
   if (!parsed.ok) return malformed(`is not JSON (${parsed.error})`)
-  if (!isJsonObject(parsed.value)) return malformed(`is JSON but not an object (${Array.isArray(parsed.value) ? 'an array' : typeof parsed.value})`)
-  return { ok: true, value: parsed.value, duplicates: parsed.duplicates, duplicateCount: parsed.duplicateCount }
+  if (!isJsonObject(parsed.value))
+    return malformed(
+      `is JSON but not an object (${Array.isArray(parsed.value) ? 'an array' : typeof parsed.value})`,
+    )
+  return {
+    ok: true,
+    value: parsed.value,
+    duplicates: parsed.duplicates,
+    duplicateCount: parsed.duplicateCount,
+  }
 }
 
 /**
@@ -103,39 +116,84 @@ function decodeJsonSegment(segment: string, part: 'header' | 'payload'): Segment
 export function decodeToken(compact: string): DecodeResult {
   const findings: Finding[] = []
   if (compact.length === 0) {
-    return { token: null, findings: [makeFinding('token-malformed', 'The input is empty: there is no token to inspect.')] }
+    return {
+      token: null,
+      findings: [makeFinding('token-malformed', 'The input is empty: there is no token to inspect.')],
+    }
   }
   // Bytes are at least characters, so the cheap check first keeps huge input from being encoded.
   // UTF-8 takes at most 3 bytes per UTF-16 code unit, so only long input needs counting.
-  if (compact.length > MAX_TOKEN_BYTES || (compact.length * 3 > MAX_TOKEN_BYTES && byteLength(compact) > MAX_TOKEN_BYTES)) {
+  if (
+    compact.length > MAX_TOKEN_BYTES ||
+    (compact.length * 3 > MAX_TOKEN_BYTES && byteLength(compact) > MAX_TOKEN_BYTES)
+  ) {
     return {
       token: null,
-      findings: [makeFinding('token-oversized', `The token is ${byteLength(compact).toLocaleString('en-US')} bytes; the limit is ${MAX_TOKEN_BYTES.toLocaleString('en-US')}.`, { expected: MAX_TOKEN_BYTES, actual: byteLength(compact) })],
+      findings: [
+        makeFinding(
+          'token-oversized',
+          `The token is ${byteLength(compact).toLocaleString('en-US')} bytes; the limit is ${MAX_TOKEN_BYTES.toLocaleString('en-US')}.`,
+          { expected: MAX_TOKEN_BYTES, actual: byteLength(compact) },
+        ),
+      ],
     }
   }
   if (compact.startsWith('{')) {
     return {
       token: null,
-      findings: [makeFinding('token-malformed', 'The input looks like JSON, not a compact token. If it is a token response, copy the value of access_token.', { fix: 'Paste the access_token value, not the whole JSON response.' })],
+      findings: [
+        makeFinding(
+          'token-malformed',
+          'The input looks like JSON, not a compact token. If it is a token response, copy the value of access_token.',
+          { fix: 'Paste the access_token value, not the whole JSON response.' },
+        ),
+      ],
     }
   }
   if (OPAQUE_WITH_DOTS.test(compact)) {
-    return { token: null, findings: [makeFinding('token-opaque', 'The input has the form of an Entra or Microsoft-account authorization code or refresh token ("0.A…" or "M.…"), which is opaque by design.')] }
+    return {
+      token: null,
+      findings: [
+        makeFinding(
+          'token-opaque',
+          'The input has the form of an Entra or Microsoft-account authorization code or refresh token ("0.A…" or "M.…"), which is opaque by design.',
+        ),
+      ],
+    }
   }
   const segments = compact.split('.')
   if (segments.length === 1) {
     return {
       token: null,
-      findings: [makeFinding('token-opaque', `The input has no dots, so it is not a JWT (${compact.length} characters). Refresh tokens, authorization codes and Microsoft-account access tokens are opaque by design.`)],
+      findings: [
+        makeFinding(
+          'token-opaque',
+          `The input has no dots, so it is not a JWT (${compact.length} characters). Refresh tokens, authorization codes and Microsoft-account access tokens are opaque by design.`,
+        ),
+      ],
     }
   }
   if (segments.length === 5) {
-    return { token: null, findings: [makeFinding('token-encrypted', 'The token has five segments: it is an encrypted JWE, which only the app holding its decryption key can read.')] }
+    return {
+      token: null,
+      findings: [
+        makeFinding(
+          'token-encrypted',
+          'The token has five segments: it is an encrypted JWE, which only the app holding its decryption key can read.',
+        ),
+      ],
+    }
   }
   if (segments.length !== 3) {
     return {
       token: null,
-      findings: [makeFinding('token-malformed', `A JWT has three segments separated by dots; this input has ${segments.length}.`, { expected: 3, actual: segments.length })],
+      findings: [
+        makeFinding(
+          'token-malformed',
+          `A JWT has three segments separated by dots; this input has ${segments.length}.`,
+          { expected: 3, actual: segments.length },
+        ),
+      ],
     }
   }
   const [h, p, s] = segments as [string, string, string]
@@ -145,35 +203,86 @@ export function decodeToken(compact: string): DecodeResult {
   if (!payload.ok) findings.push(payload.finding)
   // Checked here; its bytes are decoded only when the signature is checked.
   const signatureError = s.length > 0 ? base64UrlRefusal(s) : null
-  if (signatureError !== null) findings.push(makeFinding('token-malformed', `The signature segment is not valid base64url: ${signatureError}.`))
+  if (signatureError !== null)
+    findings.push(
+      makeFinding('token-malformed', `The signature segment is not valid base64url: ${signatureError}.`),
+    )
   if (!header.ok || !payload.ok) return { token: null, findings }
 
   let signable = signatureError === null
-  for (const [part, result] of [['header', header], ['payload', payload]] as const) {
+  for (const [part, result] of [
+    ['header', header],
+    ['payload', payload],
+  ] as const) {
     if (result.duplicateCount > 0) {
       signable = false
       // Bounded whatever the input: a few shortened paths and a count (a hostile token may repeat 15,000 members).
       const named = result.duplicates.map((d) => JSON.stringify(d)).join(', ')
-      const more = result.duplicateCount > result.duplicates.length ? ` and ${result.duplicateCount - result.duplicates.length} more` : ''
-      findings.push(makeFinding('duplicate-member', `The ${part} repeats ${named}${more}; parsers disagree on which value counts.`, { claim: result.duplicates[0], actual: result.duplicates }))
+      const more =
+        result.duplicateCount > result.duplicates.length
+          ? ` and ${result.duplicateCount - result.duplicates.length} more`
+          : ''
+      findings.push(
+        makeFinding(
+          'duplicate-member',
+          `The ${part} repeats ${named}${more}; parsers disagree on which value counts.`,
+          { claim: result.duplicates[0], actual: result.duplicates },
+        ),
+      )
     }
   }
 
   const alg = ownValue(header.value, 'alg')
   if (typeof alg !== 'string' || alg.length === 0 || alg.toLowerCase() === 'none') {
     signable = false
-    findings.push(makeFinding('token-unsigned', alg === undefined ? 'The header has no alg.' : `The header says alg ${shortJson(alg)}: the token claims to be unsigned.`, { claim: 'alg', expected: 'RS256', actual: shortValue(alg) }))
+    findings.push(
+      makeFinding(
+        'token-unsigned',
+        alg === undefined
+          ? 'The header has no alg.'
+          : `The header says alg ${shortJson(alg)}: the token claims to be unsigned.`,
+        { claim: 'alg', expected: 'RS256', actual: shortValue(alg) },
+      ),
+    )
   } else if (s.length === 0) {
     signable = false
-    findings.push(makeFinding('token-unsigned', 'The signature segment is empty: the token was truncated or its signature stripped.', { claim: 'signature' }))
+    findings.push(
+      makeFinding(
+        'token-unsigned',
+        'The signature segment is empty: the token was truncated or its signature stripped.',
+        { claim: 'signature' },
+      ),
+    )
   }
   const keyMembers = HEADER_KEY_MEMBERS.filter((m) => Object.hasOwn(header.value, m))
   if (keyMembers.length > 0) {
-    findings.push(makeFinding('header-key-ignored', `The header carries ${keyMembers.join(', ')}; a token never chooses its own key, so ${keyMembers.length === 1 ? 'it is' : 'they are'} ignored.`, { claim: keyMembers[0], actual: keyMembers }))
+    findings.push(
+      makeFinding(
+        'header-key-ignored',
+        `The header carries ${keyMembers.join(', ')}; a token never chooses its own key, so ${keyMembers.length === 1 ? 'it is' : 'they are'} ignored.`,
+        { claim: keyMembers[0], actual: keyMembers },
+      ),
+    )
   }
   if (Object.hasOwn(header.value, 'crit') || ownValue(header.value, 'b64') === false) {
     signable = false
-    findings.push(makeFinding('header-crit-unsupported', `The header has ${Object.hasOwn(header.value, 'crit') ? 'crit' : 'b64: false'}; Entra tokens never use critical extensions.`, { claim: Object.hasOwn(header.value, 'crit') ? 'crit' : 'b64' }))
+    findings.push(
+      makeFinding(
+        'header-crit-unsupported',
+        `The header has ${Object.hasOwn(header.value, 'crit') ? 'crit' : 'b64: false'}; Entra tokens never use critical extensions.`,
+        { claim: Object.hasOwn(header.value, 'crit') ? 'crit' : 'b64' },
+      ),
+    )
   }
-  return { token: new Decoded(compact, header.value, payload.value, compact.slice(0, h.length + 1 + p.length), s, signable), findings }
+  return {
+    token: new Decoded(
+      compact,
+      header.value,
+      payload.value,
+      compact.slice(0, h.length + 1 + p.length),
+      s,
+      signable,
+    ),
+    findings,
+  }
 }

@@ -25,13 +25,27 @@ function readPermissions(payload: JsonObject, findings: Finding[]): { roles: str
   const r = ownValue(payload, 'roles')
   if (r !== undefined) {
     if (Array.isArray(r) && r.every((x) => typeof x === 'string')) roles = r as string[]
-    else findings.push(makeFinding('claim-type-invalid', `roles must be an array of strings; it is ${describeType(r)}, so it grants nothing.`, { claim: 'roles', expected: 'array of strings', actual: describeType(r) }))
+    else
+      findings.push(
+        makeFinding(
+          'claim-type-invalid',
+          `roles must be an array of strings; it is ${describeType(r)}, so it grants nothing.`,
+          { claim: 'roles', expected: 'array of strings', actual: describeType(r) },
+        ),
+      )
   }
   let scopes: string[] = []
   const s = ownValue(payload, 'scp')
   if (s !== undefined) {
     if (typeof s === 'string') scopes = s.split(' ').filter((x) => x.length > 0)
-    else findings.push(makeFinding('claim-type-invalid', `scp must be a space-separated string; it is ${describeType(s)}, so it grants nothing.`, { claim: 'scp', expected: 'string', actual: describeType(s) }))
+    else
+      findings.push(
+        makeFinding(
+          'claim-type-invalid',
+          `scp must be a space-separated string; it is ${describeType(s)}, so it grants nothing.`,
+          { claim: 'scp', expected: 'string', actual: describeType(s) },
+        ),
+      )
   }
   return { roles, scopes }
 }
@@ -88,7 +102,10 @@ export function readTokenFacts(token: DecodedToken, findings: Finding[]): TokenF
     issuer,
     objectId: stringClaim(payload, 'oid'),
     subject: stringClaim(payload, 'sub'),
-    user: stringClaim(payload, 'upn') ?? stringClaim(payload, 'preferred_username') ?? stringClaim(payload, 'unique_name'),
+    user:
+      stringClaim(payload, 'upn') ??
+      stringClaim(payload, 'preferred_username') ??
+      stringClaim(payload, 'unique_name'),
     roles,
     scopes,
     issuedAt: epochToIso(ownValue(payload, 'iat')),

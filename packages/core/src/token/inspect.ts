@@ -10,7 +10,9 @@ import type { Report } from './report.js'
 export function inspectToken(raw: string, options: InspectOptions = {}): Report {
   const analysis = analyzeToken(raw, options)
   if (analysis.facts !== null) {
-    analysis.findings.push(makeFinding('signature-not-checked', 'The signature was not checked (offline inspection).'))
+    analysis.findings.push(
+      makeFinding('signature-not-checked', 'The signature was not checked (offline inspection).'),
+    )
   }
   return toReport(analysis)
 }

@@ -17,7 +17,10 @@ function showName(name: string): string {
 }
 
 class JsonSyntaxError extends Error {
-  constructor(message: string, readonly position: number) {
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
     super(message)
   }
 }
@@ -88,7 +91,9 @@ export function parseStrictJsonExact(text: string): StrictJsonResult {
   let duplicateCount = 0
   const names: (string | number)[] = []
   const pathOf = (): string => {
-    const path = names.map((n, k) => (typeof n === 'number' ? `[${n}]` : `${k === 0 ? '' : '.'}${showName(n)}`)).join('')
+    const path = names
+      .map((n, k) => (typeof n === 'number' ? `[${n}]` : `${k === 0 ? '' : '.'}${showName(n)}`))
+      .join('')
     return path.length <= MAX_PATH_SHOWN ? path : `${path.slice(0, MAX_PATH_SHOWN)}…`
   }
   let i = 0
@@ -125,14 +130,30 @@ export function parseStrictJsonExact(text: string): StrictJsonResult {
         out += text.slice(start, i)
         const e = text[i + 1]
         switch (e) {
-          case '"': out += '"'; break
-          case '\\': out += '\\'; break
-          case '/': out += '/'; break
-          case 'b': out += '\b'; break
-          case 'f': out += '\f'; break
-          case 'n': out += '\n'; break
-          case 'r': out += '\r'; break
-          case 't': out += '\t'; break
+          case '"':
+            out += '"'
+            break
+          case '\\':
+            out += '\\'
+            break
+          case '/':
+            out += '/'
+            break
+          case 'b':
+            out += '\b'
+            break
+          case 'f':
+            out += '\f'
+            break
+          case 'n':
+            out += '\n'
+            break
+          case 'r':
+            out += '\r'
+            break
+          case 't':
+            out += '\t'
+            break
           case 'u': {
             const hex = text.slice(i + 2, i + 6)
             if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail(`bad \\u escape at ${i}`)
@@ -140,7 +161,8 @@ export function parseStrictJsonExact(text: string): StrictJsonResult {
             i += 4
             break
           }
-          default: fail(`bad escape at ${i}`)
+          default:
+            fail(`bad escape at ${i}`)
         }
         i += 2
         start = i
@@ -167,7 +189,10 @@ export function parseStrictJsonExact(text: string): StrictJsonResult {
       i++
       const obj: JsonObject = Object.create(null) as JsonObject
       skipWhitespace()
-      if (text[i] === '}') { i++; return obj }
+      if (text[i] === '}') {
+        i++
+        return obj
+      }
       while (true) {
         skipWhitespace()
         if (text[i] !== '"') fail(`expected a member name at ${i}`)
@@ -184,8 +209,14 @@ export function parseStrictJsonExact(text: string): StrictJsonResult {
         names.pop()
         obj[key] = value
         skipWhitespace()
-        if (text[i] === ',') { i++; continue }
-        if (text[i] === '}') { i++; return obj }
+        if (text[i] === ',') {
+          i++
+          continue
+        }
+        if (text[i] === '}') {
+          i++
+          return obj
+        }
         fail(`expected ',' or '}' at ${i}`)
       }
     }
@@ -193,21 +224,39 @@ export function parseStrictJsonExact(text: string): StrictJsonResult {
       i++
       const arr: JsonValue[] = []
       skipWhitespace()
-      if (text[i] === ']') { i++; return arr }
+      if (text[i] === ']') {
+        i++
+        return arr
+      }
       while (true) {
         names.push(arr.length)
         arr.push(parseValue(depth + 1))
         names.pop()
         skipWhitespace()
-        if (text[i] === ',') { i++; continue }
-        if (text[i] === ']') { i++; return arr }
+        if (text[i] === ',') {
+          i++
+          continue
+        }
+        if (text[i] === ']') {
+          i++
+          return arr
+        }
         fail(`expected ',' or ']' at ${i}`)
       }
     }
     if (c === '"') return parseString()
-    if (c === 't') { expect('true'); return true }
-    if (c === 'f') { expect('false'); return false }
-    if (c === 'n') { expect('null'); return null }
+    if (c === 't') {
+      expect('true')
+      return true
+    }
+    if (c === 'f') {
+      expect('false')
+      return false
+    }
+    if (c === 'n') {
+      expect('null')
+      return null
+    }
     if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return parseNumber()
     return fail(i >= text.length ? 'unexpected end of input' : `unexpected character at ${i}`)
   }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { entraAuth as expressAuth, type ExpressAuthRequest, type ExpressAuthResponse } from '../../src/adapters/express/index.js'
+import {
+  entraAuth as expressAuth,
+  type ExpressAuthRequest,
+  type ExpressAuthResponse,
+} from '../../src/adapters/express/index.js'
 import { entraAuth as fastifyAuth } from '../../src/adapters/fastify/index.js'
 import { entraAuth as honoAuth } from '../../src/adapters/hono/index.js'
 import { createVerifier } from '../../src/index.js'
@@ -10,7 +14,11 @@ const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47'
 const base = { audience: 'https://api.securitycenter.microsoft.com', tenants: [TENANT] }
 
 describe('entraAuth options (every adapter): misconfiguration throws when the middleware is made', () => {
-  for (const [name, make] of [['express', expressAuth], ['fastify', fastifyAuth], ['hono', honoAuth]] as const) {
+  for (const [name, make] of [
+    ['express', expressAuth],
+    ['fastify', fastifyAuth],
+    ['hono', honoAuth],
+  ] as const) {
     it(name, () => {
       expect(() => make({ ...base, requirement: { api: 'mde', operation: 'GET /api/alerts' } })).not.toThrow()
       expect(() => make({ ...base, requirement: 'from-request' })).toThrow(TypeError)
@@ -33,8 +41,13 @@ describe('express adapter without a server', () => {
     const res: ExpressAuthResponse = {
       headersSent,
       statusCode: 200,
-      setHeader(name, value) { sent.headers[name] = value },
-      end(chunk) { sent.status = res.statusCode; sent.body = chunk },
+      setHeader(name, value) {
+        sent.headers[name] = value
+      },
+      end(chunk) {
+        sent.status = res.statusCode
+        sent.body = chunk
+      },
     }
     return { res, sent }
   }
@@ -46,9 +59,19 @@ describe('express adapter without a server', () => {
 
   it('sets req.auth and calls next for a good token; answers 401 without one; lets a preflight through', async () => {
     const tenant = await createTestTenant({ now: NOW })
-    const mw = expressAuth({ audience: base.audience, tenants: [tenant.tenantId], fetch: tenant.fetch, now: fixedClock(NOW), requirement: { api: 'mde', operation: 'GET /api/alerts' } })
+    const mw = expressAuth({
+      audience: base.audience,
+      tenants: [tenant.tenantId],
+      fetch: tenant.fetch,
+      now: fixedClock(NOW),
+      requirement: { api: 'mde', operation: 'GET /api/alerts' },
+    })
     const token = await tenant.issueToken({ api: 'mde', roles: ['Alert.Read.All'] })
-    const good: ExpressAuthRequest = { method: 'GET', path: '/api/alerts', headers: { authorization: `Bearer ${token}` } }
+    const good: ExpressAuthRequest = {
+      method: 'GET',
+      path: '/api/alerts',
+      headers: { authorization: `Bearer ${token}` },
+    }
     expect(await run(mw, good, fakeResponse().res)).toBe('next')
     expect(good.auth?.verdict).toBe('works')
 
@@ -67,6 +90,12 @@ describe('express adapter without a server', () => {
   it('a verifier that throws reaches next(err), not an unhandled rejection', async () => {
     const boom = new Error('verifier broke')
     const mw = expressAuth({ verifier: { verify: () => Promise.reject(boom) } })
-    expect(await run(mw, { method: 'GET', path: '/', headers: { authorization: 'Bearer a.b.c' } }, fakeResponse().res)).toBe(boom)
+    expect(
+      await run(
+        mw,
+        { method: 'GET', path: '/', headers: { authorization: 'Bearer a.b.c' } },
+        fakeResponse().res,
+      ),
+    ).toBe(boom)
   })
 })

@@ -1,19 +1,72 @@
 import { describe, expect, it } from 'vitest'
 import { CLAIM_REFERENCE, explainClaim } from '../../src/index.js'
 import { firstSentence } from '../../src/cli/output/text.js'
-import { graphToken, idTokenClaims, V1_HEADER, V2_HEADER, v1AppOnlyClaims, v1DelegatedClaims, v2DelegatedClaims } from '../fixtures/tokens.js'
+import {
+  graphToken,
+  idTokenClaims,
+  V1_HEADER,
+  V2_HEADER,
+  v1AppOnlyClaims,
+  v1DelegatedClaims,
+  v2DelegatedClaims,
+} from '../fixtures/tokens.js'
 
 // The "Claims (access tokens)" section of the project's reference (shared/reference/defender-apis.md).
 const REFERENCE_HEADER = ['typ', 'alg', 'kid', 'x5t', 'nonce']
 const REFERENCE_PAYLOAD = [
-  'aud', 'iss', 'idp', 'iat', 'nbf', 'exp', 'aio', 'rh', 'uti', 'acr', 'amr', 'appid', 'appidacr', 'azp', 'azpacr', 'idtyp',
-  'name', 'preferred_username', 'unique_name', 'upn', 'oid', 'sub', 'tid', 'scp', 'roles', 'wids', 'groups', 'hasgroups',
-  '_claim_names', 'ver', 'acrs', 'xms_cc', 'xms_edov',
+  'aud',
+  'iss',
+  'idp',
+  'iat',
+  'nbf',
+  'exp',
+  'aio',
+  'rh',
+  'uti',
+  'acr',
+  'amr',
+  'appid',
+  'appidacr',
+  'azp',
+  'azpacr',
+  'idtyp',
+  'name',
+  'preferred_username',
+  'unique_name',
+  'upn',
+  'oid',
+  'sub',
+  'tid',
+  'scp',
+  'roles',
+  'wids',
+  'groups',
+  'hasgroups',
+  '_claim_names',
+  'ver',
+  'acrs',
+  'xms_cc',
+  'xms_edov',
 ]
 // Common beyond the reference: optional claims and ID-token claims people paste.
 const COMMON = [
-  'acct', 'auth_time', 'ipaddr', 'family_name', 'given_name', 'email', 'onprem_sid', 'login_hint', 'sid', 'ctry',
-  'tenant_region_scope', 'xms_pdl', 'xms_tdbr', 'xms_mirid', '_claim_sources', 'nonce', 'app_displayname',
+  'acct',
+  'auth_time',
+  'ipaddr',
+  'family_name',
+  'given_name',
+  'email',
+  'onprem_sid',
+  'login_hint',
+  'sid',
+  'ctry',
+  'tenant_region_scope',
+  'xms_pdl',
+  'xms_tdbr',
+  'xms_mirid',
+  '_claim_sources',
+  'nonce',
+  'app_displayname',
 ]
 const NOAUTH = ['email', 'upn', 'preferred_username', 'unique_name', 'name']
 const FORMATS = ['guid', 'epoch', 'string', 'string-array', 'url', 'space-separated', 'number']
@@ -28,8 +81,11 @@ describe('CLAIM_REFERENCE', () => {
   })
 
   it('explains every member of the test fixtures (realistic tokens render with no gaps)', () => {
-    const graphHeader = JSON.parse(Buffer.from(graphToken().split('.')[0] as string, 'base64url').toString()) as object
-    for (const h of [V1_HEADER, V2_HEADER, graphHeader]) for (const n of Object.keys(h)) expect(explainClaim(n, 'header'), n).toBeDefined()
+    const graphHeader = JSON.parse(
+      Buffer.from(graphToken().split('.')[0] as string, 'base64url').toString(),
+    ) as object
+    for (const h of [V1_HEADER, V2_HEADER, graphHeader])
+      for (const n of Object.keys(h)) expect(explainClaim(n, 'header'), n).toBeDefined()
     for (const p of [v1AppOnlyClaims(), v1DelegatedClaims(), v2DelegatedClaims(), idTokenClaims()]) {
       for (const n of Object.keys(p)) expect(explainClaim(n, 'payload'), n).toBeDefined()
     }
@@ -37,7 +93,8 @@ describe('CLAIM_REFERENCE', () => {
 
   it('marks the mutable identity claims never to authorize on (nOAuth), and not the immutable ones', () => {
     for (const name of NOAUTH) expect(explainClaim(name, 'payload')?.neverAuthorizeOn, name).toBe(true)
-    for (const name of ['oid', 'tid', 'sub', 'appid', 'azp', 'roles', 'scp']) expect(explainClaim(name, 'payload')?.neverAuthorizeOn, name).toBeUndefined()
+    for (const name of ['oid', 'tid', 'sub', 'appid', 'azp', 'roles', 'scp'])
+      expect(explainClaim(name, 'payload')?.neverAuthorizeOn, name).toBeUndefined()
   })
 
   it('has one entry per name and location, each with a title, a description and valid metadata', () => {
@@ -55,7 +112,11 @@ describe('CLAIM_REFERENCE', () => {
   })
 
   it('knows which claims are times, which are per-version, and how scopes are written', () => {
-    expect(CLAIM_REFERENCE.filter((c) => c.format === 'epoch').map((c) => c.name).sort()).toEqual(['auth_time', 'exp', 'iat', 'nbf', 'xms_tcdt'])
+    expect(
+      CLAIM_REFERENCE.filter((c) => c.format === 'epoch')
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['auth_time', 'exp', 'iat', 'nbf', 'xms_tcdt'])
     expect(explainClaim('appid', 'payload')?.versions).toEqual(['1.0'])
     expect(explainClaim('azp', 'payload')?.versions).toEqual(['2.0'])
     expect(explainClaim('scp', 'payload')?.format).toBe('space-separated')
@@ -68,17 +129,20 @@ describe('CLAIM_REFERENCE', () => {
     expect(explainClaim('nonce', 'payload')?.description).toMatch(/ID token/)
   })
 
-  it('is frozen, so no consumer can change another one\'s explanations', () => {
+  it("is frozen, so no consumer can change another one's explanations", () => {
     expect(Object.isFrozen(CLAIM_REFERENCE)).toBe(true)
     expect(Object.isFrozen(CLAIM_REFERENCE[0])).toBe(true)
   })
 })
 
 describe('explainClaim', () => {
-  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', ''])('knows nothing about %j', (name) => {
-    expect(explainClaim(name, 'payload')).toBeUndefined()
-    expect(explainClaim(name, 'header')).toBeUndefined()
-  })
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', ''])(
+    'knows nothing about %j',
+    (name) => {
+      expect(explainClaim(name, 'payload')).toBeUndefined()
+      expect(explainClaim(name, 'header')).toBeUndefined()
+    },
+  )
 
   it('is case-sensitive, as JWT claims are', () => {
     expect(explainClaim('TID', 'payload')).toBeUndefined()
@@ -91,7 +155,11 @@ describe('explainClaim', () => {
   })
 
   it('gives unlisted xms_ claims a generic explanation, in the payload only', () => {
-    expect(explainClaim('xms_ftd', 'payload')).toMatchObject({ name: 'xms_ftd', location: 'payload', title: 'Microsoft extension claim' })
+    expect(explainClaim('xms_ftd', 'payload')).toMatchObject({
+      name: 'xms_ftd',
+      location: 'payload',
+      title: 'Microsoft extension claim',
+    })
     expect(explainClaim('xms_ftd', 'header')).toBeUndefined()
     expect(explainClaim('xms_', 'payload')).toBeUndefined()
   })

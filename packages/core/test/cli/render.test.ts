@@ -8,18 +8,35 @@ import { escapeForTerminal } from '../../src/cli/output/escape.js'
 import { useColour } from '../../src/cli/output/style.js'
 import { codes, inspect } from '../fixtures/inspect.js'
 import {
-  buildToken, graphToken, idToken, NOW, NOW_S, V1_HEADER, v1AppOnlyClaims, v1AppOnlyToken, v1DelegatedToken, v2DelegatedToken, without,
+  buildToken,
+  graphToken,
+  idToken,
+  NOW,
+  NOW_S,
+  V1_HEADER,
+  v1AppOnlyClaims,
+  v1AppOnlyToken,
+  v1DelegatedToken,
+  v2DelegatedToken,
+  without,
 } from '../fixtures/tokens.js'
 
 const ESC = '\u001b'
 
-async function cli(args: string[], options: { stdin?: string; isTTY?: boolean; env?: Record<string, string> } = {}) {
+async function cli(
+  args: string[],
+  options: { stdin?: string; isTTY?: boolean; env?: Record<string, string> } = {},
+) {
   let stdout = ''
   let stderr = ''
   const io: CliIO = {
     stdin: Readable.from([options.stdin ?? '']),
-    stdout: (s) => { stdout += s },
-    stderr: (s) => { stderr += s },
+    stdout: (s) => {
+      stdout += s
+    },
+    stderr: (s) => {
+      stderr += s
+    },
     env: options.env ?? {},
     isTTY: options.isTTY ?? false,
   }
@@ -97,7 +114,9 @@ describe('inspect human output: order and content', () => {
     const out = render(v1DelegatedToken())
     for (const claim of ['upn', 'unique_name', 'name']) {
       // The warning closes the claim's block: after its value and explanation lines, before the next claim.
-      expect(out).toMatch(new RegExp(`\\n  ${claim}\\s[^\\n]*\\n(?: {6,}[^\\n]*\\n)*? {6,}Never authorize on it \\(nOAuth\\)`))
+      expect(out).toMatch(
+        new RegExp(`\\n  ${claim}\\s[^\\n]*\\n(?: {6,}[^\\n]*\\n)*? {6,}Never authorize on it \\(nOAuth\\)`),
+      )
     }
     expect(out).not.toMatch(/\n {2}oid\s[^\n]*\n[^\n]*Never authorize/)
   })
@@ -110,20 +129,31 @@ describe('inspect human output: order and content', () => {
     for (const g of groups) expect(out).toContain(g)
     // A word longer than the line (here 500 z; in life a URL) stands whole on its own line, so it can be copied.
     expect(out).toMatch(new RegExp(`\\n {2}blob +${'z'.repeat(500)}\\n`))
-    expect(Math.max(...out.split('\n').filter((l) => !l.includes('z'.repeat(500))).map((l) => l.length))).toBeLessThanOrEqual(100)
+    expect(
+      Math.max(
+        ...out
+          .split('\n')
+          .filter((l) => !l.includes('z'.repeat(500)))
+          .map((l) => l.length),
+      ),
+    ).toBeLessThanOrEqual(100)
     const narrow = renderReport(inspect(v1AppOnlyToken({ groups })), { colour: false, now: NOW, columns: 60 })
     // Over 60 only where one word (a URL, after its label) is longer than the room left.
-    for (const l of narrow.split('\n').filter((x) => x.length > 60)) expect(l.trim().split(/\s+/).length, l).toBeLessThanOrEqual(2)
+    for (const l of narrow.split('\n').filter((x) => x.length > 60))
+      expect(l.trim().split(/\s+/).length, l).toBeLessThanOrEqual(2)
     for (const g of groups) expect(narrow).toContain(g)
   })
 
   it('says what the token can do with its own API, with no flag, as the page does', async () => {
     const r = await cli(['inspect', '--offline', '--now', String(NOW_S), v1AppOnlyToken()])
-    const line = /Can call\s+(\d+) of (\d+) Microsoft Defender for Endpoint operations as its claims say/.exec(r.stdout)
+    const line =
+      /Can call\s+(\d+) of (\d+) Microsoft Defender for Endpoint operations as its claims say/.exec(r.stdout)
     expect(Number(line?.[1])).toBeGreaterThan(0)
     expect(Number(line?.[2])).toBeGreaterThan(Number(line?.[1]))
     // A token for an API without a catalog has no such line.
-    expect((await cli(['inspect', '--offline', '--now', String(NOW_S), v2DelegatedToken()])).stdout).not.toMatch(/Can call/)
+    expect(
+      (await cli(['inspect', '--offline', '--now', String(NOW_S), v2DelegatedToken()])).stdout,
+    ).not.toMatch(/Can call/)
   })
 
   it('prints every explanation whole, wrapped, never cut mid-sentence', () => {
@@ -143,7 +173,10 @@ describe('inspect human output: order and content', () => {
 describe('inspect human output: safety', () => {
   it('escapes control and bidi characters from claims and findings, so a token cannot drive the terminal', () => {
     const evil = `\u001b[2J\u001b]0;pwned\u0007\u202ehidden\r`
-    const token = buildToken({ header: { ...V1_HEADER, kid: evil }, payload: v1AppOnlyClaims({ iss: `https://evil.example/${evil}/`, [`x${evil}`]: evil, upn: evil }) })
+    const token = buildToken({
+      header: { ...V1_HEADER, kid: evil },
+      payload: v1AppOnlyClaims({ iss: `https://evil.example/${evil}/`, [`x${evil}`]: evil, upn: evil }),
+    })
     const report = inspect(token)
     expect(codes(report)).toContain('issuer-not-entra')
     const out = renderReport(report, { colour: false, now: NOW })
@@ -157,7 +190,10 @@ describe('inspect human output: safety', () => {
   it('escapes token text in the permission verdict too', async () => {
     const evil = 'Alert.Read.All\u001b[2J\u202e'
     const token = v1AppOnlyToken({ roles: [evil] })
-    for (const flags of [['--require', 'Machine.Isolate'], ['--require', 'Alert.Read.All']]) {
+    for (const flags of [
+      ['--require', 'Machine.Isolate'],
+      ['--require', 'Alert.Read.All'],
+    ]) {
       const r = await cli(['inspect', '--offline', '--now', String(NOW_S), '--api', 'mde', ...flags, token])
       expect(r.stdout.split('\n')[1]).toMatch(/^(DENIED|GRANTED)/)
       expect(r.stdout).not.toContain(ESC)
@@ -166,7 +202,8 @@ describe('inspect human output: safety', () => {
   })
 
   it('escapes attacker-controlled text of a consent redirect (error_description, state)', async () => {
-    const url = 'https://app.example.com/cb?error=access_denied&error_description=AADSTS65004%3a+declined%1B%5B2J%E2%80%AE&state=s%1B%5D0%3Bx%07'
+    const url =
+      'https://app.example.com/cb?error=access_denied&error_description=AADSTS65004%3a+declined%1B%5B2J%E2%80%AE&state=s%1B%5D0%3Bx%07'
     const r = await cli(['consent-result', url])
     expect(r.stdout).toMatch(/CONSENT FAILED/)
     expect(r.stdout + r.stderr).not.toContain(ESC)
@@ -175,7 +212,15 @@ describe('inspect human output: safety', () => {
   })
 
   it('never prints a token segment or a piece of the signature', () => {
-    const tokens = [v1AppOnlyToken(), expired, v1DelegatedToken(), v2DelegatedToken(), graphToken(), idToken(), buildToken({ header: { ...V1_HEADER, alg: 'none' } })]
+    const tokens = [
+      v1AppOnlyToken(),
+      expired,
+      v1DelegatedToken(),
+      v2DelegatedToken(),
+      graphToken(),
+      idToken(),
+      buildToken({ header: { ...V1_HEADER, alg: 'none' } }),
+    ]
     for (const token of tokens) {
       const out = renderReport(inspect(`Authorization: Bearer ${token}`), { colour: true, now: NOW })
       expect(out).not.toContain(token)
@@ -198,14 +243,28 @@ describe('colour', () => {
   })
 
   it('reaches the output of inspect and explain', async () => {
-    expect((await cli(['inspect', '--offline', '--now', String(NOW_S), expired], { isTTY: true })).stdout).toContain(ESC)
-    expect((await cli(['inspect', '--offline', '--now', String(NOW_S), expired], { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(ESC)
+    expect(
+      (await cli(['inspect', '--offline', '--now', String(NOW_S), expired], { isTTY: true })).stdout,
+    ).toContain(ESC)
+    expect(
+      (
+        await cli(['inspect', '--offline', '--now', String(NOW_S), expired], {
+          isTTY: true,
+          env: { NO_COLOR: '1' },
+        })
+      ).stdout,
+    ).not.toContain(ESC)
     expect((await cli(['explain', 'token-expired'], { isTTY: true })).stdout).toContain(ESC)
-    expect((await cli(['explain', 'token-expired'], { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(ESC)
+    expect(
+      (await cli(['explain', 'token-expired'], { isTTY: true, env: { NO_COLOR: '1' } })).stdout,
+    ).not.toContain(ESC)
   })
 
   it('never colours --json', async () => {
-    expect((await cli(['inspect', '--json', '--offline', '--now', String(NOW_S), expired], { isTTY: true })).stdout).not.toContain(ESC)
+    expect(
+      (await cli(['inspect', '--json', '--offline', '--now', String(NOW_S), expired], { isTTY: true }))
+        .stdout,
+    ).not.toContain(ESC)
   })
 })
 
@@ -219,13 +278,24 @@ describe('inspect in-process', () => {
   it('refuses to wait on a terminal when no token is given', async () => {
     let stderr = ''
     const stdin = Object.assign(Readable.from(['']), { isTTY: true })
-    const code = await runCli(['inspect'], { stdin, stdout: () => {}, stderr: (s) => { stderr += s }, env: {}, isTTY: true })
+    const code = await runCli(['inspect'], {
+      stdin,
+      stdout: () => {},
+      stderr: (s) => {
+        stderr += s
+      },
+      env: {},
+      isTTY: true,
+    })
     expect(code).toBe(2)
     expect(stderr).toMatch(/no token given/)
   })
 
   it('inspect --help and explain -h print the usage and exit 0', async () => {
-    for (const args of [['inspect', '--help'], ['explain', '-h']]) {
+    for (const args of [
+      ['inspect', '--help'],
+      ['explain', '-h'],
+    ]) {
       const r = await cli(args)
       expect(r.code).toBe(0)
       expect(r.stdout).toMatch(/^Usage: claimcheck /)

@@ -7,12 +7,30 @@ import { createTestTenant, fixedClock } from '../../src/testing/index.js'
 import { runCli } from '../../src/cli/run.js'
 import type { CliIO } from '../../src/cli/io.js'
 import { escapeForTerminal, toJsonText } from '../../src/cli/output/escape.js'
-import { buildToken, idTokenClaims, NOW, NOW_S, V1_HEADER, V2_HEADER, v1AppOnlyClaims } from '../fixtures/tokens.js'
+import {
+  buildToken,
+  idTokenClaims,
+  NOW,
+  NOW_S,
+  V1_HEADER,
+  V2_HEADER,
+  v1AppOnlyClaims,
+} from '../fixtures/tokens.js'
 
 async function cli(args: string[]) {
   let stdout = ''
   let stderr = ''
-  const io: CliIO = { stdin: Readable.from(['']), stdout: (s) => { stdout += s }, stderr: (s) => { stderr += s }, env: {}, isTTY: false }
+  const io: CliIO = {
+    stdin: Readable.from(['']),
+    stdout: (s) => {
+      stdout += s
+    },
+    stderr: (s) => {
+      stderr += s
+    },
+    env: {},
+    isTTY: false,
+  }
   const code = await runCli(args, io)
   return { code, stdout, stderr, first: stdout.split('\n')[0] ?? '' }
 }
@@ -21,8 +39,9 @@ const OSC_TITLE = '\u001b]0;pwned\u0007'
 const RLO = '\u202e'
 const CSI_C1 = '\u009b'
 // Every control the terminal escape covers except the line feed human output is made of.
-// eslint-disable-next-line no-control-regex -- finding raw control characters is this pattern's purpose
-const RAW_CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u
+const RAW_CONTROLS =
+  // eslint-disable-next-line no-control-regex -- finding raw control characters is this pattern's purpose
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u
 
 afterEach(() => {
   vi.unstubAllGlobals()
@@ -82,16 +101,32 @@ describe('the verdict opens human output (works / refused / undetermined)', () =
 describe('token-derived text cannot drive the terminal', () => {
   it('escapeForTerminal shows ESC, OSC, C0, C1 and bidi controls visibly and leaves other text alone', () => {
     expect(escapeForTerminal(`a${OSC_TITLE}b`)).toBe('a\\u{1b}]0;pwned\\u{7}b')
-    expect(escapeForTerminal(`${RLO}x${CSI_C1}2J\u2066\u200f\u061c`)).toBe('\\u{202e}x\\u{9b}2J\\u{2066}\\u{200f}\\u{61c}')
+    expect(escapeForTerminal(`${RLO}x${CSI_C1}2J\u2066\u200f\u061c`)).toBe(
+      '\\u{202e}x\\u{9b}2J\\u{2066}\\u{200f}\\u{61c}',
+    )
     expect(escapeForTerminal('Zürich — ✓ 東京')).toBe('Zürich — ✓ 東京')
   })
 
   it.each([
-    ['an ID token whose aud sets the window title', () => buildToken({ header: V2_HEADER, payload: idTokenClaims({ aud: `app${OSC_TITLE}${RLO}${CSI_C1}2J` }) })],
-    ['an access token whose aud, kid and roles carry controls', () => buildToken({
-      header: { ...V1_HEADER, kid: `k${CSI_C1}2J` },
-      payload: v1AppOnlyClaims({ aud: `https://api.securitycenter.microsoft.com${OSC_TITLE}`, roles: [`Machine.Isolate${RLO}`, `\r\u001b[32mOK: fine${CSI_C1}`] }),
-    })],
+    [
+      'an ID token whose aud sets the window title',
+      () =>
+        buildToken({
+          header: V2_HEADER,
+          payload: idTokenClaims({ aud: `app${OSC_TITLE}${RLO}${CSI_C1}2J` }),
+        }),
+    ],
+    [
+      'an access token whose aud, kid and roles carry controls',
+      () =>
+        buildToken({
+          header: { ...V1_HEADER, kid: `k${CSI_C1}2J` },
+          payload: v1AppOnlyClaims({
+            aud: `https://api.securitycenter.microsoft.com${OSC_TITLE}`,
+            roles: [`Machine.Isolate${RLO}`, `\r\u001b[32mOK: fine${CSI_C1}`],
+          }),
+        }),
+    ],
   ])('%s: human output has no raw control, only visible escapes', async (_, make) => {
     const r = await cli(['inspect', '--offline', '--now', String(NOW_S), make()])
     expect(r.stdout).not.toMatch(RAW_CONTROLS)
@@ -102,7 +137,14 @@ describe('token-derived text cannot drive the terminal', () => {
 
   it('--json escapes C1 and bidi characters as \\u sequences and still parses to the same strings', async () => {
     const aud = `app${OSC_TITLE}${RLO}${CSI_C1}\u2028`
-    const r = await cli(['inspect', '--offline', '--json', '--now', String(NOW_S), buildToken({ header: V2_HEADER, payload: idTokenClaims({ aud }) })])
+    const r = await cli([
+      'inspect',
+      '--offline',
+      '--json',
+      '--now',
+      String(NOW_S),
+      buildToken({ header: V2_HEADER, payload: idTokenClaims({ aud }) }),
+    ])
     expect(r.stdout).not.toMatch(RAW_CONTROLS)
     expect(r.stdout).toContain('\\u202e')
     expect(r.stdout).toContain('\\u009b')
@@ -118,11 +160,10 @@ describe('token-derived text cannot drive the terminal', () => {
     expect(JSON.parse(text)).toEqual(value)
   })
 
-  it('consent-result --json escapes a redirect\'s C1 and bidi characters', async () => {
+  it("consent-result --json escapes a redirect's C1 and bidi characters", async () => {
     const url = 'https://app.example.com/cb?error=access_denied&error_description=x%C2%9B2J%E2%80%AE&state=s'
     const r = await cli(['consent-result', '--json', url])
     expect(r.stdout).not.toMatch(RAW_CONTROLS)
     expect(r.stdout).toContain('\\u009b')
   })
 })
-

@@ -11,8 +11,12 @@ async function run(argv: string[], stdin = ''): Promise<{ code: number; out: str
   let err = ''
   const io: CliIO = {
     stdin: Readable.from(stdin === '' ? [] : [stdin]),
-    stdout: (s) => { out += s },
-    stderr: (s) => { err += s },
+    stdout: (s) => {
+      out += s
+    },
+    stderr: (s) => {
+      err += s
+    },
     env: {},
     isTTY: false,
   }
@@ -22,9 +26,23 @@ async function run(argv: string[], stdin = ''): Promise<{ code: number; out: str
 
 describe('claimcheck consent', () => {
   it('prints the link and what the admin approves', async () => {
-    const r = await run(['consent', '--client-id', CLIENT, '--tenant', TENANT, '--api', 'm365d', '--redirect-uri', 'https://p.example.com/cb', '--state', 'abc'])
+    const r = await run([
+      'consent',
+      '--client-id',
+      CLIENT,
+      '--tenant',
+      TENANT,
+      '--api',
+      'm365d',
+      '--redirect-uri',
+      'https://p.example.com/cb',
+      '--state',
+      'abc',
+    ])
     expect(r.code).toBe(0)
-    expect(r.out).toContain(`https://login.microsoftonline.com/${TENANT}/v2.0/adminconsent?client_id=${CLIENT}&scope=https%3A%2F%2Fapi.security.microsoft.com%2F.default`)
+    expect(r.out).toContain(
+      `https://login.microsoftonline.com/${TENANT}/v2.0/adminconsent?client_id=${CLIENT}&scope=https%3A%2F%2Fapi.security.microsoft.com%2F.default`,
+    )
     expect(r.out).toContain('Microsoft 365 Defender')
     expect(r.out).toContain('--expected-state abc')
   })
@@ -33,7 +51,9 @@ describe('claimcheck consent', () => {
     const r = await run(['consent', '--client-id', CLIENT, '--form', 'authorize', '--json'])
     expect(r.code).toBe(0)
     const json = JSON.parse(r.out) as { url: string; form: string; findings: unknown[] }
-    expect(json.url).toBe(`https://login.microsoftonline.com/common/oauth2/authorize?prompt=consent&client_id=${CLIENT}&response_type=code&sso_reload=true`)
+    expect(json.url).toBe(
+      `https://login.microsoftonline.com/common/oauth2/authorize?prompt=consent&client_id=${CLIENT}&response_type=code&sso_reload=true`,
+    )
     expect(json.form).toBe('authorize')
     expect(json.findings).toEqual([])
   })
@@ -50,7 +70,7 @@ describe('claimcheck consent', () => {
     [['--client-id', 'nope'], 'client-id-invalid'],
     [['--client-id', CLIENT, '--tenant', 'common'], 'consent-tenant-invalid'],
     [['--client-id', CLIENT, '--redirect-uri', 'http://p.example.com'], 'redirect-uri-invalid'],
-  ])('exits 2 with the finding\'s message for %j', async (flags, code) => {
+  ])("exits 2 with the finding's message for %j", async (flags, code) => {
     const r = await run(['consent', ...flags])
     expect(r.code).toBe(2)
     expect(r.err).toContain(code)
@@ -94,7 +114,11 @@ describe('claimcheck consent-result', () => {
 
   it('exits 1 on a state mismatch and on a consent error', async () => {
     expect((await run(['consent-result', ok, '--expected-state', 'xyz'])).code).toBe(1)
-    const declined = await run(['consent-result', 'https://p.example.com/cb?error=access_denied&error_description=AADSTS65004%3A+User+declined+to+consent+to+access+the+app.', '--json'])
+    const declined = await run([
+      'consent-result',
+      'https://p.example.com/cb?error=access_denied&error_description=AADSTS65004%3A+User+declined+to+consent+to+access+the+app.',
+      '--json',
+    ])
     expect(declined.code).toBe(1)
     expect((JSON.parse(declined.out) as { error: { code: string } }).error.code).toBe('AADSTS65004')
   })
@@ -115,7 +139,11 @@ describe('claimcheck explain AADSTS…', () => {
   })
 
   it('explains bare digits and pasted error text as JSON', async () => {
-    const digits = JSON.parse((await run(['explain', '65001', '--json'])).out) as { code: string; meaning: string; fix: string }
+    const digits = JSON.parse((await run(['explain', '65001', '--json'])).out) as {
+      code: string
+      meaning: string
+      fix: string
+    }
     expect(digits.code).toBe('AADSTS65001')
     expect(digits.meaning).toBeTruthy()
     expect(digits.fix).toBeTruthy()

@@ -10,7 +10,10 @@ function codes(findings: { code: string }[]): string[] {
 
 describe('parseConsentRedirect', () => {
   it('reads a v2 success', () => {
-    const r = parseConsentRedirect(`${CB}?admin_consent=True&tenant=${TENANT}&scope=https%3A%2F%2Fapi.securitycenter.microsoft.com%2F.default&state=abc`, { expectedState: 'abc' })
+    const r = parseConsentRedirect(
+      `${CB}?admin_consent=True&tenant=${TENANT}&scope=https%3A%2F%2Fapi.securitycenter.microsoft.com%2F.default&state=abc`,
+      { expectedState: 'abc' },
+    )
     expect(r.ok).toBe(true)
     expect(r.adminConsent).toBe(true)
     expect(r.tenant).toBe(TENANT)
@@ -38,7 +41,9 @@ describe('parseConsentRedirect', () => {
     expect(r.error?.error).toBe('consent_required')
     expect(r.error?.meaning).toBeTruthy()
     expect(r.error?.fix).toBeTruthy()
-    expect(r.error?.description).toBe('AADSTS65004: The resource owner or authorization server denied the request.')
+    expect(r.error?.description).toBe(
+      'AADSTS65004: The resource owner or authorization server denied the request.',
+    )
     expect(codes(r.findings)).toEqual(['consent-error'])
   })
 
@@ -52,10 +57,15 @@ describe('parseConsentRedirect', () => {
 
   it.each([
     ['AADSTS50011', 'AADSTS50011: The redirect URI specified in the request does not match'],
-    ['AADSTS700016', 'AADSTS700016: Application with identifier 00001111-aaaa-2222-bbbb-3333cccc4444 was not found in the directory'],
+    [
+      'AADSTS700016',
+      'AADSTS700016: Application with identifier 00001111-aaaa-2222-bbbb-3333cccc4444 was not found in the directory',
+    ],
     ['AADSTS90094', 'AADSTS90094: Admin consent is required'],
   ])('explains %s errors', (code, description) => {
-    const r = parseConsentRedirect(`${CB}?error=invalid_request&error_description=${encodeURIComponent(description)}`)
+    const r = parseConsentRedirect(
+      `${CB}?error=invalid_request&error_description=${encodeURIComponent(description)}`,
+    )
     expect(r.error?.code).toBe(code)
     expect(r.error?.cause).toBeTruthy()
   })
@@ -71,7 +81,9 @@ describe('parseConsentRedirect', () => {
   })
 
   it('flags a state mismatch', () => {
-    const r = parseConsentRedirect(`${CB}?admin_consent=True&tenant=${TENANT}&state=other`, { expectedState: 'mine' })
+    const r = parseConsentRedirect(`${CB}?admin_consent=True&tenant=${TENANT}&state=other`, {
+      expectedState: 'mine',
+    })
     expect(r.ok).toBe(false)
     expect(r.adminConsent).toBe(true)
     expect(codes(r.findings)).toEqual(['consent-state-mismatch', 'consent-tenant-untrusted'])

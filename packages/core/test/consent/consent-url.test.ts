@@ -16,9 +16,19 @@ function codes(findings: { code: string }[]): string[] {
 
 describe('buildAdminConsentUrl: v2 form', () => {
   it.each([
-    ['public', 'mde', 'https://login.microsoftonline.com', 'https://api.securitycenter.microsoft.com/.default'],
+    [
+      'public',
+      'mde',
+      'https://login.microsoftonline.com',
+      'https://api.securitycenter.microsoft.com/.default',
+    ],
     ['public', 'm365d', 'https://login.microsoftonline.com', 'https://api.security.microsoft.com/.default'],
-    ['usgov', 'mde', 'https://login.microsoftonline.us', 'https://api-gov.securitycenter.microsoft.us/.default'],
+    [
+      'usgov',
+      'mde',
+      'https://login.microsoftonline.us',
+      'https://api-gov.securitycenter.microsoft.us/.default',
+    ],
     ['usgov', 'm365d', 'https://login.microsoftonline.us', 'https://api-gov.security.microsoft.us/.default'],
   ] as const)('builds the %s cloud link for %s', (cloud, api, authority, scope) => {
     const link = build({ tenant: TENANT, cloud, api, redirectUri: REDIRECT, state: 's1' })
@@ -27,7 +37,12 @@ describe('buildAdminConsentUrl: v2 form', () => {
     const url = new URL(link.url ?? '')
     expect(url.origin).toBe(authority)
     expect(url.pathname).toBe(`/${TENANT}/v2.0/adminconsent`)
-    expect(Object.fromEntries(url.searchParams)).toEqual({ client_id: CLIENT, scope, redirect_uri: REDIRECT, state: 's1' })
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      client_id: CLIENT,
+      scope,
+      redirect_uri: REDIRECT,
+      state: 's1',
+    })
     expect(link.scope).toBe(scope)
     expect(link.form).toBe('v2')
     expect(link.description).toContain(TENANT)
@@ -85,18 +100,32 @@ describe('buildAdminConsentUrl: v2 form', () => {
   })
 
   it('takes explicit scopes and lints them', () => {
-    const ok = build({ tenant: TENANT, scopes: ['openid', 'https://api.security.microsoft.com/.default'], redirectUri: REDIRECT })
+    const ok = build({
+      tenant: TENANT,
+      scopes: ['openid', 'https://api.security.microsoft.com/.default'],
+      redirectUri: REDIRECT,
+    })
     expect(ok.findings).toEqual([])
-    expect(new URL(ok.url ?? '').searchParams.get('scope')).toBe('openid https://api.security.microsoft.com/.default')
+    expect(new URL(ok.url ?? '').searchParams.get('scope')).toBe(
+      'openid https://api.security.microsoft.com/.default',
+    )
 
-    const typo = build({ tenant: TENANT, scopes: 'https://api.security.microsoft.com.default', redirectUri: REDIRECT })
+    const typo = build({
+      tenant: TENANT,
+      scopes: 'https://api.security.microsoft.com.default',
+      redirectUri: REDIRECT,
+    })
     expect(codes(typo.findings)).toEqual(['scope-malformed'])
     expect(typo.findings[0]?.expected).toBe('https://api.security.microsoft.com/.default')
     expect(typo.url).toBeNull()
   })
 
   it('encodes the scope and redirect URI with URLSearchParams', () => {
-    const link = build({ tenant: TENANT, redirectUri: 'https://partner.example.com/cb?x=1&y=2', state: 'a b&c' })
+    const link = build({
+      tenant: TENANT,
+      redirectUri: 'https://partner.example.com/cb?x=1&y=2',
+      state: 'a b&c',
+    })
     expect(link.url).toContain('redirect_uri=https%3A%2F%2Fpartner.example.com%2Fcb%3Fx%3D1%26y%3D2')
     expect(new URL(link.url ?? '').searchParams.get('state')).toBe('a b&c')
   })
@@ -108,9 +137,17 @@ describe('buildAdminConsentUrl: v1 adminconsent form', () => {
     ['usgov', 'https://login.microsoftonline.us'],
     ['china', 'https://login.partner.microsoftonline.cn'],
   ] as const)('builds the %s link with common allowed', (cloud, authority) => {
-    const link = build({ form: 'adminconsent', cloud, api: cloud === 'china' ? 'graph' : 'mde', redirectUri: REDIRECT, state: 'st' })
+    const link = build({
+      form: 'adminconsent',
+      cloud,
+      api: cloud === 'china' ? 'graph' : 'mde',
+      redirectUri: REDIRECT,
+      state: 'st',
+    })
     expect(link.findings).toEqual([])
-    expect(link.url).toBe(`${authority}/common/adminconsent?client_id=${CLIENT}&redirect_uri=${encodeURIComponent(REDIRECT)}&state=st`)
+    expect(link.url).toBe(
+      `${authority}/common/adminconsent?client_id=${CLIENT}&redirect_uri=${encodeURIComponent(REDIRECT)}&state=st`,
+    )
     expect(link.scope).toBeNull()
   })
 
@@ -128,17 +165,21 @@ describe('buildAdminConsentUrl: v1 adminconsent form', () => {
   })
 })
 
-describe('buildAdminConsentUrl: the Defender partner docs\' authorize form', () => {
+describe("buildAdminConsentUrl: the Defender partner docs' authorize form", () => {
   it('matches the documented link exactly', () => {
     const link = build({ form: 'authorize' })
-    expect(link.url).toBe(`https://login.microsoftonline.com/common/oauth2/authorize?prompt=consent&client_id=${CLIENT}&response_type=code&sso_reload=true`)
+    expect(link.url).toBe(
+      `https://login.microsoftonline.com/common/oauth2/authorize?prompt=consent&client_id=${CLIENT}&response_type=code&sso_reload=true`,
+    )
     expect(link.state).toBeNull()
     expect(link.findings).toEqual([])
   })
 
   it('uses the government authority for usgov', () => {
     const link = build({ form: 'authorize', cloud: 'usgov' })
-    expect(link.url).toBe(`https://login.microsoftonline.us/common/oauth2/authorize?prompt=consent&client_id=${CLIENT}&response_type=code&sso_reload=true`)
+    expect(link.url).toBe(
+      `https://login.microsoftonline.us/common/oauth2/authorize?prompt=consent&client_id=${CLIENT}&response_type=code&sso_reload=true`,
+    )
   })
 
   it('adds redirect_uri and state only when asked', () => {
@@ -151,18 +192,21 @@ describe('buildAdminConsentUrl: the Defender partner docs\' authorize form', () 
 })
 
 describe('buildAdminConsentUrl: validation', () => {
-  it.each([
-    ['not-a-guid'],
-    [''],
-    ['00001111-aaaa-2222-bbbb-3333cccc444'],
-  ])('client ID %j → client-id-invalid', (clientId) => {
-    const link = buildAdminConsentUrl({ clientId, tenant: TENANT, redirectUri: REDIRECT })
-    expect(codes(link.findings)).toEqual(['client-id-invalid'])
-    expect(link.url).toBeNull()
-  })
+  it.each([['not-a-guid'], [''], ['00001111-aaaa-2222-bbbb-3333cccc444']])(
+    'client ID %j → client-id-invalid',
+    (clientId) => {
+      const link = buildAdminConsentUrl({ clientId, tenant: TENANT, redirectUri: REDIRECT })
+      expect(codes(link.findings)).toEqual(['client-id-invalid'])
+      expect(link.url).toBeNull()
+    },
+  )
 
-  it('recognises the Defender API\'s own application ID as a wrong client ID', () => {
-    const link = build({ clientId: 'fc780465-2017-40d4-a0c5-307022471b92', tenant: TENANT, redirectUri: REDIRECT })
+  it("recognises the Defender API's own application ID as a wrong client ID", () => {
+    const link = build({
+      clientId: 'fc780465-2017-40d4-a0c5-307022471b92',
+      tenant: TENANT,
+      redirectUri: REDIRECT,
+    })
     expect(codes(link.findings)).toEqual(['client-id-invalid'])
   })
 
@@ -196,13 +240,25 @@ describe('buildAdminConsentUrl: validation', () => {
   })
 
   it('reports every problem at once', () => {
-    const link = buildAdminConsentUrl({ clientId: 'x', tenant: 'common', redirectUri: 'nope', scopes: 'https://api.security.microsoft.com.default' })
-    expect(codes(link.findings).sort()).toEqual(['client-id-invalid', 'consent-tenant-invalid', 'redirect-uri-invalid', 'scope-malformed'])
+    const link = buildAdminConsentUrl({
+      clientId: 'x',
+      tenant: 'common',
+      redirectUri: 'nope',
+      scopes: 'https://api.security.microsoft.com.default',
+    })
+    expect(codes(link.findings).sort()).toEqual([
+      'client-id-invalid',
+      'consent-tenant-invalid',
+      'redirect-uri-invalid',
+      'scope-malformed',
+    ])
   })
 
   it('throws TypeError on API misuse only', () => {
     expect(() => buildAdminConsentUrl({ clientId: CLIENT, form: 'v3' as never })).toThrow(TypeError)
     expect(() => buildAdminConsentUrl({ clientId: CLIENT, cloud: 'mars' as never })).toThrow(TypeError)
-    expect(() => buildAdminConsentUrl({ clientId: CLIENT, api: 'mde', scopes: 'x/.default' })).toThrow(TypeError)
+    expect(() => buildAdminConsentUrl({ clientId: CLIENT, api: 'mde', scopes: 'x/.default' })).toThrow(
+      TypeError,
+    )
   })
 })

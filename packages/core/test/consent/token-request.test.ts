@@ -30,20 +30,36 @@ describe('buildClientCredentialsRequest', () => {
   })
 
   it('builds the v1 resource form', () => {
-    const r = ok(buildClientCredentialsRequest({ tenant: TENANT, clientId: CLIENT, api: 'm365d', version: 'v1' }))
+    const r = ok(
+      buildClientCredentialsRequest({ tenant: TENANT, clientId: CLIENT, api: 'm365d', version: 'v1' }),
+    )
     expect(r.url).toBe(`https://login.microsoftonline.com/${TENANT}/oauth2/token`)
-    expect(r.params).toEqual({ grant_type: 'client_credentials', client_id: CLIENT, client_secret: CLIENT_SECRET_PLACEHOLDER, resource: 'https://api.security.microsoft.com' })
+    expect(r.params).toEqual({
+      grant_type: 'client_credentials',
+      client_id: CLIENT,
+      client_secret: CLIENT_SECRET_PLACEHOLDER,
+      resource: 'https://api.security.microsoft.com',
+    })
   })
 
   it('uses the government authority and resource', () => {
-    const r = ok(buildClientCredentialsRequest({ tenant: TENANT, clientId: CLIENT, api: 'm365d', cloud: 'usgov' }))
+    const r = ok(
+      buildClientCredentialsRequest({ tenant: TENANT, clientId: CLIENT, api: 'm365d', cloud: 'usgov' }),
+    )
     expect(r.url).toBe(`https://login.microsoftonline.us/${TENANT}/oauth2/v2.0/token`)
     expect(r.params.scope).toBe('https://api-gov.security.microsoft.us/.default')
   })
 
   it('takes an explicit scope and lints it', () => {
-    expect(ok(buildClientCredentialsRequest({ tenant: TENANT, clientId: CLIENT, scope: 'api://my-api/.default' })).params.scope).toBe('api://my-api/.default')
-    const bad = buildClientCredentialsRequest({ tenant: TENANT, clientId: CLIENT, scope: 'https://api.security.microsoft.com.default' })
+    expect(
+      ok(buildClientCredentialsRequest({ tenant: TENANT, clientId: CLIENT, scope: 'api://my-api/.default' }))
+        .params.scope,
+    ).toBe('api://my-api/.default')
+    const bad = buildClientCredentialsRequest({
+      tenant: TENANT,
+      clientId: CLIENT,
+      scope: 'https://api.security.microsoft.com.default',
+    })
     expect(bad.ok).toBe(false)
     expect(bad.findings.map((f) => f.code)).toEqual(['scope-malformed'])
   })
@@ -56,13 +72,23 @@ describe('buildClientCredentialsRequest', () => {
   })
 
   it('refuses a bad client ID and an API missing from the cloud', () => {
-    expect(buildClientCredentialsRequest({ tenant: TENANT, clientId: 'x' }).findings.map((f) => f.code)).toEqual(['client-id-invalid'])
-    expect(buildClientCredentialsRequest({ tenant: TENANT, clientId: CLIENT, cloud: 'china' }).findings.map((f) => f.code)).toEqual(['api-not-in-cloud'])
+    expect(
+      buildClientCredentialsRequest({ tenant: TENANT, clientId: 'x' }).findings.map((f) => f.code),
+    ).toEqual(['client-id-invalid'])
+    expect(
+      buildClientCredentialsRequest({ tenant: TENANT, clientId: CLIENT, cloud: 'china' }).findings.map(
+        (f) => f.code,
+      ),
+    ).toEqual(['api-not-in-cloud'])
   })
 
   it('throws TypeError on misuse', () => {
-    expect(() => buildClientCredentialsRequest({ tenant: TENANT, clientId: CLIENT, api: 'mde', scope: 'x/.default' })).toThrow(TypeError)
-    expect(() => buildClientCredentialsRequest({ tenant: TENANT, clientId: CLIENT, version: 'v3' as never })).toThrow(TypeError)
+    expect(() =>
+      buildClientCredentialsRequest({ tenant: TENANT, clientId: CLIENT, api: 'mde', scope: 'x/.default' }),
+    ).toThrow(TypeError)
+    expect(() =>
+      buildClientCredentialsRequest({ tenant: TENANT, clientId: CLIENT, version: 'v3' as never }),
+    ).toThrow(TypeError)
   })
 })
 
@@ -94,7 +120,9 @@ describe('snippets', () => {
   })
 
   it('quotes free-text scopes for each language', () => {
-    const odd = ok(buildClientCredentialsRequest({ tenant: TENANT, clientId: CLIENT, scope: "api://it's/.default" }))
+    const odd = ok(
+      buildClientCredentialsRequest({ tenant: TENANT, clientId: CLIENT, scope: "api://it's/.default" }),
+    )
     expect(buildCurlSnippet(odd)).toContain(`'scope=api://it'\\''s/.default'`)
     expect(buildPowerShellSnippet(odd)).toContain(`'api://it''s/.default'`)
     expect(buildMsalNodeSnippet(odd)).toContain(`'api://it\\'s/.default'`)

@@ -40,17 +40,20 @@ describe('docs/findings.md', () => {
     expect(seen.filter((c, k) => seen.indexOf(c) !== k)).toEqual([])
   })
 
-  it.each(all.filter((e) => e.code !== null && isFindingCode(e.code)).map((e) => [e.code as string, e] as const))(
-    '%s gives the catalogue severity, a meaning, an example and a fix', (code, entry) => {
-      if (!isFindingCode(code)) throw new Error('unreachable')
-      const field = (name: string) => new RegExp(`^- \\*\\*${name}:\\*\\* +(\\S.*)$`, 'm').exec(entry.body)?.[1]
-      expect(field('Severity')?.startsWith(FINDINGS[code].severity)).toBe(true)
-      for (const name of ['Meaning', 'Example', 'Fix']) expect(field(name)?.length ?? 0, `${code}: ${name}`).toBeGreaterThan(10)
-    },
-  )
+  it.each(
+    all.filter((e) => e.code !== null && isFindingCode(e.code)).map((e) => [e.code as string, e] as const),
+  )('%s gives the catalogue severity, a meaning, an example and a fix', (code, entry) => {
+    if (!isFindingCode(code)) throw new Error('unreachable')
+    const field = (name: string) => new RegExp(`^- \\*\\*${name}:\\*\\* +(\\S.*)$`, 'm').exec(entry.body)?.[1]
+    expect(field('Severity')?.startsWith(FINDINGS[code].severity)).toBe(true)
+    for (const name of ['Meaning', 'Example', 'Fix'])
+      expect(field(name)?.length ?? 0, `${code}: ${name}`).toBeGreaterThan(10)
+  })
 
   it('the parser sees both heading styles and rejects headings that name no code', () => {
-    const parsed = entries('# T\n\n### token-expired\n\nx\n\n### `token-opaque`\n\ny\n\n### Some notes\n\nz\n')
+    const parsed = entries(
+      '# T\n\n### token-expired\n\nx\n\n### `token-opaque`\n\ny\n\n### Some notes\n\nz\n',
+    )
     expect(parsed.map((e) => e.code)).toEqual(['token-expired', 'token-opaque', null])
   })
 })

@@ -4,13 +4,29 @@ import { describe, expect, it } from 'vitest'
 import { FINDINGS, type FindingCode, type InspectOptions } from '../../src/index.js'
 import { codes, inspect } from '../fixtures/inspect.js'
 import {
-  buildToken, CONSUMER_TENANT, graphToken, idToken, M365D_AUD, NOW_S, OTHER_TENANT, V1_HEADER, v1AppOnlyClaims, v1AppOnlyToken,
+  buildToken,
+  CONSUMER_TENANT,
+  graphToken,
+  idToken,
+  M365D_AUD,
+  NOW_S,
+  OTHER_TENANT,
+  V1_HEADER,
+  v1AppOnlyClaims,
+  v1AppOnlyToken,
 } from '../fixtures/tokens.js'
 
 /** The offline pipeline's modules: every finding code they can emit must have a trigger below. */
 const PIPELINE_FILES = [
-  'token/analyze.ts', 'token/decode.ts', 'token/facts.ts', 'token/inspect.ts', 'token/normalize.ts',
-  'token/checks/lifetime.ts', 'token/checks/issuer.ts', 'token/checks/audience.ts', 'token/checks/caller.ts',
+  'token/analyze.ts',
+  'token/decode.ts',
+  'token/facts.ts',
+  'token/inspect.ts',
+  'token/normalize.ts',
+  'token/checks/lifetime.ts',
+  'token/checks/issuer.ts',
+  'token/checks/audience.ts',
+  'token/checks/caller.ts',
 ]
 
 function emittedCodes(): Set<string> {
@@ -44,7 +60,9 @@ const TRIGGERS: Record<string, [string, InspectOptions?]> = {
   'tenant-invalid': [v1AppOnlyToken({ tid: 'contoso.com' })],
   'tenant-not-allowed': [v1AppOnlyToken(), { tenants: [OTHER_TENANT] }],
   'tenants-any': [v1AppOnlyToken(), { tenants: 'any' }],
-  'consumer-tenant': [v1AppOnlyToken({ tid: CONSUMER_TENANT, iss: `https://sts.windows.net/${CONSUMER_TENANT}/` })],
+  'consumer-tenant': [
+    v1AppOnlyToken({ tid: CONSUMER_TENANT, iss: `https://sts.windows.net/${CONSUMER_TENANT}/` }),
+  ],
   'version-issuer-mismatch': [v1AppOnlyToken({ ver: '2.0' })],
   'audience-mismatch': [v1AppOnlyToken({ aud: 'api://orders' }), { audience: 'api://payments' }],
   'audience-not-single': [v1AppOnlyToken({ aud: [M365D_AUD] })],
@@ -61,13 +79,16 @@ describe('every finding the offline pipeline emits has a trigger', () => {
     expect([...emittedCodes()].filter((c) => !(c in TRIGGERS))).toEqual([])
   })
 
-  it.each(Object.entries(TRIGGERS))('%s fires for its trigger, with the catalogue severity', (code, [raw, options]) => {
-    const report = inspect(raw, options)
-    expect(codes(report)).toContain(code)
-    const f = report.findings.find((x) => x.code === code)
-    expect(f?.severity).toBe(FINDINGS[code as FindingCode].severity)
-    expect(f?.message.length).toBeGreaterThan(0)
-  })
+  it.each(Object.entries(TRIGGERS))(
+    '%s fires for its trigger, with the catalogue severity',
+    (code, [raw, options]) => {
+      const report = inspect(raw, options)
+      expect(codes(report)).toContain(code)
+      const f = report.findings.find((x) => x.code === code)
+      expect(f?.severity).toBe(FINDINGS[code as FindingCode].severity)
+      expect(f?.message.length).toBeGreaterThan(0)
+    },
+  )
 
   it('a clean token fires none of them except the offline signature note', () => {
     expect(codes(inspect(buildToken({ payload: v1AppOnlyClaims() })))).toEqual(['signature-not-checked'])

@@ -10,7 +10,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createVerifier } from '../../src/index.js'
 import { KEY_SET_DEFAULTS } from '../../src/entra/keyset/options.js'
 import { createKeySetStore, type KeyLookup, type KeySetStore } from '../../src/entra/keyset/store.js'
-import { MDE, NOW, TENANT, entraClaims, entraHeader, makeKey, signCompact, type TestKey } from '../verify/fixtures/entra.js'
+import {
+  MDE,
+  NOW,
+  TENANT,
+  entraClaims,
+  entraHeader,
+  makeKey,
+  signCompact,
+  type TestKey,
+} from '../verify/fixtures/entra.js'
 
 let server: Server
 let base: string
@@ -27,10 +36,18 @@ const serveKeys = (keys: Record<string, unknown>[]) => (_req: IncomingMessage, r
 }
 
 function store(extra: Partial<typeof KEY_SET_DEFAULTS> = {}): KeySetStore {
-  return createKeySetStore({ ...KEY_SET_DEFAULTS, timeoutMs: 3_000, allowLoopbackHttp: true, ...extra, fetch: globalThis.fetch, now: () => clock })
+  return createKeySetStore({
+    ...KEY_SET_DEFAULTS,
+    timeoutMs: 3_000,
+    allowLoopbackHttp: true,
+    ...extra,
+    fetch: globalThis.fetch,
+    now: () => clock,
+  })
 }
 const src = (path = '/keys', id = 'tenant-a') => ({ id, jwksUri: `${base}${path}` })
-const status = (results: KeyLookup[]) => results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {})
+const status = (results: KeyLookup[]) =>
+  results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {})
 
 beforeAll(async () => {
   k1 = makeKey('k1')
@@ -40,7 +57,10 @@ beforeAll(async () => {
     requests.push(req.url ?? '')
     handler(req, res)
   })
-  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)) })
+  server.on('connection', (s) => {
+    sockets.add(s)
+    s.on('close', () => sockets.delete(s))
+  })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const address = server.address()
   if (address === null || typeof address === 'string') throw new Error('no port')
@@ -73,16 +93,40 @@ describe('key-set layer against a local HTTP server', () => {
     handler = (req, res) => {
       if (req.url === `/${TENANT}/v2.0/.well-known/openid-configuration`) {
         res.writeHead(200, { 'content-type': 'application/json' })
-        res.end(JSON.stringify({ issuer: `https://login.microsoftonline.com/${TENANT}/v2.0`, jwks_uri: `${base}/${TENANT}/discovery/v2.0/keys` }))
+        res.end(
+          JSON.stringify({
+            issuer: `https://login.microsoftonline.com/${TENANT}/v2.0`,
+            jwks_uri: `${base}/${TENANT}/discovery/v2.0/keys`,
+          }),
+        )
       } else serveKeys([k1.jwk])(req, res)
     }
-    const verifier = createVerifier({ audience: MDE, tenants: [TENANT], now: NOW, authority: base, keySets: { allowLoopbackHttp: true, timeoutMs: 2000 }, resultCache: false })
+    const verifier = createVerifier({
+      audience: MDE,
+      tenants: [TENANT],
+      now: NOW,
+      authority: base,
+      keySets: { allowLoopbackHttp: true, timeoutMs: 2000 },
+      resultCache: false,
+    })
     const token = signCompact(entraHeader(k1), entraClaims(), k1.privateKey)
     // The result cache is off, so each of the 1,000 verifications looks the key up and runs the cryptography.
     const reports = await Promise.all(Array.from({ length: 1000 }, () => verifier.verify(token)))
-    expect(reports.every((r) => r.ok && r.signature.status === 'valid' && r.signature.jwksUri === `${base}/${TENANT}/discovery/v2.0/keys`)).toBe(true)
-    expect(requests).toEqual([`/${TENANT}/v2.0/.well-known/openid-configuration`, `/${TENANT}/discovery/v2.0/keys`])
-    figures.push(`cold burst through discovery, 1,000 verifications: ${requests.length} requests (metadata + key set)`)
+    expect(
+      reports.every(
+        (r) =>
+          r.ok &&
+          r.signature.status === 'valid' &&
+          r.signature.jwksUri === `${base}/${TENANT}/discovery/v2.0/keys`,
+      ),
+    ).toBe(true)
+    expect(requests).toEqual([
+      `/${TENANT}/v2.0/.well-known/openid-configuration`,
+      `/${TENANT}/discovery/v2.0/keys`,
+    ])
+    figures.push(
+      `cold burst through discovery, 1,000 verifications: ${requests.length} requests (metadata + key set)`,
+    )
   })
 
   it('refuses loopback http unless the test option allows it: zero requests', async () => {
@@ -96,7 +140,9 @@ describe('key-set layer against a local HTTP server', () => {
   it('1,000 random unknown kids: at most one refetch per cooldown window; valid kids keep verifying', async () => {
     const s = store({ unknownKidCooldownMs: 60_000 })
     await s.lookup(src(), 'k1')
-    const mixed = await Promise.all(Array.from({ length: 1000 }, (_, i) => s.lookup(src(), i % 10 === 0 ? 'k1' : randomUUID())))
+    const mixed = await Promise.all(
+      Array.from({ length: 1000 }, (_, i) => s.lookup(src(), i % 10 === 0 ? 'k1' : randomUUID())),
+    )
     expect(status(mixed)).toEqual({ found: 100, 'not-found': 900 })
     const afterFirstWave = requests.length
     clock += 30_000
@@ -108,7 +154,9 @@ describe('key-set layer against a local HTTP server', () => {
     expect(requests.length).toBe(afterFirstWave + 1)
     expect((await s.lookup(src(), 'k1')).status).toBe('found')
     expect(afterFirstWave).toBe(2)
-    figures.push(`1,000 unknown kids (+100 valid) then 2,000 more over 61 s with a 60 s cooldown: ${requests.length} requests (1 cold, 1 immediate refetch, 1 after the cooldown)`)
+    figures.push(
+      `1,000 unknown kids (+100 valid) then 2,000 more over 61 s with a 60 s cooldown: ${requests.length} requests (1 cold, 1 immediate refetch, 1 after the cooldown)`,
+    )
   })
 
   it('rotation: a new key is accepted on its first use, twice in a row', async () => {
@@ -120,13 +168,23 @@ describe('key-set layer against a local HTTP server', () => {
     handler = serveKeys([k2.jwk, k3.jwk])
     expect((await s.lookup(src(), 'k3')).status).toBe('found')
     expect(requests).toEqual(['/keys', '/keys', '/keys'])
-    figures.push(`rotation (k1 → k2 → k3 within 1 s): ${requests.length} requests, each new key accepted on first use`)
+    figures.push(
+      `rotation (k1 → k2 → k3 within 1 s): ${requests.length} requests, each new key accepted on first use`,
+    )
   })
 
   it('outage: the last known good keys keep working, with backoff, up to the maximum stale age', async () => {
-    const s = store({ refreshAfterMs: 3_600_000, maxStaleMs: 7_200_000, backoffMs: 10_000, maxBackoffMs: 60_000 })
+    const s = store({
+      refreshAfterMs: 3_600_000,
+      maxStaleMs: 7_200_000,
+      backoffMs: 10_000,
+      maxBackoffMs: 60_000,
+    })
     await s.lookup(src(), 'k1')
-    handler = (_req, res) => { res.writeHead(503); res.end() }
+    handler = (_req, res) => {
+      res.writeHead(503)
+      res.end()
+    }
     clock += 3_600_000
     const during = await Promise.all(Array.from({ length: 500 }, () => s.lookup(src(), 'k1')))
     expect(status(during)).toEqual({ found: 500 })
@@ -142,7 +200,9 @@ describe('key-set layer against a local HTTP server', () => {
     const stale = await s.lookup(src(), 'k1')
     expect(stale.status).toBe('unavailable')
     expect(stale.status === 'unavailable' && stale.cause).toContain('503')
-    figures.push(`outage (503) with last known good: 600 lookups during the outage, ${requests.length} requests in all (1 cold + 1 per backoff window), keys refused after the max stale age`)
+    figures.push(
+      `outage (503) with last known good: 600 lookups during the outage, ${requests.length} requests in all (1 cold + 1 per backoff window), keys refused after the max stale age`,
+    )
   })
 
   it('a kid rolled during an outage is accepted on its first use after the backoff ends, with one request per window', async () => {
@@ -150,19 +210,26 @@ describe('key-set layer against a local HTTP server', () => {
     // the outage must not use up the immediate refetch, or the new key is refused for the whole unknown-kid cooldown.
     const s = store({ backoffMs: 10_000, maxBackoffMs: 60_000 })
     expect((await s.lookup(src(), 'k1')).status).toBe('found')
-    handler = (_req, res) => { res.writeHead(500); res.end() }
+    handler = (_req, res) => {
+      res.writeHead(500)
+      res.end()
+    }
     clock += 1_000
     // k2 was rolled during the outage: its first use refetches at once (and fails).
     expect((await s.lookup(src(), 'k2')).status).toBe('unavailable')
     expect(requests.length).toBe(2)
     // During the backoff: 1,000 unknown kids (the new one among them) make no request; the known key still works.
-    const during = await Promise.all(Array.from({ length: 1000 }, (_, i) => s.lookup(src(), i % 2 === 0 ? 'k2' : randomUUID())))
+    const during = await Promise.all(
+      Array.from({ length: 1000 }, (_, i) => s.lookup(src(), i % 2 === 0 ? 'k2' : randomUUID())),
+    )
     expect(status(during)).toEqual({ unavailable: 1000 })
     expect((await s.lookup(src(), 'k1')).status).toBe('found')
     expect(requests.length).toBe(2)
     // The backoff ends while the endpoint still fails: 1,000 concurrent unknown kids make exactly one request.
     clock += 10_000
-    const stillDown = await Promise.all(Array.from({ length: 1000 }, (_, i) => s.lookup(src(), i % 2 === 0 ? 'k2' : randomUUID())))
+    const stillDown = await Promise.all(
+      Array.from({ length: 1000 }, (_, i) => s.lookup(src(), i % 2 === 0 ? 'k2' : randomUUID())),
+    )
     expect(status(stillDown)).toEqual({ unavailable: 1000 })
     expect(requests.length).toBe(3)
     // The second failure doubles the backoff: nothing is requested within it.
@@ -184,11 +251,15 @@ describe('key-set layer against a local HTTP server', () => {
     await Promise.all(Array.from({ length: 1000 }, () => s.lookup(src(), randomUUID())))
     expect(requests.length).toBe(afterStorm)
     expect((await s.lookup(src(), 'k1')).status).toBe('found')
-    figures.push(`kid rolled during an outage (500, 10 s backoff): ${requests.length} requests in all; accepted on first use after recovery, 1 request per backoff window during the outage`)
+    figures.push(
+      `kid rolled during an outage (500, 10 s backoff): ${requests.length} requests in all; accepted on first use after recovery, 1 request per backoff window during the outage`,
+    )
   })
 
   it('slow response: times out, then backs off', async () => {
-    handler = () => { /* never answers */ }
+    handler = () => {
+      /* never answers */
+    }
     const s = store({ timeoutMs: 200 })
     const started = performance.now()
     const result = await s.lookup(src(), 'k1')
@@ -197,11 +268,16 @@ describe('key-set layer against a local HTTP server', () => {
     expect(result.status === 'unavailable' && result.cause).toMatch(/within 200 ms/)
     await Promise.all(Array.from({ length: 100 }, () => s.lookup(src(), 'k1')))
     expect(requests).toEqual(['/keys'])
-    figures.push(`slow response (no answer): timed out after 200 ms, ${requests.length} request for 101 lookups`)
+    figures.push(
+      `slow response (no answer): timed out after 200 ms, ${requests.length} request for 101 lookups`,
+    )
   })
 
   it('slow body: headers arrive, the body never ends', async () => {
-    handler = (_req, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.write('{"keys":[') }
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.write('{"keys":[')
+    }
     const result = await store({ timeoutMs: 200 }).lookup(src(), 'k1')
     expect(result.status).toBe('unavailable')
     expect(requests).toEqual(['/keys'])
@@ -209,7 +285,10 @@ describe('key-set layer against a local HTTP server', () => {
 
   it('redirect: refused, the target is never requested', async () => {
     handler = (req, res) => {
-      if (req.url === '/keys') { res.writeHead(302, { location: `${base}/elsewhere` }); res.end() } else serveKeys([k1.jwk])(req, res)
+      if (req.url === '/keys') {
+        res.writeHead(302, { location: `${base}/elsewhere` })
+        res.end()
+      } else serveKeys([k1.jwk])(req, res)
     }
     const result = await store().lookup(src(), 'k1')
     expect(result.status).toBe('unavailable')
@@ -220,13 +299,55 @@ describe('key-set layer against a local HTTP server', () => {
 
   it('HTTP 500 and malformed bodies make the key set unavailable with the cause', async () => {
     const bodies: [string, (res: ServerResponse) => void][] = [
-      ['500', (res) => { res.writeHead(500); res.end('oops') }],
-      ['malformed JSON', (res) => { res.writeHead(200); res.end('{"keys":[') }],
-      ['duplicate members', (res) => { res.writeHead(200); res.end(`{"keys":[],"keys":[${JSON.stringify(k1.jwk)}]}`) }],
-      ['not an object', (res) => { res.writeHead(200); res.end('[]') }],
-      ['no keys array', (res) => { res.writeHead(200); res.end('{"keys":{}}') }],
-      ['HTML', (res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<html></html>') }],
-      ['only weak keys', (res) => { res.writeHead(200); res.end(JSON.stringify({ keys: [{ ...k1.jwk, e: 'Aw' }] })) }],
+      [
+        '500',
+        (res) => {
+          res.writeHead(500)
+          res.end('oops')
+        },
+      ],
+      [
+        'malformed JSON',
+        (res) => {
+          res.writeHead(200)
+          res.end('{"keys":[')
+        },
+      ],
+      [
+        'duplicate members',
+        (res) => {
+          res.writeHead(200)
+          res.end(`{"keys":[],"keys":[${JSON.stringify(k1.jwk)}]}`)
+        },
+      ],
+      [
+        'not an object',
+        (res) => {
+          res.writeHead(200)
+          res.end('[]')
+        },
+      ],
+      [
+        'no keys array',
+        (res) => {
+          res.writeHead(200)
+          res.end('{"keys":{}}')
+        },
+      ],
+      [
+        'HTML',
+        (res) => {
+          res.writeHead(200, { 'content-type': 'text/html' })
+          res.end('<html></html>')
+        },
+      ],
+      [
+        'only weak keys',
+        (res) => {
+          res.writeHead(200)
+          res.end(JSON.stringify({ keys: [{ ...k1.jwk, e: 'Aw' }] }))
+        },
+      ],
     ]
     for (const [name, respond] of bodies) {
       requests = []
@@ -235,7 +356,9 @@ describe('key-set layer against a local HTTP server', () => {
       expect(result.status, name).toBe('unavailable')
       expect(requests, name).toEqual(['/keys'])
     }
-    figures.push(`500 / malformed JSON / duplicate members / not an object / no keys / HTML / only weak keys: unavailable, 1 request each`)
+    figures.push(
+      `500 / malformed JSON / duplicate members / not an object / no keys / HTML / only weak keys: unavailable, 1 request each`,
+    )
   })
 
   it('oversized bodies are cut off while streaming, with or without an honest Content-Length', async () => {
@@ -243,8 +366,14 @@ describe('key-set layer against a local HTTP server', () => {
     for (const chunked of [false, true]) {
       requests = []
       handler = (_req, res) => {
-        if (chunked) { res.writeHead(200); for (let i = 0; i < big.length; i += 65536) res.write(big.slice(i, i + 65536)); res.end() }
-        else { res.writeHead(200, { 'content-length': String(Buffer.byteLength(big)) }); res.end(big) }
+        if (chunked) {
+          res.writeHead(200)
+          for (let i = 0; i < big.length; i += 65536) res.write(big.slice(i, i + 65536))
+          res.end()
+        } else {
+          res.writeHead(200, { 'content-length': String(Buffer.byteLength(big)) })
+          res.end(big)
+        }
       }
       const result = await store({ maxBytes: 64 * 1024 }).lookup(src(), 'k1')
       expect(result.status === 'unavailable' && result.cause).toMatch(/larger than 65536 bytes/)
@@ -258,7 +387,9 @@ describe('key-set layer against a local HTTP server', () => {
       socket.on('error', () => undefined)
       socket.on('data', () => {
         const body = `{"keys":[${JSON.stringify(k1.jwk)}],"pad":"${'b'.repeat(300_000)}"}`
-        socket.end(`HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 20\r\nconnection: close\r\n\r\n${body}`)
+        socket.end(
+          `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 20\r\nconnection: close\r\n\r\n${body}`,
+        )
       })
     })
     await new Promise<void>((r) => raw.listen(0, '127.0.0.1', r))
@@ -276,11 +407,16 @@ describe('key-set layer against a local HTTP server', () => {
     await new Promise<void>((r) => lyingLarge.listen(0, '127.0.0.1', r))
     const a2 = lyingLarge.address()
     if (a2 === null || typeof a2 === 'string') throw new Error('no port')
-    const result = await store({ maxBytes: 64 * 1024 }).lookup({ id: 'liar2', jwksUri: `http://127.0.0.1:${a2.port}/keys` }, 'k1')
+    const result = await store({ maxBytes: 64 * 1024 }).lookup(
+      { id: 'liar2', jwksUri: `http://127.0.0.1:${a2.port}/keys` },
+      'k1',
+    )
     expect(result.status).toBe('unavailable')
     await new Promise<void>((r) => raw.close(() => r()))
     await new Promise<void>((r) => lyingLarge.close(() => r()))
-    figures.push('lying Content-Length (claims 20 or 10 bytes, sends 300-500 KB): unavailable, body never trusted beyond what was counted')
+    figures.push(
+      'lying Content-Length (claims 20 or 10 bytes, sends 300-500 KB): unavailable, body never trusted beyond what was counted',
+    )
   })
 
   it('a private key in the set is refused; the public keys beside it still work', async () => {
@@ -292,7 +428,9 @@ describe('key-set layer against a local HTTP server', () => {
     expect(refused.status === 'not-found' && refused.rejected?.reason).toMatch(/private key material/)
     expect((await s.lookup(src(), 'k2')).status).toBe('found')
     expect(requests).toEqual(['/keys'])
-    figures.push(`private key in the set: that key refused, the public key beside it used, ${requests.length} request`)
+    figures.push(
+      `private key in the set: that key refused, the public key beside it used, ${requests.length} request`,
+    )
   })
 
   it('the cache is bounded per tenant (LRU)', async () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { BUILTIN_CATALOGS, capabilitiesOf, catalogForToken, checkPermissions, inspectToken } from '../../src/index.js'
+import {
+  BUILTIN_CATALOGS,
+  capabilitiesOf,
+  catalogForToken,
+  checkPermissions,
+  inspectToken,
+} from '../../src/index.js'
 import { buildToken, v1AppOnlyClaims, v1DelegatedClaims } from '../fixtures/tokens.js'
 
 const facts = (claims: Record<string, unknown>) => {
@@ -9,7 +15,7 @@ const facts = (claims: Record<string, unknown>) => {
 }
 
 describe('capabilitiesOf: a token judged against a whole catalog', () => {
-  it('finds the catalog from the token\'s own API, generically over BUILTIN_CATALOGS', () => {
+  it("finds the catalog from the token's own API, generically over BUILTIN_CATALOGS", () => {
     expect(catalogForToken(facts(v1AppOnlyClaims()))?.id).toBe('mde')
     expect(catalogForToken({ api: 'other' })).toBeNull()
     expect(catalogForToken({ api: '__proto__' })).toBeNull()
@@ -32,8 +38,15 @@ describe('capabilitiesOf: a token judged against a whole catalog', () => {
       }
     }
     const alerts = caps.areas.find((a) => a.area === 'Alerts')
-    expect(alerts?.operations.find((o) => o.operation === 'GET /api/alerts')).toMatchObject({ granted: true, grantedBy: ['Alert.Read.All'] })
-    expect(alerts?.operations.find((o) => o.operation === 'PATCH /api/alerts/{id}')).toMatchObject({ granted: false, grantedBy: [], needs: ['Alert.ReadWrite.All'] })
+    expect(alerts?.operations.find((o) => o.operation === 'GET /api/alerts')).toMatchObject({
+      granted: true,
+      grantedBy: ['Alert.Read.All'],
+    })
+    expect(alerts?.operations.find((o) => o.operation === 'PATCH /api/alerts/{id}')).toMatchObject({
+      granted: false,
+      grantedBy: [],
+      needs: ['Alert.ReadWrite.All'],
+    })
   })
 
   it('grants nothing to an app-only token with no roles', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { BUILTIN_CATALOGS, M365D_CATALOG, MDE_CATALOG, findPermissions, isGuid, parseCatalog } from '../../src/index.js'
+import {
+  BUILTIN_CATALOGS,
+  M365D_CATALOG,
+  MDE_CATALOG,
+  findPermissions,
+  isGuid,
+  parseCatalog,
+} from '../../src/index.js'
 import type { PermissionCatalog } from '../../src/index.js'
 
 const catalogs: PermissionCatalog[] = Object.values(BUILTIN_CATALOGS)
@@ -9,7 +16,10 @@ const catalogs: PermissionCatalog[] = Object.values(BUILTIN_CATALOGS)
 // are left out of what it is given here; everything else must still pass it unchanged.
 const NEWER_OPERATION_FIELDS = ['alsoRequires', 'legacy', 'checked', 'area']
 function withoutNewerFields(catalog: PermissionCatalog): unknown {
-  const json = JSON.parse(JSON.stringify(catalog)) as { operations: Record<string, unknown>[]; permissions: Record<string, unknown>[] }
+  const json = JSON.parse(JSON.stringify(catalog)) as {
+    operations: Record<string, unknown>[]
+    permissions: Record<string, unknown>[]
+  }
   for (const op of json.operations) for (const k of NEWER_OPERATION_FIELDS) delete op[k]
   for (const p of json.permissions) delete p['idByCloud']
   return json
@@ -18,15 +28,25 @@ function withoutNewerFields(catalog: PermissionCatalog): unknown {
 describe.each(catalogs.map((c) => [c.id, c] as const))('catalog %s', (_id, catalog) => {
   it('names only permissions it defines, of the right kind', () => {
     for (const op of catalog.operations) {
-      for (const n of op.application) expect(findPermissions(catalog, n, 'application').length, `${op.method} ${op.path} application ${n}`).toBe(1)
-      for (const n of op.delegated) expect(findPermissions(catalog, n, 'delegated').length, `${op.method} ${op.path} delegated ${n}`).toBe(1)
+      for (const n of op.application)
+        expect(
+          findPermissions(catalog, n, 'application').length,
+          `${op.method} ${op.path} application ${n}`,
+        ).toBe(1)
+      for (const n of op.delegated)
+        expect(
+          findPermissions(catalog, n, 'delegated').length,
+          `${op.method} ${op.path} delegated ${n}`,
+        ).toBe(1)
       expect(op.application.length + op.delegated.length).toBeGreaterThan(0)
     }
   })
 
   it('gives every operation an official source page and a checker', () => {
     for (const op of catalog.operations) {
-      expect(op.source, `${op.method} ${op.path}`).toMatch(/^https:\/\/learn\.microsoft\.com\/(defender-(endpoint\/api|xdr)\/[a-z0-9-]+|graph\/api\/(resources\/)?[a-z0-9_-]+\?view=graph-rest-(1\.0|beta))$/)
+      expect(op.source, `${op.method} ${op.path}`).toMatch(
+        /^https:\/\/learn\.microsoft\.com\/(defender-(endpoint\/api|xdr)\/[a-z0-9-]+|graph\/api\/(resources\/)?[a-z0-9_-]+\?view=graph-rest-(1\.0|beta))$/,
+      )
       expect(['reference', 'claimcheck']).toContain(op.checkedBy)
     }
   })
@@ -40,7 +60,8 @@ describe.each(catalogs.map((c) => [c.id, c] as const))('catalog %s', (_id, catal
       expect(p.id === null || isGuid(p.id)).toBe(true)
       for (const i of p.includes ?? []) expect(findPermissions(catalog, i, p.kind).length).toBe(1)
     }
-    for (const to of Object.values(catalog.aliases ?? {})) expect(findPermissions(catalog, to).length).toBeGreaterThan(0)
+    for (const to of Object.values(catalog.aliases ?? {}))
+      expect(findPermissions(catalog, to).length).toBeGreaterThan(0)
   })
 
   it('passes the custom-catalog validator (one format for all catalogs)', () => {
@@ -65,9 +86,15 @@ describe('catalog contents (hand-written expectations)', () => {
   })
 
   it('records the WindowsDefenderATP role IDs', () => {
-    expect(findPermissions(MDE_CATALOG, 'Machine.Isolate', 'application')[0]?.id).toBe('7e4e1300-e1b9-4102-88ba-f0cb6e6d5974')
-    expect(findPermissions(MDE_CATALOG, 'Machine.Read.All', 'application')[0]?.id).toBe('ea8291d3-4b9a-44b5-bc3a-6cea3026dc79')
-    expect(findPermissions(M365D_CATALOG, 'Incident.Read.All', 'application')[0]?.id).toBe('a9790345-4595-42e4-971a-ccdc79f19b7c')
+    expect(findPermissions(MDE_CATALOG, 'Machine.Isolate', 'application')[0]?.id).toBe(
+      '7e4e1300-e1b9-4102-88ba-f0cb6e6d5974',
+    )
+    expect(findPermissions(MDE_CATALOG, 'Machine.Read.All', 'application')[0]?.id).toBe(
+      'ea8291d3-4b9a-44b5-bc3a-6cea3026dc79',
+    )
+    expect(findPermissions(M365D_CATALOG, 'Incident.Read.All', 'application')[0]?.id).toBe(
+      'a9790345-4595-42e4-971a-ccdc79f19b7c',
+    )
   })
 
   it('keeps the verified correction: deleting an indicator has no delegated permission', () => {
@@ -78,7 +105,12 @@ describe('catalog contents (hand-written expectations)', () => {
   })
 
   it('maps the documented misspellings', () => {
-    for (const [from, to] of [['URL.Read.All', 'Url.Read.All'], ['Alerts.ReadWrite.All', 'Alert.ReadWrite.All'], ['Machine.Read.Write', 'Machine.ReadWrite'], ['RemediationTask.Read', 'RemediationTasks.Read']]) {
+    for (const [from, to] of [
+      ['URL.Read.All', 'Url.Read.All'],
+      ['Alerts.ReadWrite.All', 'Alert.ReadWrite.All'],
+      ['Machine.Read.Write', 'Machine.ReadWrite'],
+      ['RemediationTask.Read', 'RemediationTasks.Read'],
+    ]) {
       expect(findPermissions(MDE_CATALOG, from as string)[0]?.value).toBe(to)
     }
   })

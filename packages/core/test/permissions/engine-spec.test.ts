@@ -1,6 +1,16 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { API_RESOURCES, BUILTIN_CATALOGS, assertCatalog, checkPermissions, inspectToken, parseCatalog, parseOperation, type PermissionCatalog, type TokenFacts } from '../../src/index.js'
+import {
+  API_RESOURCES,
+  BUILTIN_CATALOGS,
+  assertCatalog,
+  checkPermissions,
+  inspectToken,
+  parseCatalog,
+  parseOperation,
+  type PermissionCatalog,
+  type TokenFacts,
+} from '../../src/index.js'
 import { nameKey } from '../../src/permissions/names.js'
 import { M365D_AUD, MDE_AUD, appOnlyClaims, at, delegatedClaims, jwt } from './tokens.js'
 
@@ -32,15 +42,37 @@ describe('permission names: ordinal, ASCII case-insensitive, no Unicode folding 
   })
 
   it('a token holding a lookalike of the needed role is not granted', () => {
-    const r = checkPermissions(facts(appOnlyClaims(['\u212Aachine.Isolate'.replace('\u212A', 'M').replace('M', '\u041C')])), { operation: 'POST /api/machines/a/isolate' })
+    const r = checkPermissions(
+      facts(appOnlyClaims(['\u212Aachine.Isolate'.replace('\u212A', 'M').replace('M', '\u041C')])),
+      { operation: 'POST /api/machines/a/isolate' },
+    )
     expect(r.satisfied).toBe(false)
-    const kelvin = { id: 'k', name: 'K', appId: null, identifierUris: ['api://k'], hosts: [], permissions: [{ value: 'kv.Read', kind: 'application', id: null }], operations: [{ method: 'GET', path: '/kv', application: ['kv.Read'], delegated: [] }] }
-    expect(checkPermissions(facts(appOnlyClaims(['\u212Av.Read'], 'api://k')), { catalog: kelvin as PermissionCatalog, operation: 'GET /kv' }).satisfied).toBe(false)
-    expect(checkPermissions(facts(appOnlyClaims(['KV.READ'], 'api://k')), { catalog: kelvin as PermissionCatalog, operation: 'GET /kv' }).satisfied).toBe(true)
+    const kelvin = {
+      id: 'k',
+      name: 'K',
+      appId: null,
+      identifierUris: ['api://k'],
+      hosts: [],
+      permissions: [{ value: 'kv.Read', kind: 'application', id: null }],
+      operations: [{ method: 'GET', path: '/kv', application: ['kv.Read'], delegated: [] }],
+    }
+    expect(
+      checkPermissions(facts(appOnlyClaims(['\u212Av.Read'], 'api://k')), {
+        catalog: kelvin as PermissionCatalog,
+        operation: 'GET /kv',
+      }).satisfied,
+    ).toBe(false)
+    expect(
+      checkPermissions(facts(appOnlyClaims(['KV.READ'], 'api://k')), {
+        catalog: kelvin as PermissionCatalog,
+        operation: 'GET /kv',
+      }).satisfied,
+    ).toBe(true)
   })
 
   it('property: nameKey equals ASCII-only lower-casing for any string', () => {
-    const asciiLower = (s: string) => [...s].map((c) => (c >= 'A' && c <= 'Z' ? String.fromCharCode(c.charCodeAt(0) + 32) : c)).join('')
+    const asciiLower = (s: string) =>
+      [...s].map((c) => (c >= 'A' && c <= 'Z' ? String.fromCharCode(c.charCodeAt(0) + 32) : c)).join('')
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => nameKey(s) === asciiLower(s)))
   })
 })
@@ -51,21 +83,37 @@ describe('hosts: every MDE and XDR host family resolves, by host and path (issue
   const mdeHosts = API_RESOURCES.mde.hosts
   const xdrHosts = API_RESOURCES.m365d.hosts
   it.each(mdeHosts.map((h) => [h]))('MDE operation on %s', (host) => {
-    const r = checkPermissions(facts(appOnlyClaims(['Machine.Isolate'])), { operation: isolate.replace('{host}', `https://${host}`) })
+    const r = checkPermissions(facts(appOnlyClaims(['Machine.Isolate'])), {
+      operation: isolate.replace('{host}', `https://${host}`),
+    })
     expect(r).toMatchObject({ satisfied: true, api: 'mde', operation: 'POST /api/machines/{id}/isolate' })
   })
   it.each(xdrHosts.map((h) => [h]))('XDR operation on %s', (host) => {
-    const r = checkPermissions(facts(appOnlyClaims(['Incident.Read.All'], M365D_AUD)), { operation: incidents.replace('{host}', `https://${host}`) })
+    const r = checkPermissions(facts(appOnlyClaims(['Incident.Read.All'], M365D_AUD)), {
+      operation: incidents.replace('{host}', `https://${host}`),
+    })
     expect(r).toMatchObject({ satisfied: true, api: 'm365d', operation: 'GET /api/incidents' })
   })
   it('the unified host serves both: the path decides, whatever the token', () => {
     const host = 'https://eu.api.security.microsoft.com'
-    expect(checkPermissions(facts(appOnlyClaims(['Alert.Read.All'])), { operation: `GET ${host}/api/alerts` }).api).toBe('mde')
-    expect(checkPermissions(facts(appOnlyClaims(['Alert.Read.All'])), { operation: `GET ${host}/api/incidents` }).api).toBe('m365d')
+    expect(
+      checkPermissions(facts(appOnlyClaims(['Alert.Read.All'])), { operation: `GET ${host}/api/alerts` }).api,
+    ).toBe('mde')
+    expect(
+      checkPermissions(facts(appOnlyClaims(['Alert.Read.All'])), { operation: `GET ${host}/api/incidents` })
+        .api,
+    ).toBe('m365d')
   })
   it('MDE versioned paths (/api/v1.0/…) and a trailing slash match; query strings are ignored', () => {
-    for (const op of ['GET https://api.security.microsoft.com/api/v1.0/alerts', 'GET /api/alerts/', "GET https://api.security.microsoft.com/api/alerts?$filter=severity eq 'High'"]) {
-      expect(checkPermissions(facts(appOnlyClaims(['Alert.Read.All'])), { operation: op }).operation, op).toBe('GET /api/alerts')
+    for (const op of [
+      'GET https://api.security.microsoft.com/api/v1.0/alerts',
+      'GET /api/alerts/',
+      "GET https://api.security.microsoft.com/api/alerts?$filter=severity eq 'High'",
+    ]) {
+      expect(
+        checkPermissions(facts(appOnlyClaims(['Alert.Read.All'])), { operation: op }).operation,
+        op,
+      ).toBe('GET /api/alerts')
     }
   })
   it.each([
@@ -85,30 +133,78 @@ describe('hosts: every MDE and XDR host family resolves, by host and path (issue
 
 describe('Graph URLs with /v1.0 and /beta (a test-local catalog until GRAPH_CATALOG lands)', () => {
   const graph = assertCatalog({
-    id: 'graph', name: 'Microsoft Graph', appId: API_RESOURCES.graph.appId, identifierUris: [...API_RESOURCES.graph.identifierUris], hosts: [...API_RESOURCES.graph.hosts],
+    id: 'graph',
+    name: 'Microsoft Graph',
+    appId: API_RESOURCES.graph.appId,
+    identifierUris: [...API_RESOURCES.graph.identifierUris],
+    hosts: [...API_RESOURCES.graph.hosts],
     permissions: [
       { value: 'SecurityIncident.Read.All', kind: 'application', id: null },
-      { value: 'SecurityIncident.ReadWrite.All', kind: 'application', id: null, includes: ['SecurityIncident.Read.All'] },
+      {
+        value: 'SecurityIncident.ReadWrite.All',
+        kind: 'application',
+        id: null,
+        includes: ['SecurityIncident.Read.All'],
+      },
       { value: 'SecurityIncident.Read.All', kind: 'delegated', id: null },
     ],
-    operations: [{ method: 'GET', path: '/security/incidents', application: ['SecurityIncident.Read.All', 'SecurityIncident.ReadWrite.All'], delegated: ['SecurityIncident.Read.All'] }],
+    operations: [
+      {
+        method: 'GET',
+        path: '/security/incidents',
+        application: ['SecurityIncident.Read.All', 'SecurityIncident.ReadWrite.All'],
+        delegated: ['SecurityIncident.Read.All'],
+      },
+    ],
   })
   const token = facts(appOnlyClaims(['SecurityIncident.Read.All'], 'https://graph.microsoft.com'))
-  it.each(['https://graph.microsoft.com/v1.0/security/incidents', 'https://graph.microsoft.com/beta/security/incidents', 'https://graph.microsoft.us/v1.0/security/incidents', 'https://dod-graph.microsoft.us/beta/security/incidents', '/v1.0/security/incidents', '/security/incidents'])('GET %s', (url) => {
-    expect(checkPermissions(token, { catalog: graph, operation: `GET ${url}` })).toMatchObject({ satisfied: true, api: 'graph', operation: 'GET /security/incidents' })
+  it.each([
+    'https://graph.microsoft.com/v1.0/security/incidents',
+    'https://graph.microsoft.com/beta/security/incidents',
+    'https://graph.microsoft.us/v1.0/security/incidents',
+    'https://dod-graph.microsoft.us/beta/security/incidents',
+    '/v1.0/security/incidents',
+    '/security/incidents',
+  ])('GET %s', (url) => {
+    expect(checkPermissions(token, { catalog: graph, operation: `GET ${url}` })).toMatchObject({
+      satisfied: true,
+      api: 'graph',
+      operation: 'GET /security/incidents',
+    })
   })
   it('a version segment elsewhere, or an unknown version, does not match', () => {
-    for (const url of ['https://graph.microsoft.com/v2.0/security/incidents', 'https://graph.microsoft.com/security/v1.0/incidents']) {
-      expect(codes(checkPermissions(token, { catalog: graph, operation: `GET ${url}` }))).toEqual(['operation-unknown'])
+    for (const url of [
+      'https://graph.microsoft.com/v2.0/security/incidents',
+      'https://graph.microsoft.com/security/v1.0/incidents',
+    ]) {
+      expect(codes(checkPermissions(token, { catalog: graph, operation: `GET ${url}` }))).toEqual([
+        'operation-unknown',
+      ])
     }
   })
 })
 
 describe('operations needing two permissions together (alsoRequires)', () => {
   const catalog = assertCatalog({
-    id: 'mde-like', name: 'MDE-like', appId: null, identifierUris: ['api://mde-like'], hosts: [],
-    permissions: ['Machine.StopAndQuarantine', 'Machine.Read.All', 'Machine.ReadWrite.All'].map((value) => ({ value, kind: 'application', id: null })),
-    operations: [{ method: 'POST', path: '/api/machines/{id}/StopAndQuarantineFile', application: ['Machine.StopAndQuarantine'], delegated: [], alsoRequires: { application: [['Machine.Read.All', 'Machine.ReadWrite.All']] } }],
+    id: 'mde-like',
+    name: 'MDE-like',
+    appId: null,
+    identifierUris: ['api://mde-like'],
+    hosts: [],
+    permissions: ['Machine.StopAndQuarantine', 'Machine.Read.All', 'Machine.ReadWrite.All'].map((value) => ({
+      value,
+      kind: 'application',
+      id: null,
+    })),
+    operations: [
+      {
+        method: 'POST',
+        path: '/api/machines/{id}/StopAndQuarantineFile',
+        application: ['Machine.StopAndQuarantine'],
+        delegated: [],
+        alsoRequires: { application: [['Machine.Read.All', 'Machine.ReadWrite.All']] },
+      },
+    ],
   })
   const op = { catalog, operation: 'POST /api/machines/1/StopAndQuarantineFile' }
   const tok = (roles: string[]) => facts(appOnlyClaims(roles, 'api://mde-like'))
@@ -136,8 +232,14 @@ describe('operations needing two permissions together (alsoRequires)', () => {
     expect(f.expected).toEqual(['Machine.Read.All', 'Machine.ReadWrite.All'])
   })
   it('a single-member group is part of allOf', () => {
-    const single = assertCatalog({ ...catalog, operations: [{ ...catalog.operations[0], alsoRequires: { application: [['Machine.Read.All']] } }] })
-    const r = checkPermissions(tok(['Machine.StopAndQuarantine']), { catalog: single, operation: op.operation })
+    const single = assertCatalog({
+      ...catalog,
+      operations: [{ ...catalog.operations[0], alsoRequires: { application: [['Machine.Read.All']] } }],
+    })
+    const r = checkPermissions(tok(['Machine.StopAndQuarantine']), {
+      catalog: single,
+      operation: op.operation,
+    })
     expect(r.allOf).toEqual(['Machine.Read.All'])
     expect(r.missing).toEqual(['Machine.Read.All'])
   })
@@ -151,7 +253,14 @@ describe('fail closed: the pipeline refuses unusable requirements with requireme
     ['a lookalike (Kelvin sign)', { require: ['\u212Aey.Read'] }],
     ['a Cyrillic letter', { require: ['M\u0430chine.Isolate'] }],
     ['require not a list', { require: 'Machine.Isolate' }],
-    ['a hole in require', { require: Array.from({ length: 2, 1: 'Machine.Isolate' } as ArrayLike<string>).map((x, i) => (i === 0 ? (undefined as unknown as string) : x)) }],
+    [
+      'a hole in require',
+      {
+        require: Array.from({ length: 2, 1: 'Machine.Isolate' } as ArrayLike<string>).map((x, i) =>
+          i === 0 ? (undefined as unknown as string) : x,
+        ),
+      },
+    ],
     ['a number in require', { require: [1] }],
     ['unknown api', { api: 'mdee', operation: 'GET /api/alerts' }],
     ['unknown api alone', { api: 'nope' }],
@@ -161,7 +270,21 @@ describe('fail closed: the pipeline refuses unusable requirements with requireme
     ['operation not a string', { operation: 42 }],
     ['operation too long', { operation: `GET /${'a'.repeat(5000)}` }],
     ['an invalid catalog', { catalog: { id: 'x' }, operation: 'GET /x' }],
-    ['api and catalog disagree', { api: 'mde', catalog: { id: 'x', name: 'X', appId: null, identifierUris: ['api://x'], permissions: [], operations: [] }, require: ['A'] }],
+    [
+      'api and catalog disagree',
+      {
+        api: 'mde',
+        catalog: {
+          id: 'x',
+          name: 'X',
+          appId: null,
+          identifierUris: ['api://x'],
+          permissions: [],
+          operations: [],
+        },
+        require: ['A'],
+      },
+    ],
   ])('%s', (_name, requirement) => {
     const r = inspectToken(token, { ...at, ...(requirement as object) })
     expect(r.findings.find((f) => f.code === 'requirement-invalid')?.severity).toBe('error')
@@ -171,21 +294,42 @@ describe('fail closed: the pipeline refuses unusable requirements with requireme
   })
   it('checkPermissions called directly throws TypeError for the same misuse (documented)', () => {
     expect(() => checkPermissions(facts(appOnlyClaims([])), { require: ['a b'] })).toThrow(TypeError)
-    expect(() => checkPermissions(facts(appOnlyClaims([])), { api: 'nope', require: ['a'] })).toThrow(TypeError)
+    expect(() => checkPermissions(facts(appOnlyClaims([])), { api: 'nope', require: ['a'] })).toThrow(
+      TypeError,
+    )
   })
   it('a getter in the request is refused, never called', () => {
     let called = 0
-    const options = Object.defineProperty({ now: at.now }, 'operation', { enumerable: true, get: () => { called++; return 'GET /api/alerts' } })
+    const options = Object.defineProperty({ now: at.now }, 'operation', {
+      enumerable: true,
+      get: () => {
+        called++
+        return 'GET /api/alerts'
+      },
+    })
     const r = inspectToken(token, options)
     expect(called).toBe(0)
     expect(codes(r)).toContain('requirement-invalid')
   })
   it('property: inspectToken never throws on any requirement shape', () => {
-    const member = fc.oneof(fc.string(), fc.array(fc.oneof(fc.string(), fc.integer())), fc.integer(), fc.constant(null), fc.constant(undefined), fc.object())
-    fc.assert(fc.property(fc.record({ api: member, operation: member, require: member, catalog: member }, { requiredKeys: [] }), (req) => {
-      const r = inspectToken(token, { ...at, ...(req as object) })
-      return ['works', 'refused', 'undetermined'].includes(r.verdict)
-    }), { numRuns: 300 })
+    const member = fc.oneof(
+      fc.string(),
+      fc.array(fc.oneof(fc.string(), fc.integer())),
+      fc.integer(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.object(),
+    )
+    fc.assert(
+      fc.property(
+        fc.record({ api: member, operation: member, require: member, catalog: member }, { requiredKeys: [] }),
+        (req) => {
+          const r = inspectToken(token, { ...at, ...(req as object) })
+          return ['works', 'refused', 'undetermined'].includes(r.verdict)
+        },
+      ),
+      { numRuns: 300 },
+    )
   })
 })
 
@@ -201,7 +345,7 @@ describe('token kinds: only app-only and delegated tokens can be granted anythin
     const f: TokenFacts = { ...facts(delegatedClaims('Machine.Isolate')), kind: 'id-token' }
     expect(checkPermissions(f, { operation: 'POST /api/machines/a/isolate' }).satisfied).toBe(false)
   })
-  it('a delegated token\'s roles (user app-role assignments) never satisfy an application permission', () => {
+  it("a delegated token's roles (user app-role assignments) never satisfy an application permission", () => {
     const claims = delegatedClaims(undefined)
     claims.roles = ['Machine.Isolate']
     const f = facts(claims)
@@ -213,57 +357,82 @@ describe('token kinds: only app-only and delegated tokens can be granted anythin
   })
 })
 
-describe('with no requirement: a known API\'s token that can grant nothing is refused on its own', () => {
-  it.each([[MDE_AUD], [M365D_AUD], ['https://graph.microsoft.com']])('app-only, no roles, aud %s → app-only-no-roles with the consent link', (aud) => {
-    const r = inspectToken(jwt(appOnlyClaims(undefined, aud)), at)
-    const f = r.findings.find((x) => x.code === 'app-only-no-roles')
-    expect(f?.severity).toBe('error')
-    expect(f?.fix).toContain('/adminconsent?client_id=')
-    expect(r.verdict).toBe('refused')
-  })
+describe("with no requirement: a known API's token that can grant nothing is refused on its own", () => {
+  it.each([[MDE_AUD], [M365D_AUD], ['https://graph.microsoft.com']])(
+    'app-only, no roles, aud %s → app-only-no-roles with the consent link',
+    (aud) => {
+      const r = inspectToken(jwt(appOnlyClaims(undefined, aud)), at)
+      const f = r.findings.find((x) => x.code === 'app-only-no-roles')
+      expect(f?.severity).toBe('error')
+      expect(f?.fix).toContain('/adminconsent?client_id=')
+      expect(r.verdict).toBe('refused')
+    },
+  )
   it('delegated, no scp, aud MDE → delegated-no-scopes', () => {
     const claims = delegatedClaims(undefined)
     claims.roles = ['Machine.Read.All']
     const r = inspectToken(jwt(claims), at)
     expect(r.findings.find((x) => x.code === 'delegated-no-scopes')?.severity).toBe('error')
   })
-  it('a custom API\'s token with no roles is not judged without a requirement', () => {
+  it("a custom API's token with no roles is not judged without a requirement", () => {
     const r = inspectToken(jwt(appOnlyClaims(undefined, 'api://contoso')), at)
     expect(codes(r)).not.toContain('app-only-no-roles')
   })
 })
 
 describe('audiences the API refuses (issue 15 point 2)', () => {
-  it.each(API_RESOURCES.mde.refusedAudiences.map((x) => [x.aud]))('%s → audience-refused-by-api with the scope to request', (aud) => {
-    for (const options of [{}, { api: 'mde' as const }, { operation: 'GET /api/machines' }]) {
-      const r = inspectToken(jwt(appOnlyClaims(['Machine.Read.All'], aud)), { ...at, ...options })
-      const f = r.findings.filter((x) => x.code === 'audience-refused-by-api')
-      expect(f).toHaveLength(1)
-      expect(f[0]?.fix).toContain('https://api.securitycenter.microsoft.com/.default')
-      expect(r.token?.api).toBe('mde')
-      expect(r.verdict).toBe('refused')
-    }
-  })
+  it.each(API_RESOURCES.mde.refusedAudiences.map((x) => [x.aud]))(
+    '%s → audience-refused-by-api with the scope to request',
+    (aud) => {
+      for (const options of [{}, { api: 'mde' as const }, { operation: 'GET /api/machines' }]) {
+        const r = inspectToken(jwt(appOnlyClaims(['Machine.Read.All'], aud)), { ...at, ...options })
+        const f = r.findings.filter((x) => x.code === 'audience-refused-by-api')
+        expect(f).toHaveLength(1)
+        expect(f[0]?.fix).toContain('https://api.securitycenter.microsoft.com/.default')
+        expect(r.token?.api).toBe('mde')
+        expect(r.verdict).toBe('refused')
+      }
+    },
+  )
   it('every identifier URI MDE accepts still works', () => {
     for (const aud of API_RESOURCES.mde.identifierUris) {
-      expect(checkPermissions(facts(appOnlyClaims(['Machine.Read.All'], aud)), { operation: 'GET /api/machines' }).satisfied, aud).toBe(true)
+      expect(
+        checkPermissions(facts(appOnlyClaims(['Machine.Read.All'], aud)), { operation: 'GET /api/machines' })
+          .satisfied,
+        aud,
+      ).toBe(true)
     }
   })
 })
 
-describe('catalogs are frozen values: mutating the caller\'s object cannot give a stale answer', () => {
+describe("catalogs are frozen values: mutating the caller's object cannot give a stale answer", () => {
   const base = () => ({
-    id: 'orders', name: 'Orders', appId: null, identifierUris: ['api://orders'], hosts: [],
-    permissions: [{ value: 'Orders.Read', kind: 'application', id: null }, { value: 'Orders.Write', kind: 'application', id: null }],
+    id: 'orders',
+    name: 'Orders',
+    appId: null,
+    identifierUris: ['api://orders'],
+    hosts: [],
+    permissions: [
+      { value: 'Orders.Read', kind: 'application', id: null },
+      { value: 'Orders.Write', kind: 'application', id: null },
+    ],
     operations: [{ method: 'GET', path: '/orders', application: ['Orders.Read'], delegated: [] }],
   })
   it('the same object, changed between calls, is judged by its new contents', () => {
     const catalog = base()
     const token = facts(appOnlyClaims(['Orders.Read'], 'api://orders'))
-    expect(checkPermissions(token, { catalog: catalog as PermissionCatalog, operation: 'GET /orders' }).satisfied).toBe(true)
+    expect(
+      checkPermissions(token, { catalog: catalog as PermissionCatalog, operation: 'GET /orders' }).satisfied,
+    ).toBe(true)
     ;(catalog.operations[0] as { application: string[] }).application = ['Orders.Write']
-    expect(checkPermissions(token, { catalog: catalog as PermissionCatalog, operation: 'GET /orders' }).satisfied).toBe(false)
-    const r = inspectToken(jwt(appOnlyClaims(['Orders.Read'], 'api://orders')), { ...at, catalog: catalog as PermissionCatalog, operation: 'GET /orders' })
+    expect(
+      checkPermissions(token, { catalog: catalog as PermissionCatalog, operation: 'GET /orders' }).satisfied,
+    ).toBe(false)
+    const r = inspectToken(jwt(appOnlyClaims(['Orders.Read'], 'api://orders')), {
+      ...at,
+      catalog: catalog as PermissionCatalog,
+      operation: 'GET /orders',
+    })
     expect(r.permissions.satisfied).toBe(false)
   })
   it('parseCatalog returns a deep-frozen copy; the built-in catalogs are deep-frozen', () => {
@@ -286,41 +455,67 @@ describe('parseOperation', () => {
   ])('%s', (text, segments, host) => {
     expect(parseOperation(text)).toMatchObject({ segments, host })
   })
-  it.each(['GET', 'GET api/alerts', 'FETCH /api/alerts', 'GET ftp://x/y', 'GET /api/%zz', 'GET https://user:pw@api.security.microsoft.com/api/alerts', 'GET /api/./alerts', 'GET /a\u00e9'])('refuses %s', (text) => {
+  it.each([
+    'GET',
+    'GET api/alerts',
+    'FETCH /api/alerts',
+    'GET ftp://x/y',
+    'GET /api/%zz',
+    'GET https://user:pw@api.security.microsoft.com/api/alerts',
+    'GET /api/./alerts',
+    'GET /a\u00e9',
+  ])('refuses %s', (text) => {
     expect(parseOperation(text)).toBeNull()
   })
 })
 
-describe('property: an operation is granted exactly when the token holds one of its permissions of the token\'s kind', () => {
+describe("property: an operation is granted exactly when the token holds one of its permissions of the token's kind", () => {
   const mde = BUILTIN_CATALOGS.mde
   const appNames = mde.permissions.filter((p) => p.kind === 'application').map((p) => p.value)
   it('for random role sets and random operations (app-only)', () => {
-    fc.assert(fc.property(fc.subarray(appNames), fc.constantFrom(...mde.operations), fc.boolean(), (roles, op, shout) => {
-      const path = op.path.replace(/\{[^}]+\}/g, 'x1').replace(/\(\.\.\.\)/g, "(a='1')")
-      const held = shout ? roles.map((r) => r.toUpperCase()) : roles
-      const r = checkPermissions(facts(appOnlyClaims(held)), { operation: `${op.method} ${path}` })
-      // The page's spellings map to the values Entra issues through the catalog's aliases (requirement side only).
-      const alias = new Map(Object.entries(mde.aliases ?? {}).map(([from, to]) => [nameKey(from), to]))
-      const holds = (n: string) => roles.some((h) => nameKey(h) === nameKey(alias.get(nameKey(n)) ?? n))
-      const also = op.alsoRequires?.application ?? []
-      const expected = op.application.some(holds) && also.every((g) => g.some(holds))
-      return r.satisfied === expected
-    }), { numRuns: 300 })
+    fc.assert(
+      fc.property(
+        fc.subarray(appNames),
+        fc.constantFrom(...mde.operations),
+        fc.boolean(),
+        (roles, op, shout) => {
+          const path = op.path.replace(/\{[^}]+\}/g, 'x1').replace(/\(\.\.\.\)/g, "(a='1')")
+          const held = shout ? roles.map((r) => r.toUpperCase()) : roles
+          const r = checkPermissions(facts(appOnlyClaims(held)), { operation: `${op.method} ${path}` })
+          // The page's spellings map to the values Entra issues through the catalog's aliases (requirement side only).
+          const alias = new Map(Object.entries(mde.aliases ?? {}).map(([from, to]) => [nameKey(from), to]))
+          const holds = (n: string) => roles.some((h) => nameKey(h) === nameKey(alias.get(nameKey(n)) ?? n))
+          const also = op.alsoRequires?.application ?? []
+          const expected = op.application.some(holds) && also.every((g) => g.some(holds))
+          return r.satisfied === expected
+        },
+      ),
+      { numRuns: 300 },
+    )
   })
 })
 
 describe('bounded messages: token content never grows a finding message past 1 KB', () => {
   it('huge role names, aud, tid, appid and user', () => {
     const long = 'R'.repeat(100_000)
-    const app = appOnlyClaims([long, `${long}2`, ...Array.from({ length: 500 }, (_, i) => `Role${i}`)], `https://x.example/${long}`)
+    const app = appOnlyClaims(
+      [long, `${long}2`, ...Array.from({ length: 500 }, (_, i) => `Role${i}`)],
+      `https://x.example/${long}`,
+    )
     app.tid = long
     app.appid = long
     const del = delegatedClaims(`${long} ${long}x`)
     del.upn = long
     for (const claims of [app, appOnlyClaims([long]), del]) {
-      for (const options of [{}, { operation: 'POST /api/machines/a/isolate' }, { api: 'mde' as const, require: ['Machine.Isolate'] }, { audience: 'api://mine' }]) {
+      for (const options of [
+        {},
+        { operation: 'POST /api/machines/a/isolate' },
+        { api: 'mde' as const, require: ['Machine.Isolate'] },
+        { audience: 'api://mine' },
+      ]) {
         const r = inspectToken(jwt(claims), { ...at, ...options })
-        for (const f of r.findings) expect(f.message.length, `${f.code}: ${f.message.slice(0, 80)}`).toBeLessThan(1024)
+        for (const f of r.findings)
+          expect(f.message.length, `${f.code}: ${f.message.slice(0, 80)}`).toBeLessThan(1024)
       }
     }
   })

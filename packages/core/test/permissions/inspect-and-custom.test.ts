@@ -15,20 +15,39 @@ const ORDERS = {
   ],
   aliases: { 'Order.Read.All': 'Orders.Read.All' },
   operations: [
-    { method: 'GET', path: '/orders/{id}', application: ['Orders.Read.All', 'Orders.ReadWrite.All'], delegated: ['Orders.Read'], source: 'https://contoso.example/docs/orders' },
+    {
+      method: 'GET',
+      path: '/orders/{id}',
+      application: ['Orders.Read.All', 'Orders.ReadWrite.All'],
+      delegated: ['Orders.Read'],
+      source: 'https://contoso.example/docs/orders',
+    },
     { method: 'DELETE', path: '/orders/{id}', application: ['Orders.ReadWrite.All'], delegated: [] },
   ],
 }
 
 describe('inspectToken fills Report.permissions', () => {
   it('app-only token, operation granted', () => {
-    const r = inspectToken(jwt(appOnlyClaims(['Machine.Isolate'])), { ...at, api: 'mde', operation: 'POST /api/machines/x/isolate' })
-    expect(r.permissions).toMatchObject({ satisfied: true, context: 'application', granted: ['Machine.Isolate'], operation: 'POST /api/machines/{id}/isolate', api: 'mde' })
+    const r = inspectToken(jwt(appOnlyClaims(['Machine.Isolate'])), {
+      ...at,
+      api: 'mde',
+      operation: 'POST /api/machines/x/isolate',
+    })
+    expect(r.permissions).toMatchObject({
+      satisfied: true,
+      context: 'application',
+      granted: ['Machine.Isolate'],
+      operation: 'POST /api/machines/{id}/isolate',
+      api: 'mde',
+    })
     expect(r.ok).toBe(true)
   })
 
   it('denied: ok is false and permission-missing is in the findings', () => {
-    const r = inspectToken(jwt(appOnlyClaims(['Machine.Read.All'])), { ...at, operation: 'POST /api/machines/x/isolate' })
+    const r = inspectToken(jwt(appOnlyClaims(['Machine.Read.All'])), {
+      ...at,
+      operation: 'POST /api/machines/x/isolate',
+    })
     expect(r.ok).toBe(false)
     expect(r.permissions).toMatchObject({ satisfied: false, missing: ['Machine.Isolate'] })
     expect(r.findings.map((f) => f.code)).toContain('permission-missing')
@@ -40,9 +59,16 @@ describe('inspectToken fills Report.permissions', () => {
   })
 
   it('wrong-api is emitted once when both the audience check and the permission check see it', () => {
-    const withApi = inspectToken(jwt(appOnlyClaims(['AdvancedQuery.Read.All'])), { ...at, api: 'm365d', operation: 'POST /api/advancedhunting/run' })
+    const withApi = inspectToken(jwt(appOnlyClaims(['AdvancedQuery.Read.All'])), {
+      ...at,
+      api: 'm365d',
+      operation: 'POST /api/advancedhunting/run',
+    })
     expect(withApi.findings.filter((f) => f.code === 'wrong-api')).toHaveLength(1)
-    const fromUrl = inspectToken(jwt(appOnlyClaims(['AdvancedQuery.Read.All'])), { ...at, operation: 'POST https://api.security.microsoft.com/api/advancedhunting/run' })
+    const fromUrl = inspectToken(jwt(appOnlyClaims(['AdvancedQuery.Read.All'])), {
+      ...at,
+      operation: 'POST https://api.security.microsoft.com/api/advancedhunting/run',
+    })
     expect(fromUrl.findings.filter((f) => f.code === 'wrong-api')).toHaveLength(1)
     expect(fromUrl.permissions.satisfied).toBe(false)
   })
@@ -72,30 +98,64 @@ describe('custom catalogs', () => {
 
   it('checks tokens against it with the same findings', () => {
     const token = jwt(appOnlyClaims(['Orders.ReadWrite.All'], 'api://contoso-orders'))
-    const r = inspectToken(token, { ...at, catalog, operation: 'GET https://orders.contoso.example/orders/17?expand=lines' })
-    expect(r.permissions).toMatchObject({ satisfied: true, api: 'contoso-orders', granted: ['Orders.ReadWrite.All'], source: 'https://contoso.example/docs/orders' })
+    const r = inspectToken(token, {
+      ...at,
+      catalog,
+      operation: 'GET https://orders.contoso.example/orders/17?expand=lines',
+    })
+    expect(r.permissions).toMatchObject({
+      satisfied: true,
+      api: 'contoso-orders',
+      granted: ['Orders.ReadWrite.All'],
+      source: 'https://contoso.example/docs/orders',
+    })
     expect(r.findings.map((f) => f.code)).toContain('permission-broader-than-needed')
-    const del = inspectToken(jwt(delegatedClaims('Orders.Read', 'api://contoso-orders')), { ...at, catalog, operation: 'DELETE /orders/17' })
+    const del = inspectToken(jwt(delegatedClaims('Orders.Read', 'api://contoso-orders')), {
+      ...at,
+      catalog,
+      operation: 'DELETE /orders/17',
+    })
     expect(del.findings.map((f) => f.code)).toContain('permission-kind-mismatch')
     const alias = inspectToken(token, { ...at, catalog, require: ['order.read.all'] })
     expect(alias.permissions).toMatchObject({ satisfied: false, missing: ['Orders.Read.All'] })
   })
 
   it('a token for another audience gets audience-mismatch (wrong-api for a known API), once', () => {
-    const r = inspectToken(jwt(appOnlyClaims(['Orders.Read.All'], 'api://someone-else')), { ...at, catalog, operation: 'GET /orders/1' })
+    const r = inspectToken(jwt(appOnlyClaims(['Orders.Read.All'], 'api://someone-else')), {
+      ...at,
+      catalog,
+      operation: 'GET /orders/1',
+    })
     expect(r.findings.filter((f) => f.code === 'audience-mismatch')).toHaveLength(1)
     expect(r.permissions.satisfied).toBe(false)
-    const mde = inspectToken(jwt(appOnlyClaims(['Orders.Read.All'], MDE_AUD)), { ...at, catalog, operation: 'GET /orders/1', audience: 'api://contoso-orders' })
-    expect(mde.findings.filter((f) => f.code === 'audience-mismatch' || f.code === 'wrong-api')).toHaveLength(1)
+    const mde = inspectToken(jwt(appOnlyClaims(['Orders.Read.All'], MDE_AUD)), {
+      ...at,
+      catalog,
+      operation: 'GET /orders/1',
+      audience: 'api://contoso-orders',
+    })
+    expect(mde.findings.filter((f) => f.code === 'audience-mismatch' || f.code === 'wrong-api')).toHaveLength(
+      1,
+    )
   })
 
   it('rejects invalid catalogs with every problem', () => {
-    const bad = parseCatalog({ ...ORDERS, id: 'bad id', extra: 1, operations: [{ method: 'FETCH', path: 'orders' }, { method: 'GET', path: '/x', application: ['Nope.All'] }] })
+    const bad = parseCatalog({
+      ...ORDERS,
+      id: 'bad id',
+      extra: 1,
+      operations: [
+        { method: 'FETCH', path: 'orders' },
+        { method: 'GET', path: '/x', application: ['Nope.All'] },
+      ],
+    })
     expect(bad.ok).toBe(false)
     expect(bad.errors.length).toBeGreaterThanOrEqual(4)
     expect(parseCatalog(null).ok).toBe(false)
     expect(parseCatalog({ ...ORDERS, permissions: [{ value: 'A B', kind: 'application' }] }).ok).toBe(false)
     expect(parseCatalog({ ...ORDERS, aliases: { __proto__: 'x' } }).ok).toBe(true)
-    expect(() => checkPermissions({ payload: {} }, { catalog: { id: 'x' } as never, require: ['a'] })).toThrow(TypeError)
+    expect(() =>
+      checkPermissions({ payload: {} }, { catalog: { id: 'x' } as never, require: ['a'] }),
+    ).toThrow(TypeError)
   })
 })

@@ -13,20 +13,54 @@ export function jwt(payload: Record<string, unknown>): string {
 
 export function appOnlyClaims(roles: unknown, aud = MDE_AUD): Record<string, unknown> {
   return {
-    aud, iss: `https://sts.windows.net/${TENANT}/`, iat: NOW - 60, nbf: NOW - 60, exp: NOW + 3540,
-    aio: 'E2NgYNh', app_displayname: 'Contoso SOC automation', appid: CLIENT, appidacr: '1', idp: `https://sts.windows.net/${TENANT}/`,
-    idtyp: 'app', oid: 'b8e5c3d1-2a4f-4e6b-9c7d-8e9f0a1b2c3d', rh: '0.AXkA', ...(roles === undefined ? {} : { roles }),
-    sub: 'b8e5c3d1-2a4f-4e6b-9c7d-8e9f0a1b2c3d', tid: TENANT, uti: 'ZkXq', ver: '1.0',
+    aud,
+    iss: `https://sts.windows.net/${TENANT}/`,
+    iat: NOW - 60,
+    nbf: NOW - 60,
+    exp: NOW + 3540,
+    aio: 'E2NgYNh',
+    app_displayname: 'Contoso SOC automation',
+    appid: CLIENT,
+    appidacr: '1',
+    idp: `https://sts.windows.net/${TENANT}/`,
+    idtyp: 'app',
+    oid: 'b8e5c3d1-2a4f-4e6b-9c7d-8e9f0a1b2c3d',
+    rh: '0.AXkA',
+    ...(roles === undefined ? {} : { roles }),
+    sub: 'b8e5c3d1-2a4f-4e6b-9c7d-8e9f0a1b2c3d',
+    tid: TENANT,
+    uti: 'ZkXq',
+    ver: '1.0',
   }
 }
 
 export function delegatedClaims(scp: unknown, aud = MDE_AUD): Record<string, unknown> {
   return {
-    aud, iss: `https://sts.windows.net/${TENANT}/`, iat: NOW - 60, nbf: NOW - 60, exp: NOW + 3540,
-    acr: '1', aio: 'AVQAq', amr: ['pwd', 'mfa'], app_displayname: 'Contoso SOC console', appid: CLIENT, appidacr: '0',
-    family_name: 'Analyst', given_name: 'Ada', idtyp: 'user', ipaddr: '203.0.113.7', name: 'Ada Analyst',
-    oid: '3c2b1a09-8f7e-4d6c-5b4a-392817060504', rh: '0.AXkA', ...(scp === undefined ? {} : { scp }),
-    sub: 'kQ1x', tid: TENANT, unique_name: 'ada@contoso.example', upn: 'ada@contoso.example', uti: 'Yq2', ver: '1.0',
+    aud,
+    iss: `https://sts.windows.net/${TENANT}/`,
+    iat: NOW - 60,
+    nbf: NOW - 60,
+    exp: NOW + 3540,
+    acr: '1',
+    aio: 'AVQAq',
+    amr: ['pwd', 'mfa'],
+    app_displayname: 'Contoso SOC console',
+    appid: CLIENT,
+    appidacr: '0',
+    family_name: 'Analyst',
+    given_name: 'Ada',
+    idtyp: 'user',
+    ipaddr: '203.0.113.7',
+    name: 'Ada Analyst',
+    oid: '3c2b1a09-8f7e-4d6c-5b4a-392817060504',
+    rh: '0.AXkA',
+    ...(scp === undefined ? {} : { scp }),
+    sub: 'kQ1x',
+    tid: TENANT,
+    unique_name: 'ada@contoso.example',
+    upn: 'ada@contoso.example',
+    uti: 'Yq2',
+    ver: '1.0',
   }
 }
 

@@ -42,18 +42,26 @@ function structure(compact: string): { signingInput: string; signature: string }
   } catch {
     return null
   }
-  if (typeof header !== 'object' || header === null || (header as { alg?: unknown }).alg !== 'RS256') return null
+  if (typeof header !== 'object' || header === null || (header as { alg?: unknown }).alg !== 'RS256')
+    return null
   if (Object.hasOwn(header, 'crit') || Object.hasOwn(header, 'b64')) return null
   return { signingInput: `${parts[0]}.${parts[1]}`, signature: parts[2] as string }
 }
 
 const tally = { wycheproof: 0, rfc: 0, mutations: 0, signatureSteps: 0 }
 afterAll(() => {
-  console.log(`differential vs jose: ${tally.wycheproof} Wycheproof RS256 vectors, ${tally.rfc} RFC 7520 examples, ${tally.mutations} mutations (${tally.signatureSteps} reached the signature step); no disagreement`)
+  console.log(
+    `differential vs jose: ${tally.wycheproof} Wycheproof RS256 vectors, ${tally.rfc} RFC 7520 examples, ${tally.mutations} mutations (${tally.signatureSteps} reached the signature step); no disagreement`,
+  )
 })
 
 /** One comparison: every backend's answer equals jose's whenever the signature step is reached; never more lenient. */
-async function compare(compact: string, key: AcceptedKey, jwk: Record<string, unknown>, label: string): Promise<string | null> {
+async function compare(
+  compact: string,
+  key: AcceptedKey,
+  jwk: Record<string, unknown>,
+  label: string,
+): Promise<string | null> {
   const reference = await jose(compact, jwk)
   const step = structure(compact)
   if (step === null) return null // we refuse before any cryptography: stricter than or equal to jose
@@ -63,7 +71,9 @@ async function compare(compact: string, key: AcceptedKey, jwk: Record<string, un
     await nodePool.verify(key, step.signingInput, step.signature),
     await web.verify(key, step.signingInput, step.signature),
   ]
-  return answers.every((a) => a === reference) ? null : `${label}: jose ${reference}, ours ${answers.join('/')}`
+  return answers.every((a) => a === reference)
+    ? null
+    : `${label}: jose ${reference}, ours ${answers.join('/')}`
 }
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -71,14 +81,24 @@ const vectors = resolve(here, '../../../../../shared/vectors/wycheproof/json_web
 
 describe('signature backends agree with jose', () => {
   it.skipIf(!existsSync(vectors))('on every Wycheproof RS256 JWS vector', async () => {
-    const groups = (JSON.parse(readFileSync(vectors, 'utf8')) as { testGroups: { public?: Record<string, unknown>; tests: { tcId: number; jws: unknown }[] }[] }).testGroups
+    const groups = (
+      JSON.parse(readFileSync(vectors, 'utf8')) as {
+        testGroups: { public?: Record<string, unknown>; tests: { tcId: number; jws: unknown }[] }[]
+      }
+    ).testGroups
     const disagreements: string[] = []
     for (const group of groups) {
       if (group.public?.kty !== 'RSA') continue
       const accepted = acceptKey({ ...group.public, kid: 'k' } as never)
       for (const v of group.tests) {
         if (typeof v.jws !== 'string') continue
-        const alg = (() => { try { return JSON.parse(Buffer.from(v.jws.split('.')[0] ?? '', 'base64url').toString()).alg } catch { return null } })()
+        const alg = (() => {
+          try {
+            return JSON.parse(Buffer.from(v.jws.split('.')[0] ?? '', 'base64url').toString()).alg
+          } catch {
+            return null
+          }
+        })()
         if (alg !== 'RS256' && group.public.alg !== 'RS256') continue
         tally.wycheproof++
         if (!accepted.ok) {
@@ -102,7 +122,9 @@ describe('signature backends agree with jose', () => {
       expect(await compare(example.compact, key.key, RFC7520_RSA_PUBLIC, example.section)).toBeNull()
       const parts = example.compact.split('.')
       // Straight to the backend too (skipping our alg rule): only the RS256 example verifies as RS256.
-      expect(node.verify(key.key, `${parts[0]}.${parts[1]}`, parts[2] as string), example.section).toBe(example.valid)
+      expect(node.verify(key.key, `${parts[0]}.${parts[1]}`, parts[2] as string), example.section).toBe(
+        example.valid,
+      )
     }
   })
 
@@ -110,7 +132,11 @@ describe('signature backends agree with jose', () => {
     const test = makeKey('mut')
     const accepted = acceptKey(test.jwk as never)
     if (!accepted.ok) throw new Error(accepted.rejected.reason)
-    const base = signCompact({ alg: 'RS256', kid: 'mut', typ: 'JWT' }, { aud: 'x', exp: 2_000_000_000, sub: 's' }, test.privateKey)
+    const base = signCompact(
+      { alg: 'RS256', kid: 'mut', typ: 'JWT' },
+      { aud: 'x', exp: 2_000_000_000, sub: 's' },
+      test.privateKey,
+    )
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.'
     const mutation = fc.record({
       kind: fc.constantFrom('flip', 'replace', 'insert', 'delete', 'truncate', 'swap-signature'),
@@ -119,34 +145,48 @@ describe('signature backends agree with jose', () => {
       bit: fc.integer({ min: 0, max: 5 }),
     })
     const disagreements: string[] = []
-    await fc.assert(fc.asyncProperty(mutation, async (m) => {
-      tally.mutations++
-      const at = m.at % base.length
-      const c = base[at] as string
-      let mutated: string
-      switch (m.kind) {
-        case 'flip': {
-          const index = alphabet.indexOf(c)
-          mutated = index < 0 || c === '.' ? base : base.slice(0, at) + (alphabet[(index ^ (1 << m.bit)) % 64] as string) + base.slice(at + 1)
-          break
+    await fc.assert(
+      fc.asyncProperty(mutation, async (m) => {
+        tally.mutations++
+        const at = m.at % base.length
+        const c = base[at] as string
+        let mutated: string
+        switch (m.kind) {
+          case 'flip': {
+            const index = alphabet.indexOf(c)
+            mutated =
+              index < 0 || c === '.'
+                ? base
+                : base.slice(0, at) + (alphabet[(index ^ (1 << m.bit)) % 64] as string) + base.slice(at + 1)
+            break
+          }
+          case 'replace':
+            mutated = base.slice(0, at) + m.ch + base.slice(at + 1)
+            break
+          case 'insert':
+            mutated = base.slice(0, at) + m.ch + base.slice(at)
+            break
+          case 'delete':
+            mutated = base.slice(0, at) + base.slice(at + 1)
+            break
+          case 'truncate':
+            mutated = base.slice(0, at)
+            break
+          default: {
+            const [h, p, s] = base.split('.') as [string, string, string]
+            mutated = `${h}.${p}.${s.slice(at % s.length)}${s.slice(0, at % s.length)}`
+          }
         }
-        case 'replace': mutated = base.slice(0, at) + m.ch + base.slice(at + 1); break
-        case 'insert': mutated = base.slice(0, at) + m.ch + base.slice(at); break
-        case 'delete': mutated = base.slice(0, at) + base.slice(at + 1); break
-        case 'truncate': mutated = base.slice(0, at); break
-        default: {
-          const [h, p, s] = base.split('.') as [string, string, string]
-          mutated = `${h}.${p}.${s.slice(at % s.length)}${s.slice(0, at % s.length)}`
+        const d = await compare(mutated, accepted.key, test.jwk, `${m.kind}@${at}`)
+        if (d !== null) disagreements.push(d)
+        // The whole-token decoder never lets through what jose refuses at the signature step.
+        const decoded = decodeToken(mutated).token
+        if (decoded?.signable === true && !(await jose(mutated, test.jwk))) {
+          expect(node.verify(accepted.key, decoded.signingInput, decoded.signatureSegment)).toBe(false)
         }
-      }
-      const d = await compare(mutated, accepted.key, test.jwk, `${m.kind}@${at}`)
-      if (d !== null) disagreements.push(d)
-      // The whole-token decoder never lets through what jose refuses at the signature step.
-      const decoded = decodeToken(mutated).token
-      if (decoded?.signable === true && !(await jose(mutated, test.jwk))) {
-        expect(node.verify(accepted.key, decoded.signingInput, decoded.signatureSegment)).toBe(false)
-      }
-    }), { numRuns: 10_000 })
+      }),
+      { numRuns: 10_000 },
+    )
     expect(disagreements).toEqual([])
   }, 120_000)
 })

@@ -8,7 +8,9 @@ export interface LoopbackServer {
 }
 
 /** Serves a Fetch-API handler on 127.0.0.1 (an ephemeral port), so checks go over a real socket without leaving the machine. */
-export async function serveOnLoopback(handle: (request: Request) => Promise<Response>): Promise<LoopbackServer> {
+export async function serveOnLoopback(
+  handle: (request: Request) => Promise<Response>,
+): Promise<LoopbackServer> {
   const server = createServer((req, res) => {
     void relay(handle, req, res)
   })
@@ -16,14 +18,19 @@ export async function serveOnLoopback(handle: (request: Request) => Promise<Resp
   const { port } = server.address() as AddressInfo
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections()
-      server.close(() => resolve())
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }
 
-async function relay(handle: (request: Request) => Promise<Response>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function relay(
+  handle: (request: Request) => Promise<Response>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const chunks: Buffer[] = []
   for await (const chunk of req) chunks.push(chunk as Buffer)
   const controller = new AbortController()

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { AADSTS_CATALOGUE, AADSTS_OUTCOMES, TENANT_OUTCOMES, checkTenants, readTenantList, type TenantResult } from '../../src/index.js'
+import {
+  AADSTS_CATALOGUE,
+  AADSTS_OUTCOMES,
+  TENANT_OUTCOMES,
+  checkTenants,
+  readTenantList,
+  type TenantResult,
+} from '../../src/index.js'
 import { isLoopbackHost, resolveAuthority } from '../../src/tenants/authority.js'
 import { backoffMs, retryAfterMs } from '../../src/tenants/retry.js'
 import { createTenantsFake } from '../../src/testing/index.js'
@@ -36,10 +43,25 @@ describe('backoff', () => {
 })
 
 describe('--authority', () => {
-  it.each(['http://127.0.0.1:8080', 'http://127.9.8.7', 'http://localhost:3000', 'http://[::1]:4000', 'https://login.example.com/proxy/'])('accepts %s', (url) => {
+  it.each([
+    'http://127.0.0.1:8080',
+    'http://127.9.8.7',
+    'http://localhost:3000',
+    'http://[::1]:4000',
+    'https://login.example.com/proxy/',
+  ])('accepts %s', (url) => {
     expect(() => resolveAuthority(url)).not.toThrow()
   })
-  it.each(['http://10.0.0.1', 'http://login.microsoftonline.com', 'http://127.0.0.1.nip.io', 'http://localhost.example.com', 'ftp://127.0.0.1', 'https://u:p@x.example', 'https://x.example/?a=1', 'not a url'])('refuses %s', (url) => {
+  it.each([
+    'http://10.0.0.1',
+    'http://login.microsoftonline.com',
+    'http://127.0.0.1.nip.io',
+    'http://localhost.example.com',
+    'ftp://127.0.0.1',
+    'https://u:p@x.example',
+    'https://x.example/?a=1',
+    'not a url',
+  ])('refuses %s', (url) => {
     expect(() => resolveAuthority(url)).toThrow(TypeError)
   })
   it('keeps a path prefix, without the trailing slash', () => {
@@ -53,7 +75,11 @@ describe('--authority', () => {
 
 describe('tenants file', () => {
   it('reads IDs and domains, optional cloud, comments and blank lines', () => {
-    const lines = [...readTenantList('# header\n\nT1\ncontoso.onmicrosoft.com , USGov  # gov customer\r\n  fabrikam.com,china\n')]
+    const lines = [
+      ...readTenantList(
+        '# header\n\nT1\ncontoso.onmicrosoft.com , USGov  # gov customer\r\n  fabrikam.com,china\n',
+      ),
+    ]
     expect(lines).toEqual([
       { ok: true, line: 3, entry: { tenant: 'T1' } },
       { ok: true, line: 4, entry: { tenant: 'contoso.onmicrosoft.com', cloud: 'usgov' } },
@@ -61,7 +87,9 @@ describe('tenants file', () => {
     ])
   })
   it('reports bad lines by number instead of guessing', () => {
-    expect([...readTenantList('a,mars\n,public\na,b,c\n')].map((l) => (l.ok ? 'ok' : l.line))).toEqual([1, 2, 3])
+    expect([...readTenantList('a,mars\n,public\na,b,c\n')].map((l) => (l.ok ? 'ok' : l.line))).toEqual([
+      1, 2, 3,
+    ])
   })
 })
 
@@ -92,17 +120,35 @@ describe('AADSTS → outcome table', () => {
 describe('secrets and tokens never leave', () => {
   const SECRET = 'Lk9~library-secret-value'
   it('results carry no secret and no token, even when an endpoint echoes them', async () => {
-    const real = createTenantsFake({ clientId: CLIENT, secret: SECRET, tenants: { [T1]: { outcome: 'ready' } } })
+    const real = createTenantsFake({
+      clientId: CLIENT,
+      secret: SECRET,
+      tenants: { [T1]: { outcome: 'ready' } },
+    })
     // A misbehaving proxy that echoes the request body into an AADSTS error, and a real token answer.
     let calls = 0
     const echo: typeof fetch = async (input, init) => {
       if (calls++ === 0) {
-        return new Response(JSON.stringify({ error: 'invalid_request', error_description: `AADSTS90002: bad request ${String(init?.body)} eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln` }), { status: 400 })
+        return new Response(
+          JSON.stringify({
+            error: 'invalid_request',
+            error_description: `AADSTS90002: bad request ${String(init?.body)} eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln`,
+          }),
+          { status: 400 },
+        )
       }
       return real.fetch(input, init)
     }
     const results: TenantResult[] = []
-    for await (const r of checkTenants({ clientId: CLIENT, credential: { secret: SECRET }, tenants: [T1, T1], api: 'mde', fetch: echo, concurrency: 1 })) results.push(r)
+    for await (const r of checkTenants({
+      clientId: CLIENT,
+      credential: { secret: SECRET },
+      tenants: [T1, T1],
+      api: 'mde',
+      fetch: echo,
+      concurrency: 1,
+    }))
+      results.push(r)
     expect(results.map((r) => r.outcome)).toEqual(['tenant-not-found', 'ready'])
     const text = JSON.stringify(results)
     expect(text).not.toContain(SECRET)
@@ -140,7 +186,11 @@ describe('summary', () => {
     const s = tally.summary({ stoppedEarly: null, requests: 2, retries: 0 })
     expect(s).toMatchObject({ total: 2, allReady: false, counts: { 'not-onboarded': 2, ready: 0 } })
     expect(s.notes).toHaveLength(1)
-    const stopped = tally.summary({ stoppedEarly: { outcome: 'credential-problem', tenant: 'x', untried: 9 }, requests: 2, retries: 0 })
+    const stopped = tally.summary({
+      stoppedEarly: { outcome: 'credential-problem', tenant: 'x', untried: 9 },
+      requests: 2,
+      retries: 0,
+    })
     expect(stopped.notes).toHaveLength(2)
   })
   it('is allReady only with every tenant ready and none skipped', async () => {

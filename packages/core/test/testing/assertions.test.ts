@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest'
 import { inspectToken, type Report, type RequirementOptions } from '../../src/index.js'
-import { assertAccepted, assertDoesNotGrant, assertGrants, assertRefused, createTestTenant, fixedClock, TokenAssertionError, type ReportVerifier } from '../../src/testing/index.js'
+import {
+  assertAccepted,
+  assertDoesNotGrant,
+  assertGrants,
+  assertRefused,
+  createTestTenant,
+  fixedClock,
+  TokenAssertionError,
+  type ReportVerifier,
+} from '../../src/testing/index.js'
 
 const NOW = '2025-03-01T12:00:00Z'
 
 /** A stand-in verifier with inspectToken's verdict (no signature): enough to exercise the assertion logic. */
 function offlineVerifier(tenants: string[], now: () => Date): ReportVerifier {
-  return { verify: async (raw: string, options: RequirementOptions = {}): Promise<Report> => inspectToken(raw, { ...options, tenants, now, api: options.api ?? 'mde' }) }
+  return {
+    verify: async (raw: string, options: RequirementOptions = {}): Promise<Report> =>
+      inspectToken(raw, { ...options, tenants, now, api: options.api ?? 'mde' }),
+  }
 }
 
 async function thrown(run: () => unknown): Promise<TokenAssertionError> {
@@ -33,8 +45,14 @@ describe('assertGrants / assertDoesNotGrant', () => {
   it('refuses an ID token and input that is not a token', async () => {
     const tenant = await createTestTenant({ now: fixedClock(NOW) })
     const id = await tenant.issueToken({ kind: 'id-token' })
-    expect((await thrown(() => assertGrants(id, 'GET /api/alerts', { api: 'mde' }))).report.findings.map((f) => f.code)).toContain('id-token-as-access-token')
-    expect((await thrown(() => assertGrants('not-a-token', 'GET /api/alerts', { api: 'mde' }))).report.token).toBeNull()
+    expect(
+      (await thrown(() => assertGrants(id, 'GET /api/alerts', { api: 'mde' }))).report.findings.map(
+        (f) => f.code,
+      ),
+    ).toContain('id-token-as-access-token')
+    expect(
+      (await thrown(() => assertGrants('not-a-token', 'GET /api/alerts', { api: 'mde' }))).report.token,
+    ).toBeNull()
     expect(() => assertDoesNotGrant('not-a-token', 'GET /api/alerts', { api: 'mde' })).not.toThrow()
   })
 
@@ -58,7 +76,9 @@ describe('assertAccepted / assertRefused (with a stand-in verifier)', () => {
     expect(error.message).toContain('tenant-not-allowed')
     expect(error.message).toContain(other.tenantId)
 
-    await expect(assertRefused(verifier, foreign, {}, 'tenant-not-allowed')).resolves.toMatchObject({ ok: false })
+    await expect(assertRefused(verifier, foreign, {}, 'tenant-not-allowed')).resolves.toMatchObject({
+      ok: false,
+    })
     const wrongReason = await thrown(() => assertRefused(verifier, foreign, {}, 'token-expired'))
     expect(wrongReason.message).toContain('token-expired')
     await expect(thrown(() => assertRefused(verifier, good))).resolves.toBeInstanceOf(TokenAssertionError)
@@ -70,9 +90,13 @@ describe('assertAccepted / assertRefused (with a stand-in verifier)', () => {
     const clock = fixedClock(NOW)
     const tenant = await createTestTenant({ now: clock })
     // The permission check reports the operation unsatisfied (or, without a permission catalog, not run at all).
-    const verifier: ReportVerifier = { verify: async (raw) => inspectToken(raw, { now: clock, api: 'mde', require: ['Alert.Read.All'] }) }
+    const verifier: ReportVerifier = {
+      verify: async (raw) => inspectToken(raw, { now: clock, api: 'mde', require: ['Alert.Read.All'] }),
+    }
     const token = await tenant.issueToken({ api: 'mde' })
-    const error = await thrown(() => assertAccepted(verifier, token, { api: 'mde', operation: 'GET /api/alerts' }))
+    const error = await thrown(() =>
+      assertAccepted(verifier, token, { api: 'mde', operation: 'GET /api/alerts' }),
+    )
     expect(error.report.permissions.satisfied).not.toBe(true)
   })
 

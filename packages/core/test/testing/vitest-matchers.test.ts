@@ -6,14 +6,19 @@ import '../../src/vitest/index.js'
 const NOW = '2025-03-01T12:00:00Z'
 
 function offlineVerifier(tenants: string[], now: () => Date): ReportVerifier {
-  return { verify: async (raw: string, options: RequirementOptions = {}): Promise<Report> => inspectToken(raw, { ...options, tenants, now, api: options.api ?? 'mde' }) }
+  return {
+    verify: async (raw: string, options: RequirementOptions = {}): Promise<Report> =>
+      inspectToken(raw, { ...options, tenants, now, api: options.api ?? 'mde' }),
+  }
 }
 
 describe('@claimcheck/core/vitest matchers', () => {
   it('toHaveFinding: passes, negates, and prints the findings on failure', async () => {
     const clock = fixedClock(NOW)
     const tenant = await createTestTenant({ now: clock })
-    const report = inspectToken(await tenant.issueToken({ api: 'mde', claims: { tid: undefined } }), { now: clock })
+    const report = inspectToken(await tenant.issueToken({ api: 'mde', claims: { tid: undefined } }), {
+      now: clock,
+    })
     expect(report).toHaveFinding('tenant-missing')
     expect(report).not.toHaveFinding('token-expired')
     expect(() => expect(report).toHaveFinding('token-expired')).toThrow(/token-expired[\s\S]*tenant-missing/)

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { decodeToken, MAX_TOKEN_BYTES } from '../../src/token/decode.js'
 import { codes, findingsOf, inspect } from '../fixtures/inspect.js'
 import {
-  base64url, buildToken, FAKE_SIGNATURE, segment, TENANT, V1_HEADER, v1AppOnlyClaims, v1AppOnlyToken,
+  base64url,
+  buildToken,
+  FAKE_SIGNATURE,
+  segment,
+  TENANT,
+  V1_HEADER,
+  v1AppOnlyClaims,
+  v1AppOnlyToken,
 } from '../fixtures/tokens.js'
 
 const token = v1AppOnlyToken()
@@ -73,7 +80,11 @@ describe('token-malformed', () => {
     expect(() => inspect(buildToken({ payloadJson: deep }))).not.toThrow()
     expect(codes(inspect(buildToken({ payloadJson: deep })))).toContain('token-malformed')
     // Moderate nesting (Entra's _claim_sources is two levels deep) is fine.
-    const moderate = JSON.stringify(v1AppOnlyClaims({ _claim_sources: { src1: { endpoint: 'https://graph.microsoft.com/v1.0/users/x/getMemberObjects' } } }))
+    const moderate = JSON.stringify(
+      v1AppOnlyClaims({
+        _claim_sources: { src1: { endpoint: 'https://graph.microsoft.com/v1.0/users/x/getMemberObjects' } },
+      }),
+    )
     expect(codes(inspect(buildToken({ payloadJson: moderate })))).not.toContain('token-malformed')
   })
 
@@ -102,7 +113,13 @@ describe('token-malformed', () => {
 
 describe('token-encrypted', () => {
   it('fires for a five-segment JWE', () => {
-    const jwe = [segment({ alg: 'RSA-OAEP', enc: 'A256GCM' }), 'a'.repeat(342), 'b'.repeat(16), 'c'.repeat(40), 'd'.repeat(22)].join('.')
+    const jwe = [
+      segment({ alg: 'RSA-OAEP', enc: 'A256GCM' }),
+      'a'.repeat(342),
+      'b'.repeat(16),
+      'c'.repeat(40),
+      'd'.repeat(22),
+    ].join('.')
     const report = inspect(jwe)
     expect(codes(report)).toEqual(['token-encrypted'])
     expect(report.token).toBeNull()
@@ -116,11 +133,17 @@ describe('token-encrypted', () => {
 
 describe('token-opaque', () => {
   it.each([
-    ['a Microsoft-account access token', 'EwBwA8l6BAAUbDba3x2OMJElkF7gJ4z/VbCPEz0AAVEbeQeXqMxhB1S3F6XhYsiz8tYq3AAA'],
+    [
+      'a Microsoft-account access token',
+      'EwBwA8l6BAAUbDba3x2OMJElkF7gJ4z/VbCPEz0AAVEbeQeXqMxhB1S3F6XhYsiz8tYq3AAA',
+    ],
     ['a random string', 'abc'],
     ['a Microsoft-account authorization code', 'M.C105_BAY.2.U.ae5a5d21-1fb7-4f1c-8c3a-4e2c1d9a7b60'],
     ['a Microsoft-account refresh token', 'M.R3_BAY.-CZ8kx1yB3m!Lw9q*Rz0Jd4tWp5vNs6uHk7oGf2eIa'],
-    ['an Entra refresh token', '0.AXkAHmwrTz2aV064wn0eDzpbaWUHgPwXIO1AoMUwcCJHG5IAAA.AgABAAEAAAD--DLA3VO7QrddgJg7WevrAgDs_wUA9P8'],
+    [
+      'an Entra refresh token',
+      '0.AXkAHmwrTz2aV064wn0eDzpbaWUHgPwXIO1AoMUwcCJHG5IAAA.AgABAAEAAAD--DLA3VO7QrddgJg7WevrAgDs_wUA9P8',
+    ],
   ])('fires for %s', (_, raw) => {
     const report = inspect(raw)
     expect(codes(report)).toEqual(['token-opaque'])
@@ -162,7 +185,12 @@ describe('token-unsigned', () => {
 
 describe('header-key-ignored', () => {
   it.each(['jku', 'x5u', 'jwk', 'x5c'])('fires (warning) for %s in the header', (member) => {
-    const value = member === 'jwk' ? { kty: 'RSA', n: 'AQAB', e: 'AQAB' } : member === 'x5c' ? ['MIIC'] : 'https://attacker.example/keys'
+    const value =
+      member === 'jwk'
+        ? { kty: 'RSA', n: 'AQAB', e: 'AQAB' }
+        : member === 'x5c'
+          ? ['MIIC']
+          : 'https://attacker.example/keys'
     const report = inspect(buildToken({ header: { ...V1_HEADER, [member]: value } }))
     const found = findingsOf(report, 'header-key-ignored')
     expect(found).toHaveLength(1)
@@ -171,23 +199,31 @@ describe('header-key-ignored', () => {
   })
 
   it('fires once, naming all of them, when several are present', () => {
-    const report = inspect(buildToken({ header: { ...V1_HEADER, jku: 'https://a.example', x5u: 'https://b.example' } }))
+    const report = inspect(
+      buildToken({ header: { ...V1_HEADER, jku: 'https://a.example', x5u: 'https://b.example' } }),
+    )
     expect(findingsOf(report, 'header-key-ignored')[0]?.actual).toEqual(['jku', 'x5u'])
   })
 
   it('does not fire for kid and x5t, nor for jku in the payload', () => {
     expect(structureCodes(token)).not.toContain('header-key-ignored')
-    expect(structureCodes(buildToken({ payload: v1AppOnlyClaims({ jku: 'https://a.example' }) }))).not.toContain('header-key-ignored')
+    expect(
+      structureCodes(buildToken({ payload: v1AppOnlyClaims({ jku: 'https://a.example' }) })),
+    ).not.toContain('header-key-ignored')
   })
 })
 
 describe('header-crit-unsupported', () => {
   it('fires for crit', () => {
-    expect(structureCodes(buildToken({ header: { ...V1_HEADER, crit: ['exp'] } }))).toContain('header-crit-unsupported')
+    expect(structureCodes(buildToken({ header: { ...V1_HEADER, crit: ['exp'] } }))).toContain(
+      'header-crit-unsupported',
+    )
   })
 
   it('fires for b64: false', () => {
-    expect(structureCodes(buildToken({ header: { ...V1_HEADER, b64: false } }))).toContain('header-crit-unsupported')
+    expect(structureCodes(buildToken({ header: { ...V1_HEADER, b64: false } }))).toContain(
+      'header-crit-unsupported',
+    )
   })
 
   it('does not fire for an ordinary header', () => {
@@ -217,16 +253,23 @@ describe('duplicate-member', () => {
 
   it('sees duplicates inside nested objects and names the path', () => {
     const json = payloadJson.replace('{', '{"_claim_sources":{"src1":{"endpoint":"a","endpoint":"b"}},')
-    expect(decodeToken(buildToken({ payloadJson: json })).findings[0]?.actual).toEqual(['_claim_sources.src1.endpoint'])
+    expect(decodeToken(buildToken({ payloadJson: json })).findings[0]?.actual).toEqual([
+      '_claim_sources.src1.endpoint',
+    ])
   })
 
   it('reports header and payload duplicates separately', () => {
-    const raw = buildToken({ headerJson: '{"alg":"RS256","kid":"a","kid":"b"}', payloadJson: payloadJson.replace('{', '{"tid":"x",') })
+    const raw = buildToken({
+      headerJson: '{"alg":"RS256","kid":"a","kid":"b"}',
+      payloadJson: payloadJson.replace('{', '{"tid":"x",'),
+    })
     expect(structureCodes(raw).filter((c) => c === 'duplicate-member')).toHaveLength(2)
   })
 
   it('does not fire for names that differ only in case', () => {
-    expect(structureCodes(buildToken({ payload: v1AppOnlyClaims({ TID: 'x' }) }))).not.toContain('duplicate-member')
+    expect(structureCodes(buildToken({ payload: v1AppOnlyClaims({ TID: 'x' }) }))).not.toContain(
+      'duplicate-member',
+    )
   })
 })
 
@@ -246,7 +289,10 @@ describe('token-oversized', () => {
   })
 
   it('does not fire for a large but allowed token (group claims)', () => {
-    const groups = Array.from({ length: 200 }, (_, k) => `00000000-0000-4000-8000-${String(k).padStart(12, '0')}`)
+    const groups = Array.from(
+      { length: 200 },
+      (_, k) => `00000000-0000-4000-8000-${String(k).padStart(12, '0')}`,
+    )
     const raw = buildToken({ payload: v1AppOnlyClaims({ groups }) })
     expect(codes(inspect(raw))).not.toContain('token-oversized')
   })
@@ -267,18 +313,38 @@ describe('prototype-safe claim reads', () => {
   it('a __proto__ member never supplies tid, aud, iss or exp', () => {
     const claims = v1AppOnlyClaims()
     const inner = { tid: claims.tid, aud: claims.aud, iss: claims.iss, exp: claims.exp }
-    const report = inspect(buildToken({ payloadJson: JSON.stringify({ roles: ['Machine.Read.All'], __proto__x: 1 }).replace('"__proto__x":1', `"__proto__":${JSON.stringify(inner)}`) }))
+    const report = inspect(
+      buildToken({
+        payloadJson: JSON.stringify({ roles: ['Machine.Read.All'], __proto__x: 1 }).replace(
+          '"__proto__x":1',
+          `"__proto__":${JSON.stringify(inner)}`,
+        ),
+      }),
+    )
     expect(report.token?.tenantId).toBeNull()
     expect(report.token?.audience).toBeNull()
-    expect(codes(report)).toEqual(expect.arrayContaining(['tenant-missing', 'audience-not-single', 'issuer-not-entra', 'lifetime-invalid']))
+    expect(codes(report)).toEqual(
+      expect.arrayContaining([
+        'tenant-missing',
+        'audience-not-single',
+        'issuer-not-entra',
+        'lifetime-invalid',
+      ]),
+    )
   })
 
   it('a __proto__ header member never supplies alg', () => {
-    expect(structureCodes(buildToken({ headerJson: '{"__proto__":{"alg":"RS256"}}' }))).toContain('token-unsigned')
+    expect(structureCodes(buildToken({ headerJson: '{"__proto__":{"alg":"RS256"}}' }))).toContain(
+      'token-unsigned',
+    )
   })
 
   it('constructor, toString and hasOwnProperty are data, not inherited members', () => {
-    const report = inspect(buildToken({ payload: v1AppOnlyClaims({ constructor: { name: 'x' }, toString: 'x', hasOwnProperty: 'x' }) }))
+    const report = inspect(
+      buildToken({
+        payload: v1AppOnlyClaims({ constructor: { name: 'x' }, toString: 'x', hasOwnProperty: 'x' }),
+      }),
+    )
     expect(report.ok).toBe(true)
     expect(report.token?.payload.constructor).toEqual({ name: 'x' })
   })
@@ -290,7 +356,11 @@ describe('prototype-safe claim reads', () => {
   })
 
   it('never pollutes Object.prototype', () => {
-    inspect(buildToken({ payloadJson: '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}' }))
+    inspect(
+      buildToken({
+        payloadJson: '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}',
+      }),
+    )
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 })

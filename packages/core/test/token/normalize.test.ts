@@ -11,14 +11,30 @@ describe('normalizeInput', () => {
     ['Bearer prefix', `Bearer ${token}`, ['"Bearer " prefix']],
     ['lower-case bearer and several spaces', `bearer    ${token}`, ['"Bearer " prefix']],
     ['a tab after Bearer', `Bearer\t${token}`, ['"Bearer " prefix']],
-    ['a whole Authorization header line', `Authorization: Bearer ${token}`, ['"Authorization:" header name', '"Bearer " prefix']],
-    ['a header line without a space after the colon', `authorization:Bearer ${token}`, ['"Authorization:" header name', '"Bearer " prefix']],
+    [
+      'a whole Authorization header line',
+      `Authorization: Bearer ${token}`,
+      ['"Authorization:" header name', '"Bearer " prefix'],
+    ],
+    [
+      'a header line without a space after the colon',
+      `authorization:Bearer ${token}`,
+      ['"Authorization:" header name', '"Bearer " prefix'],
+    ],
     ['double quotes', `"${token}"`, ['quotes']],
     ['single quotes', `'${token}'`, ['quotes']],
     ['quotes around a Bearer value', `"Bearer ${token}"`, ['quotes', '"Bearer " prefix']],
-    ['a header line in quotes, copied from a curl command', `'Authorization: Bearer ${token}'`, ['quotes', '"Authorization:" header name', '"Bearer " prefix']],
+    [
+      'a header line in quotes, copied from a curl command',
+      `'Authorization: Bearer ${token}'`,
+      ['quotes', '"Authorization:" header name', '"Bearer " prefix'],
+    ],
     ['surrounding whitespace and a trailing newline', `  ${token}\n`, ['surrounding whitespace']],
-    ['CRLF after a header line', `Authorization: Bearer ${token}\r\n`, ['surrounding whitespace', '"Authorization:" header name', '"Bearer " prefix']],
+    [
+      'CRLF after a header line',
+      `Authorization: Bearer ${token}\r\n`,
+      ['surrounding whitespace', '"Authorization:" header name', '"Bearer " prefix'],
+    ],
   ])('%s', (_, input, removed) => {
     const n = normalizeInput(input)
     expect(n.token).toBe(token)

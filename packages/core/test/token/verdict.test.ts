@@ -34,7 +34,12 @@ describe('verdict', () => {
   it('keys that cannot be had make it undetermined, not refused', async () => {
     const tenant = await createTestTenant({ now: NOW })
     const token = await tenant.issueToken({ api: 'mde', kind: 'app-only', roles: ['Machine.Read.All'] })
-    const report = await diagnoseToken(token, { now: NOW, fetch: async () => { throw new TypeError('offline') } })
+    const report = await diagnoseToken(token, {
+      now: NOW,
+      fetch: async () => {
+        throw new TypeError('offline')
+      },
+    })
     expect(report.verdict).toBe('undetermined')
     expect(report.findings.some((f) => f.code === 'jwks-unavailable' && f.severity === 'warning')).toBe(true)
   })

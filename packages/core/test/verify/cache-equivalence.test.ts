@@ -5,8 +5,27 @@
  */
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createVerifier, type PermissionCatalog, type Report, type RequirementOptions, type Verifier } from '../../src/index.js'
-import { CLIENT_APP, MDE, NOW_S, OTHER_TENANT, TENANT, b64url, entraClaims, entraHeader, inMemoryEntra, makeKey, signCompact, type TestKey } from './fixtures/entra.js'
+import {
+  createVerifier,
+  type PermissionCatalog,
+  type Report,
+  type RequirementOptions,
+  type Verifier,
+} from '../../src/index.js'
+import {
+  CLIENT_APP,
+  MDE,
+  NOW_S,
+  OTHER_TENANT,
+  TENANT,
+  b64url,
+  entraClaims,
+  entraHeader,
+  inMemoryEntra,
+  makeKey,
+  signCompact,
+  type TestKey,
+} from './fixtures/entra.js'
 
 let k1: TestKey
 let rogue: TestKey
@@ -16,14 +35,27 @@ beforeAll(() => {
 })
 
 const custom: PermissionCatalog = {
-  id: 'contoso', name: 'Contoso API', appId: null, identifierUris: ['api://contoso'], hosts: ['api.contoso.example'],
-  permissions: [{ value: 'Orders.Read', kind: 'application', id: null }, { value: 'Orders.ReadWrite', kind: 'application', id: null, includes: ['Orders.Read'] }],
-  operations: [{ method: 'GET', path: '/orders', application: ['Orders.Read', 'Orders.ReadWrite'], delegated: [] }],
+  id: 'contoso',
+  name: 'Contoso API',
+  appId: null,
+  identifierUris: ['api://contoso'],
+  hosts: ['api.contoso.example'],
+  permissions: [
+    { value: 'Orders.Read', kind: 'application', id: null },
+    { value: 'Orders.ReadWrite', kind: 'application', id: null, includes: ['Orders.Read'] },
+  ],
+  operations: [
+    { method: 'GET', path: '/orders', application: ['Orders.Read', 'Orders.ReadWrite'], delegated: [] },
+  ],
 }
 
 /** Each case: a token (as the caller sends it) and what it is. */
 function tokens(): [string, string][] {
-  const sign = (claims: Record<string, unknown>, header: Record<string, unknown> = entraHeader(k1), key = k1) => signCompact(header, claims, key.privateKey)
+  const sign = (
+    claims: Record<string, unknown>,
+    header: Record<string, unknown> = entraHeader(k1),
+    key = k1,
+  ) => signCompact(header, claims, key.privateKey)
   const valid = sign(entraClaims())
   const [h, p] = valid.split('.') as [string, string]
   return [
@@ -35,21 +67,38 @@ function tokens(): [string, string][] {
     ['valid, broader permission than needed', sign(entraClaims({}, { roles: ['Machine.ReadWrite.All'] }))],
     ['missing permission', sign(entraClaims({}, { roles: ['Alert.Read.All'] }))],
     ['no roles', sign(entraClaims({}, { roles: [] }))],
-    ['expired long ago', sign(entraClaims({}, { iat: NOW_S - 90_000, nbf: NOW_S - 90_000, exp: NOW_S - 86_000 }))],
+    [
+      'expired long ago',
+      sign(entraClaims({}, { iat: NOW_S - 90_000, nbf: NOW_S - 90_000, exp: NOW_S - 86_000 })),
+    ],
     ['expires soon', sign(entraClaims({}, { exp: NOW_S + 120 }))],
     ['not yet valid', sign(entraClaims({}, { iat: NOW_S + 1_000, nbf: NOW_S + 1_000, exp: NOW_S + 4_000 }))],
     ['lives too long', sign(entraClaims({}, { exp: NOW_S + 200_000 }))],
     ['wrong tenant', sign(entraClaims({ tid: OTHER_TENANT }))],
     ['wrong audience', sign(entraClaims({ aud: 'https://graph.microsoft.com' }))],
     ['other app', sign(entraClaims({}, { azp: '11111111-2222-4333-8444-555555555555' }))],
-    ['issuer of another tenant', sign(entraClaims({}, { iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` }))],
-    ['graph token (nonce)', sign(entraClaims({ aud: 'https://graph.microsoft.com' }), entraHeader(k1, { nonce: 'abc' }))],
+    [
+      'issuer of another tenant',
+      sign(entraClaims({}, { iss: `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0` })),
+    ],
+    [
+      'graph token (nonce)',
+      sign(entraClaims({ aud: 'https://graph.microsoft.com' }), entraHeader(k1, { nonce: 'abc' })),
+    ],
     ['forged (another key, same kid)', sign(entraClaims(), entraHeader(k1), rogue)],
     ['unknown kid', sign(entraClaims(), entraHeader({ kid: 'k9' }))],
     ['no kid', sign(entraClaims(), { typ: 'JWT', alg: 'RS256' })],
     ['alg none', `${b64url(JSON.stringify({ alg: 'none', kid: 'k1' }))}.${p}.`],
     ['HS256', `${b64url(JSON.stringify({ alg: 'HS256', kid: 'k1' }))}.${p}.${b64url('x')}`],
-    ['duplicate member', sign(`{"aud":"evil","aud":"${MDE}","iss":"https://login.microsoftonline.com/${TENANT}/v2.0","tid":"${TENANT}","azp":"${CLIENT_APP}","roles":["Machine.Read.All"],"idtyp":"app","iat":${NOW_S - 600},"nbf":${NOW_S - 600},"exp":${NOW_S + 3000}}` as unknown as Record<string, unknown>)],
+    [
+      'duplicate member',
+      sign(
+        `{"aud":"evil","aud":"${MDE}","iss":"https://login.microsoftonline.com/${TENANT}/v2.0","tid":"${TENANT}","azp":"${CLIENT_APP}","roles":["Machine.Read.All"],"idtyp":"app","iat":${NOW_S - 600},"nbf":${NOW_S - 600},"exp":${NOW_S + 3000}}` as unknown as Record<
+          string,
+          unknown
+        >,
+      ),
+    ],
     ['non-canonical signature', `${valid.slice(0, -1)}${valid.endsWith('A') ? 'B' : 'A'}`],
     ['malformed (two segments)', `${h}.${p}`],
     ['encrypted (five segments)', 'a.b.c.d.e'],
@@ -69,14 +118,36 @@ const requests: [string, RequirementOptions][] = [
 ]
 
 /** Instants around the valid token's life: before nbf (beyond skew), inside, near exp, past exp within skew, after. */
-const instants = [NOW_S - 1_000, NOW_S - 600, NOW_S, NOW_S + 2_999, NOW_S + 3_200, NOW_S + 3_301, NOW_S + 10_000].map((s) => s * 1000)
+const instants = [
+  NOW_S - 1_000,
+  NOW_S - 600,
+  NOW_S,
+  NOW_S + 2_999,
+  NOW_S + 3_200,
+  NOW_S + 3_301,
+  NOW_S + 10_000,
+].map((s) => s * 1000)
 
 function verifiers(): { cached: Verifier; plain: Verifier; setNow: (ms: number) => void } {
   let now = instants[2] as number
   const clock = () => new Date(now)
-  const entra = inMemoryEntra(() => [{ ...k1.jwk, issuer: 'https://login.microsoftonline.com/{tenantid}/v2.0' }])
-  const options = { audience: MDE, tenants: [TENANT], clientApps: [CLIENT_APP], fetch: entra.fetch, now: clock }
-  return { cached: createVerifier(options), plain: createVerifier({ ...options, resultCache: false }), setNow: (ms) => { now = ms } }
+  const entra = inMemoryEntra(() => [
+    { ...k1.jwk, issuer: 'https://login.microsoftonline.com/{tenantid}/v2.0' },
+  ])
+  const options = {
+    audience: MDE,
+    tenants: [TENANT],
+    clientApps: [CLIENT_APP],
+    fetch: entra.fetch,
+    now: clock,
+  }
+  return {
+    cached: createVerifier(options),
+    plain: createVerifier({ ...options, resultCache: false }),
+    setNow: (ms) => {
+      now = ms
+    },
+  }
 }
 
 describe('verified-result cache: Reports identical to the uncached path', () => {
@@ -106,7 +177,9 @@ describe('verified-result cache: Reports identical to the uncached path', () => 
 
   it('instants in any order, and requests interleaved on the same token', async () => {
     const { cached, plain, setNow } = verifiers()
-    const list = tokens().filter(([name]) => name.startsWith('valid') || name.startsWith('expire') || name.startsWith('missing'))
+    const list = tokens().filter(
+      ([name]) => name.startsWith('valid') || name.startsWith('expire') || name.startsWith('missing'),
+    )
     const order = [3, 6, 0, 4, 2, 5, 1, 3, 3, 0]
     for (const index of order) {
       setNow(instants[index] as number)
@@ -134,7 +207,9 @@ describe('verified-result cache: Reports identical to the uncached path', () => 
     expect(Object.isFrozen(hit.token)).toBe(true)
     expect(Object.isFrozen(hit.token?.payload)).toBe(true)
     expect(Object.isFrozen(hit.token?.roles)).toBe(true)
-    expect(() => { (hit.token?.roles as string[]).push('Machine.Isolate') }).toThrow(TypeError)
+    expect(() => {
+      ;(hit.token?.roles as string[]).push('Machine.Isolate')
+    }).toThrow(TypeError)
     hit.findings.push({ code: 'token-expired', severity: 'error', message: 'added by the caller' })
     hit.ok = false
     const again = await cached.verify(token, {})
@@ -144,28 +219,64 @@ describe('verified-result cache: Reports identical to the uncached path', () => 
 
   it('property: for random sequences of calls (tokens, requests, instants, a caller mutating its catalog), one answer', async () => {
     const list = tokens()
-    const frozen = Object.freeze({ ...custom, operations: Object.freeze(custom.operations.map((o) => Object.freeze({ ...o, application: Object.freeze([...o.application]), delegated: Object.freeze([...o.delegated]) }))), permissions: Object.freeze(custom.permissions.map((p) => Object.freeze({ ...p }))) })
+    const frozen = Object.freeze({
+      ...custom,
+      operations: Object.freeze(
+        custom.operations.map((o) =>
+          Object.freeze({
+            ...o,
+            application: Object.freeze([...o.application]),
+            delegated: Object.freeze([...o.delegated]),
+          }),
+        ),
+      ),
+      permissions: Object.freeze(custom.permissions.map((p) => Object.freeze({ ...p }))),
+    })
     const step = fc.oneof(
-      fc.record({ kind: fc.constant('call' as const), token: fc.nat(list.length - 1), request: fc.nat(requests.length + 1), instant: fc.nat(instants.length - 1) }),
-      fc.record({ kind: fc.constant('mutate' as const), token: fc.constant(0), request: fc.constant(0), instant: fc.constant(0) }),
+      fc.record({
+        kind: fc.constant('call' as const),
+        token: fc.nat(list.length - 1),
+        request: fc.nat(requests.length + 1),
+        instant: fc.nat(instants.length - 1),
+      }),
+      fc.record({
+        kind: fc.constant('mutate' as const),
+        token: fc.constant(0),
+        request: fc.constant(0),
+        instant: fc.constant(0),
+      }),
     )
-    await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), async (steps) => {
-      const { cached, plain, setNow } = verifiers()
-      // A caller's own catalog object, mutated between calls: neither verifier may answer from its old content.
-      const mine: { operations: { method: 'GET'; path: string; application: string[]; delegated: string[] }[] } & Omit<typeof custom, 'operations'> = JSON.parse(JSON.stringify(custom))
-      for (const s of steps) {
-        if (s.kind === 'mutate') {
-          mine.operations[0]?.application.reverse()
-          if (mine.operations[0]) mine.operations[0].application = mine.operations[0].application.length > 1 ? ['Orders.ReadWrite'] : ['Orders.Read', 'Orders.ReadWrite']
-          continue
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), async (steps) => {
+        const { cached, plain, setNow } = verifiers()
+        // A caller's own catalog object, mutated between calls: neither verifier may answer from its old content.
+        const mine: {
+          operations: { method: 'GET'; path: string; application: string[]; delegated: string[] }[]
+        } & Omit<typeof custom, 'operations'> = JSON.parse(JSON.stringify(custom))
+        for (const s of steps) {
+          if (s.kind === 'mutate') {
+            mine.operations[0]?.application.reverse()
+            if (mine.operations[0])
+              mine.operations[0].application =
+                mine.operations[0].application.length > 1
+                  ? ['Orders.ReadWrite']
+                  : ['Orders.Read', 'Orders.ReadWrite']
+            continue
+          }
+          setNow(instants[s.instant] as number)
+          const request: RequirementOptions =
+            s.request < requests.length
+              ? (requests[s.request] as [string, RequirementOptions])[1]
+              : s.request === requests.length
+                ? { catalog: mine as PermissionCatalog, operation: 'GET /orders' }
+                : { catalog: frozen as PermissionCatalog, operation: 'GET /orders' }
+          const token = (list[s.token] as [string, string])[1]
+          expect(JSON.stringify(await cached.verify(token, request))).toBe(
+            JSON.stringify(await plain.verify(token, request)),
+          )
         }
-        setNow(instants[s.instant] as number)
-        const request: RequirementOptions = s.request < requests.length
-          ? (requests[s.request] as [string, RequirementOptions])[1]
-          : s.request === requests.length ? { catalog: mine as PermissionCatalog, operation: 'GET /orders' } : { catalog: frozen as PermissionCatalog, operation: 'GET /orders' }
-        const token = (list[s.token] as [string, string])[1]
-        expect(JSON.stringify(await cached.verify(token, request))).toBe(JSON.stringify(await plain.verify(token, request)))
-      }
-    }), { numRuns: 60 })
+      }),
+      { numRuns: 60 },
+    )
   }, 120_000)
 })

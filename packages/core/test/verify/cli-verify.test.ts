@@ -4,7 +4,16 @@ import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { runCli } from '../../src/cli/run.js'
-import { NOW, TENANT, entraClaims, entraHeader, inMemoryEntra, makeKey, signCompact, type TestKey } from './fixtures/entra.js'
+import {
+  NOW,
+  TENANT,
+  entraClaims,
+  entraHeader,
+  inMemoryEntra,
+  makeKey,
+  signCompact,
+  type TestKey,
+} from './fixtures/entra.js'
 
 let key: TestKey
 let token: string
@@ -12,12 +21,24 @@ beforeAll(() => {
   key = makeKey('k1')
   token = signCompact(entraHeader(key), entraClaims(), key.privateKey)
 })
-afterEach(() => { vi.unstubAllGlobals() })
+afterEach(() => {
+  vi.unstubAllGlobals()
+})
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = ''
   let err = ''
-  const code = await runCli(args, { stdin: Readable.from([]), stdout: (t) => { out += t }, stderr: (t) => { err += t }, env: {}, isTTY: false })
+  const code = await runCli(args, {
+    stdin: Readable.from([]),
+    stdout: (t) => {
+      out += t
+    },
+    stderr: (t) => {
+      err += t
+    },
+    env: {},
+    isTTY: false,
+  })
   return { code, out, err }
 }
 const now = ['--now', NOW.toISOString()]
@@ -29,7 +50,11 @@ describe('claimcheck inspect: verification', () => {
     const { code, out } = await run(['inspect', ...now, token])
     expect(code).toBe(0)
     // The key set URL wraps to its own line on a 100-column pipe.
-    expect(out).toMatch(new RegExp(`Signature +valid \\(kid k1, key set\\s+https://login\\.microsoftonline\\.com/${TENANT}/discovery/v2\\.0/keys\\)`))
+    expect(out).toMatch(
+      new RegExp(
+        `Signature +valid \\(kid k1, key set\\s+https://login\\.microsoftonline\\.com/${TENANT}/discovery/v2\\.0/keys\\)`,
+      ),
+    )
     const json = JSON.parse((await run(['inspect', '--json', ...now, token])).out)
     expect(json.signature).toMatchObject({ status: 'valid', kid: 'k1' })
   })

@@ -5,13 +5,28 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createVerifier, inspectToken, MDE_CATALOG, type Report, type Verifier } from '../../src/index.js'
 import { MAX_FINDING_TEXT } from '../../src/findings/make-finding.js'
-import { b64url, CLIENT_APP, entraClaims, entraHeader, inMemoryEntra, makeKey, MDE, NOW, NOW_S, TENANT, signBytes, signCompact, type TestKey } from './fixtures/entra.js'
+import {
+  b64url,
+  CLIENT_APP,
+  entraClaims,
+  entraHeader,
+  inMemoryEntra,
+  makeKey,
+  MDE,
+  NOW,
+  NOW_S,
+  TENANT,
+  signBytes,
+  signCompact,
+  type TestKey,
+} from './fixtures/entra.js'
 import { ensureCliBuilt, runBuiltCli } from '../fixtures/built-cli.js'
 
 let key: TestKey
 let verifier: Verifier
 const codes = (r: Report): string[] => r.findings.map((f) => f.code)
-const sign = (payload: unknown, header: unknown = entraHeader(key)): string => signCompact(header, payload, key.privateKey)
+const sign = (payload: unknown, header: unknown = entraHeader(key)): string =>
+  signCompact(header, payload, key.privateKey)
 
 beforeAll(() => {
   key = makeKey('k1')
@@ -60,7 +75,10 @@ describe('1. bounded work: duplicate members and token-controlled text', () => {
 
   it('the CLI refuses it without a stack trace', async () => {
     await ensureCliBuilt()
-    const run = await runBuiltCli(['inspect', '--offline', '--json', '-'], { stdin: hostile, timeoutMs: 30_000 })
+    const run = await runBuiltCli(['inspect', '--offline', '--json', '-'], {
+      stdin: hostile,
+      timeoutMs: 30_000,
+    })
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('duplicate-member')
     expect(run.stderr).not.toMatch(/at .*\.js:\d+/)
@@ -82,18 +100,31 @@ describe('1. bounded work: duplicate members and token-controlled text', () => {
 
 describe('2. app-only means an application', () => {
   it("a user's token with user-assigned app roles and no scp never grants an application permission", async () => {
-    const user = entraClaims({ kind: 'delegated' }, { scp: undefined, idtyp: undefined, roles: ['Machine.Isolate'] })
-    const report = await verifier.verify(sign(user), { api: 'mde', operation: 'POST /api/machines/{id}/isolate' })
+    const user = entraClaims(
+      { kind: 'delegated' },
+      { scp: undefined, idtyp: undefined, roles: ['Machine.Isolate'] },
+    )
+    const report = await verifier.verify(sign(user), {
+      api: 'mde',
+      operation: 'POST /api/machines/{id}/isolate',
+    })
     expect(report.token?.kind).toBe('delegated')
     expect(report.permissions.satisfied).toBe(false)
     expect(report.verdict).toBe('refused')
     // oid != sub with no user claims: still a user
     const pairwise = entraClaims({}, { idtyp: undefined, sub: 'another-subject', roles: ['Machine.Isolate'] })
-    expect((await verifier.verify(sign(pairwise), { operation: 'POST /api/machines/{id}/isolate' })).verdict).toBe('refused')
+    expect(
+      (await verifier.verify(sign(pairwise), { operation: 'POST /api/machines/{id}/isolate' })).verdict,
+    ).toBe('refused')
   })
 
   it('an ID token (scope=openid only, with or without nonce) is never accepted as an access token', async () => {
-    const { azp: _a, roles: _r, idtyp: _i, ...id } = entraClaims({ kind: 'delegated' }, { aud: MDE, scp: undefined })
+    const {
+      azp: _a,
+      roles: _r,
+      idtyp: _i,
+      ...id
+    } = entraClaims({ kind: 'delegated' }, { aud: MDE, scp: undefined })
     for (const claims of [id, { ...id, nonce: 'n' }]) {
       const report = await verifier.verify(sign(claims))
       expect(codes(report)).toContain('id-token-as-access-token')
@@ -107,7 +138,13 @@ describe('3. a call cannot loosen the configuration', () => {
     const token = sign(entraClaims({}, { tid: TENANT }))
     const other = sign(entraClaims({}, { aud: 'https://evil.example' }))
     for (let pass = 0; pass < 2; pass++) {
-      const loosen = { audience: 'https://evil.example', tenants: 'any', clientApps: ['x'], now: new Date(0), clockSkew: 1e9 } as never
+      const loosen = {
+        audience: 'https://evil.example',
+        tenants: 'any',
+        clientApps: ['x'],
+        now: new Date(0),
+        clockSkew: 1e9,
+      } as never
       const r = await verifier.verify(other, loosen)
       expect(codes(r)).toContain('audience-mismatch')
       expect(codes(r)).toContain('request-member-ignored')
@@ -123,10 +160,30 @@ describe('3. a call cannot loosen the configuration', () => {
   it('getters, inherited members, wrong types and Proxies are request-invalid errors, never thrown', async () => {
     const token = sign(entraClaims())
     let reads = 0
-    const getter = { get operation() { reads++; return 'GET /api/machines' } }
+    const getter = {
+      get operation() {
+        reads++
+        return 'GET /api/machines'
+      },
+    }
     const inherited = Object.create({ operation: 'POST /api/machines/{id}/isolate' }) as object
-    const proxy = new Proxy({}, { ownKeys: () => { throw new Error('boom') } })
-    for (const request of [getter, inherited, proxy, { require: 'Machine.Isolate' }, { operation: 42 }, 'GET /api/alerts', null]) {
+    const proxy = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('boom')
+        },
+      },
+    )
+    for (const request of [
+      getter,
+      inherited,
+      proxy,
+      { require: 'Machine.Isolate' },
+      { operation: 42 },
+      'GET /api/alerts',
+      null,
+    ]) {
       const report = await verifier.verify(token, request as never)
       expect(codes(report)).toContain('request-invalid')
       expect(report.verdict).toBe('refused')
@@ -137,20 +194,38 @@ describe('3. a call cannot loosen the configuration', () => {
 
 describe('5-6. required claims and the calling app', () => {
   it('a token missing nbf and iat is refused, and the 28-hour cap applies', async () => {
-    expect((await verifier.verify(sign(entraClaims({}, { nbf: undefined, iat: undefined })))).verdict).toBe('refused')
-    expect(codes(await verifier.verify(sign(entraClaims({}, { nbf: NOW_S - 60, iat: NOW_S - 60, exp: NOW_S + 29 * 3600 }))))).toContain('lifetime-invalid')
+    expect((await verifier.verify(sign(entraClaims({}, { nbf: undefined, iat: undefined })))).verdict).toBe(
+      'refused',
+    )
+    expect(
+      codes(
+        await verifier.verify(
+          sign(entraClaims({}, { nbf: NOW_S - 60, iat: NOW_S - 60, exp: NOW_S + 29 * 3600 })),
+        ),
+      ),
+    ).toContain('lifetime-invalid')
   })
 
   it('v2: an extra appid cannot stand in for azp; v1: appid is the caller', async () => {
-    const strict = createVerifier({ audience: MDE, tenants: [TENANT], clientApps: [CLIENT_APP], jwks: { keys: [key.jwk] }, now: NOW })
-    const v2 = await strict.verify(sign(entraClaims({}, { azp: 'ffffffff-ffff-4fff-8fff-ffffffffffff', appid: CLIENT_APP })))
+    const strict = createVerifier({
+      audience: MDE,
+      tenants: [TENANT],
+      clientApps: [CLIENT_APP],
+      jwks: { keys: [key.jwk] },
+      now: NOW,
+    })
+    const v2 = await strict.verify(
+      sign(entraClaims({}, { azp: 'ffffffff-ffff-4fff-8fff-ffffffffffff', appid: CLIENT_APP })),
+    )
     expect(codes(v2)).toContain('client-app-not-allowed')
-    const v1 = await strict.verify(sign(entraClaims({ version: '1.0' }, { azp: 'ffffffff-ffff-4fff-8fff-ffffffffffff' })))
+    const v1 = await strict.verify(
+      sign(entraClaims({ version: '1.0' }, { azp: 'ffffffff-ffff-4fff-8fff-ffffffffffff' })),
+    )
     expect(v1.verdict).toBe('works')
   })
 })
 
-describe('8. discovery: the tenant\'s own metadata and Entra\'s key paths only', () => {
+describe("8. discovery: the tenant's own metadata and Entra's key paths only", () => {
   const tamper = (mutate: (doc: Record<string, unknown>, url: URL) => Record<string, unknown>) => {
     const entra = inMemoryEntra(() => [key.jwk])
     const requests: string[] = []
@@ -171,11 +246,23 @@ describe('8. discovery: the tenant\'s own metadata and Entra\'s key paths only',
   })
 
   const cases: [string, (doc: Record<string, unknown>, url: URL) => Record<string, unknown>][] = [
-    ['another tenant\'s issuer', (doc) => ({ ...doc, issuer: String(doc.issuer).replace(TENANT, other) })],
-    ['another tenant\'s key path', (doc, url) => ({ ...doc, jwks_uri: `${url.origin}/${other}/discovery/v2.0/keys` })],
-    ['a query nobody configured', (doc) => ({ ...doc, jwks_uri: `${String(doc.jwks_uri)}?appid=${CLIENT_APP}` })],
-    ['another origin', (doc) => ({ ...doc, jwks_uri: 'https://login.microsoftonline.us/common/discovery/v2.0/keys' })],
-    ['a path that is not a key path', (doc, url) => ({ ...doc, jwks_uri: `${url.origin}/${TENANT}/oauth2/v2.0/token` })],
+    ["another tenant's issuer", (doc) => ({ ...doc, issuer: String(doc.issuer).replace(TENANT, other) })],
+    [
+      "another tenant's key path",
+      (doc, url) => ({ ...doc, jwks_uri: `${url.origin}/${other}/discovery/v2.0/keys` }),
+    ],
+    [
+      'a query nobody configured',
+      (doc) => ({ ...doc, jwks_uri: `${String(doc.jwks_uri)}?appid=${CLIENT_APP}` }),
+    ],
+    [
+      'another origin',
+      (doc) => ({ ...doc, jwks_uri: 'https://login.microsoftonline.us/common/discovery/v2.0/keys' }),
+    ],
+    [
+      'a path that is not a key path',
+      (doc, url) => ({ ...doc, jwks_uri: `${url.origin}/${TENANT}/oauth2/v2.0/token` }),
+    ],
   ]
   for (const [name, mutate] of cases) {
     it(`refuses ${name}: jwks-unavailable, the key set is never fetched`, async () => {
@@ -190,14 +277,36 @@ describe('8. discovery: the tenant\'s own metadata and Entra\'s key paths only',
 
 describe('9. a broken fetch', () => {
   const answers: [string, () => unknown][] = [
-    ['null', () => null], ['a string', () => 'ok'], ['a plain object', () => ({ status: 200 })],
-    ['a Response-like object whose body throws', () => ({ status: 200, type: 'basic', body: { getReader: () => { throw new Error('x') } } })],
-    ['a synchronous throw', () => { throw new TypeError('sync') }], ['undefined', () => undefined],
+    ['null', () => null],
+    ['a string', () => 'ok'],
+    ['a plain object', () => ({ status: 200 })],
+    [
+      'a Response-like object whose body throws',
+      () => ({
+        status: 200,
+        type: 'basic',
+        body: {
+          getReader: () => {
+            throw new Error('x')
+          },
+        },
+      }),
+    ],
+    [
+      'a synchronous throw',
+      () => {
+        throw new TypeError('sync')
+      },
+    ],
+    ['undefined', () => undefined],
   ]
   for (const [name, answer] of answers) {
     it(`resolving to ${name} ends in jwks-unavailable with backoff, never a TypeError`, async () => {
       let calls = 0
-      const fetch = ((): Promise<Response> => { calls++; return Promise.resolve(answer() as Response) }) as never
+      const fetch = ((): Promise<Response> => {
+        calls++
+        return Promise.resolve(answer() as Response)
+      }) as never
       const v = createVerifier({ audience: MDE, tenants: [TENANT], fetch, now: NOW })
       const token = sign(entraClaims())
       const first = await v.verify(token)
@@ -212,8 +321,19 @@ describe('9. a broken fetch', () => {
 
 describe('fail closed on a hostile catalog', () => {
   it('a catalog whose getters throw refuses the token instead of throwing', async () => {
-    const hostile = new Proxy({ ...MDE_CATALOG }, { get: (t, p) => { if (p === 'operations') throw new Error('boom'); return Reflect.get(t, p) } })
-    const report = await verifier.verify(sign(entraClaims()), { catalog: hostile, operation: 'GET /api/machines' })
+    const hostile = new Proxy(
+      { ...MDE_CATALOG },
+      {
+        get: (t, p) => {
+          if (p === 'operations') throw new Error('boom')
+          return Reflect.get(t, p)
+        },
+      },
+    )
+    const report = await verifier.verify(sign(entraClaims()), {
+      catalog: hostile,
+      operation: 'GET /api/machines',
+    })
     expect(report.verdict).toBe('refused')
   })
 })

@@ -48,7 +48,10 @@ describe('mutations of valid tokens', () => {
           const original = tokens[m.token] as string
           const mutated = apply(original, m)
           const report = await verifier.verify(mutated)
-          if (normalizeInput(mutated).token === original) { identical++; return true }
+          if (normalizeInput(mutated).token === original) {
+            identical++
+            return true
+          }
           if (report.ok || report.signature.status === 'valid') accepted++
           return !report.ok && report.signature.status !== 'valid'
         },

@@ -1,7 +1,17 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { createVerifier } from '../../src/index.js'
 import type * as NodeBackend from '../../src/token/verify/rs256/node.js'
-import { MDE, NOW, NOW_S, TENANT, entraClaims, entraHeader, makeKey, signCompact, type TestKey } from './fixtures/entra.js'
+import {
+  MDE,
+  NOW,
+  NOW_S,
+  TENANT,
+  entraClaims,
+  entraHeader,
+  makeKey,
+  signCompact,
+  type TestKey,
+} from './fixtures/entra.js'
 
 const calls = vi.hoisted(() => ({ count: 0 }))
 // The verifier reaches the node:crypto backend through the package's #rs256 import: count its RSA checks.
@@ -11,19 +21,32 @@ vi.mock('../../src/token/verify/rs256/node.js', async (importOriginal) => {
     ...original,
     createRs256Verifier: (...args: Parameters<typeof original.createRs256Verifier>) => {
       const backend = original.createRs256Verifier(...args)
-      return { name: backend.name, verify: (...a: Parameters<typeof backend.verify>) => { calls.count++; return backend.verify(...a) } }
+      return {
+        name: backend.name,
+        verify: (...a: Parameters<typeof backend.verify>) => {
+          calls.count++
+          return backend.verify(...a)
+        },
+      }
     },
   }
 })
 
 let key: TestKey
-beforeAll(() => { key = makeKey('k1') })
+beforeAll(() => {
+  key = makeKey('k1')
+})
 
 describe('verified-result cache', () => {
   it('runs the cryptography once per exact token; the time checks every call, against now', async () => {
     calls.count = 0
     let now = NOW
-    const verifier = createVerifier({ audience: MDE, tenants: [TENANT], jwks: { keys: [key.jwk] }, now: () => now })
+    const verifier = createVerifier({
+      audience: MDE,
+      tenants: [TENANT],
+      jwks: { keys: [key.jwk] },
+      now: () => now,
+    })
     const token = signCompact(entraHeader(key), entraClaims(), key.privateKey)
     for (let i = 0; i < 5; i++) expect((await verifier.verify(token)).ok).toBe(true)
     expect((await verifier.verify(`Bearer ${token}`)).ok).toBe(true)
@@ -36,7 +59,13 @@ describe('verified-result cache', () => {
 
   it('expires entries at exp and can be turned off', async () => {
     calls.count = 0
-    const off = createVerifier({ audience: MDE, tenants: [TENANT], jwks: { keys: [key.jwk] }, now: NOW, resultCache: false })
+    const off = createVerifier({
+      audience: MDE,
+      tenants: [TENANT],
+      jwks: { keys: [key.jwk] },
+      now: NOW,
+      resultCache: false,
+    })
     const token = signCompact(entraHeader(key), entraClaims(), key.privateKey)
     for (let i = 0; i < 3; i++) await off.verify(token)
     expect(calls.count).toBe(3)

@@ -1,6 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createVerifier } from '../../src/index.js'
-import { CLIENT_APP, MDE, NOW, NOW_S, OTHER_TENANT, TENANT, entraClaims, entraHeader, inMemoryEntra, makeKey, signCompact, type TestKey } from './fixtures/entra.js'
+import {
+  CLIENT_APP,
+  MDE,
+  NOW,
+  NOW_S,
+  OTHER_TENANT,
+  TENANT,
+  entraClaims,
+  entraHeader,
+  inMemoryEntra,
+  makeKey,
+  signCompact,
+  type TestKey,
+} from './fixtures/entra.js'
 
 let k1: TestKey
 let k2: TestKey
@@ -13,12 +26,18 @@ const codes = (r: { findings: { code: string }[] }): string[] => r.findings.map(
 
 describe('createVerifier', () => {
   it('verifies a v2 token through discovery and reports kid and key-set URL', async () => {
-    const entra = inMemoryEntra(() => [{ ...k1.jwk, issuer: 'https://login.microsoftonline.com/{tenantid}/v2.0' }])
+    const entra = inMemoryEntra(() => [
+      { ...k1.jwk, issuer: 'https://login.microsoftonline.com/{tenantid}/v2.0' },
+    ])
     const verifier = createVerifier({ audience: MDE, tenants: [TENANT], fetch: entra.fetch, now: NOW })
     const report = await verifier.verify(signCompact(entraHeader(k1), entraClaims(), k1.privateKey))
     expect(codes(report)).toEqual([])
     expect(report.ok).toBe(true)
-    expect(report.signature).toMatchObject({ status: 'valid', kid: 'k1', jwksUri: `https://login.microsoftonline.com/${TENANT}/discovery/v2.0/keys` })
+    expect(report.signature).toMatchObject({
+      status: 'valid',
+      kid: 'k1',
+      jwksUri: `https://login.microsoftonline.com/${TENANT}/discovery/v2.0/keys`,
+    })
     expect(entra.requests).toEqual([
       `https://login.microsoftonline.com/${TENANT}/v2.0/.well-known/openid-configuration`,
       `https://login.microsoftonline.com/${TENANT}/discovery/v2.0/keys`,
@@ -27,16 +46,28 @@ describe('createVerifier', () => {
 
   it('uses the v1 metadata for v1 tokens and the ?appid= key set only from configuration', async () => {
     const entra = inMemoryEntra((_v, _t, appId) => (appId === CLIENT_APP ? [k2.jwk] : [k1.jwk]))
-    const verifier = createVerifier({ audience: MDE, tenants: [TENANT], fetch: entra.fetch, now: NOW, appId: CLIENT_APP })
-    const report = await verifier.verify(signCompact(entraHeader(k2), entraClaims({ version: '1.0' }), k2.privateKey))
+    const verifier = createVerifier({
+      audience: MDE,
+      tenants: [TENANT],
+      fetch: entra.fetch,
+      now: NOW,
+      appId: CLIENT_APP,
+    })
+    const report = await verifier.verify(
+      signCompact(entraHeader(k2), entraClaims({ version: '1.0' }), k2.privateKey),
+    )
     expect(report.signature.status).toBe('valid')
-    expect(entra.requests[0]).toBe(`https://login.microsoftonline.com/${TENANT}/.well-known/openid-configuration?appid=${CLIENT_APP}`)
+    expect(entra.requests[0]).toBe(
+      `https://login.microsoftonline.com/${TENANT}/.well-known/openid-configuration?appid=${CLIENT_APP}`,
+    )
   })
 
   it('makes no request for a tenant that is not allowed', async () => {
     const entra = inMemoryEntra(() => [k1.jwk])
     const verifier = createVerifier({ audience: MDE, tenants: [TENANT], fetch: entra.fetch, now: NOW })
-    const report = await verifier.verify(signCompact(entraHeader(k1), entraClaims({ tid: OTHER_TENANT }), k1.privateKey))
+    const report = await verifier.verify(
+      signCompact(entraHeader(k1), entraClaims({ tid: OTHER_TENANT }), k1.privateKey),
+    )
     expect(report.ok).toBe(false)
     expect(codes(report)).toContain('tenant-not-allowed')
     expect(report.signature.status).toBe('not-checked')
@@ -46,7 +77,10 @@ describe('createVerifier', () => {
   it('skips the cryptography for a repeated token but still runs the time checks against now', async () => {
     let now = NOW
     let imports = 0
-    const entra = inMemoryEntra(() => { imports++; return [k1.jwk] })
+    const entra = inMemoryEntra(() => {
+      imports++
+      return [k1.jwk]
+    })
     const verifier = createVerifier({ audience: MDE, tenants: [TENANT], fetch: entra.fetch, now: () => now })
     const token = signCompact(entraHeader(k1), entraClaims(), k1.privateKey)
     expect((await verifier.verify(token)).ok).toBe(true)
@@ -61,7 +95,9 @@ describe('createVerifier', () => {
   it('throws TypeError for misuse and never for tokens', async () => {
     expect(() => createVerifier({ audience: MDE, tenants: ['contoso.com'] })).toThrow(TypeError)
     expect(() => createVerifier({ audience: [], tenants: 'any' })).toThrow(TypeError)
-    expect(() => createVerifier({ audience: MDE, tenants: [TENANT], authority: 'http://example.com' })).toThrow(TypeError)
+    expect(() =>
+      createVerifier({ audience: MDE, tenants: [TENANT], authority: 'http://example.com' }),
+    ).toThrow(TypeError)
     const verifier = createVerifier({ audience: MDE, tenants: 'any', jwks: { keys: [k1.jwk] }, now: NOW })
     for (const input of [null, undefined, 42, {}, [], '', 'a.b.c'] as unknown as string[]) {
       const report = await verifier.verify(input)
@@ -71,7 +107,9 @@ describe('createVerifier', () => {
 
   it('warns on every report when any tenant is accepted', async () => {
     const verifier = createVerifier({ audience: MDE, tenants: 'any', jwks: { keys: [k1.jwk] }, now: NOW })
-    const report = await verifier.verify(signCompact(entraHeader(k1), entraClaims({ tid: OTHER_TENANT }), k1.privateKey))
+    const report = await verifier.verify(
+      signCompact(entraHeader(k1), entraClaims({ tid: OTHER_TENANT }), k1.privateKey),
+    )
     expect(report.ok).toBe(true)
     expect(codes(report)).toEqual(['tenants-any'])
   })

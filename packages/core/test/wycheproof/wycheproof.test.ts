@@ -16,11 +16,24 @@ const rs256 = createRs256Verifier('sync')
 
 const here = dirname(fileURLToPath(import.meta.url))
 const dir = resolve(here, '../../../../../shared/vectors/wycheproof')
-const present = existsSync(resolve(dir, 'json_web_signature_test.json')) && existsSync(resolve(dir, 'json_web_key_test.json'))
-if (!present) console.log(`Wycheproof vectors not found at ${dir}: skipping (CI provides ../shared beside the checkout).`)
+const present =
+  existsSync(resolve(dir, 'json_web_signature_test.json')) &&
+  existsSync(resolve(dir, 'json_web_key_test.json'))
+if (!present)
+  console.log(`Wycheproof vectors not found at ${dir}: skipping (CI provides ../shared beside the checkout).`)
 
-interface Vector { tcId: number | string; comment: string; jws: unknown; result: 'valid' | 'invalid' | 'acceptable' }
-interface Group { comment: string; public?: Record<string, unknown>; private?: Record<string, unknown>; tests: Vector[] }
+interface Vector {
+  tcId: number | string
+  comment: string
+  jws: unknown
+  result: 'valid' | 'invalid' | 'acceptable'
+}
+interface Group {
+  comment: string
+  public?: Record<string, unknown>
+  private?: Record<string, unknown>
+  tests: Vector[]
+}
 
 /** What the verifier does with a compact JWS and a key set, minus the Entra claim checks (the payloads are not JWTs). */
 async function accepts(jws: unknown, keys: unknown): Promise<boolean> {
@@ -32,7 +45,11 @@ async function accepts(jws: unknown, keys: unknown): Promise<boolean> {
   const headerBytes = decodeBase64Url(segments[0] as string)
   if (!headerBytes.ok) return false
   let text: string
-  try { text = new TextDecoder('utf-8', { fatal: true }).decode(headerBytes.bytes) } catch { return false }
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(headerBytes.bytes)
+  } catch {
+    return false
+  }
   const header = parseStrictJson(text)
   if (!header.ok || header.duplicates.length > 0 || !isJsonObject(header.value)) return false
   if (header.value.alg !== 'RS256' || typeof header.value.kid !== 'string') return false
@@ -40,20 +57,38 @@ async function accepts(jws: unknown, keys: unknown): Promise<boolean> {
   const set = parseKeySet(keys)
   if (!set.ok) return false
   const selected = selectKey(set.keySet, header.value.kid)
-  return selected.found && (await rs256.verify(selected.key, `${segments[0]}.${segments[1]}`, segments[2] as string))
+  return (
+    selected.found &&
+    (await rs256.verify(selected.key, `${segments[0]}.${segments[1]}`, segments[2] as string))
+  )
 }
 
-const load = (name: string): Group[] => (JSON.parse(readFileSync(resolve(dir, name), 'utf8')) as { testGroups: Group[] }).testGroups
+const load = (name: string): Group[] =>
+  (JSON.parse(readFileSync(resolve(dir, name), 'utf8')) as { testGroups: Group[] }).testGroups
 const isRs256 = (jws: unknown, key: Record<string, unknown> | undefined): boolean => {
   if (key?.alg === 'RS256') return true
   if (typeof jws !== 'string') return false
-  try { return JSON.parse(Buffer.from(jws.split('.')[0] ?? '', 'base64url').toString()).alg === 'RS256' } catch { return false }
+  try {
+    return JSON.parse(Buffer.from(jws.split('.')[0] ?? '', 'base64url').toString()).alg === 'RS256'
+  } catch {
+    return false
+  }
 }
-const tally = { jwsRs256: 0, jwsRs256Agree: 0, jwsOther: 0, jwsOtherValidRefused: 0, jwk: 0, jwkAgree: 0, jwkValidNonRs256: 0 }
+const tally = {
+  jwsRs256: 0,
+  jwsRs256Agree: 0,
+  jwsOther: 0,
+  jwsOtherValidRefused: 0,
+  jwk: 0,
+  jwkAgree: 0,
+  jwkValidNonRs256: 0,
+}
 
 afterAll(() => {
   if (!present) return
-  console.log(`Wycheproof JWS: ${tally.jwsRs256Agree}/${tally.jwsRs256} RS256 vectors agree; ${tally.jwsOther} other vectors all refused (${tally.jwsOtherValidRefused} valid non-RS256 refused by policy). JWK: ${tally.jwkAgree}/${tally.jwk} agree (${tally.jwkValidNonRs256} valid HMAC vectors refused by policy).`)
+  console.log(
+    `Wycheproof JWS: ${tally.jwsRs256Agree}/${tally.jwsRs256} RS256 vectors agree; ${tally.jwsOther} other vectors all refused (${tally.jwsOtherValidRefused} valid non-RS256 refused by policy). JWK: ${tally.jwkAgree}/${tally.jwk} agree (${tally.jwkValidNonRs256} valid HMAC vectors refused by policy).`,
+  )
 })
 
 describe.skipIf(!present)('Wycheproof', () => {
@@ -65,7 +100,10 @@ describe.skipIf(!present)('Wycheproof', () => {
         if (isRs256(v.jws, group.public)) {
           tally.jwsRs256++
           if (ours === (v.result === 'valid')) tally.jwsRs256Agree++
-          else disagreements.push(`tc ${v.tcId} (${group.comment}/${v.comment}): expected ${v.result}, we ${ours ? 'accept' : 'reject'}`)
+          else
+            disagreements.push(
+              `tc ${v.tcId} (${group.comment}/${v.comment}): expected ${v.result}, we ${ours ? 'accept' : 'reject'}`,
+            )
         } else {
           tally.jwsOther++
           if (v.result === 'valid') tally.jwsOtherValidRefused++
@@ -87,7 +125,10 @@ describe.skipIf(!present)('Wycheproof', () => {
         const expected = v.result === 'valid' && isRs256(v.jws, undefined)
         if (v.result === 'valid' && !expected) tally.jwkValidNonRs256++
         if (ours === expected) tally.jwkAgree++
-        else disagreements.push(`tc ${v.tcId} (${group.comment}/${v.comment}): expected ${v.result}, we ${ours ? 'accept' : 'reject'}`)
+        else
+          disagreements.push(
+            `tc ${v.tcId} (${group.comment}/${v.comment}): expected ${v.result}, we ${ours ? 'accept' : 'reject'}`,
+          )
       }
     }
     expect(disagreements).toEqual([])

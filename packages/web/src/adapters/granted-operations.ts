@@ -11,6 +11,8 @@ export interface GrantedOperations {
  */
 export function grantedOperations(token: TokenFacts, api: 'mde' | 'm365d'): GrantedOperations {
   const capabilities = capabilitiesOf(token, BUILTIN_CATALOGS[api])
-  const granted = capabilities.areas.flatMap((a) => a.operations.filter((o) => o.granted).map((o) => o.operation))
+  const granted = capabilities.areas.flatMap((a) =>
+    a.operations.filter((o) => o.granted).map((o) => o.operation),
+  )
   return { granted, total: capabilities.total }
 }

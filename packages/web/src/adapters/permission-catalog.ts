@@ -21,13 +21,16 @@ export const operationsFor: OperationLister | null = (api) => {
   const cached = cache.get(api)
   if (cached !== undefined) return cached
   const catalog = Object.hasOwn(BUILTIN_CATALOGS, api) ? BUILTIN_CATALOGS[api] : null
-  const list: readonly OperationEntry[] = catalog === null ? [] : catalog.operations.map((o) => ({
-    operation: `${o.method} ${o.path}`,
-    title: o.summary ?? '',
-    application: o.application,
-    delegated: o.delegated,
-    source: o.source ?? null,
-  }))
+  const list: readonly OperationEntry[] =
+    catalog === null
+      ? []
+      : catalog.operations.map((o) => ({
+          operation: `${o.method} ${o.path}`,
+          title: o.summary ?? '',
+          application: o.application,
+          delegated: o.delegated,
+          source: o.source ?? null,
+        }))
   cache.set(api, list)
   return list
 }

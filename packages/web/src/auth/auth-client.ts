@@ -27,7 +27,13 @@ export interface SignedInAccount {
 }
 
 export type TokenResult =
-  | { ok: true; accessToken: string; account: SignedInAccount; scopes: readonly string[]; interactive: boolean }
+  | {
+      ok: true
+      accessToken: string
+      account: SignedInAccount
+      scopes: readonly string[]
+      interactive: boolean
+    }
   /**
    * `code` is an AADSTS code ("AADSTS65001") when Entra sent one, else MSAL's error code ("popups-blocked" when
    * no popup could open and redirect is not possible); failures are results, never throws.

@@ -1,6 +1,11 @@
 import {
-  BrowserCacheLocation, InteractionRequiredAuthError, LogLevel, PublicClientApplication,
-  type AccountInfo, type AuthenticationResult, type Configuration,
+  BrowserCacheLocation,
+  InteractionRequiredAuthError,
+  LogLevel,
+  PublicClientApplication,
+  type AccountInfo,
+  type AuthenticationResult,
+  type Configuration,
 } from '@azure/msal-browser'
 import { CLOUDS, type CloudName } from '@claimcheck/core'
 import type { AuthClient, TokenCacheChoice, TokenRequest, TokenResult } from './auth-client.js'
@@ -26,8 +31,16 @@ export interface MsalSettings {
 /** MSAL's configuration: tokens in memory unless the person chose session storage; a logger that takes no PII. */
 export function msalConfiguration(s: MsalSettings): Configuration {
   return {
-    auth: { clientId: s.clientId, authority: s.authority, redirectUri: s.redirectUri, postLogoutRedirectUri: null },
-    cache: { cacheLocation: s.cache === 'session' ? BrowserCacheLocation.SessionStorage : BrowserCacheLocation.MemoryStorage },
+    auth: {
+      clientId: s.clientId,
+      authority: s.authority,
+      redirectUri: s.redirectUri,
+      postLogoutRedirectUri: null,
+    },
+    cache: {
+      cacheLocation:
+        s.cache === 'session' ? BrowserCacheLocation.SessionStorage : BrowserCacheLocation.MemoryStorage,
+    },
     system: {
       loggerOptions: { loggerCallback: s.log.callback, piiLoggingEnabled: false, logLevel: LogLevel.Warning },
     },
@@ -49,7 +62,11 @@ function success(result: AuthenticationResult, interactive: boolean): TokenResul
     accessToken: result.accessToken,
     scopes: result.scopes,
     interactive,
-    account: { name: account?.name ?? null, username: account?.username ?? null, tenantId: result.tenantId || account?.tenantId || null },
+    account: {
+      name: account?.name ?? null,
+      username: account?.username ?? null,
+      tenantId: result.tenantId || account?.tenantId || null,
+    },
   }
 }
 
@@ -74,7 +91,15 @@ export function createMsalAuthClient(options: MsalAuthClientOptions = {}): AuthC
     if (current !== null && current.key === key) return current
     // Another app registration or cache choice: the old client's tokens are dropped before the new one exists.
     if (current !== null) await forget(current)
-    const app = new PublicClientApplication(msalConfiguration({ clientId: request.clientId, authority, cache, redirectUri: redirectBridgeUri(pageUrl), log }))
+    const app = new PublicClientApplication(
+      msalConfiguration({
+        clientId: request.clientId,
+        authority,
+        cache,
+        redirectUri: redirectBridgeUri(pageUrl),
+        log,
+      }),
+    )
     const started = app.initialize().then(() => app.handleRedirectPromise())
     current = { key, app, started }
     return current
@@ -104,15 +129,28 @@ export function createMsalAuthClient(options: MsalAuthClientOptions = {}): AuthC
       }
     }
     try {
-      const result = await app.acquireTokenPopup({ scopes, authority, ...(account === null ? { prompt: 'select_account' } : { account }) })
+      const result = await app.acquireTokenPopup({
+        scopes,
+        authority,
+        ...(account === null ? { prompt: 'select_account' } : { account }),
+      })
       app.setActiveAccount(result.account)
       return success(result, true)
     } catch (e) {
       if (!isPopupBlocked(e)) throw e
       if ((request.cache ?? 'memory') !== 'session') {
-        return { ok: false, code: 'popups-blocked', message: 'The browser blocked the sign-in window. Allow pop-ups for this page, or choose session storage for the token cache to sign in by redirect instead.' }
+        return {
+          ok: false,
+          code: 'popups-blocked',
+          message:
+            'The browser blocked the sign-in window. Allow pop-ups for this page, or choose session storage for the token cache to sign in by redirect instead.',
+        }
       }
-      await app.acquireTokenRedirect({ scopes, authority, ...(account === null ? { prompt: 'select_account' } : { account }) })
+      await app.acquireTokenRedirect({
+        scopes,
+        authority,
+        ...(account === null ? { prompt: 'select_account' } : { account }),
+      })
       return { ok: false, code: 'redirecting', message: 'Continuing the sign-in in this tab…' }
     }
   }
@@ -124,7 +162,11 @@ export function createMsalAuthClient(options: MsalAuthClientOptions = {}): AuthC
       try {
         return await acquire(request)
       } catch (e) {
-        return { ok: false, ...describeAuthFailure(e), log: log.take().map((l) => `${l.level}: ${l.message}`) }
+        return {
+          ok: false,
+          ...describeAuthFailure(e),
+          log: log.take().map((l) => `${l.level}: ${l.message}`),
+        }
       }
     },
     async signOut(): Promise<void> {

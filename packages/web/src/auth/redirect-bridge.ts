@@ -5,5 +5,7 @@ import { broadcastResponseToMainFrame } from '@azure/msal-browser/redirect-bridg
 // clears it from this page's address. A failure is shown as text: this page has no console output.
 broadcastResponseToMainFrame().catch(() => {
   const status = document.getElementById('status')
-  if (status !== null) status.textContent = 'This sign-in response could not be handed back to ClaimCheck. Close this window and sign in again.'
+  if (status !== null)
+    status.textContent =
+      'This sign-in response could not be handed back to ClaimCheck. Close this window and sign in again.'
 })

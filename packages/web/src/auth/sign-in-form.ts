@@ -1,4 +1,14 @@
-import { API_RESOURCES, CLOUDS, defaultScopeFor, isCloudName, isGuid, isKnownApiId, lintScope, type CloudName, type KnownApiId } from '@claimcheck/core'
+import {
+  API_RESOURCES,
+  CLOUDS,
+  defaultScopeFor,
+  isCloudName,
+  isGuid,
+  isKnownApiId,
+  lintScope,
+  type CloudName,
+  type KnownApiId,
+} from '@claimcheck/core'
 import type { TokenCacheChoice, TokenRequest } from './auth-client.js'
 
 /** The API a token is requested for: one ClaimCheck knows, or a scope the person types. */
@@ -21,10 +31,19 @@ export interface SignInForm {
 export const SIGN_IN_APIS: readonly SignInApi[] = ['mde', 'm365d', 'graph', 'custom']
 
 /** The operation the permission picker starts on after sign-in: the first read most integrations make. */
-export const DEFAULT_OPERATION: Readonly<Partial<Record<SignInApi, string>>> = { mde: 'GET /api/machines', m365d: 'GET /api/incidents' }
+export const DEFAULT_OPERATION: Readonly<Partial<Record<SignInApi, string>>> = {
+  mde: 'GET /api/machines',
+  m365d: 'GET /api/incidents',
+}
 
 export const DEFAULT_SIGN_IN_FORM: SignInForm = Object.freeze({
-  clientId: '', tenant: 'organizations', cloud: 'public', api: 'mde', scopes: '', operation: DEFAULT_OPERATION.mde ?? '', cache: 'memory',
+  clientId: '',
+  tenant: 'organizations',
+  cloud: 'public',
+  api: 'mde',
+  scopes: '',
+  operation: DEFAULT_OPERATION.mde ?? '',
+  cache: 'memory',
 })
 
 export interface SignInProblem {
@@ -67,13 +86,22 @@ export function scopesFor(form: SignInForm): string[] | null {
 export function signInProblems(form: SignInForm): SignInProblem[] {
   const problems: SignInProblem[] = []
   if (!isGuid(form.clientId.trim())) {
-    problems.push({ field: 'clientId', message: 'The Application (client) ID of your app registration: a GUID.' })
+    problems.push({
+      field: 'clientId',
+      message: 'The Application (client) ID of your app registration: a GUID.',
+    })
   }
   if (!isTenantInput(form.tenant.trim())) {
-    problems.push({ field: 'tenant', message: 'A tenant ID (GUID), a verified domain such as contoso.onmicrosoft.com, or organizations.' })
+    problems.push({
+      field: 'tenant',
+      message: 'A tenant ID (GUID), a verified domain such as contoso.onmicrosoft.com, or organizations.',
+    })
   }
   if (form.api !== 'custom' && API_RESOURCES[form.api].resourceByCloud[form.cloud] === undefined) {
-    problems.push({ field: 'api', message: `${API_RESOURCES[form.api].name} is not offered in the ${CLOUDS[form.cloud].label} cloud.` })
+    problems.push({
+      field: 'api',
+      message: `${API_RESOURCES[form.api].name} is not offered in the ${CLOUDS[form.cloud].label} cloud.`,
+    })
   }
   const scopes = scopesFor(form)
   if (form.api === 'custom' && scopes === null) {
@@ -90,7 +118,13 @@ export function signInProblems(form: SignInForm): SignInProblem[] {
 export function tokenRequestFor(form: SignInForm): TokenRequest | null {
   const scopes = scopesFor(form)
   if (scopes === null || signInProblems(form).length > 0) return null
-  return { clientId: form.clientId.trim(), tenant: form.tenant.trim(), cloud: form.cloud, scopes, cache: form.cache }
+  return {
+    clientId: form.clientId.trim(),
+    tenant: form.tenant.trim(),
+    cloud: form.cloud,
+    scopes,
+    cache: form.cache,
+  }
 }
 
 /** A stored or restored form, field by field: anything unexpected falls back to the default. */

@@ -22,7 +22,8 @@ export const MSAL_ERROR_HELP: Readonly<Record<string, SignInHelp>> = {
     fix: 'Allow pop-ups for this page and press Sign in again.',
   },
   timed_out: {
-    meaning: 'No sign-in response came back in time: the sign-in window was closed, or Entra could not send the browser back to this page\'s redirect bridge.',
+    meaning:
+      "No sign-in response came back in time: the sign-in window was closed, or Entra could not send the browser back to this page's redirect bridge.",
     fix: 'Sign in again and finish in the window. If it keeps happening, check that the redirect URI shown above is registered under "Single-page application" in your app registration, byte for byte.',
   },
   user_cancelled: {
@@ -34,15 +35,16 @@ export const MSAL_ERROR_HELP: Readonly<Record<string, SignInHelp>> = {
     fix: 'Finish or close the other sign-in window, then try again.',
   },
   no_network_connectivity: {
-    meaning: 'The page could not reach Entra\'s sign-in host.',
+    meaning: "The page could not reach Entra's sign-in host.",
     fix: 'Check the network connection (and any proxy or extension blocking login.microsoftonline.com), then try again.',
   },
   post_request_failed: {
-    meaning: 'The request to Entra\'s token endpoint failed before Entra answered.',
+    meaning: "The request to Entra's token endpoint failed before Entra answered.",
     fix: 'Check the network connection and that the cloud matches your tenant, then try again.',
   },
   endpoints_resolution_error: {
-    meaning: 'Entra\'s metadata for this tenant and cloud could not be read: the tenant may not exist in the chosen cloud.',
+    meaning:
+      "Entra's metadata for this tenant and cloud could not be read: the tenant may not exist in the chosen cloud.",
     fix: 'Check the tenant (GUID or verified domain) and the cloud.',
   },
   redirect_bridge_empty_response: {
@@ -53,7 +55,7 @@ export const MSAL_ERROR_HELP: Readonly<Record<string, SignInHelp>> = {
 
 export const UNKNOWN_MSAL_ERROR: SignInHelp = {
   meaning: 'MSAL reported an error this page has no explanation for.',
-  fix: 'Read MSAL\'s message above; the error code can be looked up in MSAL.js\'s error reference.',
+  fix: "Read MSAL's message above; the error code can be looked up in MSAL.js's error reference.",
 }
 
 /** AADSTS codes that mean "consent is missing": the admin-consent link is the way out. */

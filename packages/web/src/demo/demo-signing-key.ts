@@ -10,7 +10,7 @@ export const DEMO_SIGNING_KEY: JsonWebKey = {
   dp: 'jALNPQX0FNCzJzxk1sTl3u76d2U62Z0-_xJROBmuT-00nhsX0LBJe1pdhMLYgf0EIZd6bvXSwS1DKaycXB0Fb2Y_BgoIW3boqnaT1PAvOSlNXxAafInOYHaPJj-oaDechYS1LCxrq7rgJ3BMvRIdnyQv0A_UXTmcjw-ZjBovADU',
   dq: 'oJx0KnddUoARQwi92h8Q8py5UZKgOYg8fxqOnyEKsbT_aJwg5w_ho_L3zuCYDTrnXQmbvvc9Mlb-JisVxvM0eVX089o-RYoRP_aXLyKBlF_0_rucnDdqk_NZ7agcVZ0M1plTjcDacsRbEkYDtsmgdfDXwfDvRCJxT0suTDTnUds',
   qi: 'jcbpDTIj0iC6WABd1MQEZ_bu15JVLBc6R2BAcnCmQrJqd6waWqnENMHPgJ-Cw7PFVei9040HCfUBkLNvEHUWChHggD3m1luYa3PmQdTWmz0vz6ScPPem_45FeX_ssP5T37yPOvOnnMRwVZaDbMIY17H9YcDAekESyJD0uqxmrws',
-  alg: 'RS256'
+  alg: 'RS256',
 }
 
 export const DEMO_KID = 'claimcheck-demo-key-1'

@@ -24,7 +24,13 @@ function randomSegment(): string {
 let signingKey: Promise<CryptoKey> | null = null
 
 function demoKey(): Promise<CryptoKey> {
-  signingKey ??= crypto.subtle.importKey('jwk', DEMO_SIGNING_KEY, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign'])
+  signingKey ??= crypto.subtle.importKey(
+    'jwk',
+    DEMO_SIGNING_KEY,
+    { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  )
   return signingKey
 }
 
@@ -32,6 +38,10 @@ function demoKey(): Promise<CryptoKey> {
 export async function mintSample(id: SampleId, now: Date): Promise<MintedSample> {
   const template = sampleTemplate(id, Math.floor(now.getTime() / 1000), DEMO_KID, randomSegment)
   const signingInput = `${base64url(encoder.encode(JSON.stringify(template.header)))}.${base64url(encoder.encode(JSON.stringify(template.payload)))}`
-  const signature = await crypto.subtle.sign('RSASSA-PKCS1-v1_5', await demoKey(), encoder.encode(signingInput))
+  const signature = await crypto.subtle.sign(
+    'RSASSA-PKCS1-v1_5',
+    await demoKey(),
+    encoder.encode(signingInput),
+  )
   return { token: `${signingInput}.${base64url(new Uint8Array(signature))}`, settings: template.settings }
 }

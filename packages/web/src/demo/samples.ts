@@ -64,17 +64,36 @@ function appOnlyV1(o: AppOnlyV1): JsonObject {
  * Sample claims relative to `nowSeconds`: minting at click time keeps the healthy samples healthy for ever and the
  * expired one expired by the same margin, with no fixed demo clock to explain.
  */
-export function sampleTemplate(id: SampleId, nowSeconds: number, kid: string, random: () => string): SampleTemplate {
+export function sampleTemplate(
+  id: SampleId,
+  nowSeconds: number,
+  kid: string,
+  random: () => string,
+): SampleTemplate {
   const header: JsonObject = { typ: 'JWT', alg: 'RS256', kid }
-  const base = { tenantId: DEMO_TENANT_ID, audience: MDE, issuedAt: nowSeconds - 300, lifetimeSeconds: 3599, random }
+  const base = {
+    tenantId: DEMO_TENANT_ID,
+    audience: MDE,
+    issuedAt: nowSeconds - 300,
+    lifetimeSeconds: 3599,
+    random,
+  }
   const roles = ['Machine.Isolate', 'Machine.Read.All', 'Alert.Read.All']
   switch (id) {
     case 'healthy':
       return { header, payload: appOnlyV1({ ...base, roles }), settings: SAMPLE_SETTINGS }
     case 'expired':
-      return { header, payload: appOnlyV1({ ...base, roles, issuedAt: nowSeconds - 3 * 3600 }), settings: SAMPLE_SETTINGS }
+      return {
+        header,
+        payload: appOnlyV1({ ...base, roles, issuedAt: nowSeconds - 3 * 3600 }),
+        settings: SAMPLE_SETTINGS,
+      }
     case 'missing-role':
-      return { header, payload: appOnlyV1({ ...base, roles: ['Machine.Read.All'] }), settings: SAMPLE_SETTINGS }
+      return {
+        header,
+        payload: appOnlyV1({ ...base, roles: ['Machine.Read.All'] }),
+        settings: SAMPLE_SETTINGS,
+      }
     case 'graph':
       // Graph access tokens carry a nonce in the header and are signed over a hash of it: only Graph can verify them.
       return {
@@ -83,6 +102,10 @@ export function sampleTemplate(id: SampleId, nowSeconds: number, kid: string, ra
         settings: SAMPLE_SETTINGS,
       }
     case 'cross-tenant':
-      return { header, payload: appOnlyV1({ ...base, tenantId: DEMO_OTHER_TENANT_ID, roles }), settings: SAMPLE_SETTINGS }
+      return {
+        header,
+        payload: appOnlyV1({ ...base, tenantId: DEMO_OTHER_TENANT_ID, roles }),
+        settings: SAMPLE_SETTINGS,
+      }
   }
 }

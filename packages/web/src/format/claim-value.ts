@@ -17,7 +17,11 @@ export function readableClaimValue(name: string, value: JsonValue | undefined, n
   if (value === undefined) return { text: '', note: null, items: null }
   if (TIME_CLAIMS.has(name) && typeof value === 'number' && Number.isFinite(value)) {
     const inRange = value >= 0 && value <= 32_503_680_000
-    return { text: String(value), note: inRange ? `${formatUtc(Math.trunc(value))} (${formatRelative(value, now)})` : 'not a usable time', items: null }
+    return {
+      text: String(value),
+      note: inRange ? `${formatUtc(Math.trunc(value))} (${formatRelative(value, now)})` : 'not a usable time',
+      items: null,
+    }
   }
   if (typeof value === 'string') {
     return { text: value, note: isGuid(value) ? nameForGuid(value) : null, items: null }

@@ -1,4 +1,9 @@
-const UNITS: readonly (readonly [string, number])[] = [['d', 86400], ['h', 3600], ['min', 60], ['s', 1]]
+const UNITS: readonly (readonly [string, number])[] = [
+  ['d', 86400],
+  ['h', 3600],
+  ['min', 60],
+  ['s', 1],
+]
 
 /** "3 h 5 min", "42 s": the largest unit and the next one when it is not zero. */
 export function formatDuration(seconds: number): string {
@@ -22,5 +27,8 @@ export function formatRelative(epochSeconds: number, now: Date): string {
 
 /** "2026-11-21 19:32:05 UTC": unambiguous and the same for every reader, unlike locale formats. */
 export function formatUtc(epochSeconds: number): string {
-  return `${new Date(epochSeconds * 1000).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, '')} UTC`
+  return `${new Date(epochSeconds * 1000)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, '')} UTC`
 }

@@ -10,7 +10,9 @@ const FIRST_PARTY_CLIENTS: Readonly<Record<string, string>> = {
 }
 
 const KNOWN: ReadonlyMap<string, string> = new Map<string, string>([
-  ...KNOWN_API_IDS.map((id) => [API_RESOURCES[id].appId, `${API_RESOURCES[id].name} (resource app)`] as const),
+  ...KNOWN_API_IDS.map(
+    (id) => [API_RESOURCES[id].appId, `${API_RESOURCES[id].name} (resource app)`] as const,
+  ),
   [CONSUMER_TENANT_ID, 'Microsoft accounts (consumer tenant)'],
   ...Object.entries(FIRST_PARTY_CLIENTS),
   ...Object.entries(DEMO_NAMES),

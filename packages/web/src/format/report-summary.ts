@@ -10,7 +10,8 @@ const KIND_LABEL: Record<TokenFacts['kind'], string> = {
 }
 
 export function apiLabel(facts: TokenFacts): string {
-  if (facts.api === 'mde' || facts.api === 'm365d' || facts.api === 'graph') return API_RESOURCES[facts.api].name
+  if (facts.api === 'mde' || facts.api === 'm365d' || facts.api === 'graph')
+    return API_RESOURCES[facts.api].name
   return facts.audience ?? 'no audience'
 }
 
@@ -20,7 +21,11 @@ export function summarize(facts: TokenFacts, now: Date): string[] {
   if (facts.tenantId !== null) parts.push(`tenant ${nameForGuid(facts.tenantId) ?? facts.tenantId}`)
   if (facts.expiresAt !== null) {
     const exp = Date.parse(facts.expiresAt) / 1000
-    parts.push(exp * 1000 > now.getTime() ? `expires ${formatRelative(exp, now)}` : `expired ${formatRelative(exp, now)}`)
+    parts.push(
+      exp * 1000 > now.getTime()
+        ? `expires ${formatRelative(exp, now)}`
+        : `expired ${formatRelative(exp, now)}`,
+    )
   }
   return parts
 }

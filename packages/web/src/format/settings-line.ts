@@ -13,7 +13,9 @@ export function settingsLine(s: InspectSettings): string {
   const tenants = splitList(s.tenants)
   const audience = splitList(s.audience)
   const parts = [
-    s.verification === 'key-set' && s.keySetSource === 'demo' ? 'signature checked against the bundled demo key set' : SIGNATURE[s.verification],
+    s.verification === 'key-set' && s.keySetSource === 'demo'
+      ? 'signature checked against the bundled demo key set'
+      : SIGNATURE[s.verification],
     audience.length === 0 ? 'any audience' : `audience ${audience.join(', ')}`,
     tenants.length === 0 ? 'any tenant' : `tenant ${tenants.map((t) => nameForGuid(t) ?? t).join(', ')}`,
     `clock skew ${formatDuration(s.clockSkewSeconds)}`,

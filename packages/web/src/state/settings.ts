@@ -63,8 +63,10 @@ export function readOperation(text: string): string | null {
       const w = words[k] as string
       if (w === '-X' || w === '--request') method = unquote(words[++k] ?? '')
       else if (/^-X[A-Z]+$/.test(w)) method = w.slice(2)
-      else if (/^(-d|--data(-raw|-binary|-urlencode)?|--json)$/.test(w)) { sendsData = true; k++ }
-      else if (/^(-H|--header|-u|--user|-o|--output|-A|--user-agent|-e|--referer|-b|--cookie)$/.test(w)) k++
+      else if (/^(-d|--data(-raw|-binary|-urlencode)?|--json)$/.test(w)) {
+        sendsData = true
+        k++
+      } else if (/^(-H|--header|-u|--user|-o|--output|-A|--user-agent|-e|--referer|-b|--cookie)$/.test(w)) k++
       else if (!w.startsWith('-') && url === null) url = unquote(w)
     }
     if (url === null || !/^(https?:\/\/|\/)/i.test(url)) return null
@@ -72,7 +74,8 @@ export function readOperation(text: string): string | null {
     return METHOD.test(m) ? `${m} ${url}` : null
   }
   const [first, ...rest] = t.split(/\s+/)
-  if (first !== undefined && METHOD.test(first) && rest.length === 1) return `${first.toUpperCase()} ${rest[0] as string}`
+  if (first !== undefined && METHOD.test(first) && rest.length === 1)
+    return `${first.toUpperCase()} ${rest[0] as string}`
   if (rest.length === 0 && /^(https?:\/\/|\/)/i.test(t)) return `GET ${t}`
   return null
 }
@@ -83,11 +86,22 @@ export function settingsProblems(settings: InspectSettings): SettingsProblem[] {
   if (notGuids.length > 0) {
     problems.push({ field: 'tenants', message: `Tenant IDs are GUIDs; not a GUID: ${notGuids.join(', ')}` })
   }
-  if (!Number.isInteger(settings.clockSkewSeconds) || settings.clockSkewSeconds < 0 || settings.clockSkewSeconds > 3600) {
-    problems.push({ field: 'clockSkewSeconds', message: 'Clock skew is a whole number of seconds from 0 to 3600.' })
+  if (
+    !Number.isInteger(settings.clockSkewSeconds) ||
+    settings.clockSkewSeconds < 0 ||
+    settings.clockSkewSeconds > 3600
+  ) {
+    problems.push({
+      field: 'clockSkewSeconds',
+      message: 'Clock skew is a whole number of seconds from 0 to 3600.',
+    })
   }
   if (settings.operation.trim() !== '' && readOperation(settings.operation) === null) {
-    problems.push({ field: 'operation', message: 'Write the operation as METHOD and path (GET /api/alerts), paste its URL, or paste the curl line.' })
+    problems.push({
+      field: 'operation',
+      message:
+        'Write the operation as METHOD and path (GET /api/alerts), paste its URL, or paste the curl line.',
+    })
   }
   // A pasted key set is judged by core's readKeySetText where it is used (the lazy verification chunk and the
   // key-set box), so the reader stays off the paste path.

@@ -1,7 +1,13 @@
 // Lazily loaded when a token is diagnosed with its signature checked: the verifier stays out of the paste path's
 // bundle. No state lives here: each call is one diagnosis (core's diagnoseToken), so nothing from one token, sample
 // or setting can leak into the next.
-import { diagnoseToken, readKeySetText, type DiagnoseOptions, type FetchLike, type Report } from '@claimcheck/core'
+import {
+  diagnoseToken,
+  readKeySetText,
+  type DiagnoseOptions,
+  type FetchLike,
+  type Report,
+} from '@claimcheck/core'
 import { readOperation, settingsProblems, splitList, type InspectSettings } from '../state/settings.js'
 
 export { shortLivedFetch } from './short-lived-fetch.js'
@@ -27,16 +33,22 @@ export type VerificationOutcome =
  */
 export async function verifyInBrowser(request: VerificationRequest): Promise<VerificationOutcome> {
   const { raw, settings } = request
-  if (settingsProblems(settings).length > 0) return { status: 'unavailable', reason: 'Fix the settings marked above to check the signature.' }
+  if (settingsProblems(settings).length > 0)
+    return { status: 'unavailable', reason: 'Fix the settings marked above to check the signature.' }
   const inner: FetchLike = request.fetch ?? ((input, init) => fetch(input, init))
   const options: DiagnoseOptions = {
     now: request.now,
     clockSkew: settings.clockSkewSeconds,
-    fetch: (input, init) => inner(input, { ...init, signal: init.signal ? AbortSignal.any([init.signal, request.signal]) : request.signal }),
+    fetch: (input, init) =>
+      inner(input, {
+        ...init,
+        signal: init.signal ? AbortSignal.any([init.signal, request.signal]) : request.signal,
+      }),
   }
   if (settings.verification === 'key-set') {
     const read = readKeySetText(settings.keySet)
-    if (!read.ok) return { status: 'unavailable', reason: `The pasted text is not a key set: ${read.problem}.` }
+    if (!read.ok)
+      return { status: 'unavailable', reason: `The pasted text is not a key set: ${read.problem}.` }
     options.jwks = read.jwks
   }
   const audience = splitList(settings.audience)
@@ -50,6 +62,9 @@ export async function verifyInBrowser(request: VerificationRequest): Promise<Ver
     return { status: 'verified', report: await diagnoseToken(raw, options) }
   } catch (err) {
     // diagnoseToken throws TypeError only for options it cannot use (e.g. keys it cannot read).
-    return { status: 'unavailable', reason: `The signature cannot be checked with these settings: ${err instanceof Error ? err.message : 'invalid options'}.` }
+    return {
+      status: 'unavailable',
+      reason: `The signature cannot be checked with these settings: ${err instanceof Error ? err.message : 'invalid options'}.`,
+    }
   }
 }

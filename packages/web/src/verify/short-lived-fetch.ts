@@ -25,9 +25,17 @@ export function shortLivedFetch(inner: FetchLike, now: () => number, ttlMs: numb
     const response = await inner(input, init)
     if (response.status !== 200) return response
     const body = await response.text()
-    kept.set(input, { at: now(), status: response.status, contentType: response.headers.get('content-type') ?? 'application/json', body })
+    kept.set(input, {
+      at: now(),
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? 'application/json',
+      body,
+    })
     // A handful of URLs per tenant; forget the oldest beyond a few dozen.
     if (kept.size > 32) kept.delete(kept.keys().next().value as string)
-    return new Response(body, { status: response.status, headers: { 'content-type': response.headers.get('content-type') ?? 'application/json' } })
+    return new Response(body, {
+      status: response.status,
+      headers: { 'content-type': response.headers.get('content-type') ?? 'application/json' },
+    })
   }
 }

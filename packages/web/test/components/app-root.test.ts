@@ -42,7 +42,13 @@ describe('<claimcheck-app>', () => {
 
   it('prefills the consent view and opens it when sign-in asks for consent', async () => {
     const el = await mount<ClaimcheckApp>('claimcheck-app')
-    const detail = { clientId: '0a1b2c3d-0000-4000-a000-00000000c1d0', tenant: 'contoso.com', cloud: 'public' as const, api: 'm365d' as const, show: false }
+    const detail = {
+      clientId: '0a1b2c3d-0000-4000-a000-00000000c1d0',
+      tenant: 'contoso.com',
+      cloud: 'public' as const,
+      api: 'm365d' as const,
+      show: false,
+    }
     el.dispatchEvent(new CustomEvent('consent-requested', { detail }))
     await el.updateComplete
     expect(el.consentPrefill).toEqual(detail)

@@ -24,7 +24,9 @@ describe('<cc-consent-view>', () => {
     expect(url.searchParams.get('state')).toBe(el.inputs.state)
     expect(el.inputs.state).toMatch(/^[0-9a-f]{32}$/)
     expect(el.shadowRoot?.querySelectorAll('pre.snippet')).toHaveLength(3)
-    expect((deep(el, 'cc-redirect-reader') as HTMLElement & { expectedState: string }).expectedState).toBe(el.inputs.state)
+    expect((deep(el, 'cc-redirect-reader') as HTMLElement & { expectedState: string }).expectedState).toBe(
+      el.inputs.state,
+    )
   })
 
   it('shows findings and no link for an invalid tenant', async () => {
@@ -32,7 +34,9 @@ describe('<cc-consent-view>', () => {
     el.inputs = { ...el.inputs, clientId: CLIENT, tenant: 'common' }
     await settled(el)
     expect($(el, '#consent-url')).toBeNull()
-    const codes = [...(deep(el, 'cc-findings-list')?.shadowRoot?.querySelectorAll('[data-code]') ?? [])].map((n) => n.getAttribute('data-code'))
+    const codes = [...(deep(el, 'cc-findings-list')?.shadowRoot?.querySelectorAll('[data-code]') ?? [])].map(
+      (n) => n.getAttribute('data-code'),
+    )
     expect(codes).toContain('consent-tenant-invalid')
   })
 })

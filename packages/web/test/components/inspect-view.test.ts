@@ -18,8 +18,10 @@ async function view(): Promise<CcInspectView> {
   return mount<CcInspectView>('cc-inspect-view', { clock: () => NOW })
 }
 
-const verdictOf = (el: CcInspectView) => deep(el, 'cc-verdict-banner', '[data-verdict]')?.getAttribute('data-verdict')
-const codesOf = (el: CcInspectView) => $$(deep(el, 'cc-findings-list') as Element, '[data-code]').map((n) => n.getAttribute('data-code'))
+const verdictOf = (el: CcInspectView) =>
+  deep(el, 'cc-verdict-banner', '[data-verdict]')?.getAttribute('data-verdict')
+const codesOf = (el: CcInspectView) =>
+  $$(deep(el, 'cc-findings-list') as Element, '[data-code]').map((n) => n.getAttribute('data-code'))
 
 async function type(el: CcInspectView, value: string): Promise<void> {
   emit(deep(el, 'cc-token-input') as Element, 'token-input', { value })
@@ -39,12 +41,19 @@ describe('<cc-inspect-view>', () => {
     await type(el, token('healthy'))
     // Nothing wrong, but not verified yet: never "works" before the signature is checked.
     expect(verdictOf(el)).toBe('undetermined')
-    for (const part of ['cc-findings-list', 'cc-lifetime-timeline', 'cc-signature-panel', 'cc-claims-table']) {
+    for (const part of [
+      'cc-findings-list',
+      'cc-lifetime-timeline',
+      'cc-signature-panel',
+      'cc-claims-table',
+    ]) {
       expect($(el, part), part).not.toBeNull()
     }
     await vi.waitFor(async () => {
       await settled(el)
-      expect(deep(el, 'cc-capabilities-view', '.headline')?.getAttribute('data-total')).toBe(String(MDE_CATALOG.operations.length))
+      expect(deep(el, 'cc-capabilities-view', '.headline')?.getAttribute('data-total')).toBe(
+        String(MDE_CATALOG.operations.length),
+      )
     })
     // Entra unreachable: undetermined, the signature could not be checked (not an error).
     await vi.waitFor(async () => {
@@ -64,7 +73,9 @@ describe('<cc-inspect-view>', () => {
     const el = await view()
     await type(el, token('cross-tenant'))
     expect(verdictOf(el)).toBe('undetermined')
-    emit(deep(el, 'cc-token-input') as Element, 'settings-change', { tenants: 'c0ffee00-0000-4000-a000-00000000c0de' })
+    emit(deep(el, 'cc-token-input') as Element, 'settings-change', {
+      tenants: 'c0ffee00-0000-4000-a000-00000000c0de',
+    })
     await settled(el)
     expect(codesOf(el)).toContain('tenant-not-allowed')
     expect(verdictOf(el)).toBe('refused')
@@ -73,7 +84,10 @@ describe('<cc-inspect-view>', () => {
   it('loads a sample with its settings, for the sample alone', async () => {
     const el = await view()
     const demoTenant = 'c0ffee00-0000-4000-a000-00000000c0de'
-    emit(deep(el, 'cc-token-input') as Element, 'sample-loaded', { token: token('cross-tenant'), settings: { tenants: demoTenant, api: 'mde' } })
+    emit(deep(el, 'cc-token-input') as Element, 'sample-loaded', {
+      token: token('cross-tenant'),
+      settings: { tenants: demoTenant, api: 'mde' },
+    })
     await settled(el)
     expect(el.effectiveSettings.tenants).toBe(demoTenant)
     expect(el.settings.tenants).toBe('')
@@ -114,7 +128,7 @@ describe('<cc-inspect-view>', () => {
     expect(verdictOf(el)).toBe('refused')
   })
 
-  it('checks against Entra\'s key set by default with GETs only (never sending the token), and takes a pasted one when that fails', async () => {
+  it("checks against Entra's key set by default with GETs only (never sending the token), and takes a pasted one when that fails", async () => {
     const raw = token('healthy')
     const tid = 'c0ffee00-0000-4000-a000-00000000c0de'
     const requests: { url: string; method: string; body: unknown }[] = []
@@ -125,9 +139,15 @@ describe('<cc-inspect-view>', () => {
       requests.push({ url, method: init?.method ?? 'GET', body: init?.body ?? null })
       if (!reachable) throw new TypeError('Failed to fetch')
       const json = url.endsWith('/.well-known/openid-configuration')
-        ? { issuer: `https://sts.windows.net/${tid}/`, jwks_uri: `https://login.microsoftonline.com/${tid}/discovery/keys` }
+        ? {
+            issuer: `https://sts.windows.net/${tid}/`,
+            jwks_uri: `https://login.microsoftonline.com/${tid}/discovery/keys`,
+          }
         : JWKS
-      return new Response(JSON.stringify(json), { status: 200, headers: { 'content-type': 'application/json' } })
+      return new Response(JSON.stringify(json), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      })
     })
     try {
       await type(el, raw)

@@ -22,13 +22,19 @@ describe('lifetime layout', () => {
     expect(layoutTimeline(base, 320, 8).state).toBe('valid')
     expect(layoutTimeline({ ...base, expiresAt: now - 100 }, 320, 8).state).toBe('in-skew')
     expect(layoutTimeline({ ...base, expiresAt: now - 400 }, 320, 8).state).toBe('expired')
-    expect(layoutTimeline({ ...base, notBefore: now + 400, expiresAt: now + 4000 }, 320, 8).state).toBe('not-yet-valid')
+    expect(layoutTimeline({ ...base, notBefore: now + 400, expiresAt: now + 4000 }, 320, 8).state).toBe(
+      'not-yet-valid',
+    )
   })
   it('keeps the two bar labels on one row when the bar has room, and stacks them when it does not', () => {
     const roomy = placeLabels(layoutTimeline(base, 320, 8), 320)
     expect(roomy.startY).toBe(roomy.endY)
     // Seen two hours after a one-hour lifetime ended (not far enough to break the axis), the bar is narrow.
-    const narrow = layoutTimeline({ issuedAt: now - 10_800, notBefore: now - 10_800, expiresAt: now - 7200, now, skewSeconds: 300 }, 320, 8)
+    const narrow = layoutTimeline(
+      { issuedAt: now - 10_800, notBefore: now - 10_800, expiresAt: now - 7200, now, skewSeconds: 300 },
+      320,
+      8,
+    )
     expect(narrow.axisBreak).toBeNull()
     const sliver = placeLabels(narrow, 320)
     expect(sliver.endY).toBeGreaterThan(sliver.startY)
@@ -38,7 +44,17 @@ describe('lifetime layout', () => {
   })
 
   it('breaks the axis when now is far from the lifetime, so the bar stays readable (a token expired years ago)', () => {
-    const yearsAgo = layoutTimeline({ issuedAt: now - 3 * 365 * 86_400, notBefore: now - 3 * 365 * 86_400, expiresAt: now - 3 * 365 * 86_400 + 3600, now, skewSeconds: 300 }, 320, 8)
+    const yearsAgo = layoutTimeline(
+      {
+        issuedAt: now - 3 * 365 * 86_400,
+        notBefore: now - 3 * 365 * 86_400,
+        expiresAt: now - 3 * 365 * 86_400 + 3600,
+        now,
+        skewSeconds: 300,
+      },
+      320,
+      8,
+    )
     expect(yearsAgo.axisBreak?.side).toBe('after')
     expect(yearsAgo.axisBreak?.gapSeconds).toBeGreaterThan(3 * 364 * 86_400)
     expect(yearsAgo.x(yearsAgo.validTo) - yearsAgo.x(yearsAgo.validFrom)).toBeGreaterThan(150)
@@ -47,7 +63,11 @@ describe('lifetime layout', () => {
     expect(yearsAgo.axisBreak?.x ?? 0).toBeLessThan(yearsAgo.x(now))
     expect(yearsAgo.x(now)).toBeLessThanOrEqual(312)
     expect(placeLabels(yearsAgo, 320).startY).toBe(placeLabels(yearsAgo, 320).endY)
-    const future = layoutTimeline({ issuedAt: now + 86_400, notBefore: now + 86_400, expiresAt: now + 90_000, now, skewSeconds: 300 }, 320, 8)
+    const future = layoutTimeline(
+      { issuedAt: now + 86_400, notBefore: now + 86_400, expiresAt: now + 90_000, now, skewSeconds: 300 },
+      320,
+      8,
+    )
     expect(future.axisBreak?.side).toBe('before')
     expect(future.x(now)).toBeLessThan(future.axisBreak?.x ?? 0)
     expect(future.axisBreak?.x ?? 0).toBeLessThan(future.x(future.validFrom))
@@ -57,7 +77,13 @@ describe('lifetime layout', () => {
 
 describe('<cc-lifetime-timeline>', () => {
   it('draws an SVG with a text alternative and lists the times', async () => {
-    const el = await mount<CcLifetimeTimeline>('cc-lifetime-timeline', { issuedAt: now - 300, notBefore: now - 300, expiresAt: now - 1000, now: NOW, skewSeconds: 300 })
+    const el = await mount<CcLifetimeTimeline>('cc-lifetime-timeline', {
+      issuedAt: now - 300,
+      notBefore: now - 300,
+      expiresAt: now - 1000,
+      now: NOW,
+      skewSeconds: 300,
+    })
     const svg = $(el, 'svg') as Element
     expect(svg.getAttribute('role')).toBe('img')
     expect(svg.getAttribute('class')).toBe('state-expired')

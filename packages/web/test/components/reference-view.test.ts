@@ -9,7 +9,11 @@ afterEach(() => document.body.replaceChildren())
 describe('<cc-reference-view>', () => {
   it('lists each API with its resource ID, scopes and audiences', async () => {
     const el = await mount<CcReferenceView>('cc-reference-view')
-    expect($$(el, 'section h2').map((h) => h.textContent)).toEqual(['Microsoft Defender for Endpoint', 'Microsoft 365 Defender (Defender XDR)', 'Microsoft Graph'])
+    expect($$(el, 'section h2').map((h) => h.textContent)).toEqual([
+      'Microsoft Defender for Endpoint',
+      'Microsoft 365 Defender (Defender XDR)',
+      'Microsoft Graph',
+    ])
     expect(el.shadowRoot?.textContent).toContain('https://api.securitycenter.microsoft.com/.default')
   })
 

@@ -19,11 +19,17 @@ describe('<cc-settings-panel>', () => {
     skew.value = '60'
     skew.dispatchEvent(new Event('input'))
     ;($(el, '#mode-key-set') as HTMLInputElement).dispatchEvent(new Event('change'))
-    expect(seen).toEqual([{ audience: 'https://api.security.microsoft.com' }, { clockSkewSeconds: 60 }, { verification: 'key-set' }])
+    expect(seen).toEqual([
+      { audience: 'https://api.security.microsoft.com' },
+      { clockSkewSeconds: 60 },
+      { verification: 'key-set' },
+    ])
   })
 
   it('marks a field invalid next to it, with the reason', async () => {
-    const el = await mount<CcSettingsPanel>('cc-settings-panel', { settings: { ...DEFAULT_SETTINGS, tenants: 'contoso.com' } })
+    const el = await mount<CcSettingsPanel>('cc-settings-panel', {
+      settings: { ...DEFAULT_SETTINGS, tenants: 'contoso.com' },
+    })
     expect($(el, '#tenants')?.getAttribute('aria-invalid')).toBe('true')
     expect($(el, '#tenants-problem')?.textContent).toContain('contoso.com')
   })
@@ -31,7 +37,12 @@ describe('<cc-settings-panel>', () => {
   it('offers the key-set box only in key-set mode, labelling the demo key set', async () => {
     const el = await mount<CcSettingsPanel>('cc-settings-panel', { settings: DEFAULT_SETTINGS })
     expect($(el, '#keyset')).toBeNull()
-    el.settings = { ...DEFAULT_SETTINGS, verification: 'key-set', keySet: '{"keys":[]}', keySetSource: 'demo' }
+    el.settings = {
+      ...DEFAULT_SETTINGS,
+      verification: 'key-set',
+      keySet: '{"keys":[]}',
+      keySetSource: 'demo',
+    }
     await el.updateComplete
     expect($(el, '#keyset')).not.toBeNull()
     expect($(el, '.demo')?.textContent).toContain('demo key set')

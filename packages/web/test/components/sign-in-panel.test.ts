@@ -20,17 +20,28 @@ class FakeAuthHost extends LitElement {
 }
 customElements.define('fake-auth-host', FakeAuthHost)
 
-async function mountWith(client: AuthClient): Promise<{ panel: CcSignInPanel; events: { acquired: TokenAcquiredDetail[]; consent: ConsentRequestDetail[]; signedOut: number } }> {
+async function mountWith(
+  client: AuthClient,
+): Promise<{
+  panel: CcSignInPanel
+  events: { acquired: TokenAcquiredDetail[]; consent: ConsentRequestDetail[]; signedOut: number }
+}> {
   const host = document.createElement('fake-auth-host') as FakeAuthHost
   host.provider.setValue(client)
   const panel = document.createElement('cc-sign-in-panel')
   panel.clock = () => NOW
   host.append(panel)
   document.body.append(host)
-  const events = { acquired: [] as TokenAcquiredDetail[], consent: [] as ConsentRequestDetail[], signedOut: 0 }
+  const events = {
+    acquired: [] as TokenAcquiredDetail[],
+    consent: [] as ConsentRequestDetail[],
+    signedOut: 0,
+  }
   host.addEventListener('token-acquired', (e) => events.acquired.push(e.detail))
   host.addEventListener('consent-requested', (e) => events.consent.push(e.detail))
-  host.addEventListener('signed-out', () => { events.signedOut++ })
+  host.addEventListener('signed-out', () => {
+    events.signedOut++
+  })
   await settled(panel)
   return { panel, events }
 }
@@ -53,12 +64,25 @@ afterEach(() => {
 })
 
 describe('<cc-sign-in-panel> with a fake auth client', () => {
-  it('requests the chosen API\'s /.default and hands the token to the diagnosis with the API and operation', async () => {
+  it("requests the chosen API's /.default and hands the token to the diagnosis with the API and operation", async () => {
     const tenant = await createTestTenant({ now: () => NOW })
     const token = await tenant.issueToken({ api: 'mde', kind: 'delegated', scopes: ['Machine.Read'] })
     const requests: TokenRequest[] = []
     const client: AuthClient = {
-      acquireToken: async (r) => { requests.push(r); return { ok: true, accessToken: token, scopes: ['https://api.securitycenter.microsoft.com/Machine.Read'], interactive: true, account: { name: 'Test User', username: 'test.user@contoso.onmicrosoft.com', tenantId: tenant.tenantId } } },
+      acquireToken: async (r) => {
+        requests.push(r)
+        return {
+          ok: true,
+          accessToken: token,
+          scopes: ['https://api.securitycenter.microsoft.com/Machine.Read'],
+          interactive: true,
+          account: {
+            name: 'Test User',
+            username: 'test.user@contoso.onmicrosoft.com',
+            tenantId: tenant.tenantId,
+          },
+        }
+      },
       signOut: vi.fn(async () => {}),
     }
     const { panel, events } = await mountWith(client)
@@ -67,7 +91,15 @@ describe('<cc-sign-in-panel> with a fake auth client', () => {
     type(panel, '#si-tenant', tenant.tenantId)
     await settled(panel)
     await submit(panel)
-    expect(requests).toEqual([{ clientId: CLIENT, tenant: tenant.tenantId, cloud: 'public', scopes: ['https://api.securitycenter.microsoft.com/.default'], cache: 'memory' }])
+    expect(requests).toEqual([
+      {
+        clientId: CLIENT,
+        tenant: tenant.tenantId,
+        cloud: 'public',
+        scopes: ['https://api.securitycenter.microsoft.com/.default'],
+        cache: 'memory',
+      },
+    ])
     expect(events.acquired).toEqual([{ token, settings: { api: 'mde', operation: 'GET /api/machines' } }])
     expect(events.consent).toEqual([])
     expect($(panel, '[data-account-name]')?.textContent).toBe('Test User')
@@ -80,8 +112,12 @@ describe('<cc-sign-in-panel> with a fake auth client', () => {
     expect($(panel, '[data-outcome]')).toBeNull()
   })
 
-  it('explains an AADSTS failure with core\'s catalogue and prefills consent for the typed tenant', async () => {
-    const failure: TokenResult = { ok: false, code: 'AADSTS65001', message: 'AADSTS65001: The user or administrator has not consented to use the application.' }
+  it("explains an AADSTS failure with core's catalogue and prefills consent for the typed tenant", async () => {
+    const failure: TokenResult = {
+      ok: false,
+      code: 'AADSTS65001',
+      message: 'AADSTS65001: The user or administrator has not consented to use the application.',
+    }
     const { panel, events } = await mountWith({ acquireToken: async () => failure, signOut: async () => {} })
     type(panel, '#si-clientId', CLIENT)
     type(panel, '#si-tenant', 'contoso.onmicrosoft.com')
@@ -90,13 +126,18 @@ describe('<cc-sign-in-panel> with a fake auth client', () => {
     expect($(panel, '[data-outcome="error"]')?.getAttribute('data-code')).toBe('AADSTS65001')
     expect($(panel, '[data-outcome="error"] h3')?.textContent).toContain('DelegationDoesNotExist')
     expect(events.acquired).toEqual([])
-    expect(events.consent).toEqual([{ clientId: CLIENT, tenant: 'contoso.onmicrosoft.com', cloud: 'public', api: 'mde', show: false }])
+    expect(events.consent).toEqual([
+      { clientId: CLIENT, tenant: 'contoso.onmicrosoft.com', cloud: 'public', api: 'mde', show: false },
+    ])
     ;($(panel, 'button[data-action="consent"]') as HTMLButtonElement).click()
     expect(events.consent.at(-1)?.show).toBe(true)
   })
 
-  it('explains MSAL\'s own failures (no popup) without an AADSTS code', async () => {
-    const { panel } = await mountWith({ acquireToken: async () => ({ ok: false, code: 'popups-blocked', message: 'blocked' }), signOut: async () => {} })
+  it("explains MSAL's own failures (no popup) without an AADSTS code", async () => {
+    const { panel } = await mountWith({
+      acquireToken: async () => ({ ok: false, code: 'popups-blocked', message: 'blocked' }),
+      signOut: async () => {},
+    })
     type(panel, '#si-clientId', CLIENT)
     await settled(panel)
     await submit(panel)

@@ -18,19 +18,36 @@ describe('<cc-signature-panel>', () => {
 
   it('labels the demo key set as a demo', async () => {
     const base = report('healthy')
-    const el = await mount<CcSignaturePanel>('cc-signature-panel', { report: { ...base, signature: { ...base.signature, status: 'valid' } }, mode: 'key-set', keySetSource: 'demo', verification: { phase: 'done' } })
-    expect(el.shadowRoot?.textContent?.replace(/\s+/g, ' ')).toContain('Checked against the bundled demo key set')
+    const el = await mount<CcSignaturePanel>('cc-signature-panel', {
+      report: { ...base, signature: { ...base.signature, status: 'valid' } },
+      mode: 'key-set',
+      keySetSource: 'demo',
+      verification: { phase: 'done' },
+    })
+    expect(el.shadowRoot?.textContent?.replace(/\s+/g, ' ')).toContain(
+      'Checked against the bundled demo key set',
+    )
   })
 
   it('when Entra cannot be reached, links the key set and takes one pasted in place', async () => {
     const base = report('healthy')
     const r: Report = {
       ...base,
-      signature: { ...base.signature, status: 'error', jwksUri: 'https://login.microsoftonline.com/t/discovery/keys' },
+      signature: {
+        ...base.signature,
+        status: 'error',
+        jwksUri: 'https://login.microsoftonline.com/t/discovery/keys',
+      },
       findings: [...base.findings, { code: 'jwks-unavailable', severity: 'error', message: 'fetch failed' }],
     }
-    const el = await mount<CcSignaturePanel>('cc-signature-panel', { report: r, mode: 'entra', verification: { phase: 'done' } })
-    expect($(el, '.paste-keys a')?.getAttribute('href')).toBe('https://login.microsoftonline.com/t/discovery/keys')
+    const el = await mount<CcSignaturePanel>('cc-signature-panel', {
+      report: r,
+      mode: 'entra',
+      verification: { phase: 'done' },
+    })
+    expect($(el, '.paste-keys a')?.getAttribute('href')).toBe(
+      'https://login.microsoftonline.com/t/discovery/keys',
+    )
     const seen: unknown[] = []
     el.addEventListener('settings-change', (e) => seen.push(e.detail))
     const box = $(el, '#keyset-paste') as HTMLTextAreaElement
@@ -41,14 +58,25 @@ describe('<cc-signature-panel>', () => {
     expect(seen).toEqual([{ verification: 'key-set', keySet: '{"keys":[]}', keySetSource: 'pasted' }])
   })
 
-  it('never offers the metadata URL as the key set: it links Entra\'s real key set for the token', async () => {
+  it("never offers the metadata URL as the key set: it links Entra's real key set for the token", async () => {
     const base = report('healthy')
     const r: Report = {
       ...base,
-      signature: { ...base.signature, status: 'error', jwksUri: 'https://login.microsoftonline.com/t/v2.0/.well-known/openid-configuration' },
-      findings: [...base.findings, { code: 'jwks-unavailable', severity: 'warning', message: 'fetch failed' }],
+      signature: {
+        ...base.signature,
+        status: 'error',
+        jwksUri: 'https://login.microsoftonline.com/t/v2.0/.well-known/openid-configuration',
+      },
+      findings: [
+        ...base.findings,
+        { code: 'jwks-unavailable', severity: 'warning', message: 'fetch failed' },
+      ],
     }
-    const el = await mount<CcSignaturePanel>('cc-signature-panel', { report: r, mode: 'entra', verification: { phase: 'done' } })
+    const el = await mount<CcSignaturePanel>('cc-signature-panel', {
+      report: r,
+      mode: 'entra',
+      verification: { phase: 'done' },
+    })
     expect($(el, '.paste-keys a')?.getAttribute('href')).toMatch(/\/discovery\/(v2\.0\/)?keys$/)
     expect(el.shadowRoot?.textContent).toContain('Metadata')
   })

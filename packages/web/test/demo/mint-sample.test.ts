@@ -8,11 +8,18 @@ import { SAMPLES, type SampleId } from '../../src/demo/sample-list.js'
 import { DEFAULT_SETTINGS, toInspectOptions } from '../../src/state/settings.js'
 
 // Minting happens at click time, so samples must read the same at any instant: these run at several fixed clocks.
-const CLOCKS = [new Date('2026-03-01T08:00:00Z'), new Date('2031-07-15T23:59:59Z'), new Date('2045-01-01T00:00:00Z')]
+const CLOCKS = [
+  new Date('2026-03-01T08:00:00Z'),
+  new Date('2031-07-15T23:59:59Z'),
+  new Date('2045-01-01T00:00:00Z'),
+]
 
 async function diagnose(id: SampleId, now: Date): Promise<{ token: string; codes: string[]; ok: boolean }> {
   const sample = await mintSample(id, now)
-  const report = inspectToken(sample.token, toInspectOptions({ ...DEFAULT_SETTINGS, ...sample.settings }, now))
+  const report = inspectToken(
+    sample.token,
+    toInspectOptions({ ...DEFAULT_SETTINGS, ...sample.settings }, now),
+  )
   return { token: sample.token, codes: report.findings.map((f) => f.code), ok: report.ok }
 }
 
@@ -47,6 +54,9 @@ describe('demo samples', () => {
     const [h, p, s] = token.split('.') as [string, string, string]
     const key = createPublicKey({ key: { ...DEMO_JWKS.keys[0] } as NodeJwk, format: 'jwk' })
     expect(verify('sha256', Buffer.from(`${h}.${p}`), key, Buffer.from(s, 'base64url'))).toBe(true)
-    expect(JSON.parse(Buffer.from(h, 'base64url').toString())).toMatchObject({ alg: 'RS256', kid: 'claimcheck-demo-key-1' })
+    expect(JSON.parse(Buffer.from(h, 'base64url').toString())).toMatchObject({
+      alg: 'RS256',
+      kid: 'claimcheck-demo-key-1',
+    })
   })
 })

@@ -13,11 +13,20 @@ export const RESULTS_DIR = fileURLToPath(new URL('../../test-results', import.me
 /** Debian's Chromium, never a downloaded browser. Fails loudly when it is missing. */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Browser tests need Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium; .ci/run does this). They never download a browser.`)
+    throw new Error(
+      `Browser tests need Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium; .ci/run does this). They never download a browser.`,
+    )
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   })
 }
 
@@ -57,7 +66,8 @@ export async function pinPageClock(page: Page, now: Date): Promise<void> {
 }
 
 /** Entra's sign-in hosts: tests have no network, so the page's signature check meets a disconnected Entra unless a test answers it. */
-export const ENTRA_HOSTS = /^https:\/\/login\.(microsoftonline\.(com|us)|partner\.microsoftonline\.cn|chinacloudapi\.cn)\//
+export const ENTRA_HOSTS =
+  /^https:\/\/login\.(microsoftonline\.(com|us)|partner\.microsoftonline\.cn|chinacloudapi\.cn)\//
 
 const disconnected = new WeakSet<BrowserContext>()
 
@@ -83,7 +93,10 @@ export async function paste(page: Page, text: string): Promise<void> {
 export async function settledVerdict(page: Page): Promise<string | null> {
   await page.locator('cc-verdict-banner [data-verdict]').waitFor()
   await page.waitForFunction(() => {
-    const root = document.querySelector('claimcheck-app')?.shadowRoot?.querySelector('cc-inspect-view')?.shadowRoot?.querySelector('cc-verdict-banner')?.shadowRoot
+    const root = document
+      .querySelector('claimcheck-app')
+      ?.shadowRoot?.querySelector('cc-inspect-view')
+      ?.shadowRoot?.querySelector('cc-verdict-banner')?.shadowRoot
     return root?.querySelector('[data-verdict]') !== null && root?.querySelector('.checking') === null
   })
   return verdict(page)
@@ -94,17 +107,23 @@ export async function verdict(page: Page): Promise<string | null> {
 }
 
 export async function findingCodes(page: Page): Promise<string[]> {
-  return page.locator('cc-findings-list [data-code]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? ''))
+  return page
+    .locator('cc-findings-list [data-code]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? ''))
 }
 
 /** The rendered text of a component (its shadow root), for assertions on what the user reads. */
 export async function shadowText(page: Page, selector: string): Promise<string> {
-  return page.locator(selector).first().evaluate((el) => el.shadowRoot?.textContent ?? '')
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => el.shadowRoot?.textContent ?? '')
 }
 
 export async function loadSample(page: Page, id: string): Promise<void> {
   const samples = page.locator('cc-inspect-view details.samples')
-  if ((await samples.getAttribute('open')) === null) await page.locator('cc-inspect-view details.samples summary').click()
+  if ((await samples.getAttribute('open')) === null)
+    await page.locator('cc-inspect-view details.samples summary').click()
   await page.locator(`cc-sample-picker [data-sample="${id}"]`).click()
   await page.locator('cc-verdict-banner [data-verdict]').waitFor()
 }
@@ -127,7 +146,18 @@ const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE)
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }> } }).axe
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[]
+          }>
+        }
+      }
+    ).axe
     const result = await axe.run(document, { resultTypes: ['violations'] })
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }))
   })
@@ -148,7 +178,6 @@ export async function fillConsent(p: Page): Promise<void> {
   await p.locator('cc-consent-view #redirectUri').fill('https://app.example.com/consent/callback')
 }
 
-
 const TENANT = 'c0ffee00-0000-4000-a000-00000000c0de'
 export const DISCOVERY = `https://login.microsoftonline.com/${TENANT}/.well-known/openid-configuration`
 export const KEYS = `https://login.microsoftonline.com/${TENANT}/discovery/keys`
@@ -162,9 +191,19 @@ export async function answerEntra(page: Page, key: KeyObject): Promise<string[]>
   await page.route('https://login.microsoftonline.com/**', async (route) => {
     const url = route.request().url()
     seen.push(`${route.request().method()} ${url}`)
-    const body = url === DISCOVERY ? { issuer: `https://sts.windows.net/${TENANT}/`, jwks_uri: KEYS } : url === KEYS ? publicJwks(key, 'test-kid') : null
+    const body =
+      url === DISCOVERY
+        ? { issuer: `https://sts.windows.net/${TENANT}/`, jwks_uri: KEYS }
+        : url === KEYS
+          ? publicJwks(key, 'test-kid')
+          : null
     if (body === null) return route.fulfill({ status: 404, body: '' })
-    return route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: JSON.stringify(body) })
+    return route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      headers: { 'access-control-allow-origin': '*' },
+      body: JSON.stringify(body),
+    })
   })
   return seen
 }

@@ -1,6 +1,13 @@
 import { beforeEach, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
-import { CONSENT_CLIENT_ID as CLIENT_ID, CONSENT_CUSTOMER as CUSTOMER, fillConsent, openApp, watchConsole, useChromium } from './browser.js'
+import {
+  CONSENT_CLIENT_ID as CLIENT_ID,
+  CONSENT_CUSTOMER as CUSTOMER,
+  fillConsent,
+  openApp,
+  watchConsole,
+  useChromium,
+} from './browser.js'
 
 let context: BrowserContext
 let page: Page
@@ -19,7 +26,7 @@ beforeEach(async () => {
 })
 
 describe('consent view in Chromium', () => {
-  it('keeps the link\'s state for the tab\'s life, so the redirect reader can still check it after a reload', async () => {
+  it("keeps the link's state for the tab's life, so the redirect reader can still check it after a reload", async () => {
     const state = await page.locator('cc-consent-view #state').inputValue()
     expect(state).toMatch(/^[0-9a-f]{32}$/)
     await page.reload()
@@ -68,22 +75,38 @@ describe('consent view in Chromium', () => {
   it('reads a successful redirect, checking the state', async () => {
     await fillConsent(page)
     const state = await page.locator('cc-consent-view #state').inputValue()
-    await page.locator('cc-redirect-reader #redirect').fill(`https://app.example.com/consent/callback?admin_consent=True&tenant=${CUSTOMER}&state=${state}`)
+    await page
+      .locator('cc-redirect-reader #redirect')
+      .fill(`https://app.example.com/consent/callback?admin_consent=True&tenant=${CUSTOMER}&state=${state}`)
     await expect(page.locator('cc-redirect-reader [data-ok]').getAttribute('data-ok')).resolves.toBe('true')
-    await expect(page.locator('cc-redirect-reader [data-code="consent-tenant-untrusted"]').count()).resolves.toBe(1)
-    await page.locator('cc-redirect-reader #redirect').fill(`https://app.example.com/consent/callback?admin_consent=True&tenant=${CUSTOMER}&state=forged`)
-    await expect(page.locator('cc-redirect-reader [data-code="consent-state-mismatch"]').count()).resolves.toBe(1)
+    await expect(
+      page.locator('cc-redirect-reader [data-code="consent-tenant-untrusted"]').count(),
+    ).resolves.toBe(1)
+    await page
+      .locator('cc-redirect-reader #redirect')
+      .fill(`https://app.example.com/consent/callback?admin_consent=True&tenant=${CUSTOMER}&state=forged`)
+    await expect(
+      page.locator('cc-redirect-reader [data-code="consent-state-mismatch"]').count(),
+    ).resolves.toBe(1)
   })
 
   it('explains a declined consent from the redirect', async () => {
-    await page.locator('cc-redirect-reader #redirect').fill('https://app.example.com/consent/callback?error=access_denied&error_description=AADSTS65004%3A+User+declined+to+consent+to+access+the+app.')
+    await page
+      .locator('cc-redirect-reader #redirect')
+      .fill(
+        'https://app.example.com/consent/callback?error=access_denied&error_description=AADSTS65004%3A+User+declined+to+consent+to+access+the+app.',
+      )
     await expect(page.locator('cc-redirect-reader [data-ok]').getAttribute('data-ok')).resolves.toBe('false')
     await expect(page.locator('cc-redirect-reader h3 code').textContent()).resolves.toBe('AADSTS65004')
   })
 
   it('looks up an AADSTS code in an error message', async () => {
-    await page.locator('cc-aadsts-lookup #aadsts').fill("AADSTS700016: Application with identifier 'x' was not found in the directory 'y'.")
-    await expect(page.locator('cc-aadsts-lookup [data-aadsts]').getAttribute('data-aadsts')).resolves.toBe('AADSTS700016')
+    await page
+      .locator('cc-aadsts-lookup #aadsts')
+      .fill("AADSTS700016: Application with identifier 'x' was not found in the directory 'y'.")
+    await expect(page.locator('cc-aadsts-lookup [data-aadsts]').getAttribute('data-aadsts')).resolves.toBe(
+      'AADSTS700016',
+    )
   })
 
   it('writes the token request snippets with a placeholder, never a secret', async () => {

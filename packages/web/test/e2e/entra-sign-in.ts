@@ -23,8 +23,7 @@ export interface TokenSeen {
 
 /** What the token endpoint answers: tokens (the access token minted per request), or an error Entra would send. */
 export type TokenAnswer =
-  | { accessToken: (scope: string) => Promise<string> }
-  | { status: number; error: Record<string, unknown> }
+  { accessToken: (scope: string) => Promise<string> } | { status: number; error: Record<string, unknown> }
 
 export interface FakeEntra {
   authorize: AuthorizeSeen[]
@@ -52,11 +51,22 @@ function instanceDiscovery(tenant: TestTenant): object {
   return {
     tenant_discovery_endpoint: tenant.endpoints('2.0').discovery,
     'api-version': '1.1',
-    metadata: [{ preferred_network: 'login.microsoftonline.com', preferred_cache: 'login.windows.net', aliases: ['login.microsoftonline.com', 'login.windows.net', 'login.microsoft.com', 'sts.windows.net'] }],
+    metadata: [
+      {
+        preferred_network: 'login.microsoftonline.com',
+        preferred_cache: 'login.windows.net',
+        aliases: ['login.microsoftonline.com', 'login.windows.net', 'login.microsoft.com', 'sts.windows.net'],
+      },
+    ],
   }
 }
 
-export async function answerEntraSignIn(context: BrowserContext, tenant: TestTenant, appOrigin: string, answer: TokenAnswer): Promise<FakeEntra> {
+export async function answerEntraSignIn(
+  context: BrowserContext,
+  tenant: TestTenant,
+  appOrigin: string,
+  answer: TokenAnswer,
+): Promise<FakeEntra> {
   const fake: FakeEntra = { authorize: [], token: [], requests: [], issued: [], answer }
   const clientInfo = b64url({ uid: tenant.user.oid, utid: tenant.tenantId })
   const codes = new Map<string, AuthorizeSeen>()
@@ -66,20 +76,36 @@ export async function answerEntraSignIn(context: BrowserContext, tenant: TestTen
     const url = new URL(request.url())
     fake.requests.push(`${request.method()} ${request.url()}`)
     if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: CORS(appOrigin) })
-    const json = (status: number, body: object) => route.fulfill({ status, contentType: 'application/json; charset=utf-8', headers: CORS(appOrigin), body: JSON.stringify(body) })
+    const json = (status: number, body: object) =>
+      route.fulfill({
+        status,
+        contentType: 'application/json; charset=utf-8',
+        headers: CORS(appOrigin),
+        body: JSON.stringify(body),
+      })
 
     if (url.pathname === '/common/discovery/instance') return json(200, instanceDiscovery(tenant))
 
     if (url.pathname.endsWith('/oauth2/v2.0/authorize')) {
       const p = url.searchParams
       const seen: AuthorizeSeen = {
-        clientId: p.get('client_id') ?? '', redirectUri: p.get('redirect_uri') ?? '', state: p.get('state') ?? '', nonce: p.get('nonce') ?? '',
-        scope: p.get('scope') ?? '', codeChallenge: p.get('code_challenge') ?? '', responseMode: p.get('response_mode') ?? '',
+        clientId: p.get('client_id') ?? '',
+        redirectUri: p.get('redirect_uri') ?? '',
+        state: p.get('state') ?? '',
+        nonce: p.get('nonce') ?? '',
+        scope: p.get('scope') ?? '',
+        codeChallenge: p.get('code_challenge') ?? '',
+        responseMode: p.get('response_mode') ?? '',
       }
       fake.authorize.push(seen)
       const code = randomBytes(24).toString('base64url')
       codes.set(code, seen)
-      const response = new URLSearchParams({ code, client_info: clientInfo, state: seen.state, session_state: randomBytes(8).toString('hex') })
+      const response = new URLSearchParams({
+        code,
+        client_info: clientInfo,
+        state: seen.state,
+        session_state: randomBytes(8).toString('hex'),
+      })
       const sep = seen.responseMode === 'query' ? '?' : '#'
       return route.fulfill({ status: 302, headers: { location: `${seen.redirectUri}${sep}${response}` } })
     }
@@ -91,21 +117,41 @@ export async function answerEntraSignIn(context: BrowserContext, tenant: TestTen
       if ('error' in a) return json(a.status, a.error)
       const code = body.get('code')
       const authorize = code === null ? fake.authorize.at(-1) : codes.get(code)
-      if (authorize === undefined) return json(400, { error: 'invalid_grant', error_description: 'AADSTS70008: The provided authorization code or refresh token has expired.', error_codes: [70008] })
+      if (authorize === undefined)
+        return json(400, {
+          error: 'invalid_grant',
+          error_description: 'AADSTS70008: The provided authorization code or refresh token has expired.',
+          error_codes: [70008],
+        })
       const scope = body.get('scope') ?? ''
       const accessToken = await a.accessToken(scope)
-      const idToken = await tenant.issueToken({ kind: 'id-token', clientId: authorize.clientId, nonce: authorize.nonce })
+      const idToken = await tenant.issueToken({
+        kind: 'id-token',
+        clientId: authorize.clientId,
+        nonce: authorize.nonce,
+      })
       const refreshToken = `test-refresh-${randomBytes(24).toString('base64url')}`
       fake.issued.push(accessToken, idToken, refreshToken)
       return json(200, {
-        token_type: 'Bearer', scope, expires_in: 3599, ext_expires_in: 3599,
-        access_token: accessToken, refresh_token: refreshToken, id_token: idToken, client_info: clientInfo,
+        token_type: 'Bearer',
+        scope,
+        expires_in: 3599,
+        ext_expires_in: 3599,
+        access_token: accessToken,
+        refresh_token: refreshToken,
+        id_token: idToken,
+        client_info: clientInfo,
       })
     }
 
     // Discovery documents and key sets: the kit's own answers.
     const res = await tenant.fetch(request.url())
-    return route.fulfill({ status: res.status, contentType: 'application/json; charset=utf-8', headers: CORS(appOrigin), body: await res.text() })
+    return route.fulfill({
+      status: res.status,
+      contentType: 'application/json; charset=utf-8',
+      headers: CORS(appOrigin),
+      body: await res.text(),
+    })
   }
 
   await context.route('https://login.microsoftonline.com/**', handle)

@@ -10,7 +10,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const configFile = join(root, 'vite.config.ts')
   const outDir = join(root, 'test-results', 'e2e-dist')
   await build({ root, configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true } })
-  const server = await preview({ root, configFile, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false } })
+  const server = await preview({
+    root,
+    configFile,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+  })
   const url = server.resolvedUrls?.local[0]
   if (url === undefined) throw new Error('The preview server did not report its URL')
   project.provide('appUrl', url)

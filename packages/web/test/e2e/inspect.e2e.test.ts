@@ -2,7 +2,21 @@ import { beforeEach, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import { createTestTenant } from '@claimcheck/core/testing'
 import { publicJwks, testKey } from '../support/mint-token.js'
-import { DISCOVERY, KEYS, answerEntra, findingCodes, shadowText, loadSample, openApp, paste, pinPageClock, settledVerdict, verdict, watchConsole, useChromium } from './browser.js'
+import {
+  DISCOVERY,
+  KEYS,
+  answerEntra,
+  findingCodes,
+  shadowText,
+  loadSample,
+  openApp,
+  paste,
+  pinPageClock,
+  settledVerdict,
+  verdict,
+  watchConsole,
+  useChromium,
+} from './browser.js'
 import { E2E_NOW, ENCRYPTED, GARBAGE, tokenLike } from './tokens.js'
 
 const key = testKey()
@@ -27,7 +41,8 @@ async function setOperation(operation: string): Promise<void> {
   await page.locator('cc-verdict-banner .operation[data-satisfied]').waitFor()
 }
 
-const operationVerdict = () => page.locator('cc-verdict-banner .operation[data-satisfied]').getAttribute('data-satisfied')
+const operationVerdict = () =>
+  page.locator('cc-verdict-banner .operation[data-satisfied]').getAttribute('data-satisfied')
 
 describe('paste flows in Chromium', () => {
   it('healthy app-only Defender token, offline: nothing wrong but not confirmed; claims and lifetime shown', async () => {
@@ -35,12 +50,16 @@ describe('paste flows in Chromium', () => {
     await paste(page, tokenLike('healthy', key))
     expect(await verdict(page)).toBe('undetermined')
     expect(await findingCodes(page)).toEqual(['signature-not-checked'])
-    await expect(page.locator('cc-claims-table tr[data-claim="roles"]').textContent()).resolves.toContain('Machine.Isolate')
+    await expect(page.locator('cc-claims-table tr[data-claim="roles"]').textContent()).resolves.toContain(
+      'Machine.Isolate',
+    )
     await expect(page.locator('cc-lifetime-timeline svg').getAttribute('class')).resolves.toBe('state-valid')
     // Claim explanations (core's claim reference, a lazy chunk) show on focus.
     const tid = page.locator('cc-claims-table tr[data-claim="tid"] .claim')
     await tid.focus()
-    await expect(page.locator(`cc-claims-table #${await tid.getAttribute('aria-describedby')}`).isVisible()).resolves.toBe(true)
+    await expect(
+      page.locator(`cc-claims-table #${await tid.getAttribute('aria-describedby')}`).isVisible(),
+    ).resolves.toBe(true)
     expect(consoleMessages).toEqual([])
   })
 
@@ -54,7 +73,9 @@ describe('paste flows in Chromium', () => {
     await paste(page, tokenLike('expired', key))
     expect(await verdict(page)).toBe('refused')
     expect(await findingCodes(page)).toContain('token-expired')
-    await expect(page.locator('cc-lifetime-timeline svg').getAttribute('class')).resolves.toBe('state-expired')
+    await expect(page.locator('cc-lifetime-timeline svg').getAttribute('class')).resolves.toBe(
+      'state-expired',
+    )
   })
 
   it('token missing a permission: DENIED with permission-missing', async () => {
@@ -94,16 +115,20 @@ describe('paste flows in Chromium', () => {
   it('a claim value that looks like HTML is shown as text, never markup', async () => {
     const t = tokenLike('healthy', key)
     const [h, , s] = t.split('.')
-    const payload = Buffer.from(JSON.stringify({ aud: '<img src=x onerror="window.__pwned=1">', tid: '<b>bold</b>' })).toString('base64url')
+    const payload = Buffer.from(
+      JSON.stringify({ aud: '<img src=x onerror="window.__pwned=1">', tid: '<b>bold</b>' }),
+    ).toString('base64url')
     await paste(page, `${h}.${payload}.${s}`)
-    await expect(page.locator('cc-claims-table tr[data-claim="aud"] td code').textContent()).resolves.toBe('<img src=x onerror="window.__pwned=1">')
+    await expect(page.locator('cc-claims-table tr[data-claim="aud"] td code').textContent()).resolves.toBe(
+      '<img src=x onerror="window.__pwned=1">',
+    )
     await expect(page.locator('cc-claims-table img').count()).resolves.toBe(0)
     await expect(page.evaluate(() => '__pwned' in window)).resolves.toBe(false)
   })
 })
 
 describe('signature verification in Chromium', () => {
-  it('fetches the tenant\'s discovery document and key set from Entra (answered by the test) and verifies', async () => {
+  it("fetches the tenant's discovery document and key set from Entra (answered by the test) and verifies", async () => {
     const t = tokenLike('healthy', key)
     const seen = await answerEntra(page, key)
     await paste(page, t)
@@ -113,11 +138,16 @@ describe('signature verification in Chromium', () => {
     expect(consoleMessages).toEqual([])
   })
 
-  it('verifies a delegated token minted by core\'s testing kit, its tenant\'s endpoints answered by the kit', async () => {
+  it("verifies a delegated token minted by core's testing kit, its tenant's endpoints answered by the kit", async () => {
     const tenant = await createTestTenant({ now: () => E2E_NOW })
     await page.route('https://login.microsoftonline.com/**', async (route) => {
       const res = await tenant.fetch(route.request().url())
-      await route.fulfill({ status: res.status, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: await res.text() })
+      await route.fulfill({
+        status: res.status,
+        contentType: 'application/json',
+        headers: { 'access-control-allow-origin': '*' },
+        body: await res.text(),
+      })
     })
     const delegated = await tenant.issueToken({ api: 'mde', kind: 'delegated', scopes: ['Machine.Read'] })
     await paste(page, delegated)

@@ -2,7 +2,21 @@ import { beforeEach, describe, expect, inject, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import { inspectToken, MDE_CATALOG } from '@claimcheck/core'
 import { publicJwks, testKey } from '../support/mint-token.js'
-import { KEYS, answerEntra, findingCodes, loadSample, openApp, paste, pinPageClock, runAxe, screenshotPath, settledVerdict, shadowText, useChromium, watchConsole } from './browser.js'
+import {
+  KEYS,
+  answerEntra,
+  findingCodes,
+  loadSample,
+  openApp,
+  paste,
+  pinPageClock,
+  runAxe,
+  screenshotPath,
+  settledVerdict,
+  shadowText,
+  useChromium,
+  watchConsole,
+} from './browser.js'
 import { ALL_MDE_ROLES, E2E_NOW, tokenLike, tokenWith } from './tokens.js'
 
 // Issue 13, "one look": each point of the issue, as a person meets it in Chromium. Screenshots of the main states
@@ -20,7 +34,10 @@ const VIEWPORTS = [
   { name: 'mobile', width: 390, height: 844 },
 ] as const
 
-async function open(viewport: { width: number; height: number } = VIEWPORTS[0], colorScheme: 'light' | 'dark' = 'light'): Promise<void> {
+async function open(
+  viewport: { width: number; height: number } = VIEWPORTS[0],
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<void> {
   await context?.close()
   context = await browser().newContext({ viewport, colorScheme })
   page = await context.newPage()
@@ -36,10 +53,12 @@ beforeEach(async () => {
 const inView = (selector: string) => page.locator(selector).first()
 
 /** Whether core (on this branch) already refuses an app-only token with no roles when nothing is asked. */
-const coreRefusesNoRoles = inspectToken(tokenWith(testKey(), { roles: [] }), { now: E2E_NOW }).findings.some((f) => f.code === 'app-only-no-roles')
+const coreRefusesNoRoles = inspectToken(tokenWith(testKey(), { roles: [] }), { now: E2E_NOW }).findings.some(
+  (f) => f.code === 'app-only-no-roles',
+)
 
 describe('1–2: three honest verdicts, the signature checked by default', () => {
-  it('a genuine token, Entra answering: works (green), checked against the tenant\'s published keys', async () => {
+  it("a genuine token, Entra answering: works (green), checked against the tenant's published keys", async () => {
     const seen = await answerEntra(page, key)
     await paste(page, tokenLike('healthy', key))
     expect(await settledVerdict(page)).toBe('works')
@@ -48,12 +67,14 @@ describe('1–2: three honest verdicts, the signature checked by default', () =>
     expect(consoleMessages).toEqual([])
   })
 
-  it('a forged token is never green: refused against Entra\'s keys, undetermined when Entra cannot be reached or offline', async () => {
+  it("a forged token is never green: refused against Entra's keys, undetermined when Entra cannot be reached or offline", async () => {
     const forged = tokenLike('healthy', attacker)
     await answerEntra(page, key)
     await paste(page, forged)
     expect(await settledVerdict(page)).toBe('refused')
-    expect((await findingCodes(page)).some((c) => c === 'signature-invalid' || c === 'signing-key-not-found')).toBe(true)
+    expect(
+      (await findingCodes(page)).some((c) => c === 'signature-invalid' || c === 'signing-key-not-found'),
+    ).toBe(true)
     await page.screenshot({ path: screenshotPath('one-look-forged-refused-desktop'), fullPage: true })
 
     await open()
@@ -90,15 +111,19 @@ describe('1–2: three honest verdicts, the signature checked by default', () =>
 })
 
 describe('3: what this token can do, with no input', () => {
-  it('an MDE app-only token with no roles: 0 operations, and (with core\'s fail-closed check) refused with the admin-consent fix', async () => {
+  it("an MDE app-only token with no roles: 0 operations, and (with core's fail-closed check) refused with the admin-consent fix", async () => {
     await paste(page, tokenWith(key, { roles: [] }))
     await inView('cc-capabilities-view .headline').waitFor()
     await expect(inView('cc-capabilities-view .headline').getAttribute('data-granted')).resolves.toBe('0')
-    await expect(inView('cc-capabilities-view .headline').getAttribute('data-total')).resolves.toBe(String(MDE_CATALOG.operations.length))
+    await expect(inView('cc-capabilities-view .headline').getAttribute('data-total')).resolves.toBe(
+      String(MDE_CATALOG.operations.length),
+    )
     if (coreRefusesNoRoles) {
       expect(await settledVerdict(page)).toBe('refused')
       expect(await findingCodes(page)).toContain('app-only-no-roles')
-      await expect(inView('cc-verdict-banner .first-finding').getAttribute('data-code')).resolves.toBe('app-only-no-roles')
+      await expect(inView('cc-verdict-banner .first-finding').getAttribute('data-code')).resolves.toBe(
+        'app-only-no-roles',
+      )
       await expect(shadowText(page, 'cc-verdict-banner')).resolves.toMatch(/admin consent/i)
     }
     await page.screenshot({ path: screenshotPath('one-look-mde-no-roles-desktop'), fullPage: true })
@@ -114,8 +139,12 @@ describe('3: what this token can do, with no input', () => {
     const alerts = inView('cc-capabilities-view details[data-area="Alerts"]')
     await expect(alerts.locator('tr[data-operation="GET /api/alerts"]').isVisible()).resolves.toBe(false)
     await alerts.locator('summary').click()
-    await expect(alerts.locator('tr[data-operation="GET /api/alerts"]').getAttribute('data-granted')).resolves.toBe('true')
-    await expect(alerts.locator('tr[data-operation="PATCH /api/alerts/{id}"]').getAttribute('data-granted')).resolves.toBe('false')
+    await expect(
+      alerts.locator('tr[data-operation="GET /api/alerts"]').getAttribute('data-granted'),
+    ).resolves.toBe('true')
+    await expect(
+      alerts.locator('tr[data-operation="PATCH /api/alerts/{id}"]').getAttribute('data-granted'),
+    ).resolves.toBe('false')
   })
 })
 
@@ -135,14 +164,16 @@ describe('4: the operation combobox, judged as you type', () => {
 
     await box.fill('https://api.securitycenter.microsoft.com/api/machines/abc')
     await expect.poll(() => op.getAttribute('data-satisfied')).toBe('true')
-    await box.fill(`curl -X POST -H "Authorization: Bearer x" 'https://api.securitycenter.microsoft.com/api/machines/abc/isolate' -d '{}'`)
+    await box.fill(
+      `curl -X POST -H "Authorization: Bearer x" 'https://api.securitycenter.microsoft.com/api/machines/abc/isolate' -d '{}'`,
+    )
     await expect.poll(() => op.getAttribute('data-satisfied')).toBe('false')
     expect(await findingCodes(page)).toContain('permission-missing')
   })
 })
 
 describe('5: samples are sandboxed', () => {
-  it('a sample\'s demo tenant and key set apply to it alone; the person\'s own token gets their own settings', async () => {
+  it("a sample's demo tenant and key set apply to it alone; the person's own token gets their own settings", async () => {
     await loadSample(page, 'healthy')
     expect(await settledVerdict(page)).toBe('works')
     await expect(inView('cc-inspect-view .in-force').getAttribute('data-sample')).resolves.toBe('true')
@@ -153,7 +184,9 @@ describe('5: samples are sandboxed', () => {
     await paste(page, tokenWith(key, { tid: 'c0ffee00-0000-4000-a000-00000000c0de' }))
     expect(await settledVerdict(page)).toBe('works')
     await expect(inView('cc-inspect-view .in-force').getAttribute('data-sample')).resolves.toBe('false')
-    await expect(inView('cc-inspect-view .in-force').textContent()).resolves.toMatch(/own tenant's published keys[\s\S]*any tenant/)
+    await expect(inView('cc-inspect-view .in-force').textContent()).resolves.toMatch(
+      /own tenant's published keys[\s\S]*any tenant/,
+    )
     await expect(shadowText(page, 'cc-signature-panel')).resolves.not.toContain('demo key set')
     expect(await findingCodes(page)).not.toContain('tenant-not-allowed')
     await page.screenshot({ path: screenshotPath('one-look-own-after-sample-desktop'), fullPage: true })
@@ -220,7 +253,10 @@ describe('7: each surface speaks its own language', () => {
     const button = inView('cc-sign-in-panel button[type="submit"]')
     await button.waitFor()
     await expect(button.isDisabled()).resolves.toBe(true)
-    const look = await button.evaluate((b) => ({ cursor: getComputedStyle(b).cursor, border: getComputedStyle(b).borderStyle }))
+    const look = await button.evaluate((b) => ({
+      cursor: getComputedStyle(b).cursor,
+      border: getComputedStyle(b).borderStyle,
+    }))
     expect(look).toEqual({ cursor: 'not-allowed', border: 'dashed' })
     await expect(inView('cc-sign-in-panel #si-why-disabled').textContent()).resolves.toMatch(/client\) ID/)
     await expect(button.getAttribute('aria-describedby')).resolves.toBe('si-why-disabled')
@@ -229,10 +265,33 @@ describe('7: each surface speaks its own language', () => {
 
 describe('screenshots and axe at 1280 and 390 px, light and dark', () => {
   const states: readonly [string, () => Promise<void>][] = [
-    ['forged', async () => { await answerEntra(page, key); await paste(page, tokenLike('healthy', attacker)) }],
-    ['expired', async () => { await paste(page, tokenLike('expired', key)) }],
-    ['mde-no-roles', async () => { await paste(page, tokenWith(key, { roles: [] })) }],
-    ['sample-then-own', async () => { await loadSample(page, 'healthy'); await answerEntra(page, key); await paste(page, tokenLike('healthy', key)) }],
+    [
+      'forged',
+      async () => {
+        await answerEntra(page, key)
+        await paste(page, tokenLike('healthy', attacker))
+      },
+    ],
+    [
+      'expired',
+      async () => {
+        await paste(page, tokenLike('expired', key))
+      },
+    ],
+    [
+      'mde-no-roles',
+      async () => {
+        await paste(page, tokenWith(key, { roles: [] }))
+      },
+    ],
+    [
+      'sample-then-own',
+      async () => {
+        await loadSample(page, 'healthy')
+        await answerEntra(page, key)
+        await paste(page, tokenLike('healthy', key))
+      },
+    ],
   ]
   for (const vp of VIEWPORTS) {
     for (const theme of ['light', 'dark'] as const) {
@@ -244,11 +303,17 @@ describe('screenshots and axe at 1280 and 390 px, light and dark', () => {
           await settledVerdict(page)
           await inView('cc-capabilities-view').waitFor({ state: 'attached' })
           for (const v of await runAxe(page)) {
-            if (v.impact === 'serious' || v.impact === 'critical') failures.push(`${name}: ${v.id} (${v.impact}) ${v.help} ×${v.nodes}`)
+            if (v.impact === 'serious' || v.impact === 'critical')
+              failures.push(`${name}: ${v.id} (${v.impact}) ${v.help} ×${v.nodes}`)
           }
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          )
           expect(overflow, `${name} scrolls sideways at ${vp.width} px`).toBeLessThanOrEqual(0)
-          await page.screenshot({ path: screenshotPath(`one-look-${name}-${theme}-${vp.name}`), fullPage: true })
+          await page.screenshot({
+            path: screenshotPath(`one-look-${name}-${theme}-${vp.name}`),
+            fullPage: true,
+          })
         }
         expect(failures).toEqual([])
         expect(consoleMessages).toEqual([])

@@ -26,7 +26,10 @@ afterAll(() => {
 /** The scripts the page loads before any user action: the entry module and everything it preloads. */
 function entryScripts(distDir: string): string[] {
   const html = readFileSync(join(distDir, 'index.html'), 'utf8')
-  const srcs = [...html.matchAll(/<script type="module"[^>]*src="([^"]+)"/g), ...html.matchAll(/<link rel="modulepreload"[^>]*href="([^"]+)"/g)]
+  const srcs = [
+    ...html.matchAll(/<script type="module"[^>]*src="([^"]+)"/g),
+    ...html.matchAll(/<link rel="modulepreload"[^>]*href="([^"]+)"/g),
+  ]
   return srcs.map((m) => join(distDir, (m[1] as string).replace(/^\//, '')))
 }
 
@@ -43,15 +46,31 @@ describe('the paste path is small and fast', () => {
     metrics.entryRawBytes = sources.reduce((n, s) => n + Buffer.byteLength(s), 0)
     expect(gzipped).toBeLessThanOrEqual(ENTRY_BUDGET_BYTES)
     const entry = sources.join('\n')
-    expect(entry, 'MSAL belongs to the lazy sign-in chunk').not.toMatch(/PublicClientApplication|msal-browser|@azure\/msal/)
-    expect(entry, 'jose belongs to the lazy verification chunk').not.toMatch(/JWSSignatureVerificationFailed|ERR_JWKS_NO_MATCHING_KEY/)
-    expect(entry.includes(DEMO_SIGNING_KEY.d as string), 'the demo private key belongs to the lazy demo chunk').toBe(false)
+    expect(entry, 'MSAL belongs to the lazy sign-in chunk').not.toMatch(
+      /PublicClientApplication|msal-browser|@azure\/msal/,
+    )
+    expect(entry, 'jose belongs to the lazy verification chunk').not.toMatch(
+      /JWSSignatureVerificationFailed|ERR_JWKS_NO_MATCHING_KEY/,
+    )
+    expect(
+      entry.includes(DEMO_SIGNING_KEY.d as string),
+      'the demo private key belongs to the lazy demo chunk',
+    ).toBe(false)
     // The page never carries core's node:crypto signature backend (export conditions: 'browser' before 'node').
-    const all = readdirSync(join(distDir, 'assets')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(distDir, 'assets', f), 'utf8'))
-    expect(all.some((source) => /["']node:crypto["']|from"crypto"/.test(source)), 'node:crypto in the web bundle').toBe(false)
+    const all = readdirSync(join(distDir, 'assets'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(distDir, 'assets', f), 'utf8'))
+    expect(
+      all.some((source) => /["']node:crypto["']|from"crypto"/.test(source)),
+      'node:crypto in the web bundle',
+    ).toBe(false)
     // …and it is where it should be, so the check above is not vacuous.
     const chunks = readdirSync(join(distDir, 'assets')).filter((f) => f.endsWith('.js'))
-    expect(chunks.some((f) => readFileSync(join(distDir, 'assets', f), 'utf8').includes(DEMO_SIGNING_KEY.d as string))).toBe(true)
+    expect(
+      chunks.some((f) =>
+        readFileSync(join(distDir, 'assets', f), 'utf8').includes(DEMO_SIGNING_KEY.d as string),
+      ),
+    ).toBe(true)
   })
 
   it('MSAL is a lazy chunk of its own (with what only it imports), measured', () => {
@@ -59,7 +78,9 @@ describe('the paste path is small and fast', () => {
     const entry = new Set(entryScripts(distDir))
     const assets = join(distDir, 'assets')
     // Minified class names are gone; MSAL's package name stays (it reports it to Entra as its library id).
-    const msal = readdirSync(assets).filter((f) => f.endsWith('.js') && readFileSync(join(assets, f), 'utf8').includes('@azure/msal-browser'))
+    const msal = readdirSync(assets).filter(
+      (f) => f.endsWith('.js') && readFileSync(join(assets, f), 'utf8').includes('@azure/msal-browser'),
+    )
     expect(msal.length).toBeGreaterThan(0)
     expect(msal.some((f) => entry.has(join(assets, f)))).toBe(false)
     // The MSAL client chunk and the chunks it imports statically, less those the entry already has.
@@ -73,7 +94,10 @@ describe('the paste path is small and fast', () => {
     const client = msal.find((f) => f.startsWith('msal-auth-client')) ?? (msal[0] as string)
     visit(client)
     metrics.msalChunkFiles = [...files].map((f) => f.slice(distDir.length + 1))
-    metrics.msalChunkGzipBytes = [...files].reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0)
+    metrics.msalChunkGzipBytes = [...files].reduce(
+      (n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length,
+      0,
+    )
     expect(metrics.msalChunkGzipBytes).toBeGreaterThan(10_000)
   })
 
@@ -88,9 +112,15 @@ describe('the paste path is small and fast', () => {
     for (let i = 0; i < 30; i++) {
       // Consecutive pastes differ (the same text again changes nothing and renders nothing).
       await paste(page, tokens[(i + 1) % tokens.length] as string)
-      await page.waitForFunction(([name, n]) => performance.getEntriesByName(name as string).length === n, [DIAGNOSIS_MEASURE, i + 2] as const)
+      await page.waitForFunction(([name, n]) => performance.getEntriesByName(name as string).length === n, [
+        DIAGNOSIS_MEASURE,
+        i + 2,
+      ] as const)
     }
-    const all = await page.evaluate((name) => performance.getEntriesByName(name).map((e) => e.duration), DIAGNOSIS_MEASURE)
+    const all = await page.evaluate(
+      (name) => performance.getEntriesByName(name).map((e) => e.duration),
+      DIAGNOSIS_MEASURE,
+    )
     const [first, ...rest] = all
     const sorted = [...rest].sort((a, b) => a - b)
     const median = ((sorted[14] as number) + (sorted[15] as number)) / 2

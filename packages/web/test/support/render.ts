@@ -13,7 +13,9 @@ export async function mount<T extends LitElement>(tag: string, props: Partial<T>
 export async function settled(el: LitElement): Promise<void> {
   for (let i = 0; i < 3; i++) {
     await el.updateComplete
-    const inner = [...(el.shadowRoot?.querySelectorAll('*') ?? [])].filter((n): n is LitElement => 'updateComplete' in n)
+    const inner = [...(el.shadowRoot?.querySelectorAll('*') ?? [])].filter(
+      (n): n is LitElement => 'updateComplete' in n,
+    )
     await Promise.all(inner.map((n) => settled(n)))
   }
 }

@@ -5,7 +5,10 @@ function counting(status = 200) {
   const seen: string[] = []
   const fetch = async (input: string, init: RequestInit): Promise<Response> => {
     seen.push(`${init.method ?? 'GET'} ${input}`)
-    return new Response(JSON.stringify({ n: seen.length }), { status, headers: { 'content-type': 'application/json' } })
+    return new Response(JSON.stringify({ n: seen.length }), {
+      status,
+      headers: { 'content-type': 'application/json' },
+    })
   }
   return { seen, fetch }
 }
@@ -35,6 +38,10 @@ describe('shortLivedFetch', () => {
     await g('https://login.example/a', {})
     await g('https://login.example/b', {})
     await g('https://login.example/a', { method: 'POST' })
-    expect(ok.seen).toEqual(['GET https://login.example/a', 'GET https://login.example/b', 'POST https://login.example/a'])
+    expect(ok.seen).toEqual([
+      'GET https://login.example/a',
+      'GET https://login.example/b',
+      'POST https://login.example/a',
+    ])
   })
 })

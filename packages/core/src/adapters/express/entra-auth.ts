@@ -20,7 +20,11 @@ export interface ExpressAuthResponse {
   end(chunk: string): unknown
 }
 
-export type ExpressAuthMiddleware = (req: ExpressAuthRequest, res: ExpressAuthResponse, next: (err?: unknown) => void) => void
+export type ExpressAuthMiddleware = (
+  req: ExpressAuthRequest,
+  res: ExpressAuthResponse,
+  next: (err?: unknown) => void,
+) => void
 
 declare global {
   // Express declares its Request in this global namespace; merging `auth` here types `req.auth` in handlers.
@@ -48,11 +52,15 @@ function send(res: ExpressAuthResponse, refusal: Refusal): void {
 export function entraAuth(options: EntraAuthOptions): ExpressAuthMiddleware {
   const { verifier, requirement, settings } = resolveEntraAuth(options)
   return (req, res, next) => {
-    guardRequest(verifier, { method: req.method, path: req.path, authorization: req.headers.authorization }, requirement, { ...settings, mountPath: '' })
-      .then((outcome) => {
-        if (!outcome.ok) return send(res, outcome.refusal)
-        if (!outcome.preflight) req.auth = outcome.report
-        next()
-      }, next)
+    guardRequest(
+      verifier,
+      { method: req.method, path: req.path, authorization: req.headers.authorization },
+      requirement,
+      { ...settings, mountPath: '' },
+    ).then((outcome) => {
+      if (!outcome.ok) return send(res, outcome.refusal)
+      if (!outcome.preflight) req.auth = outcome.report
+      next()
+    }, next)
   }
 }

@@ -11,7 +11,11 @@ declare module 'fastify' {
 }
 
 /** A Fastify preHandler hook; `this` is the instance it runs in (its `prefix` is the mount point). */
-export type FastifyAuthHook = (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | undefined>
+export type FastifyAuthHook = (
+  this: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => Promise<FastifyReply | undefined>
 
 /**
  * Fastify 5 preHandler: `{ preHandler: entraAuth(options) }` on a route, or `addHook('preHandler', …)` in a plugin.
@@ -20,17 +24,30 @@ export type FastifyAuthHook = (this: FastifyInstance, request: FastifyRequest, r
  */
 export function entraAuth(options: EntraAuthOptions): FastifyAuthHook {
   const { verifier, requirement, settings } = resolveEntraAuth(options)
-  return async function entraAuthPreHandler(this: FastifyInstance, request: FastifyRequest, reply: FastifyReply) {
+  return async function entraAuthPreHandler(
+    this: FastifyInstance,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ) {
     const query = request.url.indexOf('?')
     const path = query < 0 ? request.url : request.url.slice(0, query)
     const authorization = request.headers.authorization
-    const outcome = await guardRequest(verifier, { method: request.method, path, authorization }, requirement, {
-      ...settings, mountPath: typeof this?.prefix === 'string' ? this.prefix : '',
-    })
+    const outcome = await guardRequest(
+      verifier,
+      { method: request.method, path, authorization },
+      requirement,
+      {
+        ...settings,
+        mountPath: typeof this?.prefix === 'string' ? this.prefix : '',
+      },
+    )
     if (outcome.ok) {
       if (!outcome.preflight) request.auth = outcome.report
       return undefined
     }
-    return reply.code(outcome.refusal.status).headers(outcome.refusal.headers).send(JSON.stringify(outcome.refusal.body))
+    return reply
+      .code(outcome.refusal.status)
+      .headers(outcome.refusal.headers)
+      .send(JSON.stringify(outcome.refusal.body))
   }
 }

@@ -18,9 +18,16 @@ export interface EntraAuthEnv {
 export function entraAuth(options: EntraAuthOptions): MiddlewareHandler<EntraAuthEnv> {
   const { verifier, requirement, settings } = resolveEntraAuth(options)
   return async (c, next) => {
-    const outcome = await guardRequest(verifier, {
-      method: c.req.method, path: c.req.path, authorization: c.req.header('authorization'),
-    }, requirement, { ...settings, mountPath: basePath(c) })
+    const outcome = await guardRequest(
+      verifier,
+      {
+        method: c.req.method,
+        path: c.req.path,
+        authorization: c.req.header('authorization'),
+      },
+      requirement,
+      { ...settings, mountPath: basePath(c) },
+    )
     if (!outcome.ok) return toResponse(outcome.refusal)
     if (!outcome.preflight) c.set('auth', outcome.report)
     await next()

@@ -14,16 +14,27 @@ export const consentResultCommand: Command = {
   summary: 'Read what the admin-consent redirect brought back',
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
-    const { values, positionals } = withUsageErrors(() => parseArgs({ args, allowPositionals: true, strict: true, options: {
-      'expected-state': { type: 'string' },
-      json: { type: 'boolean' },
-    } }))
+    const { values, positionals } = withUsageErrors(() =>
+      parseArgs({
+        args,
+        allowPositionals: true,
+        strict: true,
+        options: {
+          'expected-state': { type: 'string' },
+          json: { type: 'boolean' },
+        },
+      }),
+    )
     if (positionals.length > 1) throw new UsageError('give one redirect URL (quote it: it contains &)')
     const source = positionals[0]
-    const raw = source === undefined || source === '-' ? (await readAll(io.stdin, MAX_INPUT_BYTES)).trim() : source
+    const raw =
+      source === undefined || source === '-' ? (await readAll(io.stdin, MAX_INPUT_BYTES)).trim() : source
     if (raw === '') throw new UsageError('give the redirect URL the browser was sent to after consent')
 
-    const result = parseConsentRedirect(raw, values['expected-state'] !== undefined ? { expectedState: values['expected-state'] } : {})
+    const result = parseConsentRedirect(
+      raw,
+      values['expected-state'] !== undefined ? { expectedState: values['expected-state'] } : {},
+    )
     if (values.json) io.stdout(toJsonText(result))
     const notARedirect = result.findings.find((f) => f.code === 'consent-redirect-invalid')
     if (notARedirect && result.error === null) {

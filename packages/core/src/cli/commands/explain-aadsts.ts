@@ -19,7 +19,9 @@ export function explainAadstsCli(arg: string, json: boolean, io: CliIO): number 
     return EXIT_USAGE
   }
   if (json) {
-    io.stdout(`${JSON.stringify({ code: e.code, meaning: e.meaning, fix: e.fix, cause: e.cause, name: e.name, known: e.known, description: e.description, otherCodes: e.otherCodes, lookupUrl: e.lookupUrl, sources: e.sources }, null, 2)}\n`)
+    io.stdout(
+      `${JSON.stringify({ code: e.code, meaning: e.meaning, fix: e.fix, cause: e.cause, name: e.name, known: e.known, description: e.description, otherCodes: e.otherCodes, lookupUrl: e.lookupUrl, sources: e.sources }, null, 2)}\n`,
+    )
   } else {
     io.stdout(renderAadsts(e, useColour(io)))
   }

@@ -1,4 +1,7 @@
-import { explainApiResponse, type ApiResponseExplanation } from '../../permissions/api-answer/explain-api-response.js'
+import {
+  explainApiResponse,
+  type ApiResponseExplanation,
+} from '../../permissions/api-answer/explain-api-response.js'
 import { API_RESOURCES, isKnownApiId } from '../../entra/apis.js'
 import { EXIT_OK, type CliIO } from '../io.js'
 import { makeStyle, useColour } from '../output/style.js'
@@ -7,12 +10,20 @@ import { escapeForTerminal as safeText, toJsonText } from '../output/escape.js'
 function render(e: ApiResponseExplanation, colour: boolean): string {
   const st = makeStyle(colour)
   const who = e.api !== null ? API_RESOURCES[e.api].name : 'the API'
-  const lines = [`${st.bold(`${e.status ?? ''} answer from ${who}`)} (${e.form ?? 'unknown form'}${e.errorCode !== null ? `, ${e.errorCode}` : ''})`]
+  const lines = [
+    `${st.bold(`${e.status ?? ''} answer from ${who}`)} (${e.form ?? 'unknown form'}${e.errorCode !== null ? `, ${e.errorCode}` : ''})`,
+  ]
   if (e.message !== null) lines.push(`  message: ${safeText(e.message)}`)
-  if (e.required.length > 0) lines.push(`  the API needs (any one${e.kind !== null ? `, ${e.kind}` : ''}): ${safeText(e.required.join(', '))}`)
-  if (e.tokenHad !== null) lines.push(`  the token had: ${e.tokenHad.length === 0 ? 'none' : safeText(e.tokenHad.join(', '))}`)
+  if (e.required.length > 0)
+    lines.push(
+      `  the API needs (any one${e.kind !== null ? `, ${e.kind}` : ''}): ${safeText(e.required.join(', '))}`,
+    )
+  if (e.tokenHad !== null)
+    lines.push(`  the token had: ${e.tokenHad.length === 0 ? 'none' : safeText(e.tokenHad.join(', '))}`)
   if (e.add !== null) {
-    lines.push(`  ${st.bold('add:')} ${safeText(e.add.permission)} (${e.add.kind} permission${isKnownApiId(e.add.api) ? `, ${API_RESOURCES[e.add.api].name}` : ''})${e.add.alreadyInToken ? ' — the token already holds a required permission' : ''}`)
+    lines.push(
+      `  ${st.bold('add:')} ${safeText(e.add.permission)} (${e.add.kind} permission${isKnownApiId(e.add.api) ? `, ${API_RESOURCES[e.add.api].name}` : ''})${e.add.alreadyInToken ? ' — the token already holds a required permission' : ''}`,
+    )
     if (e.add.consentLink !== null) lines.push(`  admin consent: ${e.add.consentLink}`)
   }
   lines.push('', ...e.advice.map((a) => `${st.bold('Fix:')} ${safeText(a)}`))
@@ -23,9 +34,20 @@ function render(e: ApiResponseExplanation, colour: boolean): string {
  * `claimcheck explain '<401/403 body or WWW-Authenticate header>' [--token <jwt>]`: null when the text is not an
  * API answer ClaimCheck recognises (explain then tries finding codes, AADSTS codes and claims), else the exit code.
  */
-export function explainApiAnswerCli(text: string, options: { token?: string; now?: Date; json: boolean }, io: CliIO): number | null {
-  const e = explainApiResponse(text, { ...(options.token !== undefined ? { token: options.token } : {}), ...(options.now !== undefined ? { now: options.now } : {}) })
+export function explainApiAnswerCli(
+  text: string,
+  options: { token?: string; now?: Date; json: boolean },
+  io: CliIO,
+): number | null {
+  const e = explainApiResponse(text, {
+    ...(options.token !== undefined ? { token: options.token } : {}),
+    ...(options.now !== undefined ? { now: options.now } : {}),
+  })
   if (!e.recognized) return null
-  io.stdout(options.json ? toJsonText({ code: e.form, meaning: e.message, fix: e.advice[0] ?? null, ...e }) : render(e, useColour(io)))
+  io.stdout(
+    options.json
+      ? toJsonText({ code: e.form, meaning: e.message, fix: e.advice[0] ?? null, ...e })
+      : render(e, useColour(io)),
+  )
   return EXIT_OK
 }

@@ -29,22 +29,45 @@ export interface ExplainTopic {
 
 export function explainFindingCode(arg: string): ExplainResult {
   const code = arg.toLowerCase()
-  if (!isFindingCode(code)) return { status: 'unknown', message: `"${arg}" is not a known finding code. Finding codes: ${FINDING_CODES.join(', ')}` }
+  if (!isFindingCode(code))
+    return {
+      status: 'unknown',
+      message: `"${arg}" is not a known finding code. Finding codes: ${FINDING_CODES.join(', ')}`,
+    }
   const d: { severity: Severity; title: string; meaning: string; fix?: string } = FINDINGS[code]
-  return { status: 'explained', explanation: { code, topic: 'finding', title: d.title, severity: d.severity, meaning: d.meaning, fix: d.fix ?? null } }
+  return {
+    status: 'explained',
+    explanation: {
+      code,
+      topic: 'finding',
+      title: d.title,
+      severity: d.severity,
+      meaning: d.meaning,
+      fix: d.fix ?? null,
+    },
+  }
 }
 
 export function explainClaimName(arg: string): ExplainResult {
   const payload = explainClaim(arg, 'payload')
   const header = explainClaim(arg, 'header')
   const first = payload ?? header
-  if (first === undefined) return { status: 'unknown', message: `"${arg}" is not a claim this reference describes` }
+  if (first === undefined)
+    return { status: 'unknown', message: `"${arg}" is not a claim this reference describes` }
   const notes: string[] = []
   if (first.versions !== undefined) notes.push(`Only in v${first.versions.join(' and v')} tokens.`)
-  if (payload !== undefined && header !== undefined) notes.push(`As a header field: ${header.title}. ${header.description}`)
+  if (payload !== undefined && header !== undefined)
+    notes.push(`As a header field: ${header.title}. ${header.description}`)
   return {
     status: 'explained',
-    explanation: { code: first.name, topic: 'claim', title: `${first.title} (${first.location} ${first.location === 'header' ? 'field' : 'claim'})`, meaning: first.description, fix: null, notes },
+    explanation: {
+      code: first.name,
+      topic: 'claim',
+      title: `${first.title} (${first.location} ${first.location === 'header' ? 'field' : 'claim'})`,
+      meaning: first.description,
+      fix: null,
+      notes,
+    },
   }
 }
 

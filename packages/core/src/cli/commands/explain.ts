@@ -9,7 +9,8 @@ import { explainAadstsCli, isAadstsArgument } from './explain-aadsts.js'
 import { explainApiAnswerCli } from './explain-api-answer.js'
 import { EXPLAIN_TOPICS, type Explanation } from './explain-topics.js'
 
-const USAGE = "claimcheck explain <finding code | AADSTS code | claim name | an API's 401/403 body or WWW-Authenticate header> [--token <jwt>] [--now <ISO|epoch>] [--json]"
+const USAGE =
+  "claimcheck explain <finding code | AADSTS code | claim name | an API's 401/403 body or WWW-Authenticate header> [--token <jwt>] [--now <ISO|epoch>] [--json]"
 
 function render(e: Explanation, colour: boolean): string {
   const st = makeStyle(colour)
@@ -24,20 +25,44 @@ export const explainCommand: Command = {
   summary: 'Explain a finding code, an AADSTS error code or a claim',
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
-    const { values, positionals } = withUsageErrors(() => parseArgs({ args, allowPositionals: true, strict: true, options: { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' }, token: { type: 'string' }, now: { type: 'string' } } }))
+    const { values, positionals } = withUsageErrors(() =>
+      parseArgs({
+        args,
+        allowPositionals: true,
+        strict: true,
+        options: {
+          help: { type: 'boolean', short: 'h' },
+          json: { type: 'boolean' },
+          token: { type: 'string' },
+          now: { type: 'string' },
+        },
+      }),
+    )
     if (values.help === true) {
       io.stdout(`Usage: ${USAGE}\n`)
       return EXIT_OK
     }
     const raw = positionals[0]
     const arg = raw?.trim()
-    if (raw === undefined || arg === undefined || arg === '' || positionals.length > 1) throw new UsageError('give one code, e.g. token-expired, AADSTS65001 or aud')
+    if (raw === undefined || arg === undefined || arg === '' || positionals.length > 1)
+      throw new UsageError('give one code, e.g. token-expired, AADSTS65001 or aud')
     // An API's own 401/403 answer (its body or WWW-Authenticate header) first: it is the most specific form, and
     // the --token given with it turns the answer into the exact permission to add.
     const now = values.now !== undefined ? parseNow(values.now) : undefined
-    const answered = explainApiAnswerCli(raw, { json: values.json === true, ...(values.token !== undefined ? { token: values.token } : {}), ...(now !== undefined ? { now } : {}) }, io)
+    const answered = explainApiAnswerCli(
+      raw,
+      {
+        json: values.json === true,
+        ...(values.token !== undefined ? { token: values.token } : {}),
+        ...(now !== undefined ? { now } : {}),
+      },
+      io,
+    )
     if (answered !== null) return answered
-    if (values.token !== undefined) throw new UsageError('--token goes with an API\'s 401/403 answer; the argument is not one ClaimCheck recognises')
+    if (values.token !== undefined)
+      throw new UsageError(
+        "--token goes with an API's 401/403 answer; the argument is not one ClaimCheck recognises",
+      )
     // Entra errors next: their argument may be a whole pasted error text or redirect URL.
     if (isAadstsArgument(raw)) return explainAadstsCli(raw, values.json === true, io)
     const topic = EXPLAIN_TOPICS.find((t) => t.matches(arg))

@@ -18,7 +18,8 @@ import type { ResolvedRequirement } from '../requirement-flags.js'
 import type { KeySetText } from '../../token/verify/diagnose.js'
 import type { Capabilities } from '../../permissions/capabilities.js'
 
-const USAGE = 'claimcheck inspect [TOKEN | -] [--json] [--now <ISO|epoch>] [--offline] [--jwks <file>] [--audience <aud>]... [--tenant <tid>]... [--client-app <appid>]... [--clock-skew <s>] [--api mde|m365d|graph | --catalog <file>] [--operation "<METHOD> <path>"] [--require <permission>]...'
+const USAGE =
+  'claimcheck inspect [TOKEN | -] [--json] [--now <ISO|epoch>] [--offline] [--jwks <file>] [--audience <aud>]... [--tenant <tid>]... [--client-app <appid>]... [--clock-skew <s>] [--api mde|m365d|graph | --catalog <file>] [--operation "<METHOD> <path>"] [--require <permission>]...'
 
 /** Room for an Authorization header line, quotes and whitespace around a token of the maximum size. */
 const STDIN_LIMIT_BYTES = MAX_TOKEN_BYTES * 4
@@ -28,8 +29,19 @@ function stdinIsTerminal(io: CliIO): boolean {
 }
 
 /** The permission flags, resolved only when one is given: the catalogs are not loaded otherwise. */
-async function requirementFrom(flags: { api?: string; operation?: string; require?: string[]; catalog?: string }): Promise<ResolvedRequirement> {
-  if (flags.api === undefined && flags.operation === undefined && flags.require === undefined && flags.catalog === undefined) return {}
+async function requirementFrom(flags: {
+  api?: string
+  operation?: string
+  require?: string[]
+  catalog?: string
+}): Promise<ResolvedRequirement> {
+  if (
+    flags.api === undefined &&
+    flags.operation === undefined &&
+    flags.require === undefined &&
+    flags.catalog === undefined
+  )
+    return {}
   const { resolveRequirementFlags } = await import('../requirement-flags.js')
   return resolveRequirementFlags(flags)
 }
@@ -38,33 +50,48 @@ export const inspectCommand: Command = {
   summary: 'Diagnose an access token',
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
-    const { values, positionals } = withUsageErrors(() => parseArgs({ args, allowPositionals: true, strict: true, options: {
-      help: { type: 'boolean', short: 'h' },
-      json: { type: 'boolean' },
-      now: { type: 'string' },
-      offline: { type: 'boolean' },
-      jwks: { type: 'string' },
-      audience: { type: 'string', multiple: true },
-      tenant: { type: 'string', multiple: true },
-      'client-app': { type: 'string', multiple: true },
-      api: { type: 'string' },
-      operation: { type: 'string' },
-      require: { type: 'string', multiple: true },
-      catalog: { type: 'string' },
-      'clock-skew': { type: 'string' },
-    } }))
+    const { values, positionals } = withUsageErrors(() =>
+      parseArgs({
+        args,
+        allowPositionals: true,
+        strict: true,
+        options: {
+          help: { type: 'boolean', short: 'h' },
+          json: { type: 'boolean' },
+          now: { type: 'string' },
+          offline: { type: 'boolean' },
+          jwks: { type: 'string' },
+          audience: { type: 'string', multiple: true },
+          tenant: { type: 'string', multiple: true },
+          'client-app': { type: 'string', multiple: true },
+          api: { type: 'string' },
+          operation: { type: 'string' },
+          require: { type: 'string', multiple: true },
+          catalog: { type: 'string' },
+          'clock-skew': { type: 'string' },
+        },
+      }),
+    )
     if (values.help === true) {
       io.stdout(`Usage: ${USAGE}\n`)
       return EXIT_OK
     }
-    if (positionals.length > 1) throw new UsageError('give one token (or - to read standard input); quote a header line')
+    if (positionals.length > 1)
+      throw new UsageError('give one token (or - to read standard input); quote a header line')
     // Parse every flag before reading input, so a typo fails fast instead of waiting on stdin.
-    const requirement = await requirementFrom({ api: values.api, operation: values.operation, require: values.require, catalog: values.catalog })
+    const requirement = await requirementFrom({
+      api: values.api,
+      operation: values.operation,
+      require: values.require,
+      catalog: values.catalog,
+    })
     const now = parseNow(values.now) ?? new Date()
     const clockSkew = parseSeconds('--clock-skew', values['clock-skew'])
     const source = positionals[0]
     if (source === undefined && stdinIsTerminal(io)) {
-      throw new UsageError('no token given: pass it as an argument, pipe it in, or use - to type it on standard input')
+      throw new UsageError(
+        'no token given: pass it as an argument, pipe it in, or use - to type it on standard input',
+      )
     }
     const raw = source === undefined || source === '-' ? await readAll(io.stdin, STDIN_LIMIT_BYTES) : source
     const checks = {
@@ -75,14 +102,22 @@ export const inspectCommand: Command = {
       ...(values['client-app'] ? { clientApps: values['client-app'] } : {}),
     }
     // Online by default (the token's own tenant's keys); --jwks <file> without network; --offline: no signature.
-    const report = values.offline && values.jwks === undefined
-      ? inspectToken(raw, { ...checks, ...requirement })
-      : await verifyForCli(raw, checks, requirement, values.jwks)
+    const report =
+      values.offline && values.jwks === undefined
+        ? inspectToken(raw, { ...checks, ...requirement })
+        : await verifyForCli(raw, checks, requirement, values.jwks)
     if (values.json) {
       io.stdout(toJsonText(report))
     } else {
       const capabilities = report.token === null ? null : await capabilitiesFor(report)
-      io.stdout(renderReport(report, { colour: useColour(io), now, capabilities, ...(io.columns !== undefined ? { columns: io.columns } : {}) }))
+      io.stdout(
+        renderReport(report, {
+          colour: useColour(io),
+          now,
+          capabilities,
+          ...(io.columns !== undefined ? { columns: io.columns } : {}),
+        }),
+      )
     }
     // architecture.md, Verdicts: refused → 1; works and undetermined → 0 (the first line says which, and why).
     return verdictOf(report) === 'refused' ? EXIT_FINDINGS : EXIT_OK
@@ -99,7 +134,10 @@ async function capabilitiesFor(report: Report): Promise<Capabilities | null> {
 }
 
 /** The --jwks file, read with core's key-set reader so the CLI and the page say the same about a bad file. */
-async function readJwksFile(path: string, readKeySetText: (text: string) => KeySetText): Promise<JsonWebKeySetInput> {
+async function readJwksFile(
+  path: string,
+  readKeySetText: (text: string) => KeySetText,
+): Promise<JsonWebKeySetInput> {
   const text = (await readFileCapped(path, '--jwks', MAX_KEY_SET_FILE_BYTES)).toString('utf8')
   const read = readKeySetText(text)
   if (!read.ok) throw new UsageError(`--jwks: ${path}: ${read.problem}`)
@@ -110,7 +148,12 @@ async function readJwksFile(path: string, readKeySetText: (text: string) => KeyS
  * Online by default: diagnoseToken checks the signature against the token's own tenant's published keys (unless
  * --tenant names others), in every cloud; --jwks checks against the file with no network.
  */
-async function verifyForCli(raw: string, checks: InspectOptions & { tenants?: readonly string[] }, requirement: RequirementOptions, jwksFile: string | undefined): Promise<Report> {
+async function verifyForCli(
+  raw: string,
+  checks: InspectOptions & { tenants?: readonly string[] },
+  requirement: RequirementOptions,
+  jwksFile: string | undefined,
+): Promise<Report> {
   // Loaded here, not at the top: the verifier, which `inspect --offline` must never load.
   const { diagnoseToken, readKeySetText } = await import('../../token/verify/diagnose.js')
   const jwks = jwksFile === undefined ? undefined : await readJwksFile(jwksFile, readKeySetText)

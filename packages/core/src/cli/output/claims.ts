@@ -16,7 +16,13 @@ function showJson(value: JsonValue): string {
 }
 
 function showValue(name: string, value: JsonValue, format: string | undefined, now: Date): string {
-  if (format === 'epoch' && typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= LATEST_SANE_SECONDS) {
+  if (
+    format === 'epoch' &&
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    value >= 0 &&
+    value <= LATEST_SANE_SECONDS
+  ) {
     const at = new Date(Math.trunc(value) * 1000)
     return `${value} = ${utc(at)} (${relativeTime(at, now, TIME_ROLES[name] ?? 'plain')})`
   }
@@ -25,7 +31,14 @@ function showValue(name: string, value: JsonValue, format: string | undefined, n
   return showJson(value)
 }
 
-function section(title: string, obj: JsonObject, location: ClaimLocation, st: Style, now: Date, columns: number): string[] {
+function section(
+  title: string,
+  obj: JsonObject,
+  location: ClaimLocation,
+  st: Style,
+  now: Date,
+  columns: number,
+): string[] {
   const names = Object.keys(obj)
   if (names.length === 0) return []
   const width = Math.min(NAME_COLUMN, Math.max(...names.map((n) => escapeForTerminal(n).length)))
@@ -36,14 +49,28 @@ function section(title: string, obj: JsonObject, location: ClaimLocation, st: St
     const info = explainClaim(name, location)
     const shownName = escapeForTerminal(name)
     // A name longer than the column gets its own line; the value starts under the column.
-    const label = shownName.length > width ? `  ${st.cyan(shownName)}\n${' '.repeat(indent)}` : `  ${st.cyan(shownName.padEnd(width))}  `
-    out.push(...hanging(label, indent, escapeForTerminal(showValue(name, value, info?.format, now)), columns, indent))
+    const label =
+      shownName.length > width
+        ? `  ${st.cyan(shownName)}\n${' '.repeat(indent)}`
+        : `  ${st.cyan(shownName.padEnd(width))}  `
+    out.push(
+      ...hanging(
+        label,
+        indent,
+        escapeForTerminal(showValue(name, value, info?.format, now)),
+        columns,
+        indent,
+      ),
+    )
     if (info === undefined) {
       out.push(`${' '.repeat(indent)}${st.dim('Not a claim Entra documents for access tokens.')}`)
       continue
     }
-    out.push(...hanging(' '.repeat(indent), indent, `${info.title} — ${info.description}`, columns, indent, st.dim))
-    if (info.neverAuthorizeOn === true) out.push(`${' '.repeat(indent)}${st.yellow('Never authorize on it (nOAuth): use tid + oid.')}`)
+    out.push(
+      ...hanging(' '.repeat(indent), indent, `${info.title} — ${info.description}`, columns, indent, st.dim),
+    )
+    if (info.neverAuthorizeOn === true)
+      out.push(`${' '.repeat(indent)}${st.yellow('Never authorize on it (nOAuth): use tid + oid.')}`)
   }
   return out
 }

@@ -8,7 +8,11 @@ import { escapeForTerminal } from './escape.js'
 
 function renderFindings(findings: readonly Finding[], st: Style): string[] {
   const out: string[] = []
-  for (const [sev, label, colour] of [['error', 'Errors', st.red], ['warning', 'Warnings', st.yellow], ['info', 'Notes', st.dim]] as const) {
+  for (const [sev, label, colour] of [
+    ['error', 'Errors', st.red],
+    ['warning', 'Warnings', st.yellow],
+    ['info', 'Notes', st.dim],
+  ] as const) {
     const list = findings.filter((f) => f.severity === sev)
     if (list.length === 0) continue
     out.push('', st.bold(`${label} (${list.length})`))
@@ -22,9 +26,22 @@ function renderFindings(findings: readonly Finding[], st: Style): string[] {
 
 export function renderConsentLink(link: AdminConsentLink, colour: boolean): string {
   const st = makeStyle(colour)
-  const out = [st.bold(`Admin-consent link (${link.form}, ${CLOUDS[link.cloud].label}):`), '', `  ${link.url === null ? '(none)' : escapeForTerminal(link.url)}`, '', st.bold('What the administrator will approve:'), `  ${link.description}`]
+  const out = [
+    st.bold(`Admin-consent link (${link.form}, ${CLOUDS[link.cloud].label}):`),
+    '',
+    `  ${link.url === null ? '(none)' : escapeForTerminal(link.url)}`,
+    '',
+    st.bold('What the administrator will approve:'),
+    `  ${link.description}`,
+  ]
   if (link.state !== null) {
-    out.push('', `State: ${escapeForTerminal(link.state)}`, st.dim(`  Check what comes back: claimcheck consent-result '<redirect URL>' --expected-state ${escapeForTerminal(link.state)}`))
+    out.push(
+      '',
+      `State: ${escapeForTerminal(link.state)}`,
+      st.dim(
+        `  Check what comes back: claimcheck consent-result '<redirect URL>' --expected-state ${escapeForTerminal(link.state)}`,
+      ),
+    )
   }
   out.push(...renderFindings(link.findings, st))
   return `${out.join('\n')}\n`
@@ -40,9 +57,13 @@ export function renderConsentResult(result: ConsentRedirectResult, colour: boole
     if (result.error.cause) out.push(`  likely cause: ${result.error.cause}`)
     out.push(`  fix: ${result.error.fix}`)
   } else if (result.adminConsent) {
-    out.push(`${result.ok ? st.green(st.bold('CONSENT GRANTED')) : st.red(st.bold('CONSENT GRANTED, BUT'))}: admin_consent=True${result.tenant ? ` for tenant ${escapeForTerminal(result.tenant)}` : ''}`)
+    out.push(
+      `${result.ok ? st.green(st.bold('CONSENT GRANTED')) : st.red(st.bold('CONSENT GRANTED, BUT'))}: admin_consent=True${result.tenant ? ` for tenant ${escapeForTerminal(result.tenant)}` : ''}`,
+    )
   } else if (result.codeReturned) {
-    out.push(`${st.green(st.bold('CODE RETURNED'))}: sign-in and consent succeeded (organization-wide consent not stated)`)
+    out.push(
+      `${st.green(st.bold('CODE RETURNED'))}: sign-in and consent succeeded (organization-wide consent not stated)`,
+    )
   } else {
     out.push(`${st.red(st.bold('NOT A CONSENT RESULT'))}`)
   }
@@ -54,12 +75,16 @@ export function renderConsentResult(result: ConsentRedirectResult, colour: boole
 
 export function renderAadsts(e: AadstsExplanation, colour: boolean): string {
   const st = makeStyle(colour)
-  const out = [`${st.bold(escapeForTerminal(e.code))}${e.name ? ` (${e.name})` : ''}${e.known ? '' : ` — ${st.yellow('unknown code')}`}`, '']
+  const out = [
+    `${st.bold(escapeForTerminal(e.code))}${e.name ? ` (${e.name})` : ''}${e.known ? '' : ` — ${st.yellow('unknown code')}`}`,
+    '',
+  ]
   if (e.description) out.push(`Entra said: ${escapeForTerminal(e.description)}`, '')
   out.push(e.meaning)
   if (e.cause) out.push('', `Likely cause: ${e.cause}`)
   out.push('', `Fix: ${e.fix}`)
-  if (e.otherCodes.length > 0) out.push('', `Also in the input: ${escapeForTerminal(e.otherCodes.join(', '))}`)
+  if (e.otherCodes.length > 0)
+    out.push('', `Also in the input: ${escapeForTerminal(e.otherCodes.join(', '))}`)
   out.push('', st.dim(`Lookup: ${escapeForTerminal(e.lookupUrl)}`))
   if (e.sources.length > 0) out.push(st.dim(`Sources: ${e.sources.map((s) => s.url ?? s.title).join('; ')}`))
   return `${out.join('\n')}\n`

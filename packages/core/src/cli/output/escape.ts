@@ -5,8 +5,9 @@
 
 // C0 controls (ESC, BEL, CR, …), DEL, C1 controls, the line/paragraph separators, and every bidi control (ALM, LRM,
 // RLM, the embeddings/overrides U+202A–U+202E and the isolates U+2066–U+2069).
-// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
-const TERMINAL_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu
+const TERMINAL_UNSAFE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu
 
 /** Shows each unsafe character visibly as `\u{1b}`: nothing the token says can drive the terminal. */
 export function escapeForTerminal(text: string): string {
@@ -19,6 +20,9 @@ const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u
 
 /** JSON text (2-space indent, newline-terminated) in which C1, DEL and bidi characters are \u escapes. */
 export function toJsonText(value: unknown): string {
-  const text = JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`)
+  const text = JSON.stringify(value, null, 2).replace(
+    JSON_UNSAFE,
+    (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
+  )
   return `${text}\n`
 }

@@ -22,7 +22,8 @@ export function renderFindings(findings: readonly Finding[], st: Style, columns:
       out.push(`  ${st[colour](`${mark} ${f.code}`)}`)
       out.push(...hanging('      ', 6, escapeForTerminal(f.message), columns, 6))
       const fix = fixForSurface(f, 'cli')
-      if (fix !== undefined) out.push(...hanging(`      ${st.dim('Fix:')} `, 11, escapeForTerminal(fix), columns, 11))
+      if (fix !== undefined)
+        out.push(...hanging(`      ${st.dim('Fix:')} `, 11, escapeForTerminal(fix), columns, 11))
     }
   }
   return out

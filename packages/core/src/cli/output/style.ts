@@ -21,5 +21,12 @@ export function makeStyle(colour: boolean): Style {
     const id = (s: string) => s
     return { red: id, yellow: id, green: id, cyan: id, dim: id, bold: id }
   }
-  return { red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), cyan: wrap(36, 39), dim: wrap(2, 22), bold: wrap(1, 22) }
+  return {
+    red: wrap(31, 39),
+    yellow: wrap(33, 39),
+    green: wrap(32, 39),
+    cyan: wrap(36, 39),
+    dim: wrap(2, 22),
+    bold: wrap(1, 22),
+  }
 }

@@ -9,25 +9,44 @@ import { hanging, relativeTime, utc } from './text.js'
 const LABEL_WIDTH = 10
 
 /** A labelled line; the value (escaped by the caller) wraps under itself instead of being cut. */
-function row(st: Style, label: string, value: string, columns: number, paint?: (s: string) => string): string[] {
-  return hanging(`  ${st.dim(label.padEnd(LABEL_WIDTH))}`, LABEL_WIDTH + 2, value, columns, LABEL_WIDTH + 2, paint)
+function row(
+  st: Style,
+  label: string,
+  value: string,
+  columns: number,
+  paint?: (s: string) => string,
+): string[] {
+  return hanging(
+    `  ${st.dim(label.padEnd(LABEL_WIDTH))}`,
+    LABEL_WIDTH + 2,
+    value,
+    columns,
+    LABEL_WIDTH + 2,
+    paint,
+  )
 }
 
 function whatItIs(t: TokenFacts): string {
   const version = t.version !== null ? `v${t.version} ` : ''
   const what = t.kind === 'id-token' ? 'ID token' : 'access token'
-  if (t.api === 'mde' || t.api === 'm365d' || t.api === 'graph') return `${version}${what} for ${API_RESOURCES[t.api].name}`
-  if (t.kind === 'id-token') return `${version}${what} for app ${escapeForTerminal(t.audience ?? '(no audience)')}`
+  if (t.api === 'mde' || t.api === 'm365d' || t.api === 'graph')
+    return `${version}${what} for ${API_RESOURCES[t.api].name}`
+  if (t.kind === 'id-token')
+    return `${version}${what} for app ${escapeForTerminal(t.audience ?? '(no audience)')}`
   if (t.api === 'other') return `${version}${what} for another API`
   return `${version}${what} with no audience`
 }
 
 function kindLabel(t: TokenFacts): string {
   switch (t.kind) {
-    case 'app-only': return 'app-only (the app acts as itself)'
-    case 'delegated': return 'delegated (the app acts for a signed-in user)'
-    case 'id-token': return 'ID token (proves a sign-in to an app; not for calling APIs)'
-    case 'unknown': return 'unknown'
+    case 'app-only':
+      return 'app-only (the app acts as itself)'
+    case 'delegated':
+      return 'delegated (the app acts for a signed-in user)'
+    case 'id-token':
+      return 'ID token (proves a sign-in to an app; not for calling APIs)'
+    case 'unknown':
+      return 'unknown'
   }
 }
 
@@ -35,7 +54,8 @@ function grants(t: TokenFacts): string {
   const parts: string[] = []
   if (t.roles.length > 0) parts.push(`roles ${t.roles.join(', ')}`)
   if (t.scopes.length > 0) parts.push(`scopes ${t.scopes.join(' ')}`)
-  if (parts.length === 0) return t.kind === 'id-token' ? 'nothing (ID tokens carry no permissions)' : 'no roles and no scopes'
+  if (parts.length === 0)
+    return t.kind === 'id-token' ? 'nothing (ID tokens carry no permissions)' : 'no roles and no scopes'
   return parts.join('; ')
 }
 
@@ -48,7 +68,13 @@ function validity(t: TokenFacts, now: Date): string {
 }
 
 /** What the token is, for whom, until when: the lines a reader needs after the verdict and before any finding. */
-export function renderSummary(report: Report, st: Style, now: Date, columns: number, capabilities: Capabilities | null = null): string[] {
+export function renderSummary(
+  report: Report,
+  st: Style,
+  now: Date,
+  columns: number,
+  capabilities: Capabilities | null = null,
+): string[] {
   const out: string[] = []
   const t = report.token
   if (t === null) {
@@ -62,7 +88,14 @@ export function renderSummary(report: Report, st: Style, now: Date, columns: num
   out.push(...row(st, '', clean(`decided by rule ${t.kindRule}: ${t.kindReason}`), columns, st.dim))
   out.push(...row(st, 'Tenant', t.tenantId !== null ? clean(t.tenantId) : 'none', columns))
   if (t.cloud !== null) out.push(...row(st, 'Cloud', CLOUDS[t.cloud].label, columns))
-  out.push(...row(st, 'Client', t.appId !== null ? `${clean(t.appId)} (${t.version === '2.0' ? 'azp' : 'appid'})` : 'none named', columns))
+  out.push(
+    ...row(
+      st,
+      'Client',
+      t.appId !== null ? `${clean(t.appId)} (${t.version === '2.0' ? 'azp' : 'appid'})` : 'none named',
+      columns,
+    ),
+  )
   if (t.kind === 'delegated' || t.kind === 'id-token') {
     const user = t.user !== null ? clean(t.user) : 'no user name'
     out.push(...row(st, 'User', `${user}${t.objectId !== null ? `, oid ${clean(t.objectId)}` : ''}`, columns))
@@ -71,7 +104,14 @@ export function renderSummary(report: Report, st: Style, now: Date, columns: num
   if (capabilities !== null) {
     // What the token can do with no flag: every operation of its own API's catalog, as the page's headline.
     const caveat = report.signature.status === 'valid' ? '' : ' as its claims say'
-    out.push(...row(st, 'Can call', `${capabilities.granted} of ${capabilities.total} ${capabilities.apiName} operations${caveat} (claimcheck permissions --api ${capabilities.api} lists them)`, columns))
+    out.push(
+      ...row(
+        st,
+        'Can call',
+        `${capabilities.granted} of ${capabilities.total} ${capabilities.apiName} operations${caveat} (claimcheck permissions --api ${capabilities.api} lists them)`,
+        columns,
+      ),
+    )
   }
   out.push(...row(st, 'Valid', validity(t, now), columns))
   const sig = report.signature
@@ -80,7 +120,16 @@ export function renderSummary(report: Report, st: Style, now: Date, columns: num
     ...(sig.kid !== null ? [`kid ${clean(sig.kid)}`] : []),
     ...(sig.jwksUri !== null ? [`key set ${clean(sig.jwksUri)}`] : []),
   ]
-  const status = sig.status === 'not-checked' ? 'not checked' : sig.status === 'valid' ? st.green('valid') : sig.status === 'invalid' ? st.red('invalid') : sig.status
-  out.push(...row(st, 'Signature', `${status}${details.length > 0 ? ` (${details.join(', ')})` : ''}`, columns))
+  const status =
+    sig.status === 'not-checked'
+      ? 'not checked'
+      : sig.status === 'valid'
+        ? st.green('valid')
+        : sig.status === 'invalid'
+          ? st.red('invalid')
+          : sig.status
+  out.push(
+    ...row(st, 'Signature', `${status}${details.length > 0 ? ` (${details.join(', ')})` : ''}`, columns),
+  )
   return out
 }

@@ -15,10 +15,18 @@ const LABELS: Readonly<Record<TenantOutcome, string>> = {
 }
 
 /** Outcomes a customer's admin fixes by opening the consent link. */
-const CONSENT_FIXES: ReadonlySet<TenantOutcome> = new Set(['not-onboarded', 'not-consented', 'missing-permissions'])
+const CONSENT_FIXES: ReadonlySet<TenantOutcome> = new Set([
+  'not-onboarded',
+  'not-consented',
+  'missing-permissions',
+])
 
 /** The live line on a terminal: a bar and the running counts. */
-export function renderProgress(done: number, total: number, counts: Readonly<Record<TenantOutcome, number>>): string {
+export function renderProgress(
+  done: number,
+  total: number,
+  counts: Readonly<Record<TenantOutcome, number>>,
+): string {
   const width = 24
   const filled = total === 0 ? width : Math.min(width, Math.round((done / total) * width))
   const failed = done - counts.ready - counts['missing-permissions'] - counts['not-consented']
@@ -28,17 +36,33 @@ export function renderProgress(done: number, total: number, counts: Readonly<Rec
 export const CLEAR_PROGRESS = '\r\u001b[K'
 
 /** The table, sorted by what needs action first, each tenant with what to do and its consent link. */
-export function renderTenantTable(results: readonly TenantResult[], summary: TenantSummary, style: Style): string {
+export function renderTenantTable(
+  results: readonly TenantResult[],
+  summary: TenantSummary,
+  style: Style,
+): string {
   const rank = (o: TenantOutcome): number => OUTCOME_ACTION_ORDER.indexOf(o)
-  const sorted = [...results].sort((a, b) => rank(a.outcome) - rank(b.outcome) || a.tenant.localeCompare(b.tenant))
-  const width = Math.max(...sorted.map((r) => r.tenant.length + (r.cloud === 'public' ? 0 : r.cloud.length + 3)), 6)
+  const sorted = [...results].sort(
+    (a, b) => rank(a.outcome) - rank(b.outcome) || a.tenant.localeCompare(b.tenant),
+  )
+  const width = Math.max(
+    ...sorted.map((r) => r.tenant.length + (r.cloud === 'public' ? 0 : r.cloud.length + 3)),
+    6,
+  )
   const lines: string[] = []
   for (const r of sorted) {
     const name = r.cloud === 'public' ? r.tenant : `${r.tenant} (${r.cloud})`
-    const colour = r.outcome === 'ready' ? style.green : r.outcome === 'unavailable' || r.outcome === 'missing-permissions' ? style.yellow : style.red
+    const colour =
+      r.outcome === 'ready'
+        ? style.green
+        : r.outcome === 'unavailable' || r.outcome === 'missing-permissions'
+          ? style.yellow
+          : style.red
     lines.push(`${colour(LABELS[r.outcome].padEnd(20))} ${name.padEnd(width)}  ${detail(r)}`)
-    if (CONSENT_FIXES.has(r.outcome) && r.consentUrl !== null) lines.push(`${' '.repeat(21)}${style.dim('consent:')} ${r.consentUrl}`)
-    else if (r.outcome !== 'ready' && r.error?.fix) lines.push(`${' '.repeat(21)}${style.dim('fix:')} ${r.error.fix}`)
+    if (CONSENT_FIXES.has(r.outcome) && r.consentUrl !== null)
+      lines.push(`${' '.repeat(21)}${style.dim('consent:')} ${r.consentUrl}`)
+    else if (r.outcome !== 'ready' && r.error?.fix)
+      lines.push(`${' '.repeat(21)}${style.dim('fix:')} ${r.error.fix}`)
   }
   lines.push('', summaryLine(summary, style))
   for (const note of summary.notes) lines.push(style.yellow(note))
@@ -53,7 +77,11 @@ function detail(r: TenantResult): string {
 }
 
 export function summaryLine(summary: TenantSummary, style: Style): string {
-  const parts = OUTCOME_ACTION_ORDER.filter((o) => summary.counts[o] > 0).map((o) => `${summary.counts[o]} ${LABELS[o]}`)
-  const head = summary.allReady ? style.green(`All ${summary.total} tenant(s) ready.`) : style.bold(`${summary.total} tenant(s) checked: ${parts.join(', ') || 'none'}.`)
+  const parts = OUTCOME_ACTION_ORDER.filter((o) => summary.counts[o] > 0).map(
+    (o) => `${summary.counts[o]} ${LABELS[o]}`,
+  )
+  const head = summary.allReady
+    ? style.green(`All ${summary.total} tenant(s) ready.`)
+    : style.bold(`${summary.total} tenant(s) checked: ${parts.join(', ') || 'none'}.`)
   return `${head} ${summary.requests} request(s), ${summary.retries} retr${summary.retries === 1 ? 'y' : 'ies'}.`
 }

@@ -16,7 +16,10 @@ export function wrapText(text: string, width: number): string[] {
     for (const word of paragraph.split(' ')) {
       if (line === '') line = word
       else if (line.length + 1 + word.length <= max) line += ` ${word}`
-      else { lines.push(line); line = word }
+      else {
+        lines.push(line)
+        line = word
+      }
     }
     lines.push(line)
   }
@@ -27,14 +30,24 @@ export function wrapText(text: string, width: number): string[] {
  * Lines of `text` wrapped to `columns`: the first starts with `first` (a label, already escaped), the rest are
  * indented to `indent` spaces; `paint` (a colour) applies to the text of each line, not to the padding.
  */
-export function hanging(first: string, firstWidth: number, text: string, columns: number, indent: number, paint: (s: string) => string = (s) => s): string[] {
+export function hanging(
+  first: string,
+  firstWidth: number,
+  text: string,
+  columns: number,
+  indent: number,
+  paint: (s: string) => string = (s) => s,
+): string[] {
   const lines = wrapText(text, columns - Math.max(indent, firstWidth))
-  return lines.map((line, k) => k === 0 ? `${first}${paint(line)}` : `${' '.repeat(indent)}${paint(line)}`)
+  return lines.map((line, k) => (k === 0 ? `${first}${paint(line)}` : `${' '.repeat(indent)}${paint(line)}`))
 }
 
 /** "2024-05-01 11:08:19 UTC" */
 export function utc(date: Date): string {
-  return date.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC')
+  return date
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, ' UTC')
 }
 
 export type TimeRole = 'expires' | 'not-before' | 'issued' | 'plain'
@@ -45,10 +58,14 @@ export function relativeTime(at: Date, now: Date, role: TimeRole): string {
   const span = formatDuration(delta)
   const future = delta > 0
   switch (role) {
-    case 'expires': return future ? `expires in ${span}` : `expired ${span} ago`
-    case 'not-before': return future ? `valid only in ${span}` : `valid since ${span} ago`
-    case 'issued': return future ? `issued ${span} in the future` : `issued ${span} ago`
-    case 'plain': return future ? `in ${span}` : `${span} ago`
+    case 'expires':
+      return future ? `expires in ${span}` : `expired ${span} ago`
+    case 'not-before':
+      return future ? `valid only in ${span}` : `valid since ${span} ago`
+    case 'issued':
+      return future ? `issued ${span} in the future` : `issued ${span} ago`
+    case 'plain':
+      return future ? `in ${span}` : `${span} ago`
   }
 }
 

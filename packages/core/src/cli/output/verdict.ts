@@ -11,10 +11,14 @@ const LABEL: Record<Verdict, string> = { works: 'WORKS', refused: 'REFUSED', und
 /** What to do about an undetermined verdict, in the CLI's own terms. */
 function undeterminedHint(report: Report): string | null {
   switch (report.signature.status) {
-    case 'not-checked': return 'run without --offline to check it against the tenant\'s published keys, or pass --jwks <file>'
-    case 'error': return 'check network access to the Entra login host, or download the key set and pass it with --jwks <file>'
-    case 'unverifiable': return 'only the API the token is for can check it; nothing is known to be wrong'
-    default: return null
+    case 'not-checked':
+      return "run without --offline to check it against the tenant's published keys, or pass --jwks <file>"
+    case 'error':
+      return 'check network access to the Entra login host, or download the key set and pass it with --jwks <file>'
+    case 'unverifiable':
+      return 'only the API the token is for can check it; nothing is known to be wrong'
+    default:
+      return null
   }
 }
 
@@ -30,7 +34,11 @@ export function renderVerdict(report: Report, st: Style, columns: number, permis
   const width = LABEL[verdict].length + 2
   const out = hanging(label, width, escapeForTerminal(reason), columns, width)
   // When a permission finding decided and the GRANTED/DENIED line follows, that line carries the fix.
-  if (verdict === 'refused' && finding !== null && !(permissionLine && FINDING_RULES[finding.code].area === 'permissions')) {
+  if (
+    verdict === 'refused' &&
+    finding !== null &&
+    !(permissionLine && FINDING_RULES[finding.code].area === 'permissions')
+  ) {
     const fix = fixForSurface(finding, 'cli')
     if (fix !== undefined) out.push(...hanging(`  ${st.dim('fix:')} `, 7, escapeForTerminal(fix), columns, 7))
   }

@@ -56,7 +56,11 @@ const MAX_READS = 10_000
 
 const failure = (cause: string, network = false): FetchJsonResult => ({ ok: false, cause, network })
 
-async function readCapped(response: Response, maxBytes: number, deadline: Deadline): Promise<Uint8Array | string> {
+async function readCapped(
+  response: Response,
+  maxBytes: number,
+  deadline: Deadline,
+): Promise<Uint8Array | string> {
   if (response.body === null) return 'the response has no body'
   const reader = response.body.getReader()
   const chunks: Uint8Array[] = []
@@ -88,14 +92,18 @@ async function readCapped(response: Response, maxBytes: number, deadline: Deadli
 }
 
 function describeError(err: unknown): string {
-  const text = err instanceof Error ? err.message : typeof err === 'string' ? err : 'a non-Error value was thrown'
+  const text =
+    err instanceof Error ? err.message : typeof err === 'string' ? err : 'a non-Error value was thrown'
   return text.length > 200 ? `${text.slice(0, 200)}…` : text
 }
 
 function isResponseLike(value: unknown): value is Response {
   if (typeof value !== 'object' || value === null) return false
   const r = value as Partial<Response>
-  return typeof r.status === 'number' && (r.body === null || (typeof r.body === 'object' && typeof r.body?.getReader === 'function'))
+  return (
+    typeof r.status === 'number' &&
+    (r.body === null || (typeof r.body === 'object' && typeof r.body?.getReader === 'function'))
+  )
 }
 
 /**
@@ -120,29 +128,35 @@ async function fetchJsonOnce(url: string, options: FetchJsonOptions): Promise<Fe
   } catch {
     return failure('the URL is not valid')
   }
-  if (!urlAllowed(parsedUrl, options.allowLoopbackHttp)) return failure(`refused to fetch ${parsedUrl.protocol} URL: key sets are fetched over https only`)
+  if (!urlAllowed(parsedUrl, options.allowLoopbackHttp))
+    return failure(`refused to fetch ${parsedUrl.protocol} URL: key sets are fetched over https only`)
   const deadline = new Deadline(options.timeoutMs)
   try {
     let answer: unknown
     try {
-      answer = await deadline.race(options.fetch(parsedUrl.href, {
-        method: 'GET',
-        redirect: 'manual',
-        signal: deadline.controller.signal,
-        credentials: 'omit',
-        referrerPolicy: 'no-referrer',
-        headers: { accept: 'application/json' },
-      }))
+      answer = await deadline.race(
+        options.fetch(parsedUrl.href, {
+          method: 'GET',
+          redirect: 'manual',
+          signal: deadline.controller.signal,
+          credentials: 'omit',
+          referrerPolicy: 'no-referrer',
+          headers: { accept: 'application/json' },
+        }),
+      )
     } catch (err) {
       if (err instanceof DeadlineError) return failure(`no answer within ${options.timeoutMs} ms`)
       return failure(`the request failed (${describeError(err)})`, true)
     }
     // An injected fetch may resolve to anything: only a Response-shaped value is read.
-    if (!isResponseLike(answer)) return failure(`fetch resolved to ${answer === null ? 'null' : typeof answer} instead of a Response`)
+    if (!isResponseLike(answer))
+      return failure(`fetch resolved to ${answer === null ? 'null' : typeof answer} instead of a Response`)
     const response = answer
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
       response.body?.cancel().catch(() => undefined)
-      return failure(`the server answered with a redirect (${response.status || 'opaque'}); redirects are refused`)
+      return failure(
+        `the server answered with a redirect (${response.status || 'opaque'}); redirects are refused`,
+      )
     }
     if (response.status !== 200) {
       response.body?.cancel().catch(() => undefined)
@@ -164,7 +178,8 @@ async function fetchJsonOnce(url: string, options: FetchJsonOptions): Promise<Fe
     }
     const parsed = parseStrictJson(text)
     if (!parsed.ok) return failure(`the response is not JSON (${parsed.error})`)
-    if (parsed.duplicates.length > 0) return failure(`the response repeats the member ${parsed.duplicates[0]}`)
+    if (parsed.duplicates.length > 0)
+      return failure(`the response repeats the member ${parsed.duplicates[0]}`)
     if (!isJsonObject(parsed.value)) return failure('the response is not a JSON object')
     return { ok: true, value: parsed.value }
   } finally {

@@ -16,7 +16,8 @@ export function parseKeySet(value: JsonValue | unknown): KeySetParse {
   if (!isJsonObject(value)) return { ok: false, cause: 'the key set is not a JSON object' }
   const list = ownValue(value, 'keys')
   if (!Array.isArray(list)) return { ok: false, cause: 'the key set has no "keys" array' }
-  if (list.length > MAX_KEYS) return { ok: false, cause: `the key set has ${list.length} keys; at most ${MAX_KEYS} are read` }
+  if (list.length > MAX_KEYS)
+    return { ok: false, cause: `the key set has ${list.length} keys; at most ${MAX_KEYS} are read` }
   const keys: AcceptedKey[] = []
   const rejected: RejectedKey[] = []
   for (const entry of list) {
@@ -42,5 +43,8 @@ export function selectKey(keySet: KeySet, kid: string): KeySelection {
 
 /** A cheap identity for "did the published set change?" (a real rotation resets the unknown-kid budget). */
 export function keySetFingerprint(keySet: KeySet): string {
-  return keySet.keys.map((k) => `${k.kid}:${k.jwk.n.slice(0, 16)}`).sort().join('|')
+  return keySet.keys
+    .map((k) => `${k.kid}:${k.jwk.n.slice(0, 16)}`)
+    .sort()
+    .join('|')
 }

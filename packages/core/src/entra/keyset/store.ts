@@ -9,7 +9,13 @@ export type KeySetSource = DiscoveryTarget | { id: string; jwksUri: string }
 
 export type KeyLookup =
   | { status: 'found'; key: AcceptedKey; jwksUri: string | null }
-  | { status: 'not-found'; jwksUri: string | null; reason: 'absent' | 'ambiguous' | 'rejected'; rejected: RejectedKey | null; refetched: boolean }
+  | {
+      status: 'not-found'
+      jwksUri: string | null
+      reason: 'absent' | 'ambiguous' | 'rejected'
+      rejected: RejectedKey | null
+      refetched: boolean
+    }
   | { status: 'unavailable'; url: string; cause: string; network: boolean }
 
 export interface KeySetStore {
@@ -43,7 +49,8 @@ interface Entry {
   lastUnknownKidRefetchAt: number
 }
 
-type FetchOutcome = { ok: true; keySet: KeySet; jwksUri: string } | { ok: false; url: string; cause: string; network: boolean }
+type FetchOutcome =
+  { ok: true; keySet: KeySet; jwksUri: string } | { ok: false; url: string; cause: string; network: boolean }
 
 /**
  * The key-set layer: per tenant (and appId) entries in a bounded LRU; concurrent lookups share one fetch; an unknown
@@ -52,7 +59,12 @@ type FetchOutcome = { ok: true; keySet: KeySet; jwksUri: string } | { ok: false;
  */
 export function createKeySetStore(options: ResolvedKeySetOptions): KeySetStore {
   const entries = new Map<string, Entry>()
-  const fetchOptions = { fetch: options.fetch, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, allowLoopbackHttp: options.allowLoopbackHttp }
+  const fetchOptions = {
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    maxBytes: options.maxBytes,
+    allowLoopbackHttp: options.allowLoopbackHttp,
+  }
 
   let lastTouched: Entry | null = null
 
@@ -61,7 +73,16 @@ export function createKeySetStore(options: ResolvedKeySetOptions): KeySetStore {
     if (entry) {
       entries.delete(id)
     } else {
-      entry = { keySet: null, jwksUri: null, fetchedAt: 0, inflight: null, failure: null, failures: 0, unknownKidBudget: false, lastUnknownKidRefetchAt: -Infinity }
+      entry = {
+        keySet: null,
+        jwksUri: null,
+        fetchedAt: 0,
+        inflight: null,
+        failure: null,
+        failures: 0,
+        unknownKidBudget: false,
+        lastUnknownKidRefetchAt: -Infinity,
+      }
       while (entries.size >= options.maxEntries) {
         const oldest = entries.keys().next()
         if (oldest.done) break
@@ -81,7 +102,8 @@ export function createKeySetStore(options: ResolvedKeySetOptions): KeySetStore {
       jwksUri = entry.jwksUri
     } else {
       const metadata = await fetchJson(source.metadataUrl, fetchOptions)
-      if (!metadata.ok) return { ok: false, url: source.metadataUrl, cause: metadata.cause, network: metadata.network }
+      if (!metadata.ok)
+        return { ok: false, url: source.metadataUrl, cause: metadata.cause, network: metadata.network }
       const uri = jwksUriFromMetadata(metadata.value, source)
       if (!uri.ok) return { ok: false, url: source.metadataUrl, cause: uri.cause, network: false }
       jwksUri = uri.jwksUri
@@ -91,7 +113,12 @@ export function createKeySetStore(options: ResolvedKeySetOptions): KeySetStore {
     const parsed = parseKeySet(body.value)
     if (!parsed.ok) return { ok: false, url: jwksUri, cause: parsed.cause, network: false }
     if (parsed.keySet.keys.length === 0) {
-      return { ok: false, url: jwksUri, cause: `the key set has no usable key${parsed.keySet.rejected.length > 0 ? ` (${parsed.keySet.rejected.map((r) => r.reason).join('; ')})` : ''}`, network: false }
+      return {
+        ok: false,
+        url: jwksUri,
+        cause: `the key set has no usable key${parsed.keySet.rejected.length > 0 ? ` (${parsed.keySet.rejected.map((r) => r.reason).join('; ')})` : ''}`,
+        network: false,
+      }
     }
     return { ok: true, keySet: parsed.keySet, jwksUri }
   }
@@ -104,7 +131,8 @@ export function createKeySetStore(options: ResolvedKeySetOptions): KeySetStore {
         const outcome = await download(source, entry, reason === 'unknown-kid')
         const now = options.now()
         if (outcome.ok) {
-          const changed = entry.keySet === null || keySetFingerprint(entry.keySet) !== keySetFingerprint(outcome.keySet)
+          const changed =
+            entry.keySet === null || keySetFingerprint(entry.keySet) !== keySetFingerprint(outcome.keySet)
           if (reason === 'regular' || changed) entry.unknownKidBudget = true
           entry.keySet = outcome.keySet
           entry.jwksUri = outcome.jwksUri
@@ -113,8 +141,16 @@ export function createKeySetStore(options: ResolvedKeySetOptions): KeySetStore {
           entry.failures = 0
         } else {
           entry.failures += 1
-          const wait = Math.min(options.backoffMs * 2 ** Math.min(entry.failures - 1, 30), options.maxBackoffMs)
-          entry.failure = { url: outcome.url, cause: outcome.cause, network: outcome.network, retryAt: now + wait }
+          const wait = Math.min(
+            options.backoffMs * 2 ** Math.min(entry.failures - 1, 30),
+            options.maxBackoffMs,
+          )
+          entry.failure = {
+            url: outcome.url,
+            cause: outcome.cause,
+            network: outcome.network,
+            retryAt: now + wait,
+          }
           // A failed unknown-kid refetch learned nothing: give the allowance back, so the first unknown kid once the
           // backoff ends (a key rolled during the outage) refetches at once. The backoff still spaces the attempts.
           if (reason === 'unknown-kid') entry.unknownKidBudget = true
@@ -126,7 +162,12 @@ export function createKeySetStore(options: ResolvedKeySetOptions): KeySetStore {
     return entry.inflight
   }
 
-  const unavailable = (f: Failure): KeyLookup => ({ status: 'unavailable', url: f.url, cause: f.cause, network: f.network })
+  const unavailable = (f: Failure): KeyLookup => ({
+    status: 'unavailable',
+    url: f.url,
+    cause: f.cause,
+    network: f.network,
+  })
 
   return {
     peek(source, kid) {
@@ -149,7 +190,14 @@ export function createKeySetStore(options: ResolvedKeySetOptions): KeySetStore {
       }
       const usable = entry.keySet !== null && options.now() - entry.fetchedAt <= options.maxStaleMs
       if (!usable || entry.keySet === null) {
-        return unavailable(entry.failure ?? { url: 'jwksUri' in source ? source.jwksUri : source.metadataUrl, cause: 'the key set is too old and could not be refreshed', network: false, retryAt: 0 })
+        return unavailable(
+          entry.failure ?? {
+            url: 'jwksUri' in source ? source.jwksUri : source.metadataUrl,
+            cause: 'the key set is too old and could not be refreshed',
+            network: false,
+            retryAt: 0,
+          },
+        )
       }
       let selection = selectKey(entry.keySet, kid)
       if (selection.found) return { status: 'found', key: selection.key, jwksUri: entry.jwksUri }
@@ -170,7 +218,13 @@ export function createKeySetStore(options: ResolvedKeySetOptions): KeySetStore {
       if (selection.found) return { status: 'found', key: selection.key, jwksUri: entry.jwksUri }
       // The kid may be new and the set could not be refreshed: say so rather than call the token forged.
       if (entry.failure !== null && inBackoff()) return unavailable(entry.failure)
-      return { status: 'not-found', jwksUri: entry.jwksUri, reason: selection.reason, rejected: selection.rejected, refetched }
+      return {
+        status: 'not-found',
+        jwksUri: entry.jwksUri,
+        reason: selection.reason,
+        rejected: selection.rejected,
+        refetched,
+      }
     },
   }
 }
@@ -185,7 +239,13 @@ export function createStaticKeySetStore(keySet: KeySet): KeySetStore {
     async lookup(_source, kid) {
       const selection = selectKey(keySet, kid)
       if (selection.found) return { status: 'found', key: selection.key, jwksUri: null }
-      return { status: 'not-found', jwksUri: null, reason: selection.reason, rejected: selection.rejected, refetched: false }
+      return {
+        status: 'not-found',
+        jwksUri: null,
+        reason: selection.reason,
+        rejected: selection.rejected,
+        refetched: false,
+      }
     },
   }
 }

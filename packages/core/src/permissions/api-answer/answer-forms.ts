@@ -31,7 +31,11 @@ export interface PermissionStatement {
 const LIST_LIMIT = 64
 
 function names(list: string): string[] {
-  return list.split(/[,\s]+/).map((n) => n.trim()).filter((n) => n.length > 0 && n.length <= 200).slice(0, LIST_LIMIT)
+  return list
+    .split(/[,\s]+/)
+    .map((n) => n.trim())
+    .filter((n) => n.length > 0 && n.length <= 200)
+    .slice(0, LIST_LIMIT)
 }
 
 /** Where a message quoted inside JSON, a Python dict or a log line ends. */
@@ -47,16 +51,33 @@ export function readPermissionStatement(message: string): PermissionStatement | 
     const afterReq = message.slice(req + 'API required roles:'.length)
     const had = afterReq.search(/application roles:/i)
     const requiredText = had < 0 ? untilQuote(afterReq) : afterReq.slice(0, had)
-    const hadText = had < 0 ? null : untilQuote(afterReq.slice(had + 'application roles:'.length)).replace(/\.\s*$/, '')
-    return { form: 'missing-application-roles', kind: 'application', required: names(requiredText), tokenHad: hadText === null ? null : names(hadText) }
+    const hadText =
+      had < 0 ? null : untilQuote(afterReq.slice(had + 'application roles:'.length)).replace(/\.\s*$/, '')
+    return {
+      form: 'missing-application-roles',
+      kind: 'application',
+      required: names(requiredText),
+      tokenHad: hadText === null ? null : names(hadText),
+    }
   }
   const mde = /required (application|delegated) permissions \(([^)]{0,4000})\)/i.exec(message)
   if (mde) {
-    return { form: 'missing-required-permissions', kind: (mde[1] as string).toLowerCase() as PermissionKind, required: names(mde[2] as string), tokenHad: null }
+    return {
+      form: 'missing-required-permissions',
+      kind: (mde[1] as string).toLowerCase() as PermissionKind,
+      required: names(mde[2] as string),
+      tokenHad: null,
+    }
   }
-  const scopes = /API requires one of '([^']{0,4000})'(?:\.?\s*Scopes on the request '([^']{0,8000})')?/i.exec(message)
+  const scopes =
+    /API requires one of '([^']{0,4000})'(?:\.?\s*Scopes on the request '([^']{0,8000})')?/i.exec(message)
   if (scopes) {
-    return { form: 'missing-scope-permissions', kind: 'delegated', required: names(scopes[1] as string), tokenHad: scopes[2] === undefined ? null : names(scopes[2]) }
+    return {
+      form: 'missing-scope-permissions',
+      kind: 'delegated',
+      required: names(scopes[1] as string),
+      tokenHad: scopes[2] === undefined ? null : names(scopes[2]),
+    }
   }
   return null
 }

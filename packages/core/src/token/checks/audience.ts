@@ -1,4 +1,10 @@
-import { API_RESOURCES, apiForAudience, defaultScopeFor, isKnownApiId, refusedAudience } from '../../entra/apis.js'
+import {
+  API_RESOURCES,
+  apiForAudience,
+  defaultScopeFor,
+  isKnownApiId,
+  refusedAudience,
+} from '../../entra/apis.js'
 import type { CloudName } from '../../entra/clouds.js'
 import type { Finding } from '../../findings/finding.js'
 import { makeFinding } from '../../findings/make-finding.js'
@@ -30,14 +36,18 @@ export interface AudienceSubject {
  * appId. A different case or an extra slash is another audience. Identifiers the API refuses are never accepted.
  */
 export function acceptsAudience(target: AudienceTarget, aud: string): boolean {
-  const listed = aud === target.appId || target.identifierUris.some((uri) => aud === uri || aud === `${uri}/` || `${aud}/` === uri)
+  const listed =
+    aud === target.appId ||
+    target.identifierUris.some((uri) => aud === uri || aud === `${uri}/` || `${aud}/` === uri)
   // A refused identifier listed by mistake (a custom catalog reusing a known API's id) is still refused.
   return listed && !(isKnownApiId(target.id) && refusedAudience(target.id, aud) !== null)
 }
 
 function scopeFix(target: AudienceTarget, cloud: CloudName | null): { fix: string } | Record<string, never> {
   const resource = target.resourceByCloud?.[cloud ?? 'public'] ?? target.identifierUris[0]
-  return resource === undefined ? {} : { fix: `Request the token with scope ${resource.replace(/\/+$/, '')}/.default.` }
+  return resource === undefined
+    ? {}
+    : { fix: `Request the token with scope ${resource.replace(/\/+$/, '')}/.default.` }
 }
 
 /**
@@ -52,19 +62,40 @@ export function resourceFinding(subject: AudienceSubject, target: AudienceTarget
   const fix = scopeFix(target, subject.cloud)
   const refused = isKnownApiId(target.id) ? refusedAudience(target.id, aud) : null
   if (refused !== null) {
-    return makeFinding('audience-refused-by-api', `aud is ${clip(aud)}: an identifier of ${target.name}'s own resource that Entra will write into tokens, but which the API answers with 403 (reported in ${refused.source}).`, {
-      claim: 'aud', expected: target.identifierUris[0], actual: aud, ...fix,
-    })
+    return makeFinding(
+      'audience-refused-by-api',
+      `aud is ${clip(aud)}: an identifier of ${target.name}'s own resource that Entra will write into tokens, but which the API answers with 403 (reported in ${refused.source}).`,
+      {
+        claim: 'aud',
+        expected: target.identifierUris[0],
+        actual: aud,
+        ...fix,
+      },
+    )
   }
   const tokenApi = subject.api
   if (tokenApi !== null && isKnownApiId(tokenApi) && tokenApi !== target.id) {
-    return makeFinding('wrong-api', `The token is for ${API_RESOURCES[tokenApi].name} (aud ${clip(aud)}), but the call goes to ${target.name}.`, {
-      claim: 'aud', expected: target.identifierUris[0], actual: aud, ...fix,
-    })
+    return makeFinding(
+      'wrong-api',
+      `The token is for ${API_RESOURCES[tokenApi].name} (aud ${clip(aud)}), but the call goes to ${target.name}.`,
+      {
+        claim: 'aud',
+        expected: target.identifierUris[0],
+        actual: aud,
+        ...fix,
+      },
+    )
   }
-  return makeFinding('audience-mismatch', `aud is ${clip(aud)}; ${target.name} accepts ${target.identifierUris[0] ?? target.appId ?? 'another audience'} or any of its identifiers.`, {
-    claim: 'aud', expected: [...target.identifierUris], actual: aud, ...fix,
-  })
+  return makeFinding(
+    'audience-mismatch',
+    `aud is ${clip(aud)}; ${target.name} accepts ${target.identifierUris[0] ?? target.appId ?? 'another audience'} or any of its identifiers.`,
+    {
+      claim: 'aud',
+      expected: [...target.identifierUris],
+      actual: aud,
+      ...fix,
+    },
+  )
 }
 
 /**
@@ -85,26 +116,54 @@ function describeExpected(expected: string): string {
   return `${expected} (${API_RESOURCES[api].name}; any of its ${API_RESOURCES[api].identifierUris.length} identifier URIs or its application ID matches)`
 }
 
-export function checkAudience(facts: TokenFacts, expected: readonly string[], api: RequirementOptions['api']): Finding[] {
+export function checkAudience(
+  facts: TokenFacts,
+  expected: readonly string[],
+  api: RequirementOptions['api'],
+): Finding[] {
   const findings: Finding[] = []
   const aud = ownValue(facts.payload, 'aud')
   if (facts.api === 'graph') {
     const why = Object.hasOwn(facts.header, 'nonce')
       ? 'its header carries a nonce, and the signature covers a hash of it, so only Graph can verify it'
       : 'only Graph validates tokens for Graph'
-    findings.push(makeFinding('graph-token', `This token is for Microsoft Graph: ${why}.`, { claim: 'aud', actual: aud ?? null }))
+    findings.push(
+      makeFinding('graph-token', `This token is for Microsoft Graph: ${why}.`, {
+        claim: 'aud',
+        actual: aud ?? null,
+      }),
+    )
   }
   if (facts.kind === 'id-token') {
-    findings.push(makeFinding('id-token-as-access-token', `This is an ID token (${facts.kindReason}), not an access token for an API.`, { claim: 'aud', actual: aud ?? null }))
+    findings.push(
+      makeFinding(
+        'id-token-as-access-token',
+        `This is an ID token (${facts.kindReason}), not an access token for an API.`,
+        { claim: 'aud', actual: aud ?? null },
+      ),
+    )
   }
   if (typeof aud !== 'string') {
-    findings.push(makeFinding('audience-not-single', aud === undefined ? 'The token has no aud claim.' : `aud is ${describeType(aud)}; Entra writes exactly one audience as a string.`, { claim: 'aud', actual: aud ?? null }))
+    findings.push(
+      makeFinding(
+        'audience-not-single',
+        aud === undefined
+          ? 'The token has no aud claim.'
+          : `aud is ${describeType(aud)}; Entra writes exactly one audience as a string.`,
+        { claim: 'aud', actual: aud ?? null },
+      ),
+    )
     return findings
   }
   const subject: AudienceSubject = { audience: aud, api: facts.api, cloud: facts.cloud }
   if (expected.length === 0) {
     // The API named by the request, else the token's own: a refused identifier is refused with or without a request.
-    const target = api !== undefined && isKnownApiId(api) ? api : facts.api !== null && isKnownApiId(facts.api) ? facts.api : null
+    const target =
+      api !== undefined && isKnownApiId(api)
+        ? api
+        : facts.api !== null && isKnownApiId(facts.api)
+          ? facts.api
+          : null
     if (target === null) return findings
     if (api === undefined && refusedAudience(target, aud) === null) return findings
     const finding = resourceFinding(subject, API_RESOURCES[target])
@@ -117,10 +176,18 @@ export function checkAudience(facts: TokenFacts, expected: readonly string[], ap
   const wantedApi = api !== undefined && isKnownApiId(api) ? api : apiForAudience(expected[0] as string)
   if (wantedApi !== null && tokenApi !== null && tokenApi !== wantedApi) {
     const scope = defaultScopeFor(wantedApi, facts.cloud ?? 'public')
-    findings.push(makeFinding('wrong-api', `The token is for ${API_RESOURCES[tokenApi].name} (aud ${clip(aud)}), but the call goes to ${API_RESOURCES[wantedApi].name}.`, {
-      claim: 'aud', expected: expected[0], actual: aud,
-      ...(scope !== null ? { fix: `Request the token with scope ${scope}.` } : {}),
-    }))
+    findings.push(
+      makeFinding(
+        'wrong-api',
+        `The token is for ${API_RESOURCES[tokenApi].name} (aud ${clip(aud)}), but the call goes to ${API_RESOURCES[wantedApi].name}.`,
+        {
+          claim: 'aud',
+          expected: expected[0],
+          actual: aud,
+          ...(scope !== null ? { fix: `Request the token with scope ${scope}.` } : {}),
+        },
+      ),
+    )
     return findings
   }
   if (wantedApi !== null && refusedAudience(wantedApi, aud) !== null) {
@@ -129,9 +196,20 @@ export function checkAudience(facts: TokenFacts, expected: readonly string[], ap
     return findings
   }
   const scope = wantedApi !== null ? defaultScopeFor(wantedApi, facts.cloud ?? 'public') : null
-  findings.push(makeFinding('audience-mismatch', `aud is ${clip(aud)}; expected ${expected.slice(0, 5).map((e) => clip(describeExpected(e), 300)).join(' or ')}${expected.length > 5 ? ` or ${expected.length - 5} more` : ''}.`, {
-    claim: 'aud', expected: [...expected], actual: aud,
-    ...(scope !== null ? { fix: `Request the token with scope ${scope}.` } : {}),
-  }))
+  findings.push(
+    makeFinding(
+      'audience-mismatch',
+      `aud is ${clip(aud)}; expected ${expected
+        .slice(0, 5)
+        .map((e) => clip(describeExpected(e), 300))
+        .join(' or ')}${expected.length > 5 ? ` or ${expected.length - 5} more` : ''}.`,
+      {
+        claim: 'aud',
+        expected: [...expected],
+        actual: aud,
+        ...(scope !== null ? { fix: `Request the token with scope ${scope}.` } : {}),
+      },
+    ),
+  )
   return findings
 }

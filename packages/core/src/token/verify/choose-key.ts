@@ -33,7 +33,11 @@ export interface KeyDecision {
 }
 
 /** The token's own cloud when the issuer allows it and so does the verifier, else the first cloud both allow. */
-function pickCloud(candidates: readonly CloudName[], own: CloudName | null, allowed: readonly CloudName[]): CloudName | null {
+function pickCloud(
+  candidates: readonly CloudName[],
+  own: CloudName | null,
+  allowed: readonly CloudName[],
+): CloudName | null {
   let first: CloudName | null = null
   for (const c of candidates) {
     if (!allowed.includes(c)) continue
@@ -43,13 +47,21 @@ function pickCloud(candidates: readonly CloudName[], own: CloudName | null, allo
   return first
 }
 
-const decided = (status: SignatureStatus, findings: Finding[] = []): KeyDecision => ({ decided: true, status, findings })
+const decided = (status: SignatureStatus, findings: Finding[] = []): KeyDecision => ({
+  decided: true,
+  status,
+  findings,
+})
 
 /**
  * Every signature check that needs no key, in order: Graph tokens (only Graph can verify them), tokens the decoder
  * refused, the algorithm, and the unverified tid (a GUID, and allowed, before any request is made for its keys).
  */
-export function chooseKey(token: DecodedToken, facts: TokenFacts, policy: KeyPolicy): KeyChoice | KeyDecision {
+export function chooseKey(
+  token: DecodedToken,
+  facts: TokenFacts,
+  policy: KeyPolicy,
+): KeyChoice | KeyDecision {
   const { header, payload } = token
   // Graph signs a hash of the nonce, not the nonce: no one but Graph can verify it. Explain; never call it forged.
   // Only for a token that is for Graph: a nonce added to any other token changes nothing, its signature is checked.
@@ -58,35 +70,76 @@ export function chooseKey(token: DecodedToken, facts: TokenFacts, policy: KeyPol
   if (!token.signable) return decided('invalid')
   const alg = ownValue(header, 'alg')
   if (alg !== 'RS256') {
-    return decided('invalid', [makeFinding('algorithm-not-allowed', `The header says alg ${shortJson(alg ?? null)}; Entra signs access tokens with RS256 only.`, { claim: 'alg', expected: 'RS256', actual: shortValue(alg) })])
+    return decided('invalid', [
+      makeFinding(
+        'algorithm-not-allowed',
+        `The header says alg ${shortJson(alg ?? null)}; Entra signs access tokens with RS256 only.`,
+        { claim: 'alg', expected: 'RS256', actual: shortValue(alg) },
+      ),
+    ])
   }
   const tid = ownValue(payload, 'tid')
-  if (!isGuid(tid)) return decided('not-checked', [makeFinding('signature-not-checked', 'The signature was not checked: without a tenant GUID in tid there is no key set to use.')])
+  if (!isGuid(tid))
+    return decided('not-checked', [
+      makeFinding(
+        'signature-not-checked',
+        'The signature was not checked: without a tenant GUID in tid there is no key set to use.',
+      ),
+    ])
   if (policy.tenants !== null && !policy.tenants.has(tid.toLowerCase())) {
-    return decided('not-checked', [makeFinding('signature-not-checked', `The signature was not checked: tenant ${tid} is not allowed, so its key set was not fetched.`)])
+    return decided('not-checked', [
+      makeFinding(
+        'signature-not-checked',
+        `The signature was not checked: tenant ${tid} is not allowed, so its key set was not fetched.`,
+      ),
+    ])
   }
   const iss = ownValue(payload, 'iss')
   const parsed = typeof iss === 'string' ? parseEntraIssuer(iss) : null
   if (typeof iss !== 'string' || parsed === null) {
-    return decided('unverifiable', [makeFinding('signature-not-checked', 'The signature was not checked: iss is not an Entra issuer, so no Entra key set applies.')])
+    return decided('unverifiable', [
+      makeFinding(
+        'signature-not-checked',
+        'The signature was not checked: iss is not an Entra issuer, so no Entra key set applies.',
+      ),
+    ])
   }
   const cloud = pickCloud(parsed.clouds, facts.cloud, policy.clouds)
   if (cloud === null) {
-    return decided('not-checked', [makeFinding('cloud-not-allowed', `iss ${shortJson(iss)} is issued by the ${parsed.clouds.join('/')} cloud; this verifier accepts ${policy.clouds.join(', ')}.`, { claim: 'iss', expected: [...policy.clouds], actual: parsed.clouds[0] })])
+    return decided('not-checked', [
+      makeFinding(
+        'cloud-not-allowed',
+        `iss ${shortJson(iss)} is issued by the ${parsed.clouds.join('/')} cloud; this verifier accepts ${policy.clouds.join(', ')}.`,
+        { claim: 'iss', expected: [...policy.clouds], actual: parsed.clouds[0] },
+      ),
+    ])
   }
   const findings: Finding[] = []
   // checkIssuer reports a tenant mismatch or a non-GUID tenant; what is left is a form this cloud does not write
   // (a legacy host, say), which matters only for the key set chosen here.
   const exact = expectedIssuer(tid, parsed.version, cloud)
   if (iss !== exact && parsed.tenant === tid) {
-    findings.push(makeFinding('issuer-not-entra', `iss is ${shortJson(iss)}; the exact issuer for tenant ${tid} (v${parsed.version === '1.0' ? '1' : '2'}, ${cloud} cloud) is "${exact}".`, { claim: 'iss', expected: exact, actual: iss }))
+    findings.push(
+      makeFinding(
+        'issuer-not-entra',
+        `iss is ${shortJson(iss)}; the exact issuer for tenant ${tid} (v${parsed.version === '1.0' ? '1' : '2'}, ${cloud} cloud) is "${exact}".`,
+        { claim: 'iss', expected: exact, actual: iss },
+      ),
+    )
   }
   const kid = ownValue(header, 'kid')
   if (typeof kid !== 'string' || kid.length === 0 || kid.length > MAX_KID_LENGTH) {
-    findings.push(makeFinding('signing-key-not-found', typeof kid !== 'string'
-      ? 'The header has no kid (or one that is not a string), so no key can be chosen.'
-      : kid.length === 0 ? 'The header\'s kid is empty, so no key can be chosen.' : `The header's kid is ${kid.length} characters; Entra's kids are short, so no key is looked up.`,
-    { claim: 'kid', actual: shortValue(kid) }))
+    findings.push(
+      makeFinding(
+        'signing-key-not-found',
+        typeof kid !== 'string'
+          ? 'The header has no kid (or one that is not a string), so no key can be chosen.'
+          : kid.length === 0
+            ? "The header's kid is empty, so no key can be chosen."
+            : `The header's kid is ${kid.length} characters; Entra's kids are short, so no key is looked up.`,
+        { claim: 'kid', actual: shortValue(kid) },
+      ),
+    )
     return decided('invalid', findings)
   }
   return { decided: false, kid, tid, iss, version: parsed.version, cloud, findings }

@@ -36,9 +36,12 @@ export function createDiagnosticVerifier(options: Partial<VerifierOptions>): Ver
 
 function contextFor(config: ResolvedVerifierOptions): VerifierContext {
   const clock = config.now === undefined ? Date.now : () => readClock(config.now).getTime()
-  const store: KeySetStore | null = config.jwks !== null
-    ? createStaticKeySetStore(config.jwks)
-    : config.fetch === null ? null : createKeySetStore({ ...config.keySets, fetch: config.fetch, now: clock })
+  const store: KeySetStore | null =
+    config.jwks !== null
+      ? createStaticKeySetStore(config.jwks)
+      : config.fetch === null
+        ? null
+        : createKeySetStore({ ...config.keySets, fetch: config.fetch, now: clock })
   // Discovery targets depend on configuration and the (allow-listed) tenant only: built once each, bounded.
   const targets = new Map<string, DiscoveryTarget>()
   return {
@@ -46,7 +49,10 @@ function contextFor(config: ResolvedVerifierOptions): VerifierContext {
     store,
     rs256: createRs256Verifier(),
     skewSeconds: config.clockSkew ?? DEFAULT_CLOCK_SKEW_SECONDS,
-    policy: { tenants: config.tenants === 'any' ? null : new Set(config.tenants.map((t) => t.toLowerCase())), clouds: config.clouds },
+    policy: {
+      tenants: config.tenants === 'any' ? null : new Set(config.tenants.map((t) => t.toLowerCase())),
+      clouds: config.clouds,
+    },
     keySetSource(cloud: CloudName, tid: string, version: TokenVersion) {
       const key = `${cloud}|${version}|${tid}`
       let target = targets.get(key)
@@ -68,11 +74,17 @@ function verifierFor(config: ResolvedVerifierOptions): Verifier {
       try {
         // The clock is read once per call, and the request once: every check and the cache agree on both.
         const now = readClock(config.now)
-        if (!(now instanceof Date) || !Number.isFinite(now.getTime())) throw new TypeError('the now option returned something other than a valid Date')
+        if (!(now instanceof Date) || !Number.isFinite(now.getTime()))
+          throw new TypeError('the now option returned something other than a valid Date')
         const read = readRequest(request)
         const normalized = typeof raw === 'string' ? normalizeInput(raw) : undefined
         const key = cache === null || normalized === undefined ? null : cache.keyOf(normalized, read)
-        const hit = key === null ? null : (cache as NonNullable<typeof cache>).get(key, now, ctx.skewSeconds, (proof) => stillPublished(ctx, proof))
+        const hit =
+          key === null
+            ? null
+            : (cache as NonNullable<typeof cache>).get(key, now, ctx.skewSeconds, (proof) =>
+                stillPublished(ctx, proof),
+              )
         if (hit !== null && 'report' in hit) return hit.report
         const verification = await verifyToken(ctx, raw, read, now, hit?.known ?? null, normalized)
         if (key !== null) (cache as NonNullable<typeof cache>).set(key, verification)

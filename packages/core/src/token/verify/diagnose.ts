@@ -35,10 +35,16 @@ export interface DiagnoseOptions extends RequirementOptions {
  * Not for protecting an API: use createVerifier, which requires audience and tenants.
  */
 export async function diagnoseToken(raw: string, options: DiagnoseOptions = {}): Promise<Report> {
-  const own = inspectToken(typeof raw === 'string' ? raw : '', options.now === undefined ? {} : { now: options.now }).token
-  const tenants = options.tenants !== undefined && options.tenants.length > 0
-    ? options.tenants
-    : isGuid(own?.tenantId) ? [own.tenantId] : []
+  const own = inspectToken(
+    typeof raw === 'string' ? raw : '',
+    options.now === undefined ? {} : { now: options.now },
+  ).token
+  const tenants =
+    options.tenants !== undefined && options.tenants.length > 0
+      ? options.tenants
+      : isGuid(own?.tenantId)
+        ? [own.tenantId]
+        : []
   const verifier = createDiagnosticVerifier({
     ...(options.audience !== undefined ? { audience: options.audience } : {}),
     tenants,
@@ -66,16 +72,22 @@ export type KeySetText = { ok: true; jwks: JsonWebKeySetInput } | { ok: false; p
 export function readKeySetText(text: string): KeySetText {
   const parsed = parseStrictJson(text.trim())
   if (!parsed.ok) {
-    return { ok: false, problem: text.trim().startsWith('{') ? `it is not valid JSON (${parsed.error})` : 'it is not JSON: paste the JSON document the key set URL returns' }
+    return {
+      ok: false,
+      problem: text.trim().startsWith('{')
+        ? `it is not valid JSON (${parsed.error})`
+        : 'it is not JSON: paste the JSON document the key set URL returns',
+    }
   }
   if (!isJsonObject(parsed.value)) return { ok: false, problem: 'it is JSON but not an object' }
   const keys = ownValue(parsed.value, 'keys')
   if (!Array.isArray(keys)) {
     return {
       ok: false,
-      problem: ownValue(parsed.value, 'jwks_uri') !== undefined
-        ? 'it is a metadata (openid-configuration) document: open its jwks_uri and paste what that returns'
-        : 'it has no "keys" array',
+      problem:
+        ownValue(parsed.value, 'jwks_uri') !== undefined
+          ? 'it is a metadata (openid-configuration) document: open its jwks_uri and paste what that returns'
+          : 'it has no "keys" array',
     }
   }
   return { ok: true, jwks: { keys } }

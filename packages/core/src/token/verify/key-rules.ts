@@ -15,11 +15,20 @@ export function checkKeyIssuer(key: AcceptedKey, iss: string, tid: string, cloud
   if (key.issuer === null) return null
   const keyIssuer = key.issuer.replaceAll('{tenantid}', tid)
   if (keyIssuer === iss || keyIssuer === expectedIssuer(tid, '2.0', cloud)) return null
-  return makeFinding('signing-key-issuer-mismatch', `Key "${key.kid}" belongs to issuer ${keyIssuer}, but the token says ${iss}.`, { claim: 'iss', expected: keyIssuer, actual: iss })
+  return makeFinding(
+    'signing-key-issuer-mismatch',
+    `Key "${key.kid}" belongs to issuer ${keyIssuer}, but the token says ${iss}.`,
+    { claim: 'iss', expected: keyIssuer, actual: iss },
+  )
 }
 
 /** Why no key was found for the kid, in words that point at the likely cause. */
-export function keyNotFound(lookup: Extract<KeyLookup, { status: 'not-found' }>, kid: string, cloud: CloudName, customKeys: boolean): Finding {
+export function keyNotFound(
+  lookup: Extract<KeyLookup, { status: 'not-found' }>,
+  kid: string,
+  cloud: CloudName,
+  customKeys: boolean,
+): Finding {
   const where = lookup.jwksUri ?? '(given with the jwks option)'
   let message: string
   if (lookup.reason === 'rejected' && lookup.rejected) {
@@ -28,17 +37,24 @@ export function keyNotFound(lookup: Extract<KeyLookup, { status: 'not-found' }>,
     message = `Several keys in the key set ${where} share kid "${kid}"; the verifier never guesses between them.`
   } else {
     const causes = [
-      customKeys ? null : 'the app uses a custom signing key (set the appId option so its ?appid= key set is searched)',
+      customKeys
+        ? null
+        : 'the app uses a custom signing key (set the appId option so its ?appid= key set is searched)',
       `the token is from another cloud (this key set is for ${cloud})`,
       'the key rolled (acquire a new token)',
       'the token is forged',
     ].filter((c): c is string => c !== null)
     message = `No key with kid "${kid}" in the key set ${where}. Likely causes: ${causes.join('; ')}.`
   }
-  return makeFinding('signing-key-not-found', message, { claim: 'kid', actual: kid, ...(lookup.jwksUri !== null ? { expected: lookup.jwksUri } : {}) })
+  return makeFinding('signing-key-not-found', message, {
+    claim: 'kid',
+    actual: kid,
+    ...(lookup.jwksUri !== null ? { expected: lookup.jwksUri } : {}),
+  })
 }
 
-const OFFLINE_ADVICE = 'If this runs in a browser, the request may have been blocked (CORS or no network): use a pasted key set instead (the jwks option).'
+const OFFLINE_ADVICE =
+  'If this runs in a browser, the request may have been blocked (CORS or no network): use a pasted key set instead (the jwks option).'
 
 /** The key set could not be had: not the token's fault, so a warning and an undetermined verdict. */
 export function keysUnavailable(lookup: Extract<KeyLookup, { status: 'unavailable' }>, tid: string): Finding {
@@ -49,13 +65,25 @@ export function keysUnavailable(lookup: Extract<KeyLookup, { status: 'unavailabl
     // keep the text as it is
   }
   // The advice for a browser (CORS, offline) is the fix's job; the message says what happened.
-  return makeFinding('jwks-unavailable', `The key set for tenant ${tid} could not be obtained from ${lookup.url}: ${lookup.cause}.`, {
-    expected: lookup.url, actual: lookup.cause,
-    ...(lookup.network ? { fix: `Check network access to ${host}; in a browser, use a pasted key set (the jwks option) instead.` } : {}),
-  })
+  return makeFinding(
+    'jwks-unavailable',
+    `The key set for tenant ${tid} could not be obtained from ${lookup.url}: ${lookup.cause}.`,
+    {
+      expected: lookup.url,
+      actual: lookup.cause,
+      ...(lookup.network
+        ? {
+            fix: `Check network access to ${host}; in a browser, use a pasted key set (the jwks option) instead.`,
+          }
+        : {}),
+    },
+  )
 }
 
 /** No fetch function: the verifier cannot download keys at all. */
 export function noFetch(): Finding {
-  return makeFinding('jwks-unavailable', `No fetch function is available to download the key set. ${OFFLINE_ADVICE}`)
+  return makeFinding(
+    'jwks-unavailable',
+    `No fetch function is available to download the key set. ${OFFLINE_ADVICE}`,
+  )
 }

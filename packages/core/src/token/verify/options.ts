@@ -67,7 +67,11 @@ function positiveNumber(name: string, value: unknown, allowZero = false): number
 
 function stringList(name: string, value: unknown): string[] {
   const list = typeof value === 'string' ? [value] : value
-  if (!Array.isArray(list) || list.length === 0 || !list.every((v) => typeof v === 'string' && v.length > 0)) {
+  if (
+    !Array.isArray(list) ||
+    list.length === 0 ||
+    !list.every((v) => typeof v === 'string' && v.length > 0)
+  ) {
     throw new TypeError(`${name} must be a non-empty string or a non-empty array of them`)
   }
   return [...(list as string[])]
@@ -82,35 +86,55 @@ export interface ResolveMode {
 }
 
 /** API misuse throws TypeError here, once, so that verify() itself never throws. */
-export function resolveVerifierOptions(options: VerifierOptions, mode: ResolveMode = {}): ResolvedVerifierOptions {
-  if (typeof options !== 'object' || options === null) throw new TypeError('createVerifier needs an options object')
-  const lenient = (value: unknown): boolean => mode.diagnosis === true && (value === undefined || (Array.isArray(value) && value.length === 0))
+export function resolveVerifierOptions(
+  options: VerifierOptions,
+  mode: ResolveMode = {},
+): ResolvedVerifierOptions {
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError('createVerifier needs an options object')
+  const lenient = (value: unknown): boolean =>
+    mode.diagnosis === true && (value === undefined || (Array.isArray(value) && value.length === 0))
   const audience = lenient(options.audience) ? [] : stringList('audience', options.audience)
   let tenants: readonly string[] | 'any'
   if (options.tenants === 'any') tenants = 'any'
   else {
     const list = lenient(options.tenants) ? [] : stringList('tenants', options.tenants)
     const bad = list.find((t) => !isGuid(t))
-    if (bad !== undefined) throw new TypeError(`tenants: "${bad}" is not a tenant GUID (use 'any' to accept every tenant)`)
+    if (bad !== undefined)
+      throw new TypeError(`tenants: "${bad}" is not a tenant GUID (use 'any' to accept every tenant)`)
     tenants = list
   }
   const cloudInput = options.cloud ?? 'public'
   const clouds = typeof cloudInput === 'string' ? [cloudInput] : [...cloudInput]
-  if (clouds.length === 0 || !clouds.every(isCloudName)) throw new TypeError('cloud must be public, usgov or china (or a list of them)')
-  const clientApps = options.clientApps === undefined ? undefined : stringList('clientApps', options.clientApps)
-  const clockSkew = options.clockSkew === undefined ? undefined : positiveNumber('clockSkew', options.clockSkew, true)
+  if (clouds.length === 0 || !clouds.every(isCloudName))
+    throw new TypeError('cloud must be public, usgov or china (or a list of them)')
+  const clientApps =
+    options.clientApps === undefined ? undefined : stringList('clientApps', options.clientApps)
+  const clockSkew =
+    options.clockSkew === undefined ? undefined : positiveNumber('clockSkew', options.clockSkew, true)
   // Seconds, at most an hour: 300000 ("five minutes" in milliseconds) would accept tokens that expired days ago.
-  if (clockSkew !== undefined && clockSkew > MAX_CLOCK_SKEW_SECONDS) throw new TypeError(`clockSkew is in seconds and at most ${MAX_CLOCK_SKEW_SECONDS} (got ${clockSkew})`)
+  if (clockSkew !== undefined && clockSkew > MAX_CLOCK_SKEW_SECONDS)
+    throw new TypeError(`clockSkew is in seconds and at most ${MAX_CLOCK_SKEW_SECONDS} (got ${clockSkew})`)
   const now = options.now
-  if (now !== undefined && typeof now !== 'function' && !(now instanceof Date && Number.isFinite(now.getTime()))) {
+  if (
+    now !== undefined &&
+    typeof now !== 'function' &&
+    !(now instanceof Date && Number.isFinite(now.getTime()))
+  ) {
     throw new TypeError('now must be a valid Date or a function returning one')
   }
-  if (options.appId !== undefined && !isGuid(options.appId)) throw new TypeError('appId must be your application (client) ID GUID')
+  if (options.appId !== undefined && !isGuid(options.appId))
+    throw new TypeError('appId must be your application (client) ID GUID')
   const keySets: Required<KeySetOptions> = { ...KEY_SET_DEFAULTS }
   for (const [name, value] of Object.entries(options.keySets ?? {})) {
     if (!Object.hasOwn(KEY_SET_DEFAULTS, name)) throw new TypeError(`keySets.${name} is not an option`)
     if (name === 'allowLoopbackHttp') keySets.allowLoopbackHttp = value === true
-    else (keySets as unknown as Record<string, number>)[name] = positiveNumber(`keySets.${name}`, value, name === 'unknownKidCooldownMs' || name === 'backoffMs')
+    else
+      (keySets as unknown as Record<string, number>)[name] = positiveNumber(
+        `keySets.${name}`,
+        value,
+        name === 'unknownKidCooldownMs' || name === 'backoffMs',
+      )
   }
   if (options.authority !== undefined) {
     let url: URL
@@ -119,7 +143,8 @@ export function resolveVerifierOptions(options: VerifierOptions, mode: ResolveMo
     } catch {
       throw new TypeError('authority must be a URL')
     }
-    if (!urlAllowed(url, keySets.allowLoopbackHttp)) throw new TypeError('authority must be https (loopback http only with keySets.allowLoopbackHttp)')
+    if (!urlAllowed(url, keySets.allowLoopbackHttp))
+      throw new TypeError('authority must be https (loopback http only with keySets.allowLoopbackHttp)')
   }
   let jwks: KeySet | null = null
   if (options.jwks !== undefined) {
@@ -127,12 +152,29 @@ export function resolveVerifierOptions(options: VerifierOptions, mode: ResolveMo
     if (!parsed.ok) throw new TypeError(`jwks: ${parsed.cause}`)
     jwks = parsed.keySet
   }
-  const fetchImpl = options.fetch ?? (typeof globalThis.fetch === 'function' ? globalThis.fetch.bind(globalThis) : null)
-  if (options.fetch !== undefined && typeof options.fetch !== 'function') throw new TypeError('fetch must be a function')
+  const fetchImpl =
+    options.fetch ?? (typeof globalThis.fetch === 'function' ? globalThis.fetch.bind(globalThis) : null)
+  if (options.fetch !== undefined && typeof options.fetch !== 'function')
+    throw new TypeError('fetch must be a function')
   const cache = options.resultCache ?? true
-  const resultCacheEntries = cache === false ? 0 : cache === true ? DEFAULT_RESULT_CACHE_ENTRIES : positiveNumber('resultCache.maxEntries', cache.maxEntries ?? DEFAULT_RESULT_CACHE_ENTRIES)
+  const resultCacheEntries =
+    cache === false
+      ? 0
+      : cache === true
+        ? DEFAULT_RESULT_CACHE_ENTRIES
+        : positiveNumber('resultCache.maxEntries', cache.maxEntries ?? DEFAULT_RESULT_CACHE_ENTRIES)
   return {
-    audience, tenants, clouds, clientApps, clockSkew, fetch: fetchImpl, now: options.now, jwks,
-    appId: options.appId ?? null, authority: options.authority, keySets, resultCacheEntries,
+    audience,
+    tenants,
+    clouds,
+    clientApps,
+    clockSkew,
+    fetch: fetchImpl,
+    now: options.now,
+    jwks,
+    appId: options.appId ?? null,
+    authority: options.authority,
+    keySets,
+    resultCacheEntries,
   }
 }

@@ -41,7 +41,13 @@ export interface KeyProof {
 export interface Verification {
   report: Report
   /** Present when the signature is valid: the analysis without time findings, to rebuild the Report at another now. */
-  timeless: { facts: TokenFacts; signature: SignatureReport; permissions: Report['permissions']; findings: readonly Finding[]; proof: KeyProof } | null
+  timeless: {
+    facts: TokenFacts
+    signature: SignatureReport
+    permissions: Report['permissions']
+    findings: readonly Finding[]
+    proof: KeyProof
+  } | null
 }
 
 /** What is remembered of a valid signature for an exact token: its report and the key that made it. */
@@ -73,17 +79,26 @@ function inspectOptions(config: ResolvedVerifierOptions, request: ReadRequest, n
     tenants: config.tenants,
     clientApps: config.clientApps,
     clockSkew: config.clockSkew,
-    api, operation, require, catalog,
+    api,
+    operation,
+    require,
+    catalog,
   }
 }
 
 /** The key lookup (synchronous when the key is at hand), the RSA check, then the rule on the key's issuer. */
-function checkSignature(ctx: VerifierContext, token: DecodedToken, facts: TokenFacts, known: KnownSignature | null): SignatureOutcome | Promise<SignatureOutcome> {
+function checkSignature(
+  ctx: VerifierContext,
+  token: DecodedToken,
+  facts: TokenFacts,
+  known: KnownSignature | null,
+): SignatureOutcome | Promise<SignatureOutcome> {
   const choice = chooseKey(token, facts, ctx.policy)
   if (choice.decided) return { status: choice.status, jwksUri: null, findings: choice.findings }
   const findings = choice.findings
   // This exact token verified before (with another request), and its key is still published: the same answer.
-  if (known !== null && known.signature.status === 'valid') return { status: 'valid', jwksUri: known.signature.jwksUri, findings, proof: known.proof }
+  if (known !== null && known.signature.status === 'valid')
+    return { status: 'valid', jwksUri: known.signature.jwksUri, findings, proof: known.proof }
   if (ctx.store === null) return { status: 'error', jwksUri: null, findings: [...findings, noFetch()] }
 
   const source = ctx.keySetSource(choice.cloud, choice.tid, choice.version)
@@ -93,18 +108,44 @@ function checkSignature(ctx: VerifierContext, token: DecodedToken, facts: TokenF
   return store.lookup(source, choice.kid).then((lookup) => withKey(ctx, token, choice, source, lookup))
 }
 
-function withKey(ctx: VerifierContext, token: DecodedToken, choice: KeyChoice, source: KeySetSource, lookup: KeyLookup): SignatureOutcome | Promise<SignatureOutcome> {
+function withKey(
+  ctx: VerifierContext,
+  token: DecodedToken,
+  choice: KeyChoice,
+  source: KeySetSource,
+  lookup: KeyLookup,
+): SignatureOutcome | Promise<SignatureOutcome> {
   const findings = choice.findings
-  if (lookup.status === 'unavailable') return { status: 'error', jwksUri: lookup.url, findings: [...findings, keysUnavailable(lookup, choice.tid)] }
+  if (lookup.status === 'unavailable')
+    return {
+      status: 'error',
+      jwksUri: lookup.url,
+      findings: [...findings, keysUnavailable(lookup, choice.tid)],
+    }
   if (lookup.status === 'not-found') {
-    return { status: 'invalid', jwksUri: lookup.jwksUri, findings: [...findings, keyNotFound(lookup, choice.kid, choice.cloud, ctx.config.appId !== null)] }
+    return {
+      status: 'invalid',
+      jwksUri: lookup.jwksUri,
+      findings: [...findings, keyNotFound(lookup, choice.kid, choice.cloud, ctx.config.appId !== null)],
+    }
   }
   const key = lookup.key
   const jwksUri = lookup.jwksUri
   const conclude = (valid: boolean): SignatureOutcome => {
     if (!valid) {
       const where = jwksUri ?? '(given with the jwks option)'
-      return { status: 'invalid', jwksUri, findings: [...findings, makeFinding('signature-invalid', `The signature does not verify with key "${choice.kid}" from ${where}.`, { claim: 'signature' })] }
+      return {
+        status: 'invalid',
+        jwksUri,
+        findings: [
+          ...findings,
+          makeFinding(
+            'signature-invalid',
+            `The signature does not verify with key "${choice.kid}" from ${where}.`,
+            { claim: 'signature' },
+          ),
+        ],
+      }
     }
     const keyIssuer = checkKeyIssuer(key, choice.iss, choice.tid, choice.cloud)
     return keyIssuer === null
@@ -119,8 +160,18 @@ function withKey(ctx: VerifierContext, token: DecodedToken, choice: KeyChoice, s
  * analyze → choose key → signature → key rules → time → Report (docs/verification.md). The permission check is part
  * of the analysis, against what the call asked; nothing the call sends can change the configuration.
  */
-export async function verifyToken(ctx: VerifierContext, raw: string, request: ReadRequest, now: Date, known: KnownSignature | null = null, normalized?: NormalizedInput): Promise<Verification> {
-  const analysis: Analysis = analyzeToken(raw, inspectOptions(ctx.config, request, now), { time: false, ...(normalized !== undefined ? { normalized } : {}) })
+export async function verifyToken(
+  ctx: VerifierContext,
+  raw: string,
+  request: ReadRequest,
+  now: Date,
+  known: KnownSignature | null = null,
+  normalized?: NormalizedInput,
+): Promise<Verification> {
+  const analysis: Analysis = analyzeToken(raw, inspectOptions(ctx.config, request, now), {
+    time: false,
+    ...(normalized !== undefined ? { normalized } : {}),
+  })
   // A request that cannot be read refuses the token; its findings come first, in both the cached and uncached paths.
   if (request.findings.length > 0) analysis.findings.unshift(...request.findings)
   const { decoded, facts } = analysis
@@ -129,11 +180,23 @@ export async function verifyToken(ctx: VerifierContext, raw: string, request: Re
   const pending = checkSignature(ctx, decoded, facts, known)
   // Synchronous when the key is at hand and node:crypto checks on this thread: no promise, no extra turn.
   const signature = 'then' in pending ? await pending : pending
-  analysis.signature = { status: signature.status, kid: analysis.signature.kid, jwksUri: signature.jwksUri, alg: analysis.signature.alg }
+  analysis.signature = {
+    status: signature.status,
+    kid: analysis.signature.kid,
+    jwksUri: signature.jwksUri,
+    alg: analysis.signature.alg,
+  }
   analysis.findings.push(...signature.findings)
-  const timeless = signature.status === 'valid' && signature.proof !== undefined
-    ? { facts, signature: analysis.signature, permissions: analysis.permissions, findings: analysis.findings.slice(), proof: signature.proof }
-    : null
+  const timeless =
+    signature.status === 'valid' && signature.proof !== undefined
+      ? {
+          facts,
+          signature: analysis.signature,
+          permissions: analysis.permissions,
+          findings: analysis.findings.slice(),
+          proof: signature.proof,
+        }
+      : null
   // The time checks run last, against this call's now: they are all a remembered result has to rerun.
   analysis.findings.push(...checkLifetime(decoded.payload, now.getTime(), ctx.skewSeconds))
   const report = toReport(analysis)
@@ -150,6 +213,8 @@ export function failedVerification(cause: unknown): Report {
     token: null,
     signature: { status: 'error', kid: null, jwksUri: null, alg: null },
     permissions: NO_PERMISSION_CHECK,
-    findings: [makeFinding('verification-failed', `The verifier could not finish (${what}); the token is refused.`)],
+    findings: [
+      makeFinding('verification-failed', `The verifier could not finish (${what}); the token is refused.`),
+    ],
   }
 }

@@ -29,9 +29,13 @@ function typeProblem(member: RequestMember, value: unknown): string | null {
     case 'operation':
       return typeof value === 'string' ? null : `${describe(value)}, not a string`
     case 'require':
-      return ownStrings(value) === null ? 'not an array of permission names (own data elements, at most 100)' : null
+      return ownStrings(value) === null
+        ? 'not an array of permission names (own data elements, at most 100)'
+        : null
     case 'catalog':
-      return typeof value === 'object' && value !== null && !Array.isArray(value) ? null : `${describe(value)}, not a catalog object`
+      return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? null
+        : `${describe(value)}, not a catalog object`
   }
 }
 
@@ -52,7 +56,12 @@ function ownStrings(value: unknown): readonly string[] | null {
 const shortName = (name: string): string => JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name)
 
 /** Copies the requirement members that are own data properties; notes everything else. May throw (a Proxy). */
-function readMembers(request: object, requirement: RequirementOptions, findings: Finding[], ignored: string[]): void {
+function readMembers(
+  request: object,
+  requirement: RequirementOptions,
+  findings: Finding[],
+  ignored: string[],
+): void {
   for (const key of Reflect.ownKeys(request)) {
     if (typeof key === 'symbol' || !MEMBER_SET.has(key)) {
       ignored.push(typeof key === 'symbol' ? key.toString() : key)
@@ -61,23 +70,41 @@ function readMembers(request: object, requirement: RequirementOptions, findings:
     const descriptor = Object.getOwnPropertyDescriptor(request, key)
     if (descriptor === undefined) continue
     if (!('value' in descriptor)) {
-      findings.push(makeFinding('request-invalid', `The request's ${key} is an accessor; verify reads data properties only, so the requirement cannot be checked.`, { claim: key }))
+      findings.push(
+        makeFinding(
+          'request-invalid',
+          `The request's ${key} is an accessor; verify reads data properties only, so the requirement cannot be checked.`,
+          { claim: key },
+        ),
+      )
       continue
     }
     if (descriptor.value === undefined) continue
     const problem = typeProblem(key as RequestMember, descriptor.value)
     if (problem !== null) {
       // Dropped, and the error refuses the token: a requirement of the wrong shape is a requirement not met.
-      findings.push(makeFinding('request-invalid', `The request's ${key} is ${problem}.`, { claim: key, actual: describe(descriptor.value) }))
+      findings.push(
+        makeFinding('request-invalid', `The request's ${key} is ${problem}.`, {
+          claim: key,
+          actual: describe(descriptor.value),
+        }),
+      )
       continue
     }
     // require is copied element by element, as own data properties: the array's iterator, getters or later
     // changes cannot make the check and the cache key read two different lists.
-    ;(requirement as Record<RequestMember, unknown>)[key as RequestMember] = key === 'require' ? ownStrings(descriptor.value) : descriptor.value
+    ;(requirement as Record<RequestMember, unknown>)[key as RequestMember] =
+      key === 'require' ? ownStrings(descriptor.value) : descriptor.value
   }
   for (const name of REQUEST_MEMBERS) {
     if (!Object.hasOwn(request, name) && name in request) {
-      findings.push(makeFinding('request-invalid', `The request's ${name} is inherited, not its own; verify reads own properties only, so the requirement cannot be checked.`, { claim: name }))
+      findings.push(
+        makeFinding(
+          'request-invalid',
+          `The request's ${name} is inherited, not its own; verify reads own properties only, so the requirement cannot be checked.`,
+          { claim: name },
+        ),
+      )
     }
   }
 }
@@ -93,7 +120,13 @@ export function readRequest(request: unknown): ReadRequest {
   const findings: Finding[] = []
   if (request === undefined) return { requirement, findings }
   if (typeof request !== 'object' || request === null || Array.isArray(request)) {
-    findings.push(makeFinding('request-invalid', `The request is ${describe(request)}; verify takes an object with api, operation, require or catalog.`, { actual: describe(request) }))
+    findings.push(
+      makeFinding(
+        'request-invalid',
+        `The request is ${describe(request)}; verify takes an object with api, operation, require or catalog.`,
+        { actual: describe(request) },
+      ),
+    )
     return { requirement, findings }
   }
   const ignored: string[] = []
@@ -101,14 +134,23 @@ export function readRequest(request: unknown): ReadRequest {
     readMembers(request, requirement, findings, ignored)
   } catch {
     // A Proxy can throw from any trap: such a request cannot be read, so nothing it asks can be checked.
-    return { requirement: {}, findings: [makeFinding('request-invalid', 'The request object could not be read (reading it threw).')] }
+    return {
+      requirement: {},
+      findings: [makeFinding('request-invalid', 'The request object could not be read (reading it threw).')],
+    }
   }
   if (ignored.length > 0) {
     const named = ignored.slice(0, MAX_NAMED).map(shortName).join(', ')
     const more = ignored.length > MAX_NAMED ? ` and ${ignored.length - MAX_NAMED} more` : ''
-    findings.push(makeFinding('request-member-ignored', `The request sets ${named}${more}; a call may set only api, operation, require and catalog, so the token is refused: a misspelt requirement must never open an API (audience, tenants, client apps and the clock come from createVerifier).`, {
-      actual: ignored.slice(0, MAX_NAMED),
-    }))
+    findings.push(
+      makeFinding(
+        'request-member-ignored',
+        `The request sets ${named}${more}; a call may set only api, operation, require and catalog, so the token is refused: a misspelt requirement must never open an API (audience, tenants, client apps and the clock come from createVerifier).`,
+        {
+          actual: ignored.slice(0, MAX_NAMED),
+        },
+      ),
+    )
   }
   return { requirement, findings }
 }

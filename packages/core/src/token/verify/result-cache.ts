@@ -35,7 +35,12 @@ export interface ResultCache {
    * The Report for this exact call, else the token's remembered valid signature, else null; `live` says whether the
    * key that verified it is still published (a withdrawn key ends the remembered results with it).
    */
-  get(key: { token: string; variant: string }, now: Date, skewSeconds: number, live: (proof: KeyProof) => boolean): { report: Report } | { known: KnownSignature } | null
+  get(
+    key: { token: string; variant: string },
+    now: Date,
+    skewSeconds: number,
+    live: (proof: KeyProof) => boolean,
+  ): { report: Report } | { known: KnownSignature } | null
   set(key: { token: string; variant: string }, verification: Verification): void
 }
 
@@ -60,7 +65,10 @@ export function createResultCache(maxEntries: number): ResultCache {
       const { api, operation, require, catalog } = request.requirement
       const id = catalog === undefined ? 0 : catalogId(catalog)
       if (id === null) return null
-      return { token: normalized.token, variant: JSON.stringify([normalized.removed, api, operation, require, id]) }
+      return {
+        token: normalized.token,
+        variant: JSON.stringify([normalized.removed, api, operation, require, id]),
+      }
     },
     get(key, now, skewSeconds, live) {
       const entry = entries.get(key.token)
@@ -89,10 +97,15 @@ export function createResultCache(maxEntries: number): ResultCache {
           if (oldest.done) break
           entries.delete(oldest.value)
         }
-        entries.set(key.token, { expiresAtMs: exp * 1000, known: { signature: Object.freeze({ ...timeless.signature }), proof: timeless.proof }, byRequest: new Map() })
+        entries.set(key.token, {
+          expiresAtMs: exp * 1000,
+          known: { signature: Object.freeze({ ...timeless.signature }), proof: timeless.proof },
+          byRequest: new Map(),
+        })
         return
       }
-      if (entry.byRequest.size >= MAX_ANALYSES_PER_TOKEN) entry.byRequest.delete(entry.byRequest.keys().next().value as string)
+      if (entry.byRequest.size >= MAX_ANALYSES_PER_TOKEN)
+        entry.byRequest.delete(entry.byRequest.keys().next().value as string)
       entry.byRequest.set(key.variant, deepFreeze({ ...timeless, proof: entry.known.proof }))
     },
   }
@@ -100,7 +113,10 @@ export function createResultCache(maxEntries: number): ResultCache {
 
 /** The Report a fresh verification would give at `nowMs`: the remembered findings, then this instant's time checks. */
 function reportAt(hit: Timeless, nowMs: number, skewSeconds: number): Report {
-  const findings: Finding[] = sortFindings([...hit.findings, ...checkLifetime(hit.facts.payload, nowMs, skewSeconds)])
+  const findings: Finding[] = sortFindings([
+    ...hit.findings,
+    ...checkLifetime(hit.facts.payload, nowMs, skewSeconds),
+  ])
   const signature = { ...hit.signature }
   return {
     ok: !hasErrors(findings),

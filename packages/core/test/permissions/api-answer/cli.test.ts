@@ -7,23 +7,49 @@ import { ANSWER_FIXTURES } from './fixtures.js'
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = ''
   let err = ''
-  const code = await runCli(argv, { stdin: Readable.from([]), stdout: (s) => { out += s }, stderr: (s) => { err += s }, env: {}, isTTY: false })
+  const code = await runCli(argv, {
+    stdin: Readable.from([]),
+    stdout: (s) => {
+      out += s
+    },
+    stderr: (s) => {
+      err += s
+    },
+    env: {},
+    isTTY: false,
+  })
   return { code, out, err }
 }
 
 describe('claimcheck explain <API answer>', () => {
-  it.each(ANSWER_FIXTURES.map((f) => [f.name, f.text] as const))('recognises %s: exit 0', async (_name, text) => {
-    const r = await run(['explain', text])
-    expect(r.code).toBe(0)
-    expect(r.out).toMatch(/Fix:/)
-  })
+  it.each(ANSWER_FIXTURES.map((f) => [f.name, f.text] as const))(
+    'recognises %s: exit 0',
+    async (_name, text) => {
+      const r = await run(['explain', text])
+      expect(r.code).toBe(0)
+      expect(r.out).toMatch(/Fix:/)
+    },
+  )
 
   it('--json carries the contract fields and the explanation; --token names the permission and the consent link', async () => {
-    const text = ANSWER_FIXTURES.find((f) => f.name.includes('only Machine.StopAndQuarantine'))?.text as string
-    const r = await run(['explain', '--json', '--now', String(NOW), '--token', jwt(appOnlyClaims(['Machine.StopAndQuarantine'])), text])
+    const text = ANSWER_FIXTURES.find((f) => f.name.includes('only Machine.StopAndQuarantine'))
+      ?.text as string
+    const r = await run([
+      'explain',
+      '--json',
+      '--now',
+      String(NOW),
+      '--token',
+      jwt(appOnlyClaims(['Machine.StopAndQuarantine'])),
+      text,
+    ])
     expect(r.code).toBe(0)
     const json = JSON.parse(r.out) as Record<string, unknown>
-    expect(json).toMatchObject({ code: 'missing-required-permissions', recognized: true, add: { permission: 'Machine.Read.All', kind: 'application', api: 'mde' } })
+    expect(json).toMatchObject({
+      code: 'missing-required-permissions',
+      recognized: true,
+      add: { permission: 'Machine.Read.All', kind: 'application', api: 'mde' },
+    })
     expect(typeof json.fix).toBe('string')
     expect(JSON.stringify(json.add)).toContain(`/${TENANT}/adminconsent`)
   })
@@ -49,12 +75,37 @@ describe('claimcheck inspect names both permissions of an operation that needs t
     const { tmpdir } = await import('node:os')
     const { join } = await import('node:path')
     const file = join(mkdtempSync(join(tmpdir(), 'cc-also-')), 'catalog.json')
-    writeFileSync(file, JSON.stringify({
-      id: 'mde-like', name: 'MDE-like', appId: null, identifierUris: ['https://api.securitycenter.microsoft.com'],
-      permissions: ['Machine.StopAndQuarantine', 'Machine.Read.All', 'Machine.ReadWrite.All'].map((value) => ({ value, kind: 'application', id: null })),
-      operations: [{ method: 'POST', path: '/api/machines/{id}/StopAndQuarantineFile', application: ['Machine.StopAndQuarantine'], alsoRequires: { application: [['Machine.Read.All', 'Machine.ReadWrite.All']] } }],
-    }))
-    const r = await run(['inspect', jwt(appOnlyClaims(['Machine.StopAndQuarantine'])), '--now', String(NOW), '--offline', '--catalog', file, '--operation', 'POST /api/machines/1/StopAndQuarantineFile'])
+    writeFileSync(
+      file,
+      JSON.stringify({
+        id: 'mde-like',
+        name: 'MDE-like',
+        appId: null,
+        identifierUris: ['https://api.securitycenter.microsoft.com'],
+        permissions: ['Machine.StopAndQuarantine', 'Machine.Read.All', 'Machine.ReadWrite.All'].map(
+          (value) => ({ value, kind: 'application', id: null }),
+        ),
+        operations: [
+          {
+            method: 'POST',
+            path: '/api/machines/{id}/StopAndQuarantineFile',
+            application: ['Machine.StopAndQuarantine'],
+            alsoRequires: { application: [['Machine.Read.All', 'Machine.ReadWrite.All']] },
+          },
+        ],
+      }),
+    )
+    const r = await run([
+      'inspect',
+      jwt(appOnlyClaims(['Machine.StopAndQuarantine'])),
+      '--now',
+      String(NOW),
+      '--offline',
+      '--catalog',
+      file,
+      '--operation',
+      'POST /api/machines/1/StopAndQuarantineFile',
+    ])
     expect(r.code).toBe(1)
     // The verdict leads (REFUSED), then the DENIED paragraph (wrapped to the terminal width).
     expect(r.out.split('\n')[0]).toMatch(/^REFUSED: /)

@@ -19,13 +19,17 @@ describe('explainApiResponse recognises every collected answer', () => {
 
 describe('with the token that got the answer', () => {
   const isolateOnly = jwt(appOnlyClaims(['Machine.StopAndQuarantine']))
-  const mdeAnswer = ANSWER_FIXTURES.find((f) => f.name.includes('only Machine.StopAndQuarantine'))?.text as string
+  const mdeAnswer = ANSWER_FIXTURES.find((f) => f.name.includes('only Machine.StopAndQuarantine'))
+    ?.text as string
 
-  it('names the permission to add, its kind, and the admin-consent link for the token\'s tenant', () => {
+  it("names the permission to add, its kind, and the admin-consent link for the token's tenant", () => {
     const r = explainApiResponse(mdeAnswer, { token: isolateOnly, ...at })
     expect(r.api).toBe('mde')
     expect(r.add).toEqual({
-      permission: 'Machine.Read.All', kind: 'application', api: 'mde', alreadyInToken: false,
+      permission: 'Machine.Read.All',
+      kind: 'application',
+      api: 'mde',
+      alreadyInToken: false,
       consentLink: `https://login.microsoftonline.com/${TENANT}/adminconsent?client_id=${CLIENT}`,
     })
   })
@@ -43,13 +47,24 @@ describe('with the token that got the answer', () => {
 
   it('Graph delegated answer with a delegated token: delegated permission', () => {
     const graph = ANSWER_FIXTURES.find((f) => f.expected.form === 'missing-scope-permissions')?.text as string
-    const r = explainApiResponse(graph, { token: jwt(delegatedClaims('User.Read', 'https://graph.microsoft.com')), ...at })
+    const r = explainApiResponse(graph, {
+      token: jwt(delegatedClaims('User.Read', 'https://graph.microsoft.com')),
+      ...at,
+    })
     expect(r.api).toBe('graph')
-    expect(r.add).toMatchObject({ permission: 'ChannelMessage.Send', kind: 'delegated', api: 'graph', alreadyInToken: false })
+    expect(r.add).toMatchObject({
+      permission: 'ChannelMessage.Send',
+      kind: 'delegated',
+      api: 'graph',
+      alreadyInToken: false,
+    })
   })
 
   it('insufficient_scope with a token: the scope it names is the permission to add', () => {
-    const r = explainApiResponse('Bearer error="insufficient_scope", scope="https://api.securitycenter.microsoft.com/Machine.Isolate"', { token: isolateOnly, ...at })
+    const r = explainApiResponse(
+      'Bearer error="insufficient_scope", scope="https://api.securitycenter.microsoft.com/Machine.Isolate"',
+      { token: isolateOnly, ...at },
+    )
     expect(r.required).toEqual(['Machine.Isolate'])
     expect(r.add).toMatchObject({ permission: 'Machine.Isolate', kind: 'application' })
   })

@@ -19,37 +19,79 @@ export const ANSWER_FIXTURES: readonly AnswerFixture[] = [
     name: 'Graph alerts_v2, app without any role (full JSON body)',
     text: '{"error":{"code":"Forbidden","message":"Missing application roles. API required roles: SecurityAlert.Read.All,SecurityAlert.ReadWrite.All,SecurityIncident.Read.All,SecurityIncident.ReadWrite.All, application roles: .","innerError":{"date":"2024-05-08T08:26:35","request-id":"xxxxx","client-request-id":"xxxxx"}}}',
     source: 'https://github.com/wazuh/wazuh-documentation/issues/7300',
-    expected: { form: 'missing-application-roles', status: 403, kind: 'application', required: ['SecurityAlert.Read.All', 'SecurityAlert.ReadWrite.All', 'SecurityIncident.Read.All', 'SecurityIncident.ReadWrite.All'], tokenHad: [] },
+    expected: {
+      form: 'missing-application-roles',
+      status: 403,
+      kind: 'application',
+      required: [
+        'SecurityAlert.Read.All',
+        'SecurityAlert.ReadWrite.All',
+        'SecurityIncident.Read.All',
+        'SecurityIncident.ReadWrite.All',
+      ],
+      tokenHad: [],
+    },
   },
   {
     name: 'Graph incidents, app with other roles (message only)',
     text: 'Missing application roles. API required roles: SecurityIncident.Read.All,SecurityIncident.ReadWrite.All, application roles: Group.ReadWrite.All,Group.Read.All,Policy.ReadWrite',
     source: 'https://github.com/KelvinTegelaar/CIPP/issues/1085',
-    expected: { form: 'missing-application-roles', status: 403, kind: 'application', required: ['SecurityIncident.Read.All', 'SecurityIncident.ReadWrite.All'], tokenHad: ['Group.ReadWrite.All', 'Group.Read.All', 'Policy.ReadWrite'] },
+    expected: {
+      form: 'missing-application-roles',
+      status: 403,
+      kind: 'application',
+      required: ['SecurityIncident.Read.All', 'SecurityIncident.ReadWrite.All'],
+      tokenHad: ['Group.ReadWrite.All', 'Group.Read.All', 'Policy.ReadWrite'],
+    },
   },
   {
     name: 'Defender for Endpoint machines through a Logic App (same form as Graph)',
     text: '"message": "Missing application roles. API required roles: Machine.Read.All,Machine.ReadWrite.All, application roles: Alert.ReadWrite.All."',
     source: 'https://github.com/Azure/Azure-Sentinel/issues/7924',
-    expected: { form: 'missing-application-roles', status: 403, kind: 'application', required: ['Machine.Read.All', 'Machine.ReadWrite.All'], tokenHad: ['Alert.ReadWrite.All'] },
+    expected: {
+      form: 'missing-application-roles',
+      status: 403,
+      kind: 'application',
+      required: ['Machine.Read.All', 'Machine.ReadWrite.All'],
+      tokenHad: ['Alert.ReadWrite.All'],
+    },
   },
   {
     name: 'Defender for Endpoint StopAndQuarantineFile with only Machine.StopAndQuarantine (Python dict form)',
     text: "{'code': 'Forbidden', 'message': 'The application does not have any of the required application permissions (Machine.Read.All, Machine.ReadWrite.All) to access the resource.'}",
     source: 'https://github.com/MicrosoftDocs/microsoft-365-docs/issues/6055',
-    expected: { form: 'missing-required-permissions', status: 403, kind: 'application', required: ['Machine.Read.All', 'Machine.ReadWrite.All'], tokenHad: null },
+    expected: {
+      form: 'missing-required-permissions',
+      status: 403,
+      kind: 'application',
+      required: ['Machine.Read.All', 'Machine.ReadWrite.All'],
+      tokenHad: null,
+    },
   },
   {
     name: 'Defender for Endpoint StopAndQuarantineFile with only Machine.Read.All',
     text: "'code': 'Forbidden', 'message': 'The application does not have any of the required application permissions (Machine.StopAndQuarantine) to access the resource.'",
     source: 'https://github.com/MicrosoftDocs/microsoft-365-docs/issues/6055',
-    expected: { form: 'missing-required-permissions', status: 403, kind: 'application', required: ['Machine.StopAndQuarantine'], tokenHad: null },
+    expected: {
+      form: 'missing-required-permissions',
+      status: 403,
+      kind: 'application',
+      required: ['Machine.StopAndQuarantine'],
+      tokenHad: null,
+    },
   },
   {
     name: 'Graph delegated: missing scope, with the scopes on the request',
     text: "Missing scope permissions on the request. API requires one of 'ChannelMessage.Send, Group.ReadWrite.All'. Scopes on the request 'User.Read, profile, openid, email'",
-    source: 'public developer notes quoting a Graph 403 (GitHub code search, 2026-11-30); the same form is quoted in MicrosoftDocs and SDK issues',
-    expected: { form: 'missing-scope-permissions', status: 403, kind: 'delegated', required: ['ChannelMessage.Send', 'Group.ReadWrite.All'], tokenHad: ['User.Read', 'profile', 'openid', 'email'] },
+    source:
+      'public developer notes quoting a Graph 403 (GitHub code search, 2026-11-30); the same form is quoted in MicrosoftDocs and SDK issues',
+    expected: {
+      form: 'missing-scope-permissions',
+      status: 403,
+      kind: 'delegated',
+      required: ['ChannelMessage.Send', 'Group.ReadWrite.All'],
+      tokenHad: ['User.Read', 'profile', 'openid', 'email'],
+    },
   },
   {
     name: 'Graph 401: token for another resource',
@@ -72,13 +114,15 @@ export const ANSWER_FIXTURES: readonly AnswerFixture[] = [
   {
     name: 'Graph directory 403',
     text: '{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}}',
-    source: 'https://learn.microsoft.com/graph/errors (Authorization_RequestDenied), quoted in many public issues',
+    source:
+      'https://learn.microsoft.com/graph/errors (Authorization_RequestDenied), quoted in many public issues',
     expected: { form: 'insufficient-privileges', status: 403 },
   },
   {
     name: 'Graph WWW-Authenticate without credentials',
     text: 'WWW-Authenticate: Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
-    source: 'Azure SDK for JS continuous-access-evaluation tests and Microsoft Graph 401 answers (public code search, 2026-11-30)',
+    source:
+      'Azure SDK for JS continuous-access-evaluation tests and Microsoft Graph 401 answers (public code search, 2026-11-30)',
     expected: { form: 'www-authenticate', status: 401 },
   },
   {
@@ -88,7 +132,7 @@ export const ANSWER_FIXTURES: readonly AnswerFixture[] = [
     expected: { form: 'www-authenticate', status: 401 },
   },
   {
-    name: 'RFC 6750 insufficient_scope (what ClaimCheck\'s own authorize() answers)',
+    name: "RFC 6750 insufficient_scope (what ClaimCheck's own authorize() answers)",
     text: 'WWW-Authenticate: Bearer error="insufficient_scope", scope="Machine.Isolate"',
     source: 'https://www.rfc-editor.org/rfc/rfc6750#section-3',
     expected: { form: 'www-authenticate', status: 403, required: ['Machine.Isolate'] },

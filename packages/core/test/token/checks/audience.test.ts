@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import { codes, findingsOf, inspect } from '../../fixtures/inspect.js'
 import {
-  buildToken, CLIENT, CUSTOM_API, graphToken, GRAPH_AUD, idToken, M365D_AUD, MDE_AUD, V1_HEADER, v1AppOnlyClaims, v1AppOnlyToken,
-  v1DelegatedToken, v2DelegatedToken,
+  buildToken,
+  CLIENT,
+  CUSTOM_API,
+  graphToken,
+  GRAPH_AUD,
+  idToken,
+  M365D_AUD,
+  MDE_AUD,
+  V1_HEADER,
+  v1AppOnlyClaims,
+  v1AppOnlyToken,
+  v1DelegatedToken,
+  v2DelegatedToken,
 } from '../../fixtures/tokens.js'
 
 describe('audience-not-single', () => {
@@ -27,7 +38,12 @@ describe('audience-not-single', () => {
 describe('audience-mismatch', () => {
   it('fires when aud is not the expected custom API', () => {
     const report = inspect(v2DelegatedToken(), { audience: 'api://orders' })
-    expect(findingsOf(report, 'audience-mismatch')[0]).toMatchObject({ severity: 'error', claim: 'aud', expected: ['api://orders'], actual: CUSTOM_API })
+    expect(findingsOf(report, 'audience-mismatch')[0]).toMatchObject({
+      severity: 'error',
+      claim: 'aud',
+      expected: ['api://orders'],
+      actual: CUSTOM_API,
+    })
   })
 
   it('fires for a custom-API token sent to Defender for Endpoint, with the /.default scope to request', () => {
@@ -43,7 +59,9 @@ describe('audience-mismatch', () => {
   })
 
   it('accepts any of several expected audiences', () => {
-    expect(codes(inspect(v2DelegatedToken(), { audience: ['api://orders', CUSTOM_API] }))).not.toContain('audience-mismatch')
+    expect(codes(inspect(v2DelegatedToken(), { audience: ['api://orders', CUSTOM_API] }))).not.toContain(
+      'audience-mismatch',
+    )
   })
 
   it.each([
@@ -71,7 +89,9 @@ describe('wrong-api', () => {
   })
 
   it('fires for a Microsoft 365 Defender token when the api option names mde', () => {
-    expect(findingsOf(inspect(v1DelegatedToken(), { api: 'mde' }), 'wrong-api')[0]?.fix).toContain('https://api.securitycenter.microsoft.com/.default')
+    expect(findingsOf(inspect(v1DelegatedToken(), { api: 'mde' }), 'wrong-api')[0]?.fix).toContain(
+      'https://api.securitycenter.microsoft.com/.default',
+    )
   })
 
   it('fires for a Graph token sent to Defender for Endpoint', () => {
@@ -87,17 +107,28 @@ describe('wrong-api', () => {
 describe('graph-token', () => {
   it('fires (warning) for a Graph token with a nonce header, and the Report says api graph', () => {
     const report = inspect(graphToken())
-    expect(findingsOf(report, 'graph-token')[0]).toMatchObject({ severity: 'warning', claim: 'aud', actual: GRAPH_AUD })
+    expect(findingsOf(report, 'graph-token')[0]).toMatchObject({
+      severity: 'warning',
+      claim: 'aud',
+      actual: GRAPH_AUD,
+    })
     expect(report.token?.api).toBe('graph')
     expect(report.ok).toBe(true)
   })
 
   it('fires for a Graph audience written as the Graph application ID', () => {
-    expect(codes(inspect(v1AppOnlyToken({ aud: '00000003-0000-0000-c000-000000000000' })))).toContain('graph-token')
+    expect(codes(inspect(v1AppOnlyToken({ aud: '00000003-0000-0000-c000-000000000000' })))).toContain(
+      'graph-token',
+    )
   })
 
   it('does not fire for an unknown audience with a nonce header: anyone can add a nonce to a forgery', () => {
-    const report = inspect(buildToken({ header: { ...V1_HEADER, nonce: 'abc' }, payload: v1AppOnlyClaims({ aud: 'https://unknown.example' }) }))
+    const report = inspect(
+      buildToken({
+        header: { ...V1_HEADER, nonce: 'abc' },
+        payload: v1AppOnlyClaims({ aud: 'https://unknown.example' }),
+      }),
+    )
     expect(report.token?.api).toBe('other')
     expect(codes(report)).not.toContain('graph-token')
   })
@@ -110,11 +141,16 @@ describe('graph-token', () => {
 describe('id-token-as-access-token', () => {
   it('fires for an ID token (nonce, aud is the client)', () => {
     const report = inspect(idToken())
-    expect(findingsOf(report, 'id-token-as-access-token')[0]).toMatchObject({ severity: 'error', claim: 'aud', actual: CLIENT })
+    expect(findingsOf(report, 'id-token-as-access-token')[0]).toMatchObject({
+      severity: 'error',
+      claim: 'aud',
+      actual: CLIENT,
+    })
     expect(report.ok).toBe(false)
   })
 
   it('does not fire for access tokens', () => {
-    for (const t of [v1AppOnlyToken(), v1DelegatedToken(), v2DelegatedToken()]) expect(codes(inspect(t))).not.toContain('id-token-as-access-token')
+    for (const t of [v1AppOnlyToken(), v1DelegatedToken(), v2DelegatedToken()])
+      expect(codes(inspect(t))).not.toContain('id-token-as-access-token')
   })
 })

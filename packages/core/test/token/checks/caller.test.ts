@@ -7,16 +7,29 @@ const OTHER_APP = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'
 describe('client-app-not-allowed', () => {
   it('fires for a v1 token whose appid is not allowed, naming appid', () => {
     const report = inspect(v1AppOnlyToken(), { clientApps: [OTHER_APP] })
-    expect(findingsOf(report, 'client-app-not-allowed')[0]).toMatchObject({ severity: 'error', claim: 'appid', expected: [OTHER_APP], actual: CLIENT })
+    expect(findingsOf(report, 'client-app-not-allowed')[0]).toMatchObject({
+      severity: 'error',
+      claim: 'appid',
+      expected: [OTHER_APP],
+      actual: CLIENT,
+    })
     expect(report.ok).toBe(false)
   })
 
   it('fires for a v2 token whose azp is not allowed, naming azp', () => {
-    expect(findingsOf(inspect(v2DelegatedToken(), { clientApps: [OTHER_APP] }), 'client-app-not-allowed')[0]?.claim).toBe('azp')
+    expect(
+      findingsOf(inspect(v2DelegatedToken(), { clientApps: [OTHER_APP] }), 'client-app-not-allowed')[0]
+        ?.claim,
+    ).toBe('azp')
   })
 
   it('fires when the token names no client at all', () => {
-    expect(findingsOf(inspect(v1AppOnlyToken({ appid: undefined }), { clientApps: [CLIENT] }), 'client-app-not-allowed')[0]?.actual).toBeNull()
+    expect(
+      findingsOf(
+        inspect(v1AppOnlyToken({ appid: undefined }), { clientApps: [CLIENT] }),
+        'client-app-not-allowed',
+      )[0]?.actual,
+    ).toBeNull()
   })
 
   it('fires for an empty allow-list', () => {
@@ -24,8 +37,12 @@ describe('client-app-not-allowed', () => {
   })
 
   it('does not fire for an allowed app (case-insensitive) or without the option', () => {
-    expect(codes(inspect(v1AppOnlyToken(), { clientApps: [OTHER_APP, CLIENT.toUpperCase()] }))).not.toContain('client-app-not-allowed')
-    expect(codes(inspect(v2DelegatedToken(), { clientApps: [CLIENT] }))).not.toContain('client-app-not-allowed')
+    expect(codes(inspect(v1AppOnlyToken(), { clientApps: [OTHER_APP, CLIENT.toUpperCase()] }))).not.toContain(
+      'client-app-not-allowed',
+    )
+    expect(codes(inspect(v2DelegatedToken(), { clientApps: [CLIENT] }))).not.toContain(
+      'client-app-not-allowed',
+    )
     expect(codes(inspect(v1AppOnlyToken()))).not.toContain('client-app-not-allowed')
   })
 })
@@ -43,6 +60,9 @@ describe('claim-type-invalid (permissions)', () => {
   })
 
   it('splits scp on spaces exactly and ignores repeated spaces', () => {
-    expect(inspect(v2DelegatedToken({ scp: 'Files.ReadWrite  User.Read' })).token?.scopes).toEqual(['Files.ReadWrite', 'User.Read'])
+    expect(inspect(v2DelegatedToken({ scp: 'Files.ReadWrite  User.Read' })).token?.scopes).toEqual([
+      'Files.ReadWrite',
+      'User.Read',
+    ])
   })
 })

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { codes, findingsOf, inspect } from '../../fixtures/inspect.js'
-import { CONSUMER_TENANT, OTHER_TENANT, TENANT, v1AppOnlyToken, v2DelegatedToken } from '../../fixtures/tokens.js'
+import {
+  CONSUMER_TENANT,
+  OTHER_TENANT,
+  TENANT,
+  v1AppOnlyToken,
+  v2DelegatedToken,
+} from '../../fixtures/tokens.js'
 
 describe('issuer-not-entra', () => {
   it.each([
@@ -20,7 +26,9 @@ describe('issuer-not-entra', () => {
   })
 
   it('fires for a v2 issuer with a trailing slash', () => {
-    expect(codes(inspect(v2DelegatedToken({ iss: `https://login.microsoftonline.com/${TENANT}/v2.0/` })))).toContain('issuer-not-entra')
+    expect(
+      codes(inspect(v2DelegatedToken({ iss: `https://login.microsoftonline.com/${TENANT}/v2.0/` }))),
+    ).toContain('issuer-not-entra')
   })
 
   it.each([
@@ -38,7 +46,10 @@ describe('issuer-not-entra', () => {
 describe('issuer-tenant-mismatch', () => {
   it('fires when iss names another tenant than tid', () => {
     const report = inspect(v1AppOnlyToken({ iss: `https://sts.windows.net/${OTHER_TENANT}/` }))
-    expect(findingsOf(report, 'issuer-tenant-mismatch')[0]).toMatchObject({ expected: TENANT, actual: OTHER_TENANT })
+    expect(findingsOf(report, 'issuer-tenant-mismatch')[0]).toMatchObject({
+      expected: TENANT,
+      actual: OTHER_TENANT,
+    })
   })
 
   it('does not fire when they agree, nor when tid is absent (tenant-missing says that)', () => {
@@ -49,7 +60,11 @@ describe('issuer-tenant-mismatch', () => {
 
 describe('version-issuer-mismatch', () => {
   it('fires when ver is 2.0 but iss has the v1 form', () => {
-    expect(findingsOf(inspect(v1AppOnlyToken({ ver: '2.0' })), 'version-issuer-mismatch')[0]).toMatchObject({ claim: 'ver', expected: '1.0', actual: '2.0' })
+    expect(findingsOf(inspect(v1AppOnlyToken({ ver: '2.0' })), 'version-issuer-mismatch')[0]).toMatchObject({
+      claim: 'ver',
+      expected: '1.0',
+      actual: '2.0',
+    })
   })
 
   it('fires when ver is 1.0 but iss has the v2 form', () => {
@@ -64,7 +79,9 @@ describe('version-issuer-mismatch', () => {
 
 describe('claim-type-invalid (ver)', () => {
   it('fires when ver is neither "1.0" nor "2.0"', () => {
-    expect(findingsOf(inspect(v1AppOnlyToken({ ver: 1 })), 'claim-type-invalid')[0]).toMatchObject({ claim: 'ver' })
+    expect(findingsOf(inspect(v1AppOnlyToken({ ver: 1 })), 'claim-type-invalid')[0]).toMatchObject({
+      claim: 'ver',
+    })
     expect(codes(inspect(v1AppOnlyToken({ ver: '3.0' })))).toContain('claim-type-invalid')
   })
 })
@@ -81,19 +98,44 @@ describe('tenant-missing', () => {
 })
 
 describe('tenant-invalid', () => {
-  it.each([['a domain', 'contoso.onmicrosoft.com'], ['a number', 7], ['a GUID with braces', `{${TENANT}}`], ['common', 'common']])('fires when tid is %s', (_, tid) => {
-    expect(findingsOf(inspect(v1AppOnlyToken({ tid })), 'tenant-invalid')[0]).toMatchObject({ severity: 'error', claim: 'tid' })
+  it.each([
+    ['a domain', 'contoso.onmicrosoft.com'],
+    ['a number', 7],
+    ['a GUID with braces', `{${TENANT}}`],
+    ['common', 'common'],
+  ])('fires when tid is %s', (_, tid) => {
+    expect(findingsOf(inspect(v1AppOnlyToken({ tid })), 'tenant-invalid')[0]).toMatchObject({
+      severity: 'error',
+      claim: 'tid',
+    })
   })
 
   it('does not fire for a GUID in either case', () => {
-    expect(codes(inspect(v1AppOnlyToken({ tid: TENANT.toUpperCase(), iss: `https://sts.windows.net/${TENANT.toUpperCase()}/` })))).not.toContain('tenant-invalid')
+    expect(
+      codes(
+        inspect(
+          v1AppOnlyToken({
+            tid: TENANT.toUpperCase(),
+            iss: `https://sts.windows.net/${TENANT.toUpperCase()}/`,
+          }),
+        ),
+      ),
+    ).not.toContain('tenant-invalid')
   })
 })
 
 describe('consumer-tenant', () => {
   it('fires for the personal Microsoft account tenant', () => {
-    const report = inspect(v2DelegatedToken({ tid: CONSUMER_TENANT, iss: `https://login.microsoftonline.com/${CONSUMER_TENANT}/v2.0` }))
-    expect(findingsOf(report, 'consumer-tenant')[0]).toMatchObject({ severity: 'error', actual: CONSUMER_TENANT })
+    const report = inspect(
+      v2DelegatedToken({
+        tid: CONSUMER_TENANT,
+        iss: `https://login.microsoftonline.com/${CONSUMER_TENANT}/v2.0`,
+      }),
+    )
+    expect(findingsOf(report, 'consumer-tenant')[0]).toMatchObject({
+      severity: 'error',
+      actual: CONSUMER_TENANT,
+    })
   })
 
   it('does not fire for a work or school tenant', () => {
@@ -104,7 +146,11 @@ describe('consumer-tenant', () => {
 describe('tenant-not-allowed', () => {
   it('fires when tid is not in the allow-list (the cross-tenant token of a multi-tenant API)', () => {
     const report = inspect(v1AppOnlyToken(), { tenants: [OTHER_TENANT] })
-    expect(findingsOf(report, 'tenant-not-allowed')[0]).toMatchObject({ severity: 'error', expected: [OTHER_TENANT], actual: TENANT })
+    expect(findingsOf(report, 'tenant-not-allowed')[0]).toMatchObject({
+      severity: 'error',
+      expected: [OTHER_TENANT],
+      actual: TENANT,
+    })
     expect(report.ok).toBe(false)
   })
 
@@ -113,7 +159,9 @@ describe('tenant-not-allowed', () => {
   })
 
   it('does not fire when the tenant is allowed (case-insensitively) or no list is given', () => {
-    expect(codes(inspect(v1AppOnlyToken(), { tenants: [OTHER_TENANT, TENANT.toUpperCase()] }))).not.toContain('tenant-not-allowed')
+    expect(codes(inspect(v1AppOnlyToken(), { tenants: [OTHER_TENANT, TENANT.toUpperCase()] }))).not.toContain(
+      'tenant-not-allowed',
+    )
     expect(codes(inspect(v1AppOnlyToken()))).not.toContain('tenant-not-allowed')
   })
 })
@@ -132,7 +180,12 @@ describe('tenants-any', () => {
 })
 
 describe('issuer tenant segment', () => {
-  it.each(['common', 'contoso.onmicrosoft.com', 'organizations'])('an issuer naming %s instead of a GUID is not an Entra issuer', (tenant) => {
-    expect(codes(inspect(v2DelegatedToken({ iss: `https://login.microsoftonline.com/${tenant}/v2.0` })))).toContain('issuer-not-entra')
-  })
+  it.each(['common', 'contoso.onmicrosoft.com', 'organizations'])(
+    'an issuer naming %s instead of a GUID is not an Entra issuer',
+    (tenant) => {
+      expect(
+        codes(inspect(v2DelegatedToken({ iss: `https://login.microsoftonline.com/${tenant}/v2.0` }))),
+      ).toContain('issuer-not-entra')
+    },
+  )
 })

@@ -31,7 +31,10 @@ describe('token-expired', () => {
 describe('token-not-yet-valid', () => {
   it('fires when nbf is in the future beyond the skew', () => {
     const t = v1AppOnlyToken({ iat: NOW_S - 60, nbf: NOW_S + 3600, exp: NOW_S + 7200 })
-    expect(findingsOf(inspect(t), 'token-not-yet-valid')[0]).toMatchObject({ severity: 'error', claim: 'nbf' })
+    expect(findingsOf(inspect(t), 'token-not-yet-valid')[0]).toMatchObject({
+      severity: 'error',
+      claim: 'nbf',
+    })
   })
 
   it('does not fire within the skew', () => {
@@ -44,7 +47,10 @@ describe('token-not-yet-valid', () => {
 describe('token-issued-in-future', () => {
   it('fires when iat is in the future beyond the skew', () => {
     const t = v1AppOnlyToken({ iat: NOW_S + 3600, nbf: NOW_S - 60, exp: NOW_S + 7200 })
-    expect(findingsOf(inspect(t), 'token-issued-in-future')[0]).toMatchObject({ severity: 'error', claim: 'iat' })
+    expect(findingsOf(inspect(t), 'token-issued-in-future')[0]).toMatchObject({
+      severity: 'error',
+      claim: 'iat',
+    })
   })
 
   it('does not fire for iat in the past or within the skew', () => {
@@ -62,8 +68,16 @@ describe('lifetime-invalid', () => {
     ['nbf is a float', { nbf: NOW_S - 600.25 }, 'nbf'],
     ['iat is negative', { iat: -5 }, 'iat'],
     ['nbf is after exp', { nbf: NOW_S + 100, exp: NOW_S + 50, iat: NOW_S - 10 }, 'nbf'],
-    ['the lifetime exceeds 28 hours', { iat: NOW_S - 60, nbf: NOW_S - 60, exp: NOW_S - 60 + 28 * 3600 + 1 }, 'exp'],
-    ['the lifetime from iat exceeds 28 hours when nbf is absent', { iat: NOW_S - 60, nbf: undefined, exp: NOW_S + 30 * 3600 }, 'exp'],
+    [
+      'the lifetime exceeds 28 hours',
+      { iat: NOW_S - 60, nbf: NOW_S - 60, exp: NOW_S - 60 + 28 * 3600 + 1 },
+      'exp',
+    ],
+    [
+      'the lifetime from iat exceeds 28 hours when nbf is absent',
+      { iat: NOW_S - 60, nbf: undefined, exp: NOW_S + 30 * 3600 },
+      'exp',
+    ],
   ])('fires when %s', (_, overrides, claim) => {
     const report = inspect(v1AppOnlyToken(overrides))
     const found = findingsOf(report, 'lifetime-invalid')
@@ -73,31 +87,53 @@ describe('lifetime-invalid', () => {
 
   it('fires for exp: 1e400 (Infinity once parsed)', () => {
     const json = JSON.stringify(v1AppOnlyClaims({ exp: 0 })).replace('"exp":0', '"exp":1e400')
-    expect(findingsOf(inspect(buildToken({ payloadJson: json })), 'lifetime-invalid').map((f) => f.claim)).toContain('exp')
+    expect(
+      findingsOf(inspect(buildToken({ payloadJson: json })), 'lifetime-invalid').map((f) => f.claim),
+    ).toContain('exp')
   })
 
   it('does not fire for a 28-hour CAE token, nor for a typical 75-minute one', () => {
-    const cae = v1AppOnlyToken({ iat: NOW_S - 60, nbf: NOW_S - 60, exp: NOW_S - 60 + 28 * 3600, xms_cc: ['cp1'] })
+    const cae = v1AppOnlyToken({
+      iat: NOW_S - 60,
+      nbf: NOW_S - 60,
+      exp: NOW_S - 60 + 28 * 3600,
+      xms_cc: ['cp1'],
+    })
     expect(codes(inspect(cae))).not.toContain('lifetime-invalid')
     expect(codes(inspect(v1AppOnlyToken()))).not.toContain('lifetime-invalid')
   })
 
   it('does not fire when nbf equals exp (a zero-length window is odd but consistent)', () => {
-    expect(codes(inspect(v1AppOnlyToken({ nbf: NOW_S + 10, exp: NOW_S + 10, iat: NOW_S })))).not.toContain('lifetime-invalid')
+    expect(codes(inspect(v1AppOnlyToken({ nbf: NOW_S + 10, exp: NOW_S + 10, iat: NOW_S })))).not.toContain(
+      'lifetime-invalid',
+    )
   })
 
   it('fires for each of nbf and iat that is absent (Entra always writes both), and refuses the token', () => {
     const report = inspect(v1AppOnlyToken({ nbf: undefined, iat: undefined }))
-    expect(report.findings.filter((f) => f.code === 'lifetime-invalid').map((f) => f.claim).sort()).toEqual(['iat', 'nbf'])
+    expect(
+      report.findings
+        .filter((f) => f.code === 'lifetime-invalid')
+        .map((f) => f.claim)
+        .sort(),
+    ).toEqual(['iat', 'nbf'])
     expect(report.verdict).toBe('refused')
   })
 
   it('applies the 28-hour cap from the earlier of nbf and iat, whichever is present', () => {
     const long = NOW_S - 600 + 29 * 3600
-    expect(codes(inspect(v1AppOnlyToken({ nbf: NOW_S - 600, iat: undefined, exp: long })))).toContain('lifetime-invalid')
-    expect(codes(inspect(v1AppOnlyToken({ nbf: undefined, iat: NOW_S - 600, exp: long })))).toContain('lifetime-invalid')
+    expect(codes(inspect(v1AppOnlyToken({ nbf: NOW_S - 600, iat: undefined, exp: long })))).toContain(
+      'lifetime-invalid',
+    )
+    expect(codes(inspect(v1AppOnlyToken({ nbf: undefined, iat: NOW_S - 600, exp: long })))).toContain(
+      'lifetime-invalid',
+    )
     // iat moved late does not hide an early nbf, nor the reverse
-    expect(inspect(v1AppOnlyToken({ nbf: NOW_S - 600, iat: NOW_S, exp: long })).findings.some((f) => f.code === 'lifetime-invalid' && f.claim === 'exp')).toBe(true)
+    expect(
+      inspect(v1AppOnlyToken({ nbf: NOW_S - 600, iat: NOW_S, exp: long })).findings.some(
+        (f) => f.code === 'lifetime-invalid' && f.claim === 'exp',
+      ),
+    ).toBe(true)
   })
 })
 

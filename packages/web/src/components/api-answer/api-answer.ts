@@ -47,15 +47,22 @@ export class CcApiAnswer extends LitElement {
 
   private explanation(): ApiResponseExplanation | null {
     if (this.value.trim() === '') return null
-    return explainApiResponse(this.value, { ...(this.token !== null ? { token: this.token } : {}), ...(this.now !== undefined ? { now: this.now } : {}) })
+    return explainApiResponse(this.value, {
+      ...(this.token !== null ? { token: this.token } : {}),
+      ...(this.now !== undefined ? { now: this.now } : {}),
+    })
   }
 
   private onInput(event: Event): void {
     this.value = (event.target as HTMLTextAreaElement).value
     const e = this.explanation()
-    this.dispatchEvent(new CustomEvent<ApiAnswerExplainedDetail>('api-answer-explained', {
-      detail: { recognized: e?.recognized ?? false, form: e?.form ?? null }, bubbles: true, composed: true,
-    }))
+    this.dispatchEvent(
+      new CustomEvent<ApiAnswerExplainedDetail>('api-answer-explained', {
+        detail: { recognized: e?.recognized ?? false, form: e?.form ?? null },
+        bubbles: true,
+        composed: true,
+      }),
+    )
   }
 
   override render() {
@@ -65,9 +72,15 @@ export class CcApiAnswer extends LitElement {
       <textarea id="answer" spellcheck="false" autocomplete="off" .value=${this.value} @input=${this.onInput}
         aria-describedby="answer-hint"></textarea>
       <p id="answer-hint" class="hint">Read in the page only. ${this.token !== null ? 'The fix is worked out for the token above.' : 'Paste a token above too, to get the exact fix for it.'}</p>
-      <div role="status" aria-live="polite">${e === null ? nothing : e.recognized ? this.renderExplanation(e) : html`
+      <div role="status" aria-live="polite">${
+        e === null
+          ? nothing
+          : e.recognized
+            ? this.renderExplanation(e)
+            : html`
         <div class="result unrecognized" data-recognized="false"><p class="headline">Not an answer ClaimCheck recognises.</p>
-        <p>It reads Defender for Endpoint, Defender XDR and Microsoft Graph 401/403 bodies and WWW-Authenticate headers.</p></div>`}
+        <p>It reads Defender for Endpoint, Defender XDR and Microsoft Graph 401/403 bodies and WWW-Authenticate headers.</p></div>`
+      }
       </div>
     `
   }

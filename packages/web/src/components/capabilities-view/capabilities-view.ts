@@ -1,7 +1,14 @@
 // Loaded after the first diagnosis is on screen (its own chunk, with the permission catalogs): the paste path stays small.
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { live } from 'lit/directives/live.js'
-import { capabilitiesOf, catalogForToken, formatOperation, type Capabilities, type PermissionCatalog, type Report } from '@claimcheck/core'
+import {
+  capabilitiesOf,
+  catalogForToken,
+  formatOperation,
+  type Capabilities,
+  type PermissionCatalog,
+  type Report,
+} from '@claimcheck/core'
 import { emit } from '../../events.js'
 import { readOperation } from '../../state/settings.js'
 import { sharedStyles } from '../../styles/shared.js'
@@ -17,7 +24,11 @@ export const OPERATION_DEBOUNCE_MS = 150
  * @fires settings-change - with the operation, debounced
  */
 export class CcCapabilitiesView extends LitElement {
-  static override properties = { report: { attribute: false }, operation: { attribute: false }, typed: { state: true } }
+  static override properties = {
+    report: { attribute: false },
+    operation: { attribute: false },
+    typed: { state: true },
+  }
   static override styles = [sharedStyles, capabilitiesViewStyles]
   declare report: Report | null
   /** The operation in the settings (what the Report was judged for). */
@@ -41,7 +52,8 @@ export class CcCapabilitiesView extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('operation') && this.operation !== this.typed && this.timer === undefined) this.typed = this.operation
+    if (changed.has('operation') && this.operation !== this.typed && this.timer === undefined)
+      this.typed = this.operation
     if (changed.has('report')) {
       const token = this.report?.token ?? null
       this.catalog = token === null ? null : catalogForToken(token)
@@ -59,28 +71,38 @@ export class CcCapabilitiesView extends LitElement {
   }
 
   private renderHeadline(c: Capabilities) {
-    const kind = c.context === 'application' ? 'application permissions (roles)' : 'delegated permissions (scp)'
+    const kind =
+      c.context === 'application' ? 'application permissions (roles)' : 'delegated permissions (scp)'
     const status = this.report?.signature.status
     // What the claims say is only what the token claims until its signature is verified.
-    const caveat = status === 'valid' ? '' : status === 'invalid' ? ' — as the token claims, but its signature is invalid' : ' — as the token claims (its signature is not verified)'
+    const caveat =
+      status === 'valid'
+        ? ''
+        : status === 'invalid'
+          ? ' — as the token claims, but its signature is invalid'
+          : ' — as the token claims (its signature is not verified)'
     return html`<p class="headline" data-granted=${c.granted} data-total=${c.total}>
       Can call <strong>${c.granted} of ${c.total}</strong> ${c.apiName} operations <span class="hint">with its ${kind}${caveat}</span></p>`
   }
 
   private renderAreas(c: Capabilities) {
-    return html`<ul class="areas">${c.areas.map((a) => html`
+    return html`<ul class="areas">${c.areas.map(
+      (a) => html`
       <li><details data-area=${a.area}>
         <summary><span class="area">${a.area}</span> <span class="count ${a.granted === a.total ? 'all' : a.granted === 0 ? 'none' : 'some'}">${a.granted} of ${a.total}</span></summary>
         <table>
           <caption class="visually-hidden">${a.area}: operations and the permission that grants each</caption>
           <thead><tr><th scope="col">Operation</th><th scope="col">Granted by</th></tr></thead>
-          <tbody>${a.operations.map((o) => html`
+          <tbody>${a.operations.map(
+            (o) => html`
             <tr data-operation=${o.operation} data-granted=${String(o.granted)}>
               <th scope="row"><span class="mark" aria-hidden="true">${o.granted ? '✓' : '✗'}</span><span class="visually-hidden">${o.granted ? 'granted' : 'denied'}: </span><code class="op">${o.operation}</code>${o.summary === null ? nothing : html` <span class="hint">${o.summary}</span>`}</th>
               <td>${o.granted ? html`<code>${o.grantedBy.join(', ')}</code>` : o.needs.length === 0 ? html`<span class="hint">not with ${c.context} permissions</span>` : html`<span class="hint">needs</span> <code>${o.needs.join(' or ')}</code>`}</td>
-            </tr>`)}</tbody>
+            </tr>`,
+          )}</tbody>
         </table>
-      </details></li>`)}</ul>`
+      </details></li>`,
+    )}</ul>`
   }
 
   private renderOperationBox() {
@@ -104,9 +126,11 @@ export class CcCapabilitiesView extends LitElement {
     if (token === null) return nothing
     const c = this.capabilities
     return html`
-      ${c === null
-        ? html`<p class="hint" data-catalog="none">ClaimCheck has no permission catalog for this token's audience${token.audience === null ? '' : html` (<code class="wrap">${token.audience}</code>)`}, so it cannot list what the token can call.</p>`
-        : html`${this.renderHeadline(c)}${this.renderAreas(c)}`}
+      ${
+        c === null
+          ? html`<p class="hint" data-catalog="none">ClaimCheck has no permission catalog for this token's audience${token.audience === null ? '' : html` (<code class="wrap">${token.audience}</code>)`}, so it cannot list what the token can call.</p>`
+          : html`${this.renderHeadline(c)}${this.renderAreas(c)}`
+      }
       ${this.renderOperationBox()}
     `
   }

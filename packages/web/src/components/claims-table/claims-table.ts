@@ -61,15 +61,19 @@ export class CcClaimsTable extends LitElement {
     return html`
       <tr data-claim=${name}>
         <th scope="row">
-          ${explanation === undefined
-            ? html`<code class="name wrap">${name}</code>`
-            : html`<span class="claim" tabindex="0" aria-describedby=${id}><code class="name wrap">${name}</code><span class="title">${explanation.title}</span></span>
-              <span class="tip" role="tooltip" id=${id}>${explanation.description}${explanation.neverAuthorizeOn === true ? html` <strong class="caution">Never authorize on this claim.</strong>` : nothing}</span>`}
+          ${
+            explanation === undefined
+              ? html`<code class="name wrap">${name}</code>`
+              : html`<span class="claim" tabindex="0" aria-describedby=${id}><code class="name wrap">${name}</code><span class="title">${explanation.title}</span></span>
+              <span class="tip" role="tooltip" id=${id}>${explanation.description}${explanation.neverAuthorizeOn === true ? html` <strong class="caution">Never authorize on this claim.</strong>` : nothing}</span>`
+          }
         </th>
         <td>
-          ${readable.items === null
-            ? html`<code class="value wrap">${readable.text}</code>`
-            : html`<ul class="items" aria-label="${readable.items.length} values">${readable.items.map((i) => html`<li><code class="wrap">${i}</code></li>`)}</ul>`}
+          ${
+            readable.items === null
+              ? html`<code class="value wrap">${readable.text}</code>`
+              : html`<ul class="items" aria-label="${readable.items.length} values">${readable.items.map((i) => html`<li><code class="wrap">${i}</code></li>`)}</ul>`
+          }
           ${readable.note === null ? nothing : html`<span class="note">${readable.note}</span>`}
         </td>
       </tr>
@@ -93,10 +97,14 @@ export class CcClaimsTable extends LitElement {
     const payloadJson = JSON.stringify(this.payload, null, 2)
     return html`
       <div class="raw">
-        ${token === null ? nothing : html`
+        ${
+          token === null
+            ? nothing
+            : html`
           <p class="legend"><span class="part-h">header</span> · <span class="part-p">payload</span> · <span class="part-s">signature</span></p>
           <pre class="token mono" aria-label="The token, in its three parts"><span class="part-h">${h}</span>.<span class="part-p">${p}</span>.<span class="part-s">${s}</span></pre>
-          <cc-copy-button .text=${token} label="Copy token"></cc-copy-button>`}
+          <cc-copy-button .text=${token} label="Copy token"></cc-copy-button>`
+        }
         <div class="json">
           <div>
             <h3 class="part-h">Header</h3>
@@ -113,13 +121,18 @@ export class CcClaimsTable extends LitElement {
   }
 
   override render() {
-    const tab = (mode: ClaimsMode, label: string) => html`<button type="button" data-mode=${mode} aria-pressed=${this.mode === mode ? 'true' : 'false'} @click=${() => this.show(mode)}>${label}</button>`
+    const tab = (mode: ClaimsMode, label: string) =>
+      html`<button type="button" data-mode=${mode} aria-pressed=${this.mode === mode ? 'true' : 'false'} @click=${() => this.show(mode)}>${label}</button>`
     return html`
       <div class="modes" role="group" aria-label="Show the claims as">${tab('table', 'Explained')}${tab('raw', 'Raw JSON')}</div>
-      ${this.mode === 'raw' ? this.renderRaw() : html`
+      ${
+        this.mode === 'raw'
+          ? this.renderRaw()
+          : html`
         ${this.explainer === null ? nothing : html`<p class="hint">Hover, focus or tap a claim's name for what it means.</p>`}
         ${this.renderTable('header', 'Header', this.header)}
-        ${this.renderTable('payload', 'Payload (claims)', this.payload)}`}
+        ${this.renderTable('payload', 'Payload (claims)', this.payload)}`
+      }
     `
   }
 }

@@ -24,10 +24,17 @@ export class CcAadstsLookup extends LitElement {
           <label for="aadsts">Error code or message</label>
           <textarea id="aadsts" class="mono" rows="2" spellcheck="false" autocomplete="off" autocapitalize="off" aria-describedby="aadsts-hint"
             placeholder="AADSTS700016: Application with identifier … was not found"
-            .value=${this.query} @input=${(ev: Event) => { this.query = (ev.target as HTMLTextAreaElement).value }}></textarea>
+            .value=${this.query} @input=${(ev: Event) => {
+              this.query = (ev.target as HTMLTextAreaElement).value
+            }}></textarea>
           <p class="hint" id="aadsts-hint">${AADSTS_CATALOGUE.length} codes explained. Paste the code, the error text or the token endpoint’s JSON.</p>
         </div>
-        ${q === '' ? nothing : e === null ? html`<p role="status">No AADSTS code found in that text.</p>` : html`
+        ${
+          q === ''
+            ? nothing
+            : e === null
+              ? html`<p role="status">No AADSTS code found in that text.</p>`
+              : html`
           <div class="result" data-aadsts=${e.code} role="status">
             <h3><code>${e.code}</code>${e.name === null ? nothing : html` — ${e.name}`}</h3>
             ${e.known ? nothing : html`<p class="badge sev-warning">Not in ClaimCheck’s catalogue</p>`}
@@ -37,7 +44,8 @@ export class CcAadstsLookup extends LitElement {
             <p><strong>Fix:</strong> ${e.fix}</p>
             ${e.otherCodes.length === 0 ? nothing : html`<p>Also in the input: ${e.otherCodes.join(', ')}</p>`}
             <p class="hint">Entra’s own lookup: <code class="wrap">${e.lookupUrl}</code></p>
-          </div>`}
+          </div>`
+        }
       </section>
     `
   }

@@ -1,9 +1,20 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { live } from 'lit/directives/live.js'
 import {
-  API_RESOURCES, CLOUDS, CLOUD_NAMES, CONSENT_FORMS, buildAdminConsentUrl, buildClientCredentialsRequest, buildCurlSnippet,
-  buildMsalNodeSnippet, buildPowerShellSnippet, type AdminConsentLink, type ClientCredentialsResult, type CloudName,
-  type ConsentForm, type KnownApiId,
+  API_RESOURCES,
+  CLOUDS,
+  CLOUD_NAMES,
+  CONSENT_FORMS,
+  buildAdminConsentUrl,
+  buildClientCredentialsRequest,
+  buildCurlSnippet,
+  buildMsalNodeSnippet,
+  buildPowerShellSnippet,
+  type AdminConsentLink,
+  type ClientCredentialsResult,
+  type CloudName,
+  type ConsentForm,
+  type KnownApiId,
 } from '@claimcheck/core'
 import type { ConsentRequestDetail } from '../../events.js'
 import { sharedStyles } from '../../styles/shared.js'
@@ -75,7 +86,16 @@ export class CcConsentView extends LitElement {
 
   constructor() {
     super()
-    this.inputs = { clientId: '', tenant: '', cloud: 'public', api: 'mde', redirectUri: '', form: 'v2', state: tabState(), tokenVersion: 'v2' }
+    this.inputs = {
+      clientId: '',
+      tenant: '',
+      cloud: 'public',
+      api: 'mde',
+      redirectUri: '',
+      form: 'v2',
+      state: tabState(),
+      tokenVersion: 'v2',
+    }
     this.prefill = null
   }
 
@@ -87,7 +107,13 @@ export class CcConsentView extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     const p = this.prefill
     if (changed.has('prefill') && p !== null) {
-      this.inputs = { ...this.inputs, clientId: p.clientId, tenant: p.tenant, cloud: p.cloud, ...(p.api === null ? {} : { api: p.api }) }
+      this.inputs = {
+        ...this.inputs,
+        clientId: p.clientId,
+        tenant: p.tenant,
+        cloud: p.cloud,
+        ...(p.api === null ? {} : { api: p.api }),
+      }
     }
     if (!changed.has('inputs') && !changed.has('prefill')) return
     const i = this.inputs
@@ -105,7 +131,16 @@ export class CcConsentView extends LitElement {
       ...(i.state.trim() === '' ? {} : { state: i.state.trim() }),
       form: i.form,
     })
-    this.request = i.tenant.trim() === '' ? null : buildClientCredentialsRequest({ tenant: i.tenant.trim(), clientId: i.clientId, api: i.api, cloud: i.cloud, version: i.tokenVersion })
+    this.request =
+      i.tenant.trim() === ''
+        ? null
+        : buildClientCredentialsRequest({
+            tenant: i.tenant.trim(),
+            clientId: i.clientId,
+            api: i.api,
+            cloud: i.cloud,
+            version: i.tokenVersion,
+          })
   }
 
   private text(id: keyof ConsentInputs, label: string, hint: string, placeholder = '') {
@@ -144,23 +179,33 @@ export class CcConsentView extends LitElement {
         </div>
         <fieldset>
           <legend>Form</legend>
-          ${CONSENT_FORMS.map((f) => html`
+          ${CONSENT_FORMS.map(
+            (f) => html`
             <div class="radio">
               <input type="radio" name="form" id="form-${f}" .checked=${live(i.form === f)} aria-describedby="form-${f}-hint" @change=${() => this.set({ form: f })} />
               <label for="form-${f}"><code>${f}</code></label>
               <p class="hint" id="form-${f}-hint">${FORM_HINT[f]}</p>
-            </div>`)}
+            </div>`,
+          )}
         </fieldset>
-        ${this.link === null ? html`<p class="hint">Enter your app’s client ID to build the link.</p>` : html`
+        ${
+          this.link === null
+            ? html`<p class="hint">Enter your app’s client ID to build the link.</p>`
+            : html`
           <div class="result" data-consent-url=${this.link.url ?? ''}>
-            ${this.link.url === null ? html`<p class="sev-error badge">No link: fix the problems below.</p>` : html`
+            ${
+              this.link.url === null
+                ? html`<p class="sev-error badge">No link: fix the problems below.</p>`
+                : html`
               <label for="consent-url">Link for the administrator</label>
               <textarea id="consent-url" class="mono" readonly rows="4" .value=${this.link.url}></textarea>
-              <cc-copy-button .text=${this.link.url} label="Copy link"></cc-copy-button>`}
+              <cc-copy-button .text=${this.link.url} label="Copy link"></cc-copy-button>`
+            }
             <h3>What the administrator will approve</h3>
             <p>${this.link.description}</p>
             ${this.link.findings.length === 0 ? nothing : html`<cc-findings-list .findings=${this.link.findings}></cc-findings-list>`}
-          </div>`}
+          </div>`
+        }
       </section>
     `
   }
@@ -177,14 +222,24 @@ export class CcConsentView extends LitElement {
             <option value="v1" ?selected=${this.inputs.tokenVersion === 'v1'}>v1 (resource)</option>
           </select>
         </div>
-        ${r === null ? html`<p class="hint">Enter your app’s client ID and the customer’s tenant above.</p>`
-          : !r.ok ? html`<cc-findings-list .findings=${r.findings}></cc-findings-list>`
-          : html`
+        ${
+          r === null
+            ? html`<p class="hint">Enter your app’s client ID and the customer’s tenant above.</p>`
+            : !r.ok
+              ? html`<cc-findings-list .findings=${r.findings}></cc-findings-list>`
+              : html`
             <p>POST <code class="wrap">${r.url}</code>; the secret is read from the <code>CLIENT_SECRET</code> environment variable, never written here.</p>
-            ${[['curl', buildCurlSnippet(r)], ['PowerShell', buildPowerShellSnippet(r)], ['TypeScript (@azure/msal-node)', buildMsalNodeSnippet(r)]].map(([name, code]) => html`
+            ${[
+              ['curl', buildCurlSnippet(r)],
+              ['PowerShell', buildPowerShellSnippet(r)],
+              ['TypeScript (@azure/msal-node)', buildMsalNodeSnippet(r)],
+            ].map(
+              ([name, code]) => html`
               <h3>${name}</h3>
               <pre class="snippet" tabindex="0" aria-label="${name} snippet"><code>${code}</code></pre>
-              <cc-copy-button .text=${code as string} label="Copy ${name}"></cc-copy-button>`)}`}
+              <cc-copy-button .text=${code as string} label="Copy ${name}"></cc-copy-button>`,
+            )}`
+        }
       </section>
     `
   }

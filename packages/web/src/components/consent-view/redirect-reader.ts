@@ -26,12 +26,16 @@ export class CcRedirectReader extends LitElement {
           <dt>State</dt><dd><code class="wrap">${r.state ?? '(none)'}</code></dd>
           ${r.scope === null ? nothing : html`<dt>Scope</dt><dd><code class="wrap">${r.scope}</code></dd>`}
         </dl>
-        ${r.error === null ? nothing : html`
+        ${
+          r.error === null
+            ? nothing
+            : html`
           <h3><code>${r.error.code}</code></h3>
           ${r.error.description === null ? nothing : html`<p><em>${r.error.description}</em></p>`}
           <p>${r.error.meaning}</p>
           ${r.error.cause === null ? nothing : html`<p><strong>Likely cause:</strong> ${r.error.cause}</p>`}
-          <p><strong>Fix:</strong> ${r.error.fix}</p>`}
+          <p><strong>Fix:</strong> ${r.error.fix}</p>`
+        }
         <cc-findings-list .findings=${r.findings}></cc-findings-list>
       </div>
     `
@@ -39,14 +43,19 @@ export class CcRedirectReader extends LitElement {
 
   override render() {
     const value = this.url.trim()
-    const result = value === '' ? null : parseConsentRedirect(value, this.expectedState === '' ? {} : { expectedState: this.expectedState })
+    const result =
+      value === ''
+        ? null
+        : parseConsentRedirect(value, this.expectedState === '' ? {} : { expectedState: this.expectedState })
     return html`
       <section aria-labelledby="redirect-h" class="panel">
         <h2 id="redirect-h">Read the redirect that came back</h2>
         <div class="field">
           <label for="redirect">Redirect URL</label>
           <textarea id="redirect" class="mono" rows="3" spellcheck="false" autocomplete="off" autocapitalize="off" aria-describedby="redirect-hint"
-            .value=${this.url} @input=${(e: Event) => { this.url = (e.target as HTMLTextAreaElement).value }}></textarea>
+            .value=${this.url} @input=${(e: Event) => {
+              this.url = (e.target as HTMLTextAreaElement).value
+            }}></textarea>
           <p class="hint" id="redirect-hint">The whole address the administrator's browser landed on. It is checked against the state above.</p>
         </div>
         ${result === null ? nothing : this.renderResult(result)}

@@ -32,12 +32,16 @@ export class CcFindingsList extends LitElement {
         <p class="title"><code class="badge sev-${f.severity}">${f.code}</code> <strong>${FINDING_RULES[f.code].title}</strong></p>
         <p class="message">${f.message}</p>
         ${fix === undefined ? nothing : html`<p class="fix"><strong>Fix:</strong> ${fix}</p>`}
-        ${f.claim === undefined && f.expected === undefined && f.actual === undefined ? nothing : html`
+        ${
+          f.claim === undefined && f.expected === undefined && f.actual === undefined
+            ? nothing
+            : html`
           <dl class="details">
             ${f.claim === undefined ? nothing : html`<dt>Claim</dt><dd><code>${f.claim}</code></dd>`}
             ${f.expected === undefined ? nothing : html`<dt>Expected</dt><dd><code class="wrap">${asText(f.expected)}</code></dd>`}
             ${f.actual === undefined ? nothing : html`<dt>Actual</dt><dd><code class="wrap">${asText(f.actual)}</code></dd>`}
-          </dl>`}
+          </dl>`
+        }
       </li>
     `
   }

@@ -34,7 +34,9 @@ interface SampleFrame {
 }
 
 function omit(settings: Partial<InspectSettings>, keys: readonly string[]): Partial<InspectSettings> {
-  return Object.fromEntries(Object.entries(settings).filter(([k]) => !keys.includes(k))) as Partial<InspectSettings>
+  return Object.fromEntries(
+    Object.entries(settings).filter(([k]) => !keys.includes(k)),
+  ) as Partial<InspectSettings>
 }
 
 /**
@@ -71,13 +73,29 @@ export class CcInspectView extends LitElement {
   private entraFetch: FetchLike | null = null
 
   // Panels not needed to diagnose a paste: each loads with its first opening, in its own chunk.
-  private settingsModule = new LazyModule(this, () => import('../settings-panel/settings-panel.js'), 'settings')
-  private samplesModule = new LazyModule(this, () => import('../sample-picker/sample-picker.js'), 'the samples')
+  private settingsModule = new LazyModule(
+    this,
+    () => import('../settings-panel/settings-panel.js'),
+    'settings',
+  )
+  private samplesModule = new LazyModule(
+    this,
+    () => import('../sample-picker/sample-picker.js'),
+    'the samples',
+  )
   private signInModule = new LazyModule(this, () => import('../sign-in-panel/sign-in-panel.js'), 'sign-in')
   /** What the token can do: the permission catalogs, loaded once the first diagnosis is on screen. */
-  private capabilitiesModule = new LazyModule(this, () => import('../capabilities-view/capabilities-view.js'), 'what this token can do')
+  private capabilitiesModule = new LazyModule(
+    this,
+    () => import('../capabilities-view/capabilities-view.js'),
+    'what this token can do',
+  )
   /** "The API answered 401/403": loaded when its section is first opened. */
-  private apiAnswerModule = new LazyModule(this, () => import('../api-answer/api-answer.js'), 'the API answer box')
+  private apiAnswerModule = new LazyModule(
+    this,
+    () => import('../api-answer/api-answer.js'),
+    'the API answer box',
+  )
 
   constructor() {
     super()
@@ -95,7 +113,8 @@ export class CcInspectView extends LitElement {
     this.addEventListener('settings-change', (e) => {
       this.settings = { ...this.settings, ...e.detail }
       // What the person sets now wins over the sample's frame too.
-      if (this.sample !== null) this.sample = { ...this.sample, settings: omit(this.sample.settings, Object.keys(e.detail)) }
+      if (this.sample !== null)
+        this.sample = { ...this.sample, settings: omit(this.sample.settings, Object.keys(e.detail)) }
       if (e.detail.verification === 'key-set' && e.detail.keySet === undefined) this.settingsOpen = true
     })
     this.addEventListener('sample-loaded', (e) => {
@@ -114,7 +133,9 @@ export class CcInspectView extends LitElement {
 
   /** The settings the token on screen is judged against: the sample's frame over the person's, for the sample only. */
   get effectiveSettings(): InspectSettings {
-    return this.sample !== null && this.sample.token === this.raw ? { ...this.settings, ...this.sample.settings } : this.settings
+    return this.sample !== null && this.sample.token === this.raw
+      ? { ...this.settings, ...this.sample.settings }
+      : this.settings
   }
 
   private verification = new Task(this, {
@@ -122,7 +143,13 @@ export class CcInspectView extends LitElement {
     task: async ([raw, settings], { signal }): Promise<VerificationOutcome | null> => {
       if (settings.verification === 'off' || raw.trim() === '') return null
       const { verifyInBrowser, shortLivedFetch } = await import('../../verify/online-verification.js')
-      const entraFetch = this.entraFetch ?? shortLivedFetch((input, init) => fetch(input, init), () => Date.now(), ENTRA_ANSWER_TTL_MS)
+      const entraFetch =
+        this.entraFetch ??
+        shortLivedFetch(
+          (input, init) => fetch(input, init),
+          () => Date.now(),
+          ENTRA_ANSWER_TTL_MS,
+        )
       this.entraFetch = entraFetch
       return verifyInBrowser({ raw, settings, now: this.clock(), signal, fetch: entraFetch })
     },
@@ -158,7 +185,10 @@ export class CcInspectView extends LitElement {
     }
     if (changed.has('raw') || changed.has('settings') || changed.has('sample') || changed.has('clock')) {
       this.diagnosedAt = this.clock()
-      this.offline = this.raw.trim() === '' ? null : inspectToken(this.raw, toInspectOptions(this.effectiveSettings, this.diagnosedAt))
+      this.offline =
+        this.raw.trim() === ''
+          ? null
+          : inspectToken(this.raw, toInspectOptions(this.effectiveSettings, this.diagnosedAt))
     }
     if (this.settingsOpen) this.settingsModule.load()
     if (this.samplesOpen) this.samplesModule.load()
@@ -172,13 +202,23 @@ export class CcInspectView extends LitElement {
 
   /** The verified Report once verification finished for the token on screen, else the offline one. */
   private shownReport(settings: InspectSettings): { report: Report | null; phase: VerificationPhase } {
-    if (this.offline === null || settings.verification === 'off') return { report: this.offline, phase: { phase: 'idle' } }
+    if (this.offline === null || settings.verification === 'off')
+      return { report: this.offline, phase: { phase: 'idle' } }
     const t = this.verification
     if (t.status === TaskStatus.PENDING) return { report: this.offline, phase: { phase: 'pending' } }
-    if (t.status === TaskStatus.ERROR) return { report: this.offline, phase: { phase: 'failed', reason: 'The signature check stopped unexpectedly; the diagnosis below is offline.' } }
+    if (t.status === TaskStatus.ERROR)
+      return {
+        report: this.offline,
+        phase: {
+          phase: 'failed',
+          reason: 'The signature check stopped unexpectedly; the diagnosis below is offline.',
+        },
+      }
     const outcome = t.value
-    if (t.status !== TaskStatus.COMPLETE || outcome === undefined || outcome === null) return { report: this.offline, phase: { phase: 'pending' } }
-    if (outcome.status === 'unavailable') return { report: this.offline, phase: { phase: 'unavailable', reason: outcome.reason } }
+    if (t.status !== TaskStatus.COMPLETE || outcome === undefined || outcome === null)
+      return { report: this.offline, phase: { phase: 'pending' } }
+    if (outcome.status === 'unavailable')
+      return { report: this.offline, phase: { phase: 'unavailable', reason: outcome.reason } }
     return { report: outcome.report, phase: { phase: 'done' } }
   }
 
@@ -222,17 +262,27 @@ export class CcInspectView extends LitElement {
         </div>
       </section>
       <cc-verdict-banner .report=${report} .now=${this.diagnosedAt} .checking=${phase.phase === 'pending'}></cc-verdict-banner>
-      ${report === null ? html`<p class="hint empty">The diagnosis appears here as soon as you paste.</p>` : html`
-        ${report.token === null ? nothing : html`
+      ${
+        report === null
+          ? html`<p class="hint empty">The diagnosis appears here as soon as you paste.</p>`
+          : html`
+        ${
+          report.token === null
+            ? nothing
+            : html`
           <section aria-labelledby="can-do-h">
             <h2 id="can-do-h">What this token can do</h2>
             ${this.capabilitiesModule.render(() => html`<cc-capabilities-view .report=${report} .operation=${s.operation}></cc-capabilities-view>`)}
-          </section>`}
+          </section>`
+        }
         <section aria-labelledby="findings-h">
           <h2 id="findings-h">Findings</h2>
           <cc-findings-list .findings=${report.findings}></cc-findings-list>
         </section>
-        ${report.token === null ? nothing : html`
+        ${
+          report.token === null
+            ? nothing
+            : html`
           <div class="columns">
             <section aria-labelledby="lifetime-h">
               <h2 id="lifetime-h">Lifetime</h2>
@@ -247,8 +297,10 @@ export class CcInspectView extends LitElement {
           <section aria-labelledby="claims-h">
             <h2 id="claims-h">Claims</h2>
             <cc-claims-table .raw=${this.raw} .header=${report.token.header} .payload=${report.token.payload} .now=${this.diagnosedAt} .explainer=${this.explainer.value ?? null}></cc-claims-table>
-          </section>`}
-      `}
+          </section>`
+        }
+      `
+      }
     `
   }
 }

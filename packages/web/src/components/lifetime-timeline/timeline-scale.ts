@@ -45,8 +45,13 @@ export function layoutTimeline(input: LifetimeInput, width: number, margin: numb
     const hi = after ? width - margin - BREAK_ROOM : width - margin
     const inner = (t: number): number => lo + ((t - (tokenStart - pad)) / (tokenSpan + 2 * pad)) * (hi - lo)
     const nowX = after ? width - margin - 8 : margin + 8
-    x = (t: number): number => (after ? (t > tokenEnd + pad ? nowX : inner(t)) : (t < tokenStart - pad ? nowX : inner(t)))
-    axisBreak = { x: after ? hi + BREAK_ROOM / 2 - 8 : lo - BREAK_ROOM / 2 + 8, side: after ? 'after' : 'before', gapSeconds: after ? input.now - tokenEnd : tokenStart - input.now }
+    x = (t: number): number =>
+      after ? (t > tokenEnd + pad ? nowX : inner(t)) : t < tokenStart - pad ? nowX : inner(t)
+    axisBreak = {
+      x: after ? hi + BREAK_ROOM / 2 - 8 : lo - BREAK_ROOM / 2 + 8,
+      side: after ? 'after' : 'before',
+      gapSeconds: after ? input.now - tokenEnd : tokenStart - input.now,
+    }
   } else {
     const start = Math.min(tokenStart, input.now)
     const end = Math.max(tokenEnd, input.now)

@@ -1,5 +1,12 @@
 import { LitElement, html, nothing } from 'lit'
-import { API_RESOURCES, CLOUDS, CLOUD_NAMES, KNOWN_API_IDS, defaultScopeFor, type KnownApiId } from '@claimcheck/core'
+import {
+  API_RESOURCES,
+  CLOUDS,
+  CLOUD_NAMES,
+  KNOWN_API_IDS,
+  defaultScopeFor,
+  type KnownApiId,
+} from '@claimcheck/core'
 import { operationsFor, type OperationEntry } from '../../adapters/permission-catalog.js'
 import { sharedStyles } from '../../styles/shared.js'
 import { referenceViewStyles } from './reference-view.styles.js'
@@ -21,18 +28,22 @@ export class CcReferenceView extends LitElement {
   }
 
   private renderOperations(api: KnownApiId, list: readonly OperationEntry[]) {
-    const shown = list.filter((o) => matches(this.query, o.operation, o.title, ...o.application, ...o.delegated))
+    const shown = list.filter((o) =>
+      matches(this.query, o.operation, o.title, ...o.application, ...o.delegated),
+    )
     if (shown.length === 0) return html`<p class="hint">No operation matches.</p>`
     return html`
       <table>
         <caption>Operations of ${API_RESOURCES[api].name}</caption>
         <thead><tr><th scope="col">Operation</th><th scope="col">Application permission (any)</th><th scope="col">Delegated permission (any)</th></tr></thead>
-        <tbody>${shown.map((o) => html`
+        <tbody>${shown.map(
+          (o) => html`
           <tr>
             <th scope="row"><code class="wrap">${o.operation}</code><span class="hint block">${o.title}</span></th>
             <td>${o.application.join(', ') || '—'}</td>
             <td>${o.delegated.join(', ') || '—'}</td>
-          </tr>`)}
+          </tr>`,
+        )}
         </tbody>
       </table>
     `
@@ -43,7 +54,13 @@ export class CcReferenceView extends LitElement {
     const uris = r.identifierUris.filter((u) => matches(this.query, u))
     const apiMatches = matches(this.query, r.name, r.appId, api)
     const list = operationsFor?.(api) ?? null
-    if (!apiMatches && uris.length === 0 && (list === null || !list.some((o) => matches(this.query, o.operation, o.title, ...o.application, ...o.delegated)))) return nothing
+    if (
+      !apiMatches &&
+      uris.length === 0 &&
+      (list === null ||
+        !list.some((o) => matches(this.query, o.operation, o.title, ...o.application, ...o.delegated)))
+    )
+      return nothing
     return html`
       <section aria-labelledby="api-${api}">
         <h2 id="api-${api}">${r.name}</h2>
@@ -51,13 +68,19 @@ export class CcReferenceView extends LitElement {
           <dt>Resource app ID</dt><dd><code>${r.appId}</code></dd>
           ${CLOUD_NAMES.map((c) => {
             const scope = defaultScopeFor(api, c)
-            return scope === null ? nothing : html`<dt>Scope (${CLOUDS[c].label})</dt><dd><code class="wrap">${scope}</code></dd>`
+            return scope === null
+              ? nothing
+              : html`<dt>Scope (${CLOUDS[c].label})</dt><dd><code class="wrap">${scope}</code></dd>`
           })}
           <dt>Audiences accepted</dt><dd><ul>${(apiMatches ? r.identifierUris : uris).map((u) => html`<li><code class="wrap">${u}</code></li>`)}</ul></dd>
         </dl>
-        ${api === 'graph' ? nothing : list === null
-          ? html`<p class="hint">Operations and their permissions are not part of this build yet (they arrive with core's permission catalogs).</p>`
-          : this.renderOperations(api, list)}
+        ${
+          api === 'graph'
+            ? nothing
+            : list === null
+              ? html`<p class="hint">Operations and their permissions are not part of this build yet (they arrive with core's permission catalogs).</p>`
+              : this.renderOperations(api, list)
+        }
       </section>
     `
   }
@@ -66,7 +89,9 @@ export class CcReferenceView extends LitElement {
     const sections = KNOWN_API_IDS.map((api) => this.renderApi(api))
     if (sections.every((s) => s === nothing)) {
       return html`<p class="empty" role="status" data-empty="true">Nothing matches “${this.query.trim()}”. Try a permission (Machine.Isolate), a path (/api/alerts) or an API name.
-        <button type="button" @click=${() => { this.query = '' }}>Show everything</button></p>`
+        <button type="button" @click=${() => {
+          this.query = ''
+        }}>Show everything</button></p>`
     }
     return sections
   }
@@ -77,7 +102,9 @@ export class CcReferenceView extends LitElement {
       <div class="search">
         <label for="q">Search APIs, operations and permissions</label>
         <input id="q" type="search" spellcheck="false" autocomplete="off" .value=${this.query}
-          @input=${(e: Event) => { this.query = (e.target as HTMLInputElement).value }} />
+          @input=${(e: Event) => {
+            this.query = (e.target as HTMLInputElement).value
+          }} />
       </div>
       ${this.renderResults()}
     `

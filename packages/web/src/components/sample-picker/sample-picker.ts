@@ -34,15 +34,18 @@ export class CcSamplePicker extends LitElement {
     return html`
         <p class="hint">Signed in this page by a bundled <strong>demo key</strong>; its key set is bundled too, so the signature check works offline. Not real tokens.</p>
         <ul>
-          ${SAMPLES.map((s) => html`
+          ${SAMPLES.map(
+            (s) => html`
             <li>
               <button type="button" data-sample=${s.id} aria-describedby="desc-${s.id}" @click=${() => this.mint.run([s.id])}>${s.label}</button>
               <span class="hint" id="desc-${s.id}">${s.description}</span>
-            </li>`)}
+            </li>`,
+          )}
         </ul>
         ${this.mint.render({
           pending: () => html`<p role="status">Minting the sample…</p>`,
-          error: () => html`<p role="status" class="problem">This browser could not sign the sample (Web Crypto unavailable).</p>`,
+          error: () =>
+            html`<p role="status" class="problem">This browser could not sign the sample (Web Crypto unavailable).</p>`,
           complete: () => nothing,
           initial: () => nothing,
         })}

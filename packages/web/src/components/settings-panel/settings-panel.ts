@@ -2,14 +2,32 @@ import { LitElement, html, nothing } from 'lit'
 import { readKeySetText } from '@claimcheck/core'
 import { live } from 'lit/directives/live.js'
 import { emit } from '../../events.js'
-import { DEFAULT_SETTINGS, settingsProblems, type InspectSettings, type SettingsProblem, type VerificationMode } from '../../state/settings.js'
+import {
+  DEFAULT_SETTINGS,
+  settingsProblems,
+  type InspectSettings,
+  type SettingsProblem,
+  type VerificationMode,
+} from '../../state/settings.js'
 import { sharedStyles } from '../../styles/shared.js'
 import { settingsPanelStyles } from './settings-panel.styles.js'
 
 const MODES: readonly { mode: VerificationMode; label: string; hint: string }[] = [
-  { mode: 'entra', label: 'Entra’s published keys (default)', hint: 'GETs the token’s tenant’s public metadata and key set from the Entra sign-in host. The token is never sent.' },
-  { mode: 'key-set', label: 'A key set I paste', hint: 'For when this browser cannot reach Entra: paste what the tenant’s key set link returns.' },
-  { mode: 'off', label: 'Stay offline', hint: 'No request leaves the page; the signature is not checked, so the verdict cannot be “works”.' },
+  {
+    mode: 'entra',
+    label: 'Entra’s published keys (default)',
+    hint: 'GETs the token’s tenant’s public metadata and key set from the Entra sign-in host. The token is never sent.',
+  },
+  {
+    mode: 'key-set',
+    label: 'A key set I paste',
+    hint: 'For when this browser cannot reach Entra: paste what the tenant’s key set link returns.',
+  },
+  {
+    mode: 'off',
+    label: 'Stay offline',
+    hint: 'No request leaves the page; the signature is not checked, so the verdict cannot be “works”.',
+  },
 ]
 
 /**
@@ -30,7 +48,11 @@ export class CcSettingsPanel extends LitElement {
     emit(this, 'settings-change', patch)
   }
 
-  private problem(problems: readonly { field: string; message: string }[], field: SettingsProblem['field'] | 'keySet', id: string) {
+  private problem(
+    problems: readonly { field: string; message: string }[],
+    field: SettingsProblem['field'] | 'keySet',
+    id: string,
+  ) {
     const p = problems.find((x) => x.field === field)
     return p === undefined ? nothing : html`<p class="problem" id=${id}>${p.message}</p>`
   }
@@ -40,8 +62,10 @@ export class CcSettingsPanel extends LitElement {
     const problems: { field: SettingsProblem['field'] | 'keySet'; message: string }[] = settingsProblems(s)
     // A pasted key set is judged by core's reader, as the CLI's --jwks is.
     const keySetRead = s.verification === 'key-set' ? readKeySetText(s.keySet) : null
-    if (keySetRead !== null && !keySetRead.ok) problems.push({ field: 'keySet', message: `This is not a key set: ${keySetRead.problem}.` })
-    const has = (field: SettingsProblem['field'] | 'keySet'): boolean => problems.some((p) => p.field === field)
+    if (keySetRead !== null && !keySetRead.ok)
+      problems.push({ field: 'keySet', message: `This is not a key set: ${keySetRead.problem}.` })
+    const has = (field: SettingsProblem['field'] | 'keySet'): boolean =>
+      problems.some((p) => p.field === field)
     return html`
       <div class="field">
         <label for="audience">Expected audience</label>
@@ -68,15 +92,20 @@ export class CcSettingsPanel extends LitElement {
       </div>
       <fieldset>
         <legend>Check the signature with</legend>
-        ${MODES.map((m) => html`
+        ${MODES.map(
+          (m) => html`
           <div class="radio">
             <input type="radio" name="verification" id="mode-${m.mode}" .checked=${live(s.verification === m.mode)}
               aria-describedby="mode-${m.mode}-hint" @change=${() => this.change({ verification: m.mode })} />
             <label for="mode-${m.mode}">${m.label}</label>
             <p class="hint" id="mode-${m.mode}-hint">${m.hint}</p>
-          </div>`)}
+          </div>`,
+        )}
       </fieldset>
-      ${s.verification !== 'key-set' ? nothing : html`
+      ${
+        s.verification !== 'key-set'
+          ? nothing
+          : html`
         <div class="field">
           <label for="keyset">Key set (JWKS JSON)</label>
           ${s.keySetSource === 'demo' ? html`<p class="demo"><span class="badge sev-warning">Demo</span> The bundled demo key set: it verifies only “Try a sample” tokens.</p>` : nothing}
@@ -84,7 +113,8 @@ export class CcSettingsPanel extends LitElement {
             aria-describedby=${has('keySet') ? 'keyset-problem' : nothing} aria-invalid=${has('keySet') ? 'true' : 'false'}
             .value=${live(s.keySet)} @input=${(e: Event) => this.change({ keySet: (e.target as HTMLTextAreaElement).value, keySetSource: 'pasted' })}></textarea>
           ${this.problem(problems, 'keySet', 'keyset-problem')}
-        </div>`}
+        </div>`
+      }
     `
   }
 }

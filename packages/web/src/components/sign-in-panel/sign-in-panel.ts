@@ -2,17 +2,42 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit'
 import { live } from 'lit/directives/live.js'
 import { ContextConsumer } from '@lit/context'
 import { Task, TaskStatus } from '@lit/task'
-import { API_RESOURCES, CLOUDS, CLOUD_NAMES, explainAadsts, inspectToken, type CloudName } from '@claimcheck/core'
+import {
+  API_RESOURCES,
+  CLOUDS,
+  CLOUD_NAMES,
+  explainAadsts,
+  inspectToken,
+  type CloudName,
+} from '@claimcheck/core'
 import { operationsFor } from '../../adapters/permission-catalog.js'
 import { grantedOperations, type GrantedOperations } from '../../adapters/granted-operations.js'
 import type { SignedInAccount, TokenCacheChoice, TokenResult } from '../../auth/auth-client.js'
 import { authClientContext } from '../../auth/auth-context.js'
 import { redirectBridgeUri } from '../../auth/redirect-uri.js'
-import { forgetSignIn, loadRememberedSignIn, rememberSignIn, savePendingRedirect, takePendingRedirect } from '../../auth/remembered-sign-in.js'
-import { CONSENT_AADSTS, CONSENT_FINDINGS, MSAL_ERROR_HELP, UNKNOWN_MSAL_ERROR } from '../../auth/sign-in-help.js'
 import {
-  DEFAULT_OPERATION, DEFAULT_SIGN_IN_FORM, SIGN_IN_APIS, scopesFor, signInProblems, tokenRequestFor,
-  type SignInApi, type SignInForm, type SignInProblem,
+  forgetSignIn,
+  loadRememberedSignIn,
+  rememberSignIn,
+  savePendingRedirect,
+  takePendingRedirect,
+} from '../../auth/remembered-sign-in.js'
+import {
+  CONSENT_AADSTS,
+  CONSENT_FINDINGS,
+  MSAL_ERROR_HELP,
+  UNKNOWN_MSAL_ERROR,
+} from '../../auth/sign-in-help.js'
+import {
+  DEFAULT_OPERATION,
+  DEFAULT_SIGN_IN_FORM,
+  SIGN_IN_APIS,
+  scopesFor,
+  signInProblems,
+  tokenRequestFor,
+  type SignInApi,
+  type SignInForm,
+  type SignInProblem,
 } from '../../auth/sign-in-form.js'
 import { emit, type ConsentRequestDetail } from '../../events.js'
 import { sharedStyles } from '../../styles/shared.js'
@@ -27,12 +52,13 @@ const API_LABEL: Record<SignInApi, string> = {
 
 const CACHE_HINT: Record<TokenCacheChoice, string> = {
   memory: 'Tokens live in this page’s memory only and are gone when you reload or close it.',
-  session: 'Tokens are kept in this tab’s session storage until you sign out or close the tab. Allows sign-in by redirect when pop-ups are blocked.',
+  session:
+    'Tokens are kept in this tab’s session storage until you sign out or close the tab. Allows sign-in by redirect when pop-ups are blocked.',
 }
 
 /** What the disabled Sign-in button waits for, by field. */
 const WHAT_IS_MISSING: Record<SignInProblem['field'], string> = {
-  clientId: 'your app\'s Application (client) ID',
+  clientId: "your app's Application (client) ID",
   tenant: 'the tenant',
   api: 'an API offered in the chosen cloud',
   scopes: 'a valid scope',
@@ -40,7 +66,14 @@ const WHAT_IS_MISSING: Record<SignInProblem['field'], string> = {
 
 /** What a finished sign-in showed: the token's account and what it grants, or the failure explained. */
 type Outcome =
-  | { ok: true; account: SignedInAccount; scopes: readonly string[]; granted: GrantedOperations | null; consent: ConsentRequestDetail | null; findings: readonly string[] }
+  | {
+      ok: true
+      account: SignedInAccount
+      scopes: readonly string[]
+      granted: GrantedOperations | null
+      consent: ConsentRequestDetail | null
+      findings: readonly string[]
+    }
   | { ok: false; code: string; message: string; log: readonly string[]; consent: ConsentRequestDetail | null }
 
 function isDefenderApi(api: SignInApi): api is 'mde' | 'm365d' {
@@ -55,7 +88,13 @@ function isDefenderApi(api: SignInApi): api is 'mde' | 'm365d' {
  * @fires signed-out - after sign-out
  */
 export class CcSignInPanel extends LitElement {
-  static override properties = { form: { state: true }, remember: { state: true }, clock: { attribute: false }, signedIn: { state: true }, cleared: { state: true } }
+  static override properties = {
+    form: { state: true },
+    remember: { state: true },
+    clock: { attribute: false },
+    signedIn: { state: true },
+    cleared: { state: true },
+  }
   static override styles = [sharedStyles, signInPanelStyles]
   declare form: SignInForm
   declare remember: boolean
@@ -105,8 +144,14 @@ export class CcSignInPanel extends LitElement {
   }
 
   private consentFor(form: SignInForm, tenantId: string | null): ConsentRequestDetail {
-    const tenant = form.tenant.trim() !== 'organizations' ? form.tenant.trim() : tenantId ?? ''
-    return { clientId: form.clientId.trim(), tenant, cloud: form.cloud, api: isDefenderApi(form.api) ? form.api : null, show: false }
+    const tenant = form.tenant.trim() !== 'organizations' ? form.tenant.trim() : (tenantId ?? '')
+    return {
+      clientId: form.clientId.trim(),
+      tenant,
+      cloud: form.cloud,
+      api: isDefenderApi(form.api) ? form.api : null,
+      show: false,
+    }
   }
 
   private outcomeOf(form: SignInForm, result: TokenResult): Outcome {
@@ -118,11 +163,18 @@ export class CcSignInPanel extends LitElement {
     this.signedIn = true
     const api = isDefenderApi(form.api) ? form.api : null
     const operation = api === null ? '' : form.operation.trim()
-    const report = inspectToken(result.accessToken, { now: this.clock(), ...(api === null ? {} : { api }), ...(operation === '' ? {} : { operation }) })
+    const report = inspectToken(result.accessToken, {
+      now: this.clock(),
+      ...(api === null ? {} : { api }),
+      ...(operation === '' ? {} : { operation }),
+    })
     const findings = report.findings.map((f) => f.code)
     const needsConsent = report.findings.some((f) => (CONSENT_FINDINGS as readonly string[]).includes(f.code))
     const consent = needsConsent ? this.consentFor(form, result.account.tenantId) : null
-    emit(this, 'token-acquired', { token: result.accessToken, settings: { api: form.api === 'custom' ? null : form.api, operation } })
+    emit(this, 'token-acquired', {
+      token: result.accessToken,
+      settings: { api: form.api === 'custom' ? null : form.api, operation },
+    })
     if (consent !== null) emit(this, 'consent-requested', consent)
     const granted = api !== null && report.token !== null ? grantedOperations(report.token, api) : null
     return { ok: true, account: result.account, scopes: result.scopes, granted, consent, findings }
@@ -131,7 +183,8 @@ export class CcSignInPanel extends LitElement {
   private set(patch: Partial<SignInForm>): void {
     const next = { ...this.form, ...patch }
     // A new API starts on its own usual operation.
-    if (patch.api !== undefined && patch.api !== this.form.api) next.operation = DEFAULT_OPERATION[patch.api] ?? ''
+    if (patch.api !== undefined && patch.api !== this.form.api)
+      next.operation = DEFAULT_OPERATION[patch.api] ?? ''
     this.form = next
   }
 
@@ -171,7 +224,8 @@ export class CcSignInPanel extends LitElement {
   private renderForm(problems: readonly SignInProblem[]) {
     const f = this.form
     const shown = this.form.clientId.trim() !== '' ? problems : problems.filter((p) => p.field !== 'clientId')
-    const invalid = (field: SignInProblem['field']) => (shown.some((p) => p.field === field) ? 'true' : 'false')
+    const invalid = (field: SignInProblem['field']) =>
+      shown.some((p) => p.field === field) ? 'true' : 'false'
     const scopes = scopesFor(f)
     const operations = isDefenderApi(f.api) && operationsFor !== null ? operationsFor(f.api) : []
     const pending = this.signIn.status === TaskStatus.PENDING
@@ -220,23 +274,29 @@ export class CcSignInPanel extends LitElement {
             <p class="hint" id="si-scopes-hint">Requested: <code class="wrap">${scopes === null ? '(nothing yet)' : scopes.join(' ')}</code>${f.api === 'custom' ? nothing : ' — empty asks for every permission already consented (/.default).'}</p>
             ${this.problem(shown, 'scopes')}
           </div>
-          ${isDefenderApi(f.api) ? html`
+          ${
+            isDefenderApi(f.api)
+              ? html`
             <div class="field">
               <label for="si-operation">Operation to check</label>
               <input id="si-operation" class="mono" list="si-operations" spellcheck="false" autocomplete="off" autocapitalize="off"
                 aria-describedby="si-operation-hint" .value=${live(f.operation)} @change=${(e: Event) => this.set({ operation: (e.target as HTMLInputElement).value })} />
               <datalist id="si-operations">${operations.map((o) => html`<option value=${o.operation}>${o.title}</option>`)}</datalist>
               <p class="hint" id="si-operation-hint">The permission check below starts on this operation.</p>
-            </div>` : nothing}
+            </div>`
+              : nothing
+          }
         </div>
         <fieldset>
           <legend>Token cache</legend>
-          ${(['memory', 'session'] as const).map((c) => html`
+          ${(['memory', 'session'] as const).map(
+            (c) => html`
             <div class="radio">
               <input type="radio" name="si-cache" id="si-cache-${c}" .checked=${live(f.cache === c)} aria-describedby="si-cache-${c}-hint" @change=${() => this.set({ cache: c })} />
               <label for="si-cache-${c}">${c === 'memory' ? 'Memory (recommended)' : 'Session storage'}</label>
               <p class="hint" id="si-cache-${c}-hint">${CACHE_HINT[c]}</p>
-            </div>`)}
+            </div>`,
+          )}
         </fieldset>
         <div class="check">
           <input type="checkbox" id="si-remember" .checked=${live(this.remember)} aria-describedby="si-remember-hint" @change=${this.onRemember} />
@@ -247,9 +307,15 @@ export class CcSignInPanel extends LitElement {
           <button type="submit" class="primary" aria-describedby="si-why-disabled" ?disabled=${problems.length > 0 || pending || this.auth.value == null}>Sign in and get a token</button>
           <button type="button" data-action="sign-out" ?disabled=${!this.signedIn || pending} @click=${this.onSignOut}>Sign out</button>
         </div>
-        <p class="hint why-disabled" id="si-why-disabled">${pending ? 'Signing in…'
-          : this.auth.value == null ? 'Sign-in is not available in this page.'
-          : problems.length > 0 ? `Disabled until the form is complete: ${[...new Set(problems.map((p) => WHAT_IS_MISSING[p.field]))].join(', ')}.` : ''}</p>
+        <p class="hint why-disabled" id="si-why-disabled">${
+          pending
+            ? 'Signing in…'
+            : this.auth.value == null
+              ? 'Sign-in is not available in this page.'
+              : problems.length > 0
+                ? `Disabled until the form is complete: ${[...new Set(problems.map((p) => WHAT_IS_MISSING[p.field]))].join(', ')}.`
+                : ''
+        }</p>
       </form>
     `
   }
@@ -272,12 +338,20 @@ export class CcSignInPanel extends LitElement {
           <dt>Tenant</dt><dd><code class="wrap" data-account-tenant>${a.tenantId ?? '(unknown)'}</code></dd>
           <dt>Scopes granted</dt><dd><code class="wrap">${o.scopes.join(' ') || '(none listed)'}</code></dd>
         </dl>
-        ${o.granted === null ? nothing : html`
+        ${
+          o.granted === null
+            ? nothing
+            : html`
           <p data-granted-count=${o.granted.granted.length}>This token grants <strong>${o.granted.granted.length}</strong> of the ${o.granted.total} operations ClaimCheck knows for ${API_RESOURCES[this.form.api as 'mde' | 'm365d'].name}.</p>
-          ${o.granted.granted.length === 0 ? nothing : html`
+          ${
+            o.granted.granted.length === 0
+              ? nothing
+              : html`
             <details><summary>Operations this token can call</summary>
               <ul class="ops">${o.granted.granted.map((g) => html`<li data-granted-operation=${g}><code>${g}</code></li>`)}</ul>
-            </details>`}`}
+            </details>`
+          }`
+        }
         ${this.renderConsent(o.consent)}
       </div>`
   }
@@ -290,17 +364,25 @@ export class CcSignInPanel extends LitElement {
         <p class="badge sev-error">Sign-in did not give a token</p>
         <h3><code>${o.code}</code>${aadsts?.name == null ? nothing : html` — ${aadsts.name}`}</h3>
         <p><em>${o.message}</em></p>
-        ${aadsts !== null ? html`
+        ${
+          aadsts !== null
+            ? html`
           <p>${aadsts.meaning}</p>
           ${aadsts.cause === null ? nothing : html`<p><strong>Likely cause:</strong> ${aadsts.cause}</p>`}
-          <p><strong>Fix:</strong> ${aadsts.fix}</p>` : html`
+          <p><strong>Fix:</strong> ${aadsts.fix}</p>`
+            : html`
           <p>${help?.meaning}</p>
-          <p><strong>Fix:</strong> ${help?.fix}</p>`}
+          <p><strong>Fix:</strong> ${help?.fix}</p>`
+        }
         ${this.renderConsent(o.consent)}
-        ${o.log.length === 0 ? nothing : html`
+        ${
+          o.log.length === 0
+            ? nothing
+            : html`
           <details class="log"><summary>What MSAL logged (errors and warnings, no personal data)</summary>
             <ul>${o.log.map((l) => html`<li><code class="wrap">${l}</code></li>`)}</ul>
-          </details>`}
+          </details>`
+        }
       </div>`
   }
 
@@ -308,11 +390,17 @@ export class CcSignInPanel extends LitElement {
     const problems = signInProblems(this.form)
     return html`
       ${this.renderForm(problems)}
-      ${this.cleared ? nothing : this.signIn.render({
-        pending: () => html`<p role="status" class="outcome">Signing in… finish in the sign-in window.</p>`,
-        complete: (o) => (o === null ? nothing : o.ok ? this.renderSuccess(o) : this.renderFailure(o)),
-        error: () => html`<p role="alert" class="outcome">The sign-in stopped unexpectedly. Try again.</p>`,
-      })}
+      ${
+        this.cleared
+          ? nothing
+          : this.signIn.render({
+              pending: () =>
+                html`<p role="status" class="outcome">Signing in… finish in the sign-in window.</p>`,
+              complete: (o) => (o === null ? nothing : o.ok ? this.renderSuccess(o) : this.renderFailure(o)),
+              error: () =>
+                html`<p role="alert" class="outcome">The sign-in stopped unexpectedly. Try again.</p>`,
+            })
+      }
     `
   }
 }

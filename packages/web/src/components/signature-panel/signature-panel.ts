@@ -28,7 +28,9 @@ const STATUS: Record<SignatureStatus, { label: string; tone: 'ok' | 'error' | 'w
 export function publishedKeySetUrl(token: TokenFacts): string | null {
   if (!isGuid(token.tenantId)) return null
   const authority = CLOUDS[token.cloud ?? 'public'].authority
-  return token.version === '2.0' ? `${authority}/${token.tenantId}/discovery/v2.0/keys` : `${authority}/common/discovery/keys`
+  return token.version === '2.0'
+    ? `${authority}/${token.tenantId}/discovery/v2.0/keys`
+    : `${authority}/common/discovery/keys`
 }
 
 /** A metadata (openid-configuration) URL is not a key set: only a real key set URL is offered as one. */
@@ -66,7 +68,11 @@ export class CcSignaturePanel extends LitElement {
   }
 
   private renderSource(status: SignatureStatus, done: boolean) {
-    const verb = !done ? 'To be checked against' : status === 'valid' || status === 'invalid' ? 'Checked against' : 'Tried to check against'
+    const verb = !done
+      ? 'To be checked against'
+      : status === 'valid' || status === 'invalid'
+        ? 'Checked against'
+        : 'Tried to check against'
     if (this.mode === 'off') {
       return html`<p class="hint">Offline: the signature is not checked, so the verdict cannot be "works".
         <button type="button" class="link" @click=${() => emit(this, 'settings-change', { verification: 'entra' })}>Check it against Entra's published keys</button></p>`
@@ -89,12 +95,14 @@ export class CcSignaturePanel extends LitElement {
     return html`
       <div class="paste-keys">
         <p>This browser could not get Entra's keys${reason === null ? '' : ` (${reason})`}. Open
-          ${url === null ? 'the tenant\'s key set' : html`<a href=${url} target="_blank" rel="noopener noreferrer" class="wrap">${url}</a>`}
+          ${url === null ? "the tenant's key set" : html`<a href=${url} target="_blank" rel="noopener noreferrer" class="wrap">${url}</a>`}
           in another tab (or fetch it with <code>curl</code>) and paste what it shows:</p>
         <form @submit=${this.submitKeySet}>
           <label for="keyset-paste">Key set (JSON with a "keys" array)</label>
           <textarea id="keyset-paste" class="mono" rows="3" spellcheck="false" autocomplete="off" autocapitalize="off"
-            .value=${this.pasted} @input=${(e: Event) => { this.pasted = (e.target as HTMLTextAreaElement).value }}></textarea>
+            .value=${this.pasted} @input=${(e: Event) => {
+              this.pasted = (e.target as HTMLTextAreaElement).value
+            }}></textarea>
           <button type="submit" ?disabled=${this.pasted.trim() === ''}>Check with this key set</button>
         </form>
       </div>`
@@ -106,7 +114,8 @@ export class CcSignaturePanel extends LitElement {
     const s = r.signature
     const status = STATUS[s.status]
     const v = this.verification
-    const unreachable = this.mode === 'entra' && (r.findings.some((f) => f.code === 'jwks-unavailable') || v.phase === 'failed')
+    const unreachable =
+      this.mode === 'entra' && (r.findings.some((f) => f.code === 'jwks-unavailable') || v.phase === 'failed')
     const badKeySet = this.mode === 'key-set' && this.keySetSource === 'pasted' && v.phase === 'unavailable'
     return html`
       <p class="status"><span class="badge sev-${status.tone}" data-status=${s.status}>${status.label}</span>
@@ -116,9 +125,11 @@ export class CcSignaturePanel extends LitElement {
       <dl>
         <dt>Key ID (kid)</dt><dd><code class="wrap">${s.kid ?? '(none)'}</code></dd>
         <dt>Algorithm</dt><dd><code>${s.alg ?? '(none)'}</code></dd>
-        ${s.jwksUri !== null && keySetUrlOf(s.jwksUri) === null
-          ? html`<dt>Metadata</dt><dd><code class="wrap">${s.jwksUri}</code></dd>`
-          : html`<dt>Key set</dt><dd><code class="wrap">${s.jwksUri ?? (this.mode === 'key-set' ? '(pasted)' : '(not fetched)')}</code></dd>`}
+        ${
+          s.jwksUri !== null && keySetUrlOf(s.jwksUri) === null
+            ? html`<dt>Metadata</dt><dd><code class="wrap">${s.jwksUri}</code></dd>`
+            : html`<dt>Key set</dt><dd><code class="wrap">${s.jwksUri ?? (this.mode === 'key-set' ? '(pasted)' : '(not fetched)')}</code></dd>`
+        }
       </dl>
       ${unreachable || badKeySet ? this.renderPasteKeySet(r.token, null) : nothing}
     `

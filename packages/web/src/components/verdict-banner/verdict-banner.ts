@@ -16,7 +16,11 @@ const HEADLINE: Record<Verdict, string> = {
  * GRANTED / DENIED, when one is asked, leads. Announced politely to screen readers as it changes.
  */
 export class CcVerdictBanner extends LitElement {
-  static override properties = { report: { attribute: false }, now: { attribute: false }, checking: { attribute: false } }
+  static override properties = {
+    report: { attribute: false },
+    now: { attribute: false },
+    checking: { attribute: false },
+  }
   static override styles = [sharedStyles, verdictBannerStyles]
   declare report: Report | null
   declare now: Date
@@ -35,9 +39,11 @@ export class CcVerdictBanner extends LitElement {
     if (p.operation === null || p.satisfied === null) return nothing
     const needs = p.anyOf.length > 0 ? ` needs ${p.anyOf.join(' or ')}` : ''
     return html`<p class="operation" data-satisfied=${String(p.satisfied)}>
-      <strong>${p.satisfied ? 'GRANTED' : 'DENIED'}</strong>: <code class="wrap">${p.operation}</code>${p.satisfied
-        ? html` (${p.granted.join(', ')})`
-        : html`${needs}; the token ${p.context === 'application' ? 'has roles' : 'has scp'} ${(p.context === 'application' ? r.token?.roles : r.token?.scopes)?.join(', ') || 'none'}`}</p>`
+      <strong>${p.satisfied ? 'GRANTED' : 'DENIED'}</strong>: <code class="wrap">${p.operation}</code>${
+        p.satisfied
+          ? html` (${p.granted.join(', ')})`
+          : html`${needs}; the token ${p.context === 'application' ? 'has roles' : 'has scp'} ${(p.context === 'application' ? r.token?.roles : r.token?.scopes)?.join(', ') || 'none'}`
+      }</p>`
   }
 
   override render() {

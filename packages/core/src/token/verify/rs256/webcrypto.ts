@@ -13,7 +13,10 @@ export function createRs256Verifier(_mode: Rs256Mode = 'adaptive'): Rs256Verifie
     let cryptoKey = cryptoKeys.get(key)
     if (cryptoKey === undefined) {
       const jwk: JsonWebKey = { kty: 'RSA', n: key.jwk.n, e: key.jwk.e, alg: 'RS256', ext: true }
-      cryptoKey = crypto.subtle.importKey('jwk', jwk, ALGORITHM, false, ['verify']).then((k) => k, () => null)
+      cryptoKey = crypto.subtle.importKey('jwk', jwk, ALGORITHM, false, ['verify']).then(
+        (k) => k,
+        () => null,
+      )
       cryptoKeys.set(key, cryptoKey)
     }
     return cryptoKey
@@ -27,7 +30,12 @@ export function createRs256Verifier(_mode: Rs256Mode = 'adaptive'): Rs256Verifie
       const cryptoKey = await cryptoKeyFor(key)
       if (cryptoKey === null || !bytes.ok) return false
       try {
-        return await crypto.subtle.verify(ALGORITHM, cryptoKey, bytes.bytes as Uint8Array<ArrayBuffer>, encoder.encode(signingInput))
+        return await crypto.subtle.verify(
+          ALGORITHM,
+          cryptoKey,
+          bytes.bytes as Uint8Array<ArrayBuffer>,
+          encoder.encode(signingInput),
+        )
       } catch {
         return false
       }
