@@ -40,9 +40,7 @@ export function tenantId(i: number): string {
  * The mix of answers: mostly ready, some lacking a permission added later, some never consented or not onboarded,
  * a few unknown tenants and throttled once (Retry-After 1 s), as a partner's real list might look.
  */
-export function setupFor(
-  i: number,
-):
+export function setupFor(i: number):
   | {
       outcome: 'ready' | 'missing-permissions' | 'not-consented' | 'not-onboarded'
       roles?: string[]

@@ -20,9 +20,7 @@ class FakeAuthHost extends LitElement {
 }
 customElements.define('fake-auth-host', FakeAuthHost)
 
-async function mountWith(
-  client: AuthClient,
-): Promise<{
+async function mountWith(client: AuthClient): Promise<{
   panel: CcSignInPanel
   events: { acquired: TokenAcquiredDetail[]; consent: ConsentRequestDetail[]; signedOut: number }
 }> {
