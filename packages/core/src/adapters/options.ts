@@ -17,7 +17,7 @@ export interface EntraAuthRouteOptions {
   /**
    * What the route needs: `{ api?, catalog?, operation?, require?, authContext? }`, or `'from-request'`: the request's
    * method and its path below the mount point, matched against `catalog` (or the built-in catalog of `api`).
-   * Default `{}`: any good token for this API (no permission asked).
+   * Default `{}`, which accepts every good token for this API (no permission asked).
    */
   requirement?: HttpRequirement | typeof FROM_REQUEST
   /** The catalog `'from-request'` matches against. */

@@ -40,7 +40,7 @@ export interface ApiResponseExplanation {
   errorCode: string | null
   /** The answer's own message (at most 1,000 characters). */
   message: string | null
-  /** What the API says it needs: any one of these. */
+  /** What the API says it needs (one of these is enough). */
   required: string[]
   /** The kind the API says it wants: application (roles) or delegated (scp). */
   kind: PermissionKind | null
