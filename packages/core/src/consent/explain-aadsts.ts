@@ -1,3 +1,4 @@
+import { parseJsonObject } from '../lib/records.js'
 import { AADSTS_CATALOGUE, type AadstsEntry } from './aadsts-catalogue.js'
 import { AADSTS_SOURCES, type AadstsSource } from './aadsts-sources.js'
 
@@ -163,17 +164,6 @@ function findInText(text: string): Found {
 
 function codesInText(text: string): number[] {
   return [...text.matchAll(CODE_IN_TEXT)].map((m) => Number(m[1]))
-}
-
-function parseJsonObject(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text)
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : null
-  } catch {
-    return null
-  }
 }
 
 /** Entra appends "\r\nTrace ID: …\r\nCorrelation ID: …\r\nTimestamp: …": keep the sentence that explains. */

@@ -22,18 +22,11 @@ export interface HttpRequirement {
   authContext?: string
 }
 
-/**
- * A catalog operation that may name the auth context it needs. `authContext` is not (yet) part of CatalogOperation:
- * it is read here as an optional own string member, so catalogs written for it type-check with this type.
- */
-export interface ProtectedOperation extends CatalogOperation {
-  authContext?: string
-}
+/** Kept for code written against the first release of /http: CatalogOperation now carries `authContext` itself. */
+export type ProtectedOperation = CatalogOperation
 
-/** A permission catalog whose operations may name the auth context they need. */
-export type ProtectedCatalog = Omit<PermissionCatalog, 'operations'> & {
-  operations: readonly ProtectedOperation[]
-}
+/** Kept likewise: any PermissionCatalog may name auth contexts on its operations. */
+export type ProtectedCatalog = PermissionCatalog
 
 const AUTH_CONTEXT = /^c(?:[1-9]|[1-9][0-9])$/
 const MEMBERS: ReadonlySet<string> = new Set(['api', 'catalog', 'operation', 'require', 'authContext'])
@@ -93,7 +86,7 @@ export function checkRequirement(requirement: HttpRequirement): CheckedRequireme
   if (authContext !== undefined) checkAuthContext('requirement.authContext', authContext)
   return {
     api,
-    verifyCatalog: catalog === undefined ? undefined : withoutAuthContexts(catalog),
+    verifyCatalog: catalog === undefined ? undefined : checkedAuthContexts(catalog),
     source,
     operation: fromRequest ? undefined : operation,
     fromRequest,
@@ -103,22 +96,16 @@ export function checkRequirement(requirement: HttpRequirement): CheckedRequireme
 }
 
 /**
- * The catalog without its operations' `authContext` members, each checked here (c1 to c99) with a message that names
- * the operation: the permission check does not use them, and the same object is kept when no operation has one.
+ * Checks each operation's `authContext` (c1 to c99) with a message that names the operation. The catalog itself goes
+ * to the verifier unchanged: CatalogOperation and the catalog validator know the member, and the permission check
+ * ignores it.
  */
-function withoutAuthContexts(catalog: PermissionCatalog): PermissionCatalog {
-  let found = false
-  const operations = catalog.operations.map((op) => {
-    if (!Object.hasOwn(op, 'authContext')) return op
-    found = true
-    checkAuthContext(
-      `catalog operation ${op.method} ${op.path}: authContext`,
-      (op as ProtectedOperation).authContext,
-    )
-    const { authContext: _authContext, ...rest } = op as ProtectedOperation
-    return rest
-  })
-  return found ? { ...catalog, operations } : catalog
+function checkedAuthContexts(catalog: PermissionCatalog): PermissionCatalog {
+  for (const op of catalog.operations) {
+    if (op.authContext !== undefined)
+      checkAuthContext(`catalog operation ${op.method} ${op.path}: authContext`, op.authContext)
+  }
+  return catalog
 }
 
 /** Entra's authentication context IDs are c1 to c99. */
@@ -130,8 +117,6 @@ export function checkAuthContext(name: string, value: unknown): string {
 
 /** The auth context a catalog operation names, if any (its own string member). */
 export function operationAuthContext(operation: CatalogOperation): string | undefined {
-  const value = Object.hasOwn(operation, 'authContext')
-    ? (operation as ProtectedOperation).authContext
-    : undefined
+  const value = Object.hasOwn(operation, 'authContext') ? operation.authContext : undefined
   return typeof value === 'string' ? value : undefined
 }

@@ -7,6 +7,7 @@ import { adminConsentLink } from './admin-consent-link.js'
 import { decidePermissions, readGrants, type Grants } from './check.js'
 import { resolveRequirement } from './requirement.js'
 import { clip } from './text.js'
+import { NO_PERMISSION_CHECK } from './no-check.js'
 import type { PermissionCheck } from './types.js'
 
 // The audience check may already have said the token is not for the called API (in its own words); the permission
@@ -59,19 +60,12 @@ function toReport(check: PermissionCheck): PermissionReport {
   return report
 }
 
+/** Nothing could be checked, and the request is refused for it (fail closed). */
 const REFUSED: PermissionReport = Object.freeze({
-  required: [],
+  ...NO_PERMISSION_CHECK,
   satisfied: false,
-  granted: [],
-  missing: [],
-  context: null,
-  operation: null,
-  api: null,
-  anyOf: [],
-  allOf: [],
   alsoRequires: [],
-  source: null,
-}) as PermissionReport
+})
 
 /**
  * With nothing asked, a token for a known API that can grant nothing is refused on its own: an app-only token

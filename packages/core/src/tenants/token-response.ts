@@ -1,3 +1,4 @@
+import { parseJsonObject } from '../lib/records.js'
 /** One answer from a token endpoint, reduced to what the check needs; the token itself lives only until it is judged. */
 export type TokenAttempt =
   | { kind: 'token'; accessToken: string }
@@ -39,7 +40,7 @@ export async function postTokenRequest(post: TokenPost): Promise<TokenAttempt> {
       redirect: 'error',
     })
     const text = await response.text()
-    const body = parseObject(text.length > MAX_BODY_CHARS ? '' : text)
+    const body = parseJsonObject(text.length > MAX_BODY_CHARS ? '' : text)
     if (response.ok) {
       const token = body?.access_token
       if (typeof token === 'string' && token.length > 0) return { kind: 'token', accessToken: token }
@@ -56,17 +57,6 @@ export async function postTokenRequest(post: TokenPost): Promise<TokenAttempt> {
   } finally {
     clearTimeout(timer)
     post.signal?.removeEventListener('abort', onAbort)
-  }
-}
-
-function parseObject(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text)
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : null
-  } catch {
-    return null
   }
 }
 

@@ -8,6 +8,7 @@ import { decodeToken, type DecodedToken } from './decode.js'
 import { readTokenFacts, stringClaim } from './facts.js'
 import { normalizeInput, type NormalizedInput } from './normalize.js'
 import { evaluatePermissions } from '../permissions/evaluate.js'
+import { NO_PERMISSION_CHECK } from '../permissions/no-check.js'
 import { DEFAULT_CLOCK_SKEW_SECONDS, readClock, toList, type InspectOptions } from './options.js'
 import { verdictOf } from './verdict.js'
 import type { PermissionReport, Report, SignatureReport, TokenFacts } from './report.js'
@@ -20,19 +21,6 @@ export interface Analysis {
   permissions: PermissionReport
   findings: Finding[]
 }
-
-export const NO_PERMISSION_CHECK: PermissionReport = Object.freeze({
-  required: [],
-  satisfied: null,
-  granted: [],
-  missing: [],
-  context: null,
-  operation: null,
-  api: null,
-  anyOf: [],
-  allOf: [],
-  source: null,
-}) as PermissionReport
 
 /** Checks that depend on the clock; the verifier re-runs these for cached results. */
 export function timeFindings(facts: TokenFacts, options: InspectOptions): Finding[] {

@@ -58,20 +58,8 @@ describe('1. bounded work: duplicate members and token-controlled text', () => {
     }
   })
 
-  it('decoding stays linear: doubling the duplicates roughly doubles the time, never squares it', () => {
-    const time = (n: number): number => {
-      const body = `{"${'k'.repeat(20_000)}":{${Array.from({ length: n }, () => '"a":1').join(',')}}}`
-      const token = `${b64url('{"alg":"RS256","kid":"k1"}')}.${b64url(body)}.${b64url(Buffer.alloc(256))}`
-      const start = process.hrtime.bigint()
-      for (let i = 0; i < 5; i++) inspectToken(token, { now: NOW })
-      return Number(process.hrtime.bigint() - start)
-    }
-    time(2_000)
-    const small = time(4_000)
-    const large = time(16_000)
-    // 4x the input; a quadratic parser would take 16x. Generous bound for a shared, noisy machine.
-    expect(large / small).toBeLessThan(10)
-  })
+  // Linearity is held by the case above without timing anything: the old decoder built every path in full, so
+  // this token (15,000 duplicates under a 100 kB name) needed 1.5 GB of path strings and threw RangeError.
 
   it('the CLI refuses it without a stack trace', async () => {
     await ensureCliBuilt()
