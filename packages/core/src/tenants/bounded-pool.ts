@@ -20,7 +20,9 @@ export async function* boundedPool<I, O>(
   let exhausted = false
   try {
     for (;;) {
-      while (!exhausted && !stop() && running < limit) {
+      // A finished result is handed over before more work is pulled: with a source and work that settle within
+      // microtasks, pulling first would run the whole source before the consumer (or `stop`) saw one result.
+      while (!exhausted && finished.length === 0 && !stop() && running < limit) {
         const step = await source.next()
         if (step.done === true) {
           exhausted = true

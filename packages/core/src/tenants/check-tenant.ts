@@ -8,13 +8,14 @@ import { judgeToken } from './judge-token.js'
 import type { ResolvedOptions } from './options.js'
 import type { TenantError, TenantResult } from './result.js'
 import { backoffMs, retryAfterMs } from './retry.js'
+import type { Scrubber } from './scrub.js'
 import type { TenantEntry } from './tenant-list.js'
 import { postTokenRequest } from './token-response.js'
 
 /** What one tenant's check needs from the run. */
 export interface TenantContext extends ResolvedOptions {
   credential: PreparedCredential
-  scrub: (text: string) => string
+  scrub: Scrubber
   countRequest: () => void
 }
 
@@ -114,13 +115,23 @@ export async function checkTenant(
     })
     ctx.countRequest()
     const answer = await postTokenRequest({ fetch: ctx.fetch, url, body, timeoutMs: ctx.timeoutMs, signal })
+    // A per-request assertion (a certificate's, a federated function's) is hidden like the secret known up front.
+    const perRequest = [fields.client_secret, fields.client_assertion].filter(
+      (v): v is string => v !== undefined,
+    )
     if (answer.kind === 'token') {
-      const judged = judgeToken(answer.accessToken, tenant, ctx.requirement, ctx.now ?? (() => new Date()))
+      const judged = judgeToken(
+        answer.accessToken,
+        tenant,
+        ctx.requirement,
+        ctx.now ?? (() => new Date()),
+        ctx.clientId,
+      )
       return { ...judged, tenant, cloud, consentUrl, attempts: attempt }
     }
     let retryAfter: number | null = null
     if (answer.kind === 'error') {
-      const verdict = classifyErrorAnswer(answer.status, answer.body, ctx.scrub)
+      const verdict = classifyErrorAnswer(answer.status, answer.body, ctx.scrub.with(perRequest))
       if (verdict.settle) {
         return {
           ...none,

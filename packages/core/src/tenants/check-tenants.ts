@@ -61,10 +61,14 @@ export function checkTenants(options: CheckTenantsOptions): TenantCheckRun {
     for await (const result of boundedPool(
       source,
       config.concurrency,
-      (entry, signal) => checkTenant(entry, context, signal),
+      async (entry, signal) => {
+        const result = await checkTenant(entry, context, signal)
+        // Decided as the answer arrives, not when the consumer reads it: no tenant is pulled after it.
+        if (result.outcome === 'credential-problem' && stopper === null) stopper = result.tenant
+        return result
+      },
       () => stopper !== null,
     )) {
-      if (result.outcome === 'credential-problem' && stopper === null) stopper = result.tenant
       yield result
     }
     if (stopper !== null) {

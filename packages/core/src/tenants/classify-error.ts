@@ -17,8 +17,10 @@ export function classifyErrorAnswer(
   body: Record<string, unknown> | null,
   scrub: (text: string) => string,
 ): ErrorVerdict {
-  const explanation = body === null ? null : explainAadsts(body)
-  const oauthError = typeof body?.error === 'string' ? scrub(body.error).slice(0, 100) : null
+  // Scrubbed whole, before anything is explained or cut: a secret cut in half by a length limit is still a leak.
+  const clean = body === null ? null : scrubStrings(body, scrub)
+  const explanation = clean === null ? null : explainAadsts(clean)
+  const oauthError = typeof clean?.error === 'string' ? clean.error.slice(0, 100) : null
   if (explanation !== null) {
     const error: TenantError = {
       source: 'aadsts',
@@ -27,7 +29,7 @@ export function classifyErrorAnswer(
       oauthError,
       meaning: explanation.meaning,
       fix: explanation.fix,
-      description: explanation.description === null ? null : scrub(explanation.description),
+      description: explanation.description,
       lookupUrl: explanation.lookupUrl,
       findings: [],
     }
@@ -84,4 +86,21 @@ export function networkError(): TenantError {
     lookupUrl: null,
     findings: [],
   }
+}
+
+/** The body with every string member (and every string in an array member) scrubbed. */
+function scrubStrings(
+  body: Record<string, unknown>,
+  scrub: (text: string) => string,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(body)) {
+    out[key] =
+      typeof value === 'string'
+        ? scrub(value)
+        : Array.isArray(value)
+          ? value.map((v: unknown) => (typeof v === 'string' ? scrub(v) : v))
+          : value
+  }
+  return out
 }

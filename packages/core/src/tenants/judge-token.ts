@@ -38,9 +38,12 @@ export function judgeToken(
   tenant: string,
   requirement: TenantRequirement,
   now: Clock,
+  clientId: string,
 ): TokenJudgement {
   const report = inspectToken(accessToken, {
     now,
+    // The token must be this app's: one issued to another client answers nothing about this app's consent.
+    clientApps: [clientId],
     api: requirement.api,
     ...(requirement.operation !== undefined ? { operation: requirement.operation } : {}),
     ...(requirement.require !== undefined ? { require: requirement.require } : {}),
@@ -63,11 +66,14 @@ export function judgeToken(
   const otherErrors = report.findings.filter((f) => f.severity === 'error' && !PERMISSION_CODES.has(f.code))
   if (facts === null || facts.kind !== 'app-only' || otherErrors.length > 0) {
     const codes = otherErrors.map((f) => f.code)
+    const otherApp = codes.includes('client-app-not-allowed')
     return {
       ...base,
       missing: [],
       outcome: 'unavailable',
-      reason: `The token endpoint answered with a token that is not an app-only token for this tenant and API${codes.length > 0 ? ` (${codes.join(', ')})` : ''}.`,
+      reason: otherApp
+        ? `The token endpoint answered with a token issued to another app (${facts?.appId ?? 'no app id'}), not ${clientId}: it says nothing about this app's consent (${codes.join(', ')}).`
+        : `The token endpoint answered with a token that is not an app-only token for this tenant and API${codes.length > 0 ? ` (${codes.join(', ')})` : ''}.`,
       error: {
         source: 'token',
         code: null,

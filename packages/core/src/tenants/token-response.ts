@@ -6,8 +6,8 @@ export type TokenAttempt =
   | { kind: 'timeout' }
   | { kind: 'network' }
 
-/** Entra's JSON answers are small; a larger body is not a token endpoint's answer and is not read whole. */
-const MAX_BODY_CHARS = 64 * 1024
+/** Entra's JSON answers are small; a larger body is not a token endpoint's answer and is not read past this. */
+export const MAX_BODY_BYTES = 64 * 1024
 
 export interface TokenPost {
   fetch: typeof fetch
@@ -25,8 +25,14 @@ export interface TokenPost {
 export async function postTokenRequest(post: TokenPost): Promise<TokenAttempt> {
   const controller = new AbortController()
   let timedOut = false
+  // The deadline ends the body too: an abort alone did not always end a body that never stops (Node 20's fetch).
+  let expire: () => void = () => undefined
+  const deadline = new Promise<'deadline'>((resolve) => {
+    expire = () => resolve('deadline')
+  })
   const timer = setTimeout(() => {
     timedOut = true
+    expire()
     controller.abort()
   }, post.timeoutMs)
   const onAbort = (): void => controller.abort()
@@ -39,8 +45,9 @@ export async function postTokenRequest(post: TokenPost): Promise<TokenAttempt> {
       signal: controller.signal,
       redirect: 'error',
     })
-    const text = await response.text()
-    const body = parseJsonObject(text.length > MAX_BODY_CHARS ? '' : text)
+    const text = await readCapped(response, deadline)
+    if (text === 'deadline') return { kind: 'timeout' }
+    const body = text === null ? null : parseJsonObject(text)
     if (response.ok) {
       const token = body?.access_token
       if (typeof token === 'string' && token.length > 0) return { kind: 'token', accessToken: token }
@@ -65,4 +72,33 @@ function withoutTokens(body: Record<string, unknown> | null): Record<string, unk
   if (body === null) return null
   const { error, error_description: description, error_codes: codes } = body
   return { error, error_description: description, error_codes: codes }
+}
+
+/**
+ * The body as text, read as a stream: null when it is larger than MAX_BODY_BYTES (no more is pulled), `'deadline'`
+ * when the request's deadline passes first. Never throws past the caller's catch.
+ */
+async function readCapped(
+  response: Response,
+  deadline: Promise<'deadline'>,
+): Promise<string | null | 'deadline'> {
+  const stream = response.body
+  if (stream === null) return ''
+  const reader = stream.getReader()
+  const decoder = new TextDecoder()
+  let size = 0
+  let text = ''
+  try {
+    for (;;) {
+      const step = await Promise.race([reader.read(), deadline])
+      if (step === 'deadline') return 'deadline'
+      if (step.done) return text + decoder.decode()
+      size += step.value.byteLength
+      if (size > MAX_BODY_BYTES) return null
+      text += decoder.decode(step.value, { stream: true })
+    }
+  } finally {
+    // Not awaited: a body that never ends must not hold the check; cancel tells the stream to stop.
+    reader.cancel().catch(() => undefined)
+  }
 }

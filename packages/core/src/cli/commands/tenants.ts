@@ -8,7 +8,7 @@ import { createTenantTally, summaryJsonLine, tenantJsonLine } from '../../tenant
 import { readTenantList, type TenantEntry } from '../../tenants/tenant-list.js'
 import { withUsageErrors } from '../args.js'
 import { EXIT_FINDINGS, EXIT_OK, UsageError, readAll, readFileCapped, type CliIO } from '../io.js'
-import { CLEAR_PROGRESS, renderProgress, renderTenantTable } from '../output/tenants.js'
+import { CLEAR_PROGRESS, renderProgress, tenantTableChunks } from '../output/tenants.js'
 import { makeStyle, useColour } from '../output/style.js'
 import { resolveRequirementFlags } from '../requirement-flags.js'
 import type { Command } from '../run.js'
@@ -105,7 +105,7 @@ export const tenantsCommand: Command = {
     }
     const summary = tally.summary(run)
     if (json) io.stdout(summaryJsonLine(summary))
-    else io.stdout(renderTenantTable(results, summary, makeStyle(useColour(io))))
+    else for (const chunk of tenantTableChunks(results, summary, makeStyle(useColour(io)))) io.stdout(chunk)
     return summary.allReady ? EXIT_OK : EXIT_FINDINGS
   },
 }

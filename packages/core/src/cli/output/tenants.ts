@@ -41,15 +41,28 @@ export function renderTenantTable(
   summary: TenantSummary,
   style: Style,
 ): string {
+  return [...tenantTableChunks(results, summary, style)].join('')
+}
+
+/**
+ * The same table in pieces of at most `linesPerChunk` lines: a million results would make one string near V8's
+ * length limit, and the terminal gets the first lines sooner.
+ */
+export function* tenantTableChunks(
+  results: readonly TenantResult[],
+  summary: TenantSummary,
+  style: Style,
+  linesPerChunk = 1000,
+): Generator<string, void, undefined> {
   const rank = (o: TenantOutcome): number => OUTCOME_ACTION_ORDER.indexOf(o)
   const sorted = [...results].sort(
     (a, b) => rank(a.outcome) - rank(b.outcome) || a.tenant.localeCompare(b.tenant),
   )
-  const width = Math.max(
-    ...sorted.map((r) => r.tenant.length + (r.cloud === 'public' ? 0 : r.cloud.length + 3)),
-    6,
-  )
-  const lines: string[] = []
+  // A loop, not Math.max(...spread): a spread of a million results overflows the call stack.
+  let width = 6
+  for (const r of sorted)
+    width = Math.max(width, r.tenant.length + (r.cloud === 'public' ? 0 : r.cloud.length + 3))
+  let lines: string[] = []
   for (const r of sorted) {
     const name = r.cloud === 'public' ? r.tenant : `${r.tenant} (${r.cloud})`
     const colour =
@@ -63,10 +76,14 @@ export function renderTenantTable(
       lines.push(`${' '.repeat(21)}${style.dim('consent:')} ${r.consentUrl}`)
     else if (r.outcome !== 'ready' && r.error?.fix)
       lines.push(`${' '.repeat(21)}${style.dim('fix:')} ${r.error.fix}`)
+    if (lines.length >= linesPerChunk) {
+      yield `${lines.join('\n')}\n`
+      lines = []
+    }
   }
   lines.push('', summaryLine(summary, style))
   for (const note of summary.notes) lines.push(style.yellow(note))
-  return `${lines.join('\n')}\n`
+  yield `${lines.join('\n')}\n`
 }
 
 function detail(r: TenantResult): string {
