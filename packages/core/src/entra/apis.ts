@@ -42,9 +42,9 @@ export interface ApiResource {
 // Hosts and audiences: read 2026-11-30.
 // - MDE base URI https://api.security.microsoft.com and the regional hosts us., eu., uk., au., swa., ina.:
 //   https://learn.microsoft.com/defender-endpoint/api/exposed-apis-list ("Endpoint URI and versioning"; versioned
-//   form /api/v1.0/...). `aea.` is in the project reference (defender-apis.md) but in none of the page copies we
-//   found; it is kept, marked here, because accepting a host that serves nothing costs nothing while refusing a
-//   real one would refuse good calls.
+//   form /api/v1.0/...). `aea.` checked 2026-12-08: listed with the others in the regional-host tip of the
+//   current defender-endpoint API pages (run-advanced-query-api, exposed-apis-create-app-partners and more; the
+//   exposed-apis-list page's copy stops at ina.), so it stays.
 // - Older MDE hosts api-us./api-eu./api-uk./api-au.securitycenter.microsoft.com and api.securitycenter.windows.com:
 //   the pre-2024 API pages and MicrosoftDocs/windows-itpro-docs#8310 (2020-09).
 // - US Government: api-gcc.securitycenter.microsoft.us, api-gov.securitycenter.microsoft.us (MDE) and

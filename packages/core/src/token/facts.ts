@@ -1,5 +1,6 @@
 import { apiForAudience, type ApiId } from '../entra/apis.js'
 import type { CloudName } from '../entra/clouds.js'
+import { hostCloud } from '../entra/host-cloud.js'
 import { parseEntraIssuer, type TokenVersion } from '../entra/issuers.js'
 import type { Finding } from '../findings/finding.js'
 import { makeFinding } from '../findings/make-finding.js'
@@ -68,9 +69,11 @@ function cloudOf(issuer: string | null, audience: string | null): CloudName | nu
   const parsed = issuer === null ? null : parseEntraIssuer(issuer)
   if (!parsed) return null
   if (parsed.clouds.length === 1) return parsed.clouds[0] as CloudName
-  // v1 issuers are shared by the public and US Government clouds; the resource's host tells them apart.
-  if (audience !== null && /\.us(\/|$)/i.test(audience.replace(/^https?:\/\//, ''))) return 'usgov'
-  return 'public'
+  // v1 issuers are shared by the public and US Government clouds; the resource's host tells them apart. GCC's
+  // resources are on .us hosts but GCC signs in at the public cloud (defender-endpoint/gov.md): hostCloud knows.
+  if (audience === null) return 'public'
+  const host = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(audience)?.[1]
+  return host === undefined ? 'public' : hostCloud(host).signIn === 'usgov' ? 'usgov' : 'public'
 }
 
 /** The API the audience names. A nonce header alone never makes a token Graph's: anyone can add one to a forgery. */
