@@ -190,6 +190,12 @@ export const FINDING_RULES = {
     title: 'Token for another API',
     fix: "Request a token with the called API's /.default scope.",
   },
+  'cloud-mismatch': {
+    severity: 'error',
+    area: 'audience',
+    title: "Token from another cloud than the API's host",
+    fix: "Request the token at the sign-in authority of the host's cloud (GCC: login.microsoftonline.com; GCC High and DoD: login.microsoftonline.us).",
+  },
   'id-token-as-access-token': {
     severity: 'error',
     area: 'audience',

@@ -56,6 +56,8 @@ export const FINDING_MEANINGS: Readonly<Record<FindingCode, string>> = {
     "The token's aud is an identifier URI of the called API's own resource that Entra writes when asked for it (for example https://userrequestsgraphapi-prd.trafficmanager.net for Defender for Endpoint), but the API itself refuses it with 403. Only the documented resource (https://api.securitycenter.microsoft.com) works.",
   'wrong-api':
     'The token is for a different API than the one being called (e.g. a Defender for Endpoint token sent to Microsoft 365 Defender). The API answers 401 or 403.',
+  'cloud-mismatch':
+    "The token was issued by one cloud's sign-in authority but is sent to an API host of another cloud (e.g. a commercial token to api-gov.securitycenter.microsoft.us). National clouds do not accept each other's tokens; GCC is the exception that signs in at the public cloud.",
   'id-token-as-access-token':
     'This is an ID token (it proves a sign-in to your app; aud is your client ID), not an access token for an API.',
   'signature-invalid':
