@@ -44,6 +44,13 @@ const OPERATION_KEYS = new Set([
   'area',
   'authContext',
 ])
+
+/**
+ * The fields parseCatalog reads and keeps, per level (schema/catalog.schema.json lists the same: a test holds them
+ * equal, and round-trips every field). `$schema` is accepted and not kept: it names the format, not the API.
+ */
+export const CATALOG_FIELDS: Readonly<Record<'catalog' | 'permission' | 'operation', ReadonlySet<string>>> =
+  Object.freeze({ catalog: TOP_KEYS, permission: PERMISSION_KEYS, operation: OPERATION_KEYS })
 const LIMIT = 10_000
 /** Entra's authentication context IDs are c1 to c99. */
 export const AUTH_CONTEXT_ID = /^c(?:[1-9]|[1-9][0-9])$/
@@ -114,6 +121,8 @@ export function parseCatalog(value: unknown): CatalogParseResult {
       ],
     }
   unknownKeys(value, TOP_KEYS, 'catalog', errors)
+  const schemaRef = own(value, '$schema')
+  if (schemaRef !== undefined && typeof schemaRef !== 'string') errors.push('$schema must be a string')
 
   const id = own(value, 'id')
   if (typeof id !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id))
