@@ -8,6 +8,8 @@ import {
   type ProtectedCatalog,
 } from '../http/requirement.js'
 import { resolveSettings } from '../http/settings.js'
+import { assertKnownKeys } from '../lib/strict-options.js'
+import { VERIFIER_OPTION_KEYS } from '../token/verify/options.js'
 import type { RefusalSettings } from '../http/refuse.js'
 // The verifier through the public entry: the adapters depend on its names, not on where the verifier lives.
 import { createVerifier, type VerifierOptions } from '../index.js'
@@ -39,7 +41,11 @@ export interface ResolvedEntraAuth {
   settings: RefusalSettings
 }
 
-const ROUTE_KEYS: ReadonlySet<string> = new Set([
+/**
+ * The adapter's own option keys, in ONE list: they are never forwarded to createVerifier. Everything else is a
+ * createVerifier option (checked strictly by createVerifier itself), and with `{ verifier }` any of those throws.
+ */
+export const ADAPTER_OPTION_KEYS: readonly string[] = Object.freeze([
   'requirement',
   'catalog',
   'api',
@@ -47,28 +53,48 @@ const ROUTE_KEYS: ReadonlySet<string> = new Set([
   'retryAfterSeconds',
   'verifier',
 ])
+const ADAPTER_KEYS: ReadonlySet<string> = new Set(ADAPTER_OPTION_KEYS)
+const VERIFIER_KEYS: ReadonlySet<string> = new Set(VERIFIER_OPTION_KEYS)
+const ALL_KEYS: ReadonlySet<string> = new Set([...ADAPTER_OPTION_KEYS, ...VERIFIER_OPTION_KEYS])
+
+/** An own data property of the options (the adapters read nothing inherited, and call no getter). */
+function ownValue(options: object, key: string): unknown {
+  const d = Object.getOwnPropertyDescriptor(options, key)
+  if (d === undefined) return undefined
+  if (!('value' in d)) throw new TypeError(`entraAuth: option '${key}' is an accessor; pass a value`)
+  return d.value
+}
 
 /** Everything is checked once, when the middleware is made: misconfiguration throws TypeError at start-up. */
 export function resolveEntraAuth(options: EntraAuthOptions): ResolvedEntraAuth {
-  if (typeof options !== 'object' || options === null)
-    throw new TypeError('entraAuth needs an options object')
-  const { requirement = {}, catalog, api, realm, retryAfterSeconds } = options
-  let verifier: ReportVerifier
-  if ('verifier' in options && options.verifier !== undefined) {
-    if (typeof options.verifier?.verify !== 'function')
-      throw new TypeError('verifier must be what createVerifier returns')
-    const extra = Object.keys(options).filter((k) => !ROUTE_KEYS.has(k))
-    if (extra.length > 0)
+  const withVerifier =
+    typeof options === 'object' && options !== null && ownValue(options, 'verifier') !== undefined
+  if (withVerifier) {
+    const extra = Object.keys(options).find((k) => !ADAPTER_KEYS.has(k) && VERIFIER_KEYS.has(k))
+    if (extra !== undefined)
       throw new TypeError(
-        `pass either { verifier } or createVerifier's options, not both (${extra.join(', ')})`,
+        `entraAuth: pass either { verifier } or createVerifier's options, not both ('${extra}' is a createVerifier option)`,
       )
-    verifier = options.verifier
+    assertKnownKeys('entraAuth', options, ADAPTER_KEYS)
+  } else assertKnownKeys('entraAuth', options, ALL_KEYS)
+  const requirement = ownValue(options, 'requirement') ?? {}
+  const catalog = ownValue(options, 'catalog')
+  const api = ownValue(options, 'api')
+  const realm = ownValue(options, 'realm')
+  const retryAfterSeconds = ownValue(options, 'retryAfterSeconds')
+  let verifier: ReportVerifier
+  if (withVerifier) {
+    const given = ownValue(options, 'verifier') as ReportVerifier
+    if (typeof given?.verify !== 'function')
+      throw new TypeError('entraAuth: verifier must be what createVerifier returns')
+    verifier = given
   } else {
+    // Adapter keys stay here; createVerifier reads the rest strictly.
     const verifierOptions: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(options)) if (!ROUTE_KEYS.has(k)) verifierOptions[k] = v
+    for (const k of Object.keys(options)) if (!ADAPTER_KEYS.has(k)) verifierOptions[k] = ownValue(options, k)
     verifier = createVerifier(verifierOptions as unknown as VerifierOptions)
   }
-  let http: HttpRequirement
+  let http: unknown
   if (requirement === FROM_REQUEST) {
     http = {
       operation: FROM_REQUEST,
@@ -77,12 +103,17 @@ export function resolveEntraAuth(options: EntraAuthOptions): ResolvedEntraAuth {
     }
   } else {
     if (catalog !== undefined || api !== undefined)
-      throw new TypeError("catalog and api belong inside requirement, unless requirement is 'from-request'")
+      throw new TypeError(
+        "entraAuth: catalog and api belong inside requirement, unless requirement is 'from-request'",
+      )
     http = requirement
   }
-  const { mountPath: _mountPath, ...settings } = resolveSettings({
-    ...(realm !== undefined ? { realm } : {}),
-    ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
-  })
-  return { verifier, requirement: checkRequirement(http), settings }
+  const { mountPath: _mountPath, ...settings } = resolveSettings(
+    {
+      ...(realm !== undefined ? { realm: realm as string } : {}),
+      ...(retryAfterSeconds !== undefined ? { retryAfterSeconds: retryAfterSeconds as number } : {}),
+    },
+    'entraAuth',
+  )
+  return { verifier, requirement: checkRequirement(http, 'entraAuth requirement'), settings }
 }

@@ -1,11 +1,5 @@
-import {
-  BUILTIN_CATALOG_IDS,
-  BUILTIN_CATALOGS,
-  isBuiltinCatalogId,
-  type BuiltinCatalogId,
-} from '../permissions/builtin.js'
-import { isPermissionName } from '../permissions/name-key.js'
-import { parseOperation, resolveOperation } from '../permissions/operation.js'
+import { BUILTIN_CATALOG_IDS, isBuiltinCatalogId, type BuiltinCatalogId } from '../permissions/builtin.js'
+import { compileRequirement, type CompiledRequirement } from '../permissions/requirement.js'
 import type { PermissionCatalog } from '../permissions/types.js'
 import { loadCatalogFile } from './catalog-file.js'
 import { UsageError } from './io.js'
@@ -24,8 +18,26 @@ export interface ResolvedRequirement {
   require?: string[]
 }
 
-/** --api, --operation, --require and --catalog, checked up front so that a typo is a usage error, not a verdict. */
+const FLAG: Record<string, string> = {
+  api: '--api',
+  catalog: '--catalog',
+  operation: '--operation',
+  require: '--require',
+  requirement: '--operation/--require',
+}
+
+/**
+ * --api, --operation, --require and --catalog, read by compileRequirement (as verify reads them) and checked up front,
+ * so that a typo is a usage error, not a verdict: an operation must be in the catalog(s) it names.
+ */
 export async function resolveRequirementFlags(flags: RequirementFlags): Promise<ResolvedRequirement> {
+  return (await compileRequirementFlags(flags)).requirement
+}
+
+/** resolveRequirementFlags, with the requirement as the one reader compiled it. */
+export async function compileRequirementFlags(
+  flags: RequirementFlags,
+): Promise<{ requirement: ResolvedRequirement; compiled: CompiledRequirement }> {
   if (flags.api !== undefined && flags.catalog !== undefined)
     throw new UsageError('give either --api or --catalog, not both')
   if (flags.api !== undefined && !isBuiltinCatalogId(flags.api))
@@ -34,31 +46,21 @@ export async function resolveRequirementFlags(flags: RequirementFlags): Promise<
   const out: ResolvedRequirement = {}
   if (flags.api !== undefined) out.api = flags.api as BuiltinCatalogId
   if (catalog) out.catalog = catalog
-  if (flags.require !== undefined) {
-    const bad: string | undefined = flags.require.find((r) => !isPermissionName(r as unknown))
-    if (bad !== undefined)
-      throw new UsageError(
-        `--require: "${bad.slice(0, 200)}" is not a permission name (one per --require: printable ASCII, no spaces)`,
-      )
-    out.require = flags.require
+  if (flags.require !== undefined) out.require = flags.require
+  if (flags.operation !== undefined) out.operation = flags.operation
+  const compiled = compileRequirement(out)
+  if (!compiled.ok) {
+    const { member, message } = compiled.problem
+    throw new UsageError(
+      `${FLAG[member] ?? '--operation'}: ${message.slice(0, 300)}${member === 'require' ? ' (one per --require)' : ''}`,
+    )
   }
   if (flags.operation !== undefined) {
-    const parsed = parseOperation(flags.operation)
-    if (parsed === null)
+    const unknown = compiled.value.resolve(null).unknown
+    if (unknown !== null)
       throw new UsageError(
-        `--operation: "${flags.operation.slice(0, 200)}" is not "METHOD /path" or "METHOD https://host/path" (e.g. "GET /api/alerts")`,
+        `--operation: ${unknown.message} List them with claimcheck permissions${catalog ? ' --catalog <file>' : out.api ? ` --api ${out.api}` : ''}`,
       )
-    const candidates = catalog
-      ? [catalog]
-      : out.api
-        ? [BUILTIN_CATALOGS[out.api]]
-        : Object.values(BUILTIN_CATALOGS)
-    if (!resolveOperation(parsed, candidates)) {
-      throw new UsageError(
-        `--operation: ${flags.operation.slice(0, 200)} is not an operation of ${candidates.map((c) => c.name).join(' or ')}; list them with claimcheck permissions${catalog ? ' --catalog <file>' : out.api ? ` --api ${out.api}` : ''}`,
-      )
-    }
-    out.operation = flags.operation
   }
-  return out
+  return { requirement: out, compiled: compiled.value }
 }

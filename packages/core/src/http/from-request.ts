@@ -1,4 +1,5 @@
-import { matchOperation, parseOperation } from '../permissions/operation.js'
+import { indexCatalog, type CatalogIndex } from '../permissions/catalog-index.js'
+import { matchIn, parseOperation } from '../permissions/operation.js'
 import type { CatalogOperation, PermissionCatalog } from '../permissions/types.js'
 
 /**
@@ -18,7 +19,7 @@ export function pathBelowMount(path: string, mountPath: string): string | null {
  * matches: such a request is refused, never waved through.
  */
 export function operationForRequest(
-  catalog: PermissionCatalog,
+  catalog: CatalogIndex | PermissionCatalog,
   method: string,
   path: string,
   mountPath = '',
@@ -28,5 +29,7 @@ export function operationForRequest(
   // HEAD is GET without the body (RFC 9110 §9.3.2): it needs what GET needs, as frameworks route it to GET handlers.
   const asked = method.toUpperCase() === 'HEAD' ? 'GET' : method
   const parsed = parseOperation(`${asked} ${relative}`)
-  return parsed === null ? null : matchOperation(catalog, parsed)
+  if (parsed === null) return null
+  // A route's catalog is indexed once, at creation; a bare catalog (older callers) is indexed here.
+  return matchIn('templates' in catalog ? catalog : indexCatalog(catalog), parsed)
 }

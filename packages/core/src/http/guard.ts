@@ -1,12 +1,9 @@
 import { FINDING_RULES, isFindingCode } from '../findings/catalogue.js'
 import type { Finding } from '../findings/finding.js'
-import { formatOperation, matchOperation, parseOperation } from '../permissions/operation.js'
-import type { CatalogOperation } from '../permissions/types.js'
 import type { Report, RequirementOptions } from '../index.js'
 import type { Refusal } from './answer.js'
 import { clientHandlesClaimsChallenge, hasAuthContext } from './auth-context.js'
 import { readCredentials } from './credentials.js'
-import { operationForRequest } from './from-request.js'
 import {
   insufficientScope,
   invalidToken,
@@ -16,7 +13,7 @@ import {
   unknownOperation,
   type RefusalSettings,
 } from './refuse.js'
-import { operationAuthContext, type CheckedRequirement } from './requirement.js'
+import type { CheckedRequirement, RouteRequest } from './requirement.js'
 
 /** What authorize and the adapters need from a verifier: `createVerifier(...)` is one. */
 export interface ReportVerifier {
@@ -43,39 +40,6 @@ export type GuardOutcome =
   /** `report` is null when no bearer token was sent. */
   | { ok: false; report: Report | null; refusal: Refusal }
 
-interface Resolved {
-  request: RequirementOptions
-  /** 'from-request' found no catalog operation for this method and path. */
-  unmatched: boolean
-  authContext: string | undefined
-}
-
-/** The verifier's request for this HTTP request: only api, catalog, operation and require ever reach verify(). */
-function resolve(requirement: CheckedRequirement, incoming: IncomingRequest, mountPath: string): Resolved {
-  const { api, verifyCatalog, require, source } = requirement
-  const base: RequirementOptions = {
-    ...(api !== undefined ? { api } : {}),
-    ...(verifyCatalog !== undefined ? { catalog: verifyCatalog } : {}),
-    ...(require !== undefined ? { require } : {}),
-  }
-  let matched: CatalogOperation | null = null
-  let operation = requirement.operation
-  if (requirement.fromRequest) {
-    matched = source === null ? null : operationForRequest(source, incoming.method, incoming.path, mountPath)
-    if (matched === null) return { request: base, unmatched: true, authContext: requirement.authContext }
-    operation = formatOperation(matched)
-  } else if (operation !== undefined && source !== null) {
-    // Only to read the operation's own auth context; the verifier matches the operation itself.
-    const parsed = parseOperation(operation)
-    matched = parsed === null ? null : matchOperation(source, parsed)
-  }
-  return {
-    request: operation === undefined ? base : { ...base, operation },
-    unmatched: false,
-    authContext: requirement.authContext ?? (matched === null ? undefined : operationAuthContext(matched)),
-  }
-}
-
 const areaOf = (f: Finding): string | null => (isFindingCode(f.code) ? FINDING_RULES[f.code].area : null)
 
 /**
@@ -85,7 +49,8 @@ const areaOf = (f: Finding): string | null => (isFindingCode(f.code) ? FINDING_R
 export async function guardRequest(
   verifier: ReportVerifier,
   incoming: IncomingRequest,
-  requirement: CheckedRequirement,
+  /** A function when compiling it is deferred until a request carries credentials (authorize()). */
+  requirement: CheckedRequirement | (() => CheckedRequirement),
   settings: GuardSettings,
 ): Promise<GuardOutcome> {
   const credentials = readCredentials(incoming.authorization)
@@ -93,15 +58,16 @@ export async function guardRequest(
     if (incoming.method.toUpperCase() === 'OPTIONS') return { ok: true, preflight: true, report: null }
     return { ok: false, report: null, refusal: noCredentials(settings) }
   }
-  const resolved = resolve(requirement, incoming, settings.mountPath)
+  const checked = typeof requirement === 'function' ? requirement() : requirement
+  const resolved = checked.forRequest(incoming.method, incoming.path, settings.mountPath)
   const report = await verifier.verify(credentials.token, resolved.request)
-  const refusal = judge(report, resolved, requirement, settings)
+  const refusal = judge(report, resolved, checked, settings)
   return refusal === null ? { ok: true, preflight: false, report } : { ok: false, report, refusal }
 }
 
 function judge(
   report: Report,
-  resolved: Resolved,
+  resolved: RouteRequest,
   requirement: CheckedRequirement,
   settings: RefusalSettings,
 ): Refusal | null {
@@ -137,13 +103,17 @@ function judge(
     return insufficientScope(report, cause?.code ?? 'permission-missing', settings)
   }
 
+  // An auth context is satisfied by a user's sign-in: an app-only token never satisfies one, whatever acrs it carries
+  // (and no client could answer a claims challenge for it).
   const authContext = resolved.authContext
-  if (
-    authContext !== undefined &&
-    report.token !== null &&
-    !hasAuthContext(report.token.payload, authContext)
-  ) {
-    return missingAuthContext(authContext, clientHandlesClaimsChallenge(report.token.payload), settings)
+  if (authContext !== undefined && report.token !== null) {
+    const user = report.token.kind === 'delegated'
+    if (!user || !hasAuthContext(report.token.payload, authContext))
+      return missingAuthContext(
+        authContext,
+        user && clientHandlesClaimsChallenge(report.token.payload),
+        settings,
+      )
   }
   return null
 }

@@ -1,5 +1,5 @@
-export { authorize } from './authorize.js'
-export type { AuthorizeResult } from './authorize.js'
+export { authorize, createAuthorizer } from './authorize.js'
+export type { AuthorizeResult, Authorizer } from './authorize.js'
 export type { AuthorizeOptions } from './settings.js'
 export { FROM_REQUEST } from './requirement.js'
 export type { HttpRequirement, ProtectedCatalog, ProtectedOperation } from './requirement.js'

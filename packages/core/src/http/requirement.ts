@@ -1,13 +1,18 @@
 import type { KnownApiId } from '../entra/apis.js'
-import { builtinCatalog } from '../permissions/builtin.js'
+import { assertKnownKeys } from '../lib/strict-options.js'
+import { formatOperation } from '../permissions/operation.js'
+import { compileRequirement, FROM_REQUEST, type CompiledRequirement } from '../permissions/requirement.js'
 import type { CatalogOperation, PermissionCatalog } from '../permissions/types.js'
+import { AUTH_CONTEXT_ID } from '../permissions/validate-catalog.js'
+import type { RequirementOptions } from '../token/options.js'
+import { operationForRequest } from './from-request.js'
 
 /** `operation: FROM_REQUEST`: the request's own method and path (after the mount point) name the operation. */
-export const FROM_REQUEST = 'from-request'
+export { FROM_REQUEST }
 
 /** What a protected route needs: the verifier's per-call requirement, plus a Conditional Access auth context. */
 export interface HttpRequirement {
-  /** A built-in catalog (`mde`, `m365d`). */
+  /** A built-in catalog (`mde`, `m365d`, `graph`). */
   api?: KnownApiId
   /** Your API's own permission catalog (docs/permissions.md); its operations may name an `authContext`. */
   catalog?: ProtectedCatalog
@@ -28,89 +33,99 @@ export type ProtectedOperation = CatalogOperation
 /** Kept likewise: any PermissionCatalog may name auth contexts on its operations. */
 export type ProtectedCatalog = PermissionCatalog
 
-const AUTH_CONTEXT = /^c(?:[1-9]|[1-9][0-9])$/
-const MEMBERS: ReadonlySet<string> = new Set(['api', 'catalog', 'operation', 'require', 'authContext'])
-
-/** A requirement as checked: what verify() gets, and the catalog as written (with its auth contexts). */
-export interface CheckedRequirement {
-  api: KnownApiId | undefined
-  /** The catalog verify() gets: without `authContext` members, which the catalog validator does not know yet. */
-  verifyCatalog: PermissionCatalog | undefined
-  /** The catalog as given, or the built-in one for `api`: where operations and their auth contexts are looked up. */
-  source: PermissionCatalog | null
-  operation: string | undefined
-  fromRequest: boolean
-  require: readonly string[] | undefined
+/** What one HTTP request asks of the verifier, from a checked requirement. */
+export interface RouteRequest {
+  /** What verify() gets: frozen, and the same object for every request on the same route and operation. */
+  request: RequirementOptions
+  /** 'from-request' found no catalog operation for this method and path. */
+  unmatched: boolean
+  /** The auth context the token's `acrs` must carry: the requirement's own, else its operation's. */
   authContext: string | undefined
 }
 
-/**
- * Checks a requirement where it is configured (API misuse throws TypeError, as createVerifier does): a typo in a
- * route's requirement must fail at start-up, never open the route.
- */
-export function checkRequirement(requirement: HttpRequirement): CheckedRequirement {
-  if (typeof requirement !== 'object' || requirement === null || Array.isArray(requirement)) {
-    throw new TypeError(
-      "requirement must be an object ({ api?, catalog?, operation?, require?, authContext? }) or 'from-request'",
-    )
-  }
-  for (const name of Object.keys(requirement)) {
-    if (!MEMBERS.has(name)) throw new TypeError(`requirement.${name} is not an option`)
-  }
-  const { api, catalog, operation, require, authContext } = requirement
-  if (api !== undefined && api !== 'mde' && api !== 'm365d')
-    throw new TypeError("requirement.api must be 'mde' or 'm365d' (use catalog for your own API)")
-  if (
-    catalog !== undefined &&
-    (typeof catalog !== 'object' || catalog === null || !Array.isArray(catalog.operations))
-  ) {
-    throw new TypeError(
-      'requirement.catalog must be a permission catalog (parseCatalog / assertCatalog check one)',
-    )
-  }
-  if (operation !== undefined && (typeof operation !== 'string' || operation.trim() === ''))
-    throw new TypeError('requirement.operation must be "METHOD path" or \'from-request\'')
-  const source = catalog ?? (api === undefined ? null : builtinCatalog(api))
-  const fromRequest = operation === FROM_REQUEST
-  if (fromRequest && source === null) {
-    throw new TypeError(
-      "requirement 'from-request' needs the catalog to match requests against (catalog, or api: 'mde' | 'm365d')",
-    )
-  }
-  if (
-    require !== undefined &&
-    (!Array.isArray(require) || !require.every((r) => typeof r === 'string' && r.length > 0))
-  ) {
-    throw new TypeError('requirement.require must be an array of permission names')
-  }
-  if (authContext !== undefined) checkAuthContext('requirement.authContext', authContext)
-  return {
-    api,
-    verifyCatalog: catalog === undefined ? undefined : checkedAuthContexts(catalog),
-    source,
-    operation: fromRequest ? undefined : operation,
-    fromRequest,
-    require: require === undefined ? undefined : Object.freeze([...require]),
-    authContext,
-  }
+/** A route's requirement, compiled once (at creation) by the one reader, compileRequirement. */
+export interface CheckedRequirement {
+  readonly compiled: CompiledRequirement
+  readonly operation: string | undefined
+  readonly fromRequest: boolean
+  /** Per request, only the path is matched against the catalog's prebuilt index. */
+  forRequest(method: string, path: string, mountPath: string): RouteRequest
 }
 
+const ROUTE_MEMBERS: ReadonlySet<string> = new Set(['api', 'catalog', 'operation', 'require', 'authContext'])
+
 /**
- * Checks each operation's `authContext` (c1 to c99) with a message that names the operation. The catalog itself goes
- * to the verifier unchanged: CatalogOperation and the catalog validator know the member, and the permission check
- * ignores it.
+ * Checks and compiles a route's requirement where it is configured (API misuse throws TypeError naming the route and
+ * the field): a typo in a route's requirement must fail at start-up, never open the route. `where` names the route
+ * (`entraAuth requirement`, `authorize requirement`).
  */
-function checkedAuthContexts(catalog: PermissionCatalog): PermissionCatalog {
-  for (const op of catalog.operations) {
-    if (op.authContext !== undefined)
-      checkAuthContext(`catalog operation ${op.method} ${op.path}: authContext`, op.authContext)
+export function checkRequirement(requirement: unknown, where = 'requirement'): CheckedRequirement {
+  if (typeof requirement !== 'object' || requirement === null || Array.isArray(requirement))
+    throw new TypeError(
+      `${where} must be an object ({ api?, catalog?, operation?, require?, authContext? }) or 'from-request'`,
+    )
+  assertKnownKeys(where, requirement, ROUTE_MEMBERS)
+  // Graph tokens cannot be verified by anyone but Graph: a route can never accept one.
+  if (Object.getOwnPropertyDescriptor(requirement, 'api')?.value === 'graph')
+    throw new TypeError(`${where}.api: must be 'mde' or 'm365d' (use catalog for your own API)`)
+  const compiled = compileRequirement(requirement, { route: true })
+  if (!compiled.ok) throw new TypeError(`${where}.${compiled.problem.member}: ${compiled.problem.message}`)
+  const value = compiled.value
+  // The caller's catalog object (deep-frozen by the compile): verify() finds it compiled by identity.
+  const rawCatalog = Object.getOwnPropertyDescriptor(requirement, 'catalog')?.value as
+    PermissionCatalog | undefined
+  const base = {
+    ...(value.api !== undefined ? { api: value.api as KnownApiId } : {}),
+    ...(rawCatalog !== undefined ? { catalog: rawCatalog } : {}),
+    ...(value.require.length > 0 ? { require: value.require } : {}),
   }
-  return catalog
+  const explicit = value.authContext
+  if (!value.fromRequest) {
+    const resolved = value.operation === undefined ? null : value.resolve(null).operation
+    const fixed: RouteRequest = Object.freeze({
+      request: Object.freeze(value.operation === undefined ? base : { ...base, operation: value.operation }),
+      unmatched: false,
+      authContext: explicit ?? (resolved === null ? undefined : operationAuthContext(resolved)),
+    })
+    return Object.freeze({
+      compiled: value,
+      operation: value.operation,
+      fromRequest: false,
+      forRequest: () => fixed,
+    })
+  }
+  const index = (value.catalog as NonNullable<typeof value.catalog>).index
+  const unmatched: RouteRequest = Object.freeze({
+    request: Object.freeze(base),
+    unmatched: true,
+    authContext: explicit,
+  })
+  // One frozen request per operation, made when first asked: verify() reads each once (by identity).
+  const perOperation = new Map<CatalogOperation, RouteRequest>()
+  return Object.freeze({
+    compiled: value,
+    operation: undefined,
+    fromRequest: true,
+    forRequest(method: string, path: string, mountPath: string): RouteRequest {
+      const matched = operationForRequest(index, method, path, mountPath)
+      if (matched === null) return unmatched
+      let hit = perOperation.get(matched)
+      if (hit === undefined) {
+        hit = Object.freeze({
+          request: Object.freeze({ ...base, operation: formatOperation(matched) }),
+          unmatched: false,
+          authContext: explicit ?? operationAuthContext(matched),
+        })
+        perOperation.set(matched, hit)
+      }
+      return hit
+    },
+  })
 }
 
 /** Entra's authentication context IDs are c1 to c99. */
 export function checkAuthContext(name: string, value: unknown): string {
-  if (typeof value !== 'string' || !AUTH_CONTEXT.test(value))
+  if (typeof value !== 'string' || !AUTH_CONTEXT_ID.test(value))
     throw new TypeError(`${name} must be an authentication context ID, c1 to c99`)
   return value
 }

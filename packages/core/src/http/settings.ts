@@ -1,3 +1,4 @@
+import { assertKnownKeys } from '../lib/strict-options.js'
 import type { GuardSettings } from './guard.js'
 
 /** How answers are worded and where the protection sits. */
@@ -12,9 +13,16 @@ export interface AuthorizeOptions {
 
 export const DEFAULT_RETRY_AFTER_SECONDS = 30
 
-/** Misuse throws TypeError once, where the protection is configured. */
-export function resolveSettings(options: AuthorizeOptions = {}): GuardSettings {
-  if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object')
+/** The options authorize() and createAuthorizer() accept, in one list. */
+export const AUTHORIZE_OPTION_KEYS: readonly (keyof AuthorizeOptions)[] = Object.freeze([
+  'realm',
+  'mountPath',
+  'retryAfterSeconds',
+])
+
+/** Misuse throws TypeError once, where the protection is configured; an unknown key too (`where` names the call). */
+export function resolveSettings(options: AuthorizeOptions = {}, where = 'authorize options'): GuardSettings {
+  assertKnownKeys(where, options, AUTHORIZE_OPTION_KEYS)
   const { realm, mountPath = '', retryAfterSeconds = DEFAULT_RETRY_AFTER_SECONDS } = options
   if (
     realm !== undefined &&

@@ -7,7 +7,8 @@ import { adminConsentLink } from './admin-consent-link.js'
 import type { CatalogIndex } from './catalog-index.js'
 import { nameKey } from './name-key.js'
 import { otherKind } from './names.js'
-import { resolveRequirement, type ResolvedRequirement } from './requirement.js'
+import { assertKnownKeys } from '../lib/strict-options.js'
+import { compileRequirement, type ResolvedRequirement } from './requirement.js'
 import { clip, clipList } from './text.js'
 import type { PermissionCheck, PermissionKind, PermissionRequirement, PermissionSubject } from './types.js'
 
@@ -395,6 +396,8 @@ function addAdvice(
  * object, an unknown api, an invalid catalog, an unparseable operation, a require that is not a list of
  * permission names). The verifier and inspectToken never throw for these: they report `requirement-invalid`.
  */
+const REQUIREMENT_KEYS: ReadonlySet<string> = new Set(['api', 'catalog', 'operation', 'require'])
+
 export function checkPermissions(
   facts: PermissionSubject,
   requirement: PermissionRequirement,
@@ -402,7 +405,10 @@ export function checkPermissions(
   const grants = readGrants(facts)
   if (grants === null)
     throw new TypeError('checkPermissions: facts must be token facts (an object with a payload object)')
-  const resolved = resolveRequirement(requirement, grants.api)
-  if (!resolved.ok) throw new TypeError(`checkPermissions: ${resolved.problem.message}`)
-  return decidePermissions(grants, resolved.value)
+  assertKnownKeys('checkPermissions requirement', requirement, REQUIREMENT_KEYS)
+  const compiled = compileRequirement(requirement)
+  if (!compiled.ok) throw new TypeError(`checkPermissions: ${compiled.problem.message}`)
+  if (compiled.value.asksNothing)
+    throw new TypeError('checkPermissions: give an operation or the required permissions')
+  return decidePermissions(grants, compiled.value.resolve(grants.api))
 }

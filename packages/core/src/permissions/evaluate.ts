@@ -1,11 +1,10 @@
 import { API_RESOURCES, isKnownApiId } from '../entra/apis.js'
 import type { Finding } from '../findings/finding.js'
 import { makeFinding } from '../findings/make-finding.js'
-import type { RequirementOptions } from '../token/options.js'
 import type { PermissionReport, TokenFacts } from '../token/report.js'
 import { adminConsentLink } from './admin-consent-link.js'
 import { decidePermissions, readGrants, type Grants } from './check.js'
-import { resolveRequirement } from './requirement.js'
+import type { RequirementCompilation } from './requirement.js'
 import { clip } from './text.js'
 import { NO_PERMISSION_CHECK } from './no-check.js'
 import type { PermissionCheck } from './types.js'
@@ -21,26 +20,6 @@ const saidEarlier = (code: string, earlier: readonly Finding[]): boolean =>
   RESOURCE_CODES.has(code)
     ? earlier.some((f) => RESOURCE_CODES.has(f.code))
     : code === 'id-token-as-access-token' && earlier.some((f) => f.code === code)
-
-const MEMBERS = ['api', 'operation', 'require', 'catalog'] as const
-
-/** What the request asks, read once as own data properties: an accessor (a getter) is refused, never called. */
-function readRequest(
-  options: unknown,
-): { ok: true; value: Record<(typeof MEMBERS)[number], unknown> } | { ok: false; member: string } {
-  const value = { api: undefined, operation: undefined, require: undefined, catalog: undefined } as Record<
-    (typeof MEMBERS)[number],
-    unknown
-  >
-  if (typeof options !== 'object' || options === null) return { ok: true, value }
-  for (const m of MEMBERS) {
-    const d = Object.getOwnPropertyDescriptor(options, m)
-    if (d === undefined) continue
-    if (!('value' in d)) return { ok: false, member: m }
-    value[m] = d.value
-  }
-  return { ok: true, value }
-}
 
 function toReport(check: PermissionCheck): PermissionReport {
   // alsoRequires rides along for --json and the page; PermissionReport gains the field at merge (see the report).
@@ -108,78 +87,31 @@ function emptyGrantFindings(facts: TokenFacts, g: Grants): Finding[] {
 }
 
 /**
- * The pipeline's permission step. Reads only api, operation, require and catalog from the request. Never throws:
- * a request that cannot be used is `requirement-invalid` (an error), an operation no catalog has is
- * `operation-unknown` (an error: a typo must never open an API). With nothing asked, see emptyGrantFindings.
- * report is null when nothing was asked.
+ * The pipeline's permission step, over a requirement compiled by compileRequirement (the one reader). Never throws:
+ * a requirement that cannot be used is `requirement-invalid` (an error; this is its one producer), an operation no
+ * catalog has is `operation-unknown` (an error: a typo must never open an API). With nothing asked, see
+ * emptyGrantFindings. report is null when nothing was asked.
  */
 export function evaluatePermissions(
   facts: TokenFacts,
-  options: RequirementOptions,
+  requirement: RequirementCompilation,
   earlier: readonly Finding[],
 ): { report: PermissionReport | null; findings: Finding[] } {
-  const request = readRequest(options)
+  if (!requirement.ok) {
+    return {
+      report: REFUSED,
+      findings: [
+        makeFinding(
+          'requirement-invalid',
+          `The permission requirement cannot be checked: ${requirement.problem.message}.`,
+          { actual: requirement.problem.member },
+        ),
+      ],
+    }
+  }
   const g = readGrants(facts) as Grants
-  if (!request.ok) {
-    return {
-      report: REFUSED,
-      findings: [
-        makeFinding(
-          'requirement-invalid',
-          `The request's ${request.member} is an accessor, not a value; it was not read.`,
-          { actual: request.member },
-        ),
-      ],
-    }
-  }
-  const { api, operation, require, catalog } = request.value
-  const nothingAsked =
-    operation === undefined && (require === undefined || (Array.isArray(require) && require.length === 0))
-  if (nothingAsked && api === undefined && catalog === undefined)
-    return { report: null, findings: emptyGrantFindings(facts, g) }
-  if (nothingAsked) {
-    const invalid = checkOnlyApi(api, catalog)
-    return invalid.length > 0
-      ? { report: REFUSED, findings: invalid }
-      : { report: null, findings: emptyGrantFindings(facts, g) }
-  }
-
-  const requirement: Record<string, unknown> = {}
-  if (catalog !== undefined) requirement.catalog = catalog
-  if (api !== undefined) requirement.api = api
-  if (operation !== undefined) requirement.operation = operation
-  if (require !== undefined) requirement.require = require
-  const resolved = resolveRequirement(requirement, g.api)
-  if (!resolved.ok) {
-    return {
-      report: REFUSED,
-      findings: [
-        makeFinding(
-          'requirement-invalid',
-          `The permission requirement cannot be checked: ${resolved.problem.message}.`,
-          { actual: resolved.problem.member },
-        ),
-      ],
-    }
-  }
-  const check = decidePermissions(g, resolved.value)
+  const compiled = requirement.value
+  if (compiled.asksNothing) return { report: null, findings: emptyGrantFindings(facts, g) }
+  const check = decidePermissions(g, compiled.resolve(g.api))
   return { report: toReport(check), findings: check.findings.filter((f) => !saidEarlier(f.code, earlier)) }
-}
-
-/** api or catalog given alone (nothing required): still refused when it cannot be used. */
-function checkOnlyApi(api: unknown, catalog: unknown): Finding[] {
-  if (api === undefined && catalog === undefined) return []
-  const resolved = resolveRequirement(
-    { ...(api !== undefined ? { api } : {}), ...(catalog !== undefined ? { catalog } : {}), require: ['x'] },
-    null,
-  )
-  return resolved.ok
-    ? []
-    : [
-        makeFinding(
-          'requirement-invalid',
-          `The permission requirement cannot be checked: ${resolved.problem.message}.`,
-          { actual: resolved.problem.member },
-        ),
-      ]
 }

@@ -44,7 +44,35 @@ const OPERATION_KEYS = new Set([
   'area',
   'authContext',
 ])
+
+/**
+ * The fields parseCatalog reads and keeps, per level (schema/catalog.schema.json lists the same: a test holds them
+ * equal, and round-trips every field). `$schema` is accepted and not kept: it names the format, not the API.
+ */
+export const CATALOG_FIELDS: Readonly<Record<'catalog' | 'permission' | 'operation', ReadonlySet<string>>> =
+  Object.freeze({ catalog: TOP_KEYS, permission: PERMISSION_KEYS, operation: OPERATION_KEYS })
 const LIMIT = 10_000
+/** Entra's authentication context IDs are c1 to c99. */
+export const AUTH_CONTEXT_ID = /^c(?:[1-9]|[1-9][0-9])$/
+/** Deeper than any catalog field (catalog → operations → op → alsoRequires → kind → list → name). */
+const MAX_DEPTH = 8
+
+/**
+ * Where the value is not plain data (an accessor, which could answer differently on each read, or nesting deeper than
+ * a catalog has), the path of the first such member; null when it is plain data. Own string keys only are walked.
+ */
+function notPlainData(value: unknown, path: string, depth: number): string | null {
+  if (typeof value !== 'object' || value === null) return null
+  if (depth > MAX_DEPTH) return path
+  for (const key of Object.keys(value)) {
+    const d = Object.getOwnPropertyDescriptor(value, key)
+    if (d === undefined) continue
+    if (!('value' in d)) return `${path}.${key}`
+    const inner = notPlainData(d.value, `${path}.${key}`, depth + 1)
+    if (inner !== null) return inner
+  }
+  return null
+}
 
 /** A permission value as Entra writes it in scp/roles: printable ASCII without spaces (see isPermissionName). */
 const isPermissionValue = isPermissionName
@@ -83,7 +111,18 @@ function unknownKeys(
 export function parseCatalog(value: unknown): CatalogParseResult {
   const errors: string[] = []
   if (!isRecord(value)) return { ok: false, catalog: null, errors: ['the catalog must be a JSON object'] }
+  const accessor = notPlainData(value, 'catalog', 0)
+  if (accessor !== null)
+    return {
+      ok: false,
+      catalog: null,
+      errors: [
+        `${accessor.slice(0, 200)} is an accessor or nested too deeply: a catalog is plain data (JSON)`,
+      ],
+    }
   unknownKeys(value, TOP_KEYS, 'catalog', errors)
+  const schemaRef = own(value, '$schema')
+  if (schemaRef !== undefined && typeof schemaRef !== 'string') errors.push('$schema must be a string')
 
   const id = own(value, 'id')
   if (typeof id !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id))
@@ -291,6 +330,12 @@ export function parseCatalog(value: unknown): CatalogParseResult {
           }
         extra.alsoRequires = groups
       }
+      const authContext = own(o, 'authContext')
+      if (authContext !== undefined) {
+        if (typeof authContext !== 'string' || !AUTH_CONTEXT_ID.test(authContext))
+          errors.push(`${at}.authContext must be an authentication context ID, c1 to c99`)
+        else extra.authContext = authContext
+      }
       const checkedBy = own(o, 'checkedBy')
       if (checkedBy !== undefined) {
         if (checkedBy !== 'reference' && checkedBy !== 'claimcheck')
@@ -326,8 +371,7 @@ export function parseCatalog(value: unknown): CatalogParseResult {
 
 /**
  * Library entry: a catalog passed as an option must be valid; a bad one is API misuse (TypeError listing the
- * problems). Returns a frozen copy, validated anew on every call: nothing is remembered by object identity, so a
- * caller that changes its object gets an answer about the new contents, never a stale one.
+ * problems). Returns a frozen copy with every documented field, validated anew on every call.
  */
 export function assertCatalog(value: unknown): PermissionCatalog {
   const result = parseCatalog(value)

@@ -1,7 +1,8 @@
 import type { RandomSource } from '../consent/random-state.js'
 import { isCloudName, isGuid, type CloudName } from '../entra/clouds.js'
+import { assertKnownKeys } from '../lib/strict-options.js'
 import { builtinCatalog } from '../permissions/builtin.js'
-import { parseOperation, resolveOperation } from '../permissions/operation.js'
+import { compileRequirement } from '../permissions/requirement.js'
 import type { Clock } from '../token/options.js'
 import { resolveAuthority } from './authority.js'
 import type { ClientCredential } from './client-credential.js'
@@ -63,10 +64,33 @@ export interface ResolvedOptions {
   consent: { redirectUri?: string; random?: RandomSource }
 }
 
+/** Every option checkTenants accepts, in one list: an unknown key throws (a typo must never drop a setting). */
+export const CHECK_TENANTS_OPTION_KEYS: readonly (keyof CheckTenantsOptions)[] = Object.freeze([
+  'clientId',
+  'credential',
+  'tenants',
+  'api',
+  'operation',
+  'require',
+  'cloud',
+  'authority',
+  'concurrency',
+  'timeoutMs',
+  'retry',
+  'fetch',
+  'now',
+  'random',
+  'sleep',
+  'consent',
+])
+const RETRY_KEYS = ['budget', 'maxAttempts', 'baseDelayMs', 'maxDelayMs', 'maxRetryAfterMs'] as const
+const CONSENT_KEYS = ['redirectUri', 'random'] as const
+
 /** Checks the options once: misuse throws a TypeError before anything is sent. */
 export function resolveOptions(options: CheckTenantsOptions): ResolvedOptions {
-  if (typeof options !== 'object' || options === null)
-    throw new TypeError('checkTenants expects an options object')
+  assertKnownKeys('checkTenants', options, CHECK_TENANTS_OPTION_KEYS)
+  if (options.retry !== undefined) assertKnownKeys('checkTenants retry', options.retry, RETRY_KEYS)
+  if (options.consent !== undefined) assertKnownKeys('checkTenants consent', options.consent, CONSENT_KEYS)
   if (!isGuid(options.clientId))
     throw new TypeError("checkTenants: clientId must be the app's Application (client) ID (a GUID)")
   if (options.tenants === null || typeof options.tenants !== 'object')
@@ -74,22 +98,21 @@ export function resolveOptions(options: CheckTenantsOptions): ResolvedOptions {
   const catalog = builtinCatalog(options.api)
   if (catalog === null)
     throw new TypeError(`checkTenants: api must be mde, m365d or graph, not ${String(options.api)}`)
+  // The one requirement reader, as verify reads it; an operation must be one of the API's.
+  const compiled = compileRequirement({
+    api: options.api,
+    ...(options.operation !== undefined ? { operation: options.operation } : {}),
+    ...(options.require !== undefined ? { require: options.require } : {}),
+  })
+  if (!compiled.ok)
+    throw new TypeError(`checkTenants: ${compiled.problem.member}: ${compiled.problem.message}`)
+  if (options.operation !== undefined && compiled.value.resolve(null).unknown !== null)
+    throw new TypeError(
+      `checkTenants: "${String(options.operation).slice(0, 200)}" is not an operation of ${catalog.name}`,
+    )
   const requirement: TenantRequirement = { api: options.api }
-  if (options.operation !== undefined) {
-    const parsed = parseOperation(options.operation)
-    if (parsed === null || resolveOperation(parsed, [catalog]) === null)
-      throw new TypeError(`checkTenants: "${options.operation}" is not an operation of ${catalog.name}`)
-    requirement.operation = options.operation
-  }
-  if (options.require !== undefined) {
-    if (
-      !Array.isArray(options.require) ||
-      options.require.some((r) => typeof r !== 'string' || r === '' || /\s/.test(r))
-    ) {
-      throw new TypeError('checkTenants: require must be permission names without spaces')
-    }
-    requirement.require = [...options.require]
-  }
+  if (options.operation !== undefined) requirement.operation = options.operation
+  if (options.require !== undefined) requirement.require = [...compiled.value.require]
   const cloud = options.cloud ?? 'public'
   if (!isCloudName(cloud)) throw new TypeError(`checkTenants: unknown cloud ${String(cloud)}`)
   const concurrency = options.concurrency ?? 8

@@ -2,6 +2,7 @@ import { base64url, CompactSign, type JWK } from 'jose'
 import { API_RESOURCES } from '../entra/apis.js'
 import { isCloudName, isGuid, type CloudName } from '../entra/clouds.js'
 import { expectedIssuer, type TokenVersion } from '../entra/issuers.js'
+import { assertKnownKeys } from '../lib/strict-options.js'
 import type { JsonObject, JsonValue } from '../token/json.js'
 import { readClock, type Clock } from '../token/options.js'
 import { cloudInstanceName, tenantEndpoints, type TenantEndpoints } from './discovery-documents.js'
@@ -119,7 +120,18 @@ function checkStringList(name: string, value: readonly string[] | undefined): re
   return value
 }
 
+/** Every option createTestTenant accepts, in one list: an unknown key throws a TypeError naming it. */
+const TEST_TENANT_OPTION_KEYS: readonly (keyof CreateTestTenantOptions)[] = ['tenantId', 'cloud', 'now']
+const ROTATE_KEYS_OPTION_KEYS: readonly (keyof RotateKeysOptions)[] = ['keepPrevious']
+
 export async function createTestTenant(options: CreateTestTenantOptions = {}): Promise<TestTenant> {
+  assertKnownKeys('createTestTenant', options, TEST_TENANT_OPTION_KEYS)
+  if (
+    options.now !== undefined &&
+    typeof options.now !== 'function' &&
+    !(options.now instanceof Date && Number.isFinite(options.now.getTime()))
+  )
+    throw new TypeError('createTestTenant: now must be a valid Date or a function returning one.')
   const tenantId = options.tenantId ?? randomGuid()
   if (!isGuid(tenantId))
     throw new TypeError(`createTestTenant: tenantId must be a GUID, not ${JSON.stringify(tenantId)}.`)
@@ -258,6 +270,7 @@ export async function createTestTenant(options: CreateTestTenantOptions = {}): P
     endpoints: (version) => tenantEndpoints(tenantId, version, cloud),
     issueToken,
     async rotateKeys(rotation: RotateKeysOptions = {}): Promise<string> {
+      assertKnownKeys('rotateKeys', rotation, ROTATE_KEYS_OPTION_KEYS)
       current = await generateSigningKey()
       // The new key is listed first, as Entra lists the key it signs with now.
       served = rotation.keepPrevious === false ? [current] : [current, ...served]

@@ -9,6 +9,7 @@ import { readTokenFacts, stringClaim } from './facts.js'
 import { normalizeInput, type NormalizedInput } from './normalize.js'
 import { evaluatePermissions } from '../permissions/evaluate.js'
 import { NO_PERMISSION_CHECK } from '../permissions/no-check.js'
+import { compileRequirement, type RequirementCompilation } from '../permissions/requirement.js'
 import { DEFAULT_CLOCK_SKEW_SECONDS, readClock, toList, type InspectOptions } from './options.js'
 import { verdictOf } from './verdict.js'
 import type { PermissionReport, Report, SignatureReport, TokenFacts } from './report.js'
@@ -33,6 +34,8 @@ export interface AnalyzeStages {
   time?: boolean
   /** The input already normalized (the verifier normalizes once, for its cache key and for the analysis). */
   normalized?: NormalizedInput
+  /** The requirement, already compiled (the verifier reads its request once); otherwise compiled from options. */
+  requirement?: RequirementCompilation
 }
 
 /** normalize → decode → classify → checks. Pure and synchronous; the clock is read once. */
@@ -73,7 +76,7 @@ export function analyzeToken(
     ...checkAudience(facts, toList(options.audience), options.api),
     ...checkClientApp(facts, options.clientApps),
   )
-  const permissions = evaluatePermissions(facts, options, findings)
+  const permissions = evaluatePermissions(facts, stages.requirement ?? compileRequirement(options), findings)
   findings.push(...permissions.findings)
   return {
     decoded: token,

@@ -17,6 +17,7 @@ const ORDERS: ProtectedCatalog = {
   permissions: [
     { value: 'Orders.Read.All', kind: 'application', id: null },
     { value: 'Orders.ReadWrite.All', kind: 'application', id: null, includes: ['Orders.Read.All'] },
+    { value: 'Orders.ReadWrite', kind: 'delegated', id: null },
   ],
   operations: [
     {
@@ -29,7 +30,7 @@ const ORDERS: ProtectedCatalog = {
       method: 'DELETE',
       path: '/orders/{id}',
       application: ['Orders.ReadWrite.All'],
-      delegated: [],
+      delegated: ['Orders.ReadWrite'],
       authContext: 'c2',
     },
   ],
@@ -267,10 +268,11 @@ describe('authorize: the token is never echoed', () => {
 })
 
 describe('authorize: Conditional Access auth context', () => {
-  it('a token carrying the acrs value passes', async () => {
+  it("a user's token carrying the acrs value passes", async () => {
     const token = await tenant.issueToken({
       api: 'mde',
-      roles: ['Machine.Isolate'],
+      kind: 'delegated',
+      scopes: ['Machine.Isolate'],
       claims: { acrs: ['c1'] },
     })
     const result = await authorize(
@@ -284,7 +286,8 @@ describe('authorize: Conditional Access auth context', () => {
   it('without it, from a client that declared cp1: 401 insufficient_claims with the base64 claims request', async () => {
     const token = await tenant.issueToken({
       api: 'mde',
-      roles: ['Machine.Isolate'],
+      kind: 'delegated',
+      scopes: ['Machine.Isolate'],
       claims: { xms_cc: ['cp1'], acrs: ['c3'] },
     })
     const r = await refusal(
@@ -301,8 +304,25 @@ describe('authorize: Conditional Access auth context', () => {
     expect(r.body).toMatchObject({ error: 'insufficient_claims', finding: 'auth-context-missing' })
   })
 
+  it('an app-only token never satisfies an auth context, whatever acrs it carries: 403, no claims challenge', async () => {
+    const token = await tenant.issueToken({
+      api: 'mde',
+      roles: ['Machine.Isolate'],
+      claims: { acrs: ['c1'], xms_cc: ['cp1'] },
+    })
+    const r = await refusal(
+      await authorize(mdeVerifier(), request('https://api.example/x', token, { method: 'POST' }), {
+        ...ISOLATE,
+        authContext: 'c1',
+      }),
+    )
+    expect(r.status).toBe(403)
+    expect(r.headers.get('www-authenticate')).not.toMatch(/claims=/)
+    expect(r.body).toMatchObject({ error: 'insufficient_claims', finding: 'auth-context-missing' })
+  })
+
   it('without it, from a client that cannot handle a claims challenge: 403 naming the auth context', async () => {
-    const token = await tenant.issueToken({ api: 'mde', roles: ['Machine.Isolate'] })
+    const token = await tenant.issueToken({ api: 'mde', kind: 'delegated', scopes: ['Machine.Isolate'] })
     const r = await refusal(
       await authorize(mdeVerifier(), request('https://api.example/x', token, { method: 'POST' }), {
         ...ISOLATE,
@@ -319,14 +339,20 @@ describe('authorize: Conditional Access auth context', () => {
     const req: HttpRequirement = { catalog: ORDERS, operation: 'from-request' }
     const plain = await tenant.issueToken({
       api: { audience: 'api://contoso-orders' },
-      roles: ['Orders.ReadWrite.All'],
+      kind: 'delegated',
+      scopes: ['Orders.ReadWrite'],
     })
     const stepped = await tenant.issueToken({
       api: { audience: 'api://contoso-orders' },
-      roles: ['Orders.ReadWrite.All'],
+      kind: 'delegated',
+      scopes: ['Orders.ReadWrite'],
       claims: { acrs: ['c2'] },
     })
-    expect((await authorize(ordersVerifier(), request('https://o.example/orders/7', plain), req)).ok).toBe(
+    const appOnly = await tenant.issueToken({
+      api: { audience: 'api://contoso-orders' },
+      roles: ['Orders.ReadWrite.All'],
+    })
+    expect((await authorize(ordersVerifier(), request('https://o.example/orders/7', appOnly), req)).ok).toBe(
       true,
     )
     const del = await refusal(
@@ -426,29 +452,21 @@ describe("authorize: 'from-request'", () => {
 })
 
 describe('authorize: fails closed on the requirement', () => {
-  it('an operation the catalog does not list is refused (403), never granted', async () => {
+  it('an operation the catalog does not list is a configuration error (TypeError naming the field), never granted', async () => {
     const token = await tenant.issueToken({ api: 'mde', roles: ['Machine.Isolate', 'Machine.ReadWrite.All'] })
-    const r = await refusal(
-      await authorize(mdeVerifier(), request('https://api.example/x', token), {
+    await expect(
+      authorize(mdeVerifier(), request('https://api.example/x', token), {
         api: 'mde',
         operation: 'GET /api/machinez',
       }),
-    )
-    expect(r.status).toBe(403)
-    expect(r.body.finding).toBe('operation-unknown')
+    ).rejects.toThrow(/^authorize requirement\.operation: .*machinez/)
   })
 
-  // Holds only after the merge of the lead's verifier rebuild (verify fails closed: an unknown operation is an
-  // `operation-unknown` *error* in the Report). On the protect branch alone the finding is still a warning.
-  it('[after merge: fail-closed verify] the Report of such a refusal carries operation-unknown as an error', async () => {
+  it('verify() itself refuses an unknown operation with operation-unknown as an error', async () => {
     const token = await tenant.issueToken({ api: 'mde', roles: ['Machine.Isolate'] })
-    const result = await authorize(mdeVerifier(), request('https://api.example/x', token), {
-      api: 'mde',
-      operation: 'GET /api/machinez',
-    })
-    expect(result.ok).toBe(false)
-    expect(result.report?.verdict).toBe('refused')
-    expect(result.report?.findings.find((f) => f.code === 'operation-unknown')?.severity).toBe('error')
+    const report = await mdeVerifier().verify(token, { api: 'mde', operation: 'GET /api/machinez' })
+    expect(report.verdict).toBe('refused')
+    expect(report.findings.find((f) => f.code === 'operation-unknown')?.severity).toBe('error')
   })
 
   it('misconfiguration rejects with TypeError before anything is verified', async () => {

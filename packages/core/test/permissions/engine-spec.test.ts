@@ -418,19 +418,24 @@ describe("catalogs are frozen values: mutating the caller's object cannot give a
     ],
     operations: [{ method: 'GET', path: '/orders', application: ['Orders.Read'], delegated: [] }],
   })
-  it('the same object, changed between calls, is judged by its new contents', () => {
+  it('a catalog is deep-frozen on first use, so it cannot change under its compiled form; a new object is judged anew', () => {
     const catalog = base()
     const token = facts(appOnlyClaims(['Orders.Read'], 'api://orders'))
     expect(
       checkPermissions(token, { catalog: catalog as PermissionCatalog, operation: 'GET /orders' }).satisfied,
     ).toBe(true)
-    ;(catalog.operations[0] as { application: string[] }).application = ['Orders.Write']
+    expect(Object.isFrozen(catalog.operations[0])).toBe(true)
+    expect(() => {
+      ;(catalog.operations[0] as { application: string[] }).application = ['Orders.Write']
+    }).toThrow(TypeError)
+    const changed = base()
+    ;(changed.operations[0] as { application: string[] }).application = ['Orders.Write']
     expect(
-      checkPermissions(token, { catalog: catalog as PermissionCatalog, operation: 'GET /orders' }).satisfied,
+      checkPermissions(token, { catalog: changed as PermissionCatalog, operation: 'GET /orders' }).satisfied,
     ).toBe(false)
     const r = inspectToken(jwt(appOnlyClaims(['Orders.Read'], 'api://orders')), {
       ...at,
-      catalog: catalog as PermissionCatalog,
+      catalog: changed as PermissionCatalog,
       operation: 'GET /orders',
     })
     expect(r.permissions.satisfied).toBe(false)

@@ -217,7 +217,7 @@ describe('verified-result cache: Reports identical to the uncached path', () => 
     expect(again.ok).toBe(true)
   })
 
-  it('property: for random sequences of calls (tokens, requests, instants, a caller mutating its catalog), one answer', async () => {
+  it('property: for random sequences of calls (tokens, requests, instants, a caller replacing its catalog), one answer', async () => {
     const list = tokens()
     const frozen = Object.freeze({
       ...custom,
@@ -249,18 +249,22 @@ describe('verified-result cache: Reports identical to the uncached path', () => 
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 40 }), async (steps) => {
         const { cached, plain, setNow } = verifiers()
-        // A caller's own catalog object, mutated between calls: neither verifier may answer from its old content.
-        const mine: {
+        // A caller's catalog, replaced between calls by a new object with other contents (a catalog object is
+        // deep-frozen on first use: changing a catalog means passing a new object). Neither verifier may answer from
+        // the old content.
+        type Mine = {
           operations: { method: 'GET'; path: string; application: string[]; delegated: string[] }[]
-        } & Omit<typeof custom, 'operations'> = JSON.parse(JSON.stringify(custom))
+        } & Omit<typeof custom, 'operations'>
+        let mine: Mine = JSON.parse(JSON.stringify(custom))
         for (const s of steps) {
           if (s.kind === 'mutate') {
-            mine.operations[0]?.application.reverse()
-            if (mine.operations[0])
-              mine.operations[0].application =
-                mine.operations[0].application.length > 1
+            const next: Mine = JSON.parse(JSON.stringify(mine))
+            if (next.operations[0])
+              next.operations[0].application =
+                next.operations[0].application.length > 1
                   ? ['Orders.ReadWrite']
                   : ['Orders.Read', 'Orders.ReadWrite']
+            mine = next
             continue
           }
           setNow(instants[s.instant] as number)

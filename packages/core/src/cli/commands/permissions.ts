@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util'
 import { BUILTIN_CATALOG_IDS, BUILTIN_CATALOGS } from '../../permissions/builtin.js'
 import { findPermissions } from '../../permissions/names.js'
-import { formatOperation, parseOperation, resolveOperation } from '../../permissions/operation.js'
+import { formatOperation } from '../../permissions/operation.js'
 import type { CatalogOperation, PermissionCatalog, PermissionKind } from '../../permissions/types.js'
 import { withUsageErrors } from '../args.js'
 import { EXIT_OK, UsageError, type CliIO } from '../io.js'
-import { resolveRequirementFlags } from '../requirement-flags.js'
+import { compileRequirementFlags } from '../requirement-flags.js'
 import type { Command } from '../run.js'
 
 const USAGE = `claimcheck permissions [--api ${BUILTIN_CATALOG_IDS.join('|')} | --catalog <file>] [--operation "<METHOD> <path or URL>"] [--json]`
@@ -123,7 +123,7 @@ export const permissionsCommand: Command = {
       }),
     )
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0] as string}"`)
-    const req = await resolveRequirementFlags({
+    const { requirement: req, compiled } = await compileRequirementFlags({
       api: values.api,
       catalog: values.catalog,
       operation: values.operation,
@@ -135,15 +135,13 @@ export const permissionsCommand: Command = {
         : Object.values(BUILTIN_CATALOGS)
     if (req.operation !== undefined) {
       // resolveRequirementFlags has established that the operation parses and exists.
-      const match = resolveOperation(
-        parseOperation(req.operation) as NonNullable<ReturnType<typeof parseOperation>>,
-        catalogs,
-      )
-      if (!match) throw new UsageError(`--operation: ${req.operation} is not in the catalog`)
+      const match = compiled.resolve(null)
+      if (match.operation === null || match.index === null)
+        throw new UsageError(`--operation: ${req.operation} is not in the catalog`)
       io.stdout(
         values.json
-          ? `${JSON.stringify(operationJson(match.catalog, match.operation), null, 2)}\n`
-          : renderOperation(match.catalog, match.operation),
+          ? `${JSON.stringify(operationJson(match.index.catalog, match.operation), null, 2)}\n`
+          : renderOperation(match.index.catalog, match.operation),
       )
       return EXIT_OK
     }

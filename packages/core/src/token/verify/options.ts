@@ -1,4 +1,5 @@
 import { isCloudName, isGuid, type CloudName } from '../../entra/clouds.js'
+import { assertKnownKeys } from '../../lib/strict-options.js'
 import { urlAllowed, type FetchLike } from '../../entra/keyset/fetch-json.js'
 import { parseKeySet, type KeySet } from '../../entra/keyset/key-set.js'
 import { KEY_SET_DEFAULTS, type KeySetOptions } from '../../entra/keyset/options.js'
@@ -39,6 +40,27 @@ export interface VerifierOptions {
    */
   resultCache?: boolean | { maxEntries?: number }
 }
+
+/**
+ * Every option createVerifier accepts, in one list: an unknown key throws at creation (a typo such as `clientApp`
+ * must never silently drop a check). Adding an option is one line here plus its reading below.
+ */
+export const VERIFIER_OPTION_KEYS: readonly (keyof VerifierOptions)[] = Object.freeze([
+  'audience',
+  'tenants',
+  'cloud',
+  'clientApps',
+  'clockSkew',
+  'fetch',
+  'now',
+  'jwks',
+  'appId',
+  'authority',
+  'keySets',
+  'resultCache',
+])
+const VERIFIER_KEYS: ReadonlySet<string> = new Set(VERIFIER_OPTION_KEYS)
+const RESULT_CACHE_KEYS: ReadonlySet<string> = new Set(['maxEntries'])
 
 export interface ResolvedVerifierOptions {
   audience: readonly string[]
@@ -90,8 +112,7 @@ export function resolveVerifierOptions(
   options: VerifierOptions,
   mode: ResolveMode = {},
 ): ResolvedVerifierOptions {
-  if (typeof options !== 'object' || options === null)
-    throw new TypeError('createVerifier needs an options object')
+  assertKnownKeys('createVerifier', options, VERIFIER_KEYS)
   const lenient = (value: unknown): boolean =>
     mode.diagnosis === true && (value === undefined || (Array.isArray(value) && value.length === 0))
   const audience = lenient(options.audience) ? [] : stringList('audience', options.audience)
@@ -126,10 +147,14 @@ export function resolveVerifierOptions(
   if (options.appId !== undefined && !isGuid(options.appId))
     throw new TypeError('appId must be your application (client) ID GUID')
   const keySets: Required<KeySetOptions> = { ...KEY_SET_DEFAULTS }
+  if (options.keySets !== undefined)
+    assertKnownKeys('createVerifier keySets', options.keySets, Object.keys(KEY_SET_DEFAULTS))
   for (const [name, value] of Object.entries(options.keySets ?? {})) {
-    if (!Object.hasOwn(KEY_SET_DEFAULTS, name)) throw new TypeError(`keySets.${name} is not an option`)
-    if (name === 'allowLoopbackHttp') keySets.allowLoopbackHttp = value === true
-    else
+    if (value === undefined) continue
+    if (name === 'allowLoopbackHttp') {
+      if (typeof value !== 'boolean') throw new TypeError('keySets.allowLoopbackHttp must be true or false')
+      keySets.allowLoopbackHttp = value
+    } else
       (keySets as unknown as Record<string, number>)[name] = positiveNumber(
         `keySets.${name}`,
         value,
@@ -157,6 +182,7 @@ export function resolveVerifierOptions(
   if (options.fetch !== undefined && typeof options.fetch !== 'function')
     throw new TypeError('fetch must be a function')
   const cache = options.resultCache ?? true
+  if (typeof cache !== 'boolean') assertKnownKeys('createVerifier resultCache', cache, RESULT_CACHE_KEYS)
   const resultCacheEntries =
     cache === false
       ? 0

@@ -171,6 +171,7 @@ export async function verifyToken(
 ): Promise<Verification> {
   const analysis: Analysis = analyzeToken(raw, inspectOptions(ctx.config, request, now), {
     time: false,
+    requirement: request.compiled,
     ...(normalized !== undefined ? { normalized } : {}),
   })
   // A request that cannot be read refuses the token; its findings come first, in both the cached and uncached paths.

@@ -1,5 +1,10 @@
 import type { Finding } from '../../findings/finding.js'
 import { makeFinding } from '../../findings/make-finding.js'
+import {
+  compileRequirement,
+  MAX_REQUIRED,
+  type RequirementCompilation,
+} from '../../permissions/requirement.js'
 import type { RequirementOptions } from '../options.js'
 
 /** The members a call may set. Everything else (audience, tenants, now, …) is the verifier's configuration. */
@@ -14,6 +19,8 @@ export interface ReadRequest {
   requirement: RequirementOptions
   /** Problems with the request itself: an error refuses the token (a requirement that cannot be read is not met). */
   findings: Finding[]
+  /** The requirement as the permission step reads it (compileRequirement: the one reader). */
+  compiled: RequirementCompilation
 }
 
 function describe(value: unknown): string {
@@ -30,7 +37,7 @@ function typeProblem(member: RequestMember, value: unknown): string | null {
       return typeof value === 'string' ? null : `${describe(value)}, not a string`
     case 'require':
       return ownStrings(value) === null
-        ? 'not an array of permission names (own data elements, at most 100)'
+        ? `not an array of permission names (own data elements, at most ${MAX_REQUIRED})`
         : null
     case 'catalog':
       return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -38,8 +45,6 @@ function typeProblem(member: RequestMember, value: unknown): string | null {
         : `${describe(value)}, not a catalog object`
   }
 }
-
-const MAX_REQUIRED = 100
 
 /** A frozen copy of an array of strings read by index as own data properties; null for anything else. */
 function ownStrings(value: unknown): readonly string[] | null {
@@ -116,9 +121,42 @@ function readMembers(
  * Other members get a warning and have no effect: a call can never loosen the configuration.
  */
 export function readRequest(request: unknown): ReadRequest {
+  if (request === undefined) return NOTHING_ASKED
+  const known = typeof request === 'object' && request !== null ? readOnce.get(request) : undefined
+  if (known !== undefined) return known
+  const read = readAnew(request)
+  if (read.findings.length === 0 && read.compiled.ok && isSettled(request as object))
+    readOnce.set(request as object, read)
+  return read
+}
+
+/**
+ * Frozen requests read once (the HTTP layer passes the same frozen request object for every call on a route and
+ * operation): a frozen object with a frozen require list and data members only cannot read differently later, and
+ * its catalog is deep-frozen when compiled. Anything else is read on every call.
+ */
+const readOnce = new WeakMap<object, ReadRequest>()
+
+function isSettled(request: object): boolean {
+  if (!Object.isFrozen(request)) return false
+  const require = Object.getOwnPropertyDescriptor(request, 'require')
+  return require === undefined || !('value' in require) || Object.isFrozen(require.value)
+}
+
+const NOTHING_ASKED: ReadRequest = Object.freeze({
+  requirement: Object.freeze({}),
+  findings: Object.freeze([]) as unknown as Finding[],
+  compiled: compileRequirement({}),
+})
+
+function withCompiled(requirement: RequirementOptions, findings: Finding[]): ReadRequest {
+  const read = { requirement, findings, compiled: compileRequirement(requirement) }
+  return findings.length === 0 ? Object.freeze(read) : read
+}
+
+function readAnew(request: unknown): ReadRequest {
   const requirement: RequirementOptions = {}
   const findings: Finding[] = []
-  if (request === undefined) return { requirement, findings }
   if (typeof request !== 'object' || request === null || Array.isArray(request)) {
     findings.push(
       makeFinding(
@@ -127,17 +165,16 @@ export function readRequest(request: unknown): ReadRequest {
         { actual: describe(request) },
       ),
     )
-    return { requirement, findings }
+    return withCompiled(requirement, findings)
   }
   const ignored: string[] = []
   try {
     readMembers(request, requirement, findings, ignored)
   } catch {
     // A Proxy can throw from any trap: such a request cannot be read, so nothing it asks can be checked.
-    return {
-      requirement: {},
-      findings: [makeFinding('request-invalid', 'The request object could not be read (reading it threw).')],
-    }
+    return withCompiled({}, [
+      makeFinding('request-invalid', 'The request object could not be read (reading it threw).'),
+    ])
   }
   if (ignored.length > 0) {
     const named = ignored.slice(0, MAX_NAMED).map(shortName).join(', ')
@@ -152,5 +189,5 @@ export function readRequest(request: unknown): ReadRequest {
       ),
     )
   }
-  return { requirement, findings }
+  return withCompiled(requirement, findings)
 }
