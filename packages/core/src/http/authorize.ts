@@ -1,6 +1,7 @@
 import type { Report } from '../index.js'
 import { toResponse } from './answer.js'
 import { guardRequest, type ReportVerifier } from './guard.js'
+import { METHOD_OVERRIDE_HEADERS } from './method-override.js'
 import { checkRequirement, type HttpRequirement } from './requirement.js'
 import { resolveSettings, type AuthorizeOptions } from './settings.js'
 
@@ -31,6 +32,7 @@ export async function authorize(
       method: request.method,
       path: new URL(request.url).pathname,
       authorization: request.headers.get('authorization'),
+      methodOverride: METHOD_OVERRIDE_HEADERS.map((h) => request.headers.get(h)),
     },
     checked,
     settings,

@@ -7,13 +7,18 @@ import type { Refusal } from './answer.js'
 import { clientHandlesClaimsChallenge, hasAuthContext } from './auth-context.js'
 import { readCredentials } from './credentials.js'
 import { operationForRequest } from './from-request.js'
+import { overridePending } from './method-override.js'
+import { minimalScope, needsFromReport, needsOfKind } from './needs.js'
 import {
   insufficientScope,
+  invalidRequest,
   invalidToken,
   keysUnavailable,
   missingAuthContext,
   noCredentials,
+  notVerified,
   unknownOperation,
+  verifierFailed,
   type RefusalSettings,
 } from './refuse.js'
 import { operationAuthContext, type CheckedRequirement } from './requirement.js'
@@ -23,12 +28,18 @@ export interface ReportVerifier {
   verify(raw: string, request?: RequirementOptions): Promise<Report>
 }
 
-/** The three things a request contributes, read by each framework in its own way. */
+/** What a request contributes, read by each framework in its own way. */
 export interface IncomingRequest {
   method: string
-  /** The URL path, without the query string. */
-  path: string
-  authorization: string | null | undefined
+  /**
+   * The path the framework's router ran, below where the guard was registered, without the query string; null when
+   * the adapter cannot pin it down (then 'from-request' refuses the request: nothing is judged on a guess).
+   */
+  path: string | null
+  /** Every Authorization header value the request carried: an array when the framework keeps duplicates apart. */
+  authorization: string | readonly string[] | null | undefined
+  /** The values of the method-override headers (METHOD_OVERRIDE_HEADERS), when the framework can read them. */
+  methodOverride?: readonly (string | null | undefined)[]
 }
 
 export interface GuardSettings extends RefusalSettings {
@@ -48,6 +59,8 @@ interface Resolved {
   /** 'from-request' found no catalog operation for this method and path. */
   unmatched: boolean
   authContext: string | undefined
+  /** The catalog operation judged, when known here (for the other kind's needs in a kind-mismatch answer). */
+  operation: CatalogOperation | null
 }
 
 /** The verifier's request for this HTTP request: only api, catalog, operation and require ever reach verify(). */
@@ -61,8 +74,12 @@ function resolve(requirement: CheckedRequirement, incoming: IncomingRequest, mou
   let matched: CatalogOperation | null = null
   let operation = requirement.operation
   if (requirement.fromRequest) {
-    matched = source === null ? null : operationForRequest(source, incoming.method, incoming.path, mountPath)
-    if (matched === null) return { request: base, unmatched: true, authContext: requirement.authContext }
+    matched =
+      source === null || incoming.path === null
+        ? null
+        : operationForRequest(source, incoming.method, incoming.path, mountPath)
+    if (matched === null)
+      return { request: base, unmatched: true, authContext: requirement.authContext, operation: null }
     operation = formatOperation(matched)
   } else if (operation !== undefined && source !== null) {
     // Only to read the operation's own auth context; the verifier matches the operation itself.
@@ -73,14 +90,27 @@ function resolve(requirement: CheckedRequirement, incoming: IncomingRequest, mou
     request: operation === undefined ? base : { ...base, operation },
     unmatched: false,
     authContext: requirement.authContext ?? (matched === null ? undefined : operationAuthContext(matched)),
+    operation: matched,
   }
 }
 
 const areaOf = (f: Finding): string | null => (isFindingCode(f.code) ? FINDING_RULES[f.code].area : null)
 
 /**
- * The whole decision for one request, as data. Order matters: no credentials → 401 bare challenge; a token that is
- * not good → 401 invalid_token; keys unavailable → 503; then what the operation needs → 403; then the auth context.
+ * The findings an API never names in its answer: every refusal before the signature is proven reads
+ * `token-not-verified`, so the answers are no oracle of which tenants, clouds or apps are allowed.
+ */
+const UNVERIFIED_CODES: ReadonlySet<string> = new Set([
+  'tenant-not-allowed',
+  'client-app-not-allowed',
+  'cloud-not-allowed',
+])
+const unverified = (f: Finding): boolean => UNVERIFIED_CODES.has(f.code) || areaOf(f) === 'signature'
+
+/**
+ * The whole decision for one request, as data. Order matters: a malformed Authorization header → 400; no
+ * credentials → 401 bare challenge; a verifier that could not finish → 500; a token that is not good → 401
+ * invalid_token; keys unavailable → 503; then what the operation needs → 403; then the auth context.
  */
 export async function guardRequest(
   verifier: ReportVerifier,
@@ -89,9 +119,16 @@ export async function guardRequest(
   settings: GuardSettings,
 ): Promise<GuardOutcome> {
   const credentials = readCredentials(incoming.authorization)
+  if (credentials.kind === 'malformed')
+    return { ok: false, report: null, refusal: invalidRequest(credentials.problem, settings) }
   if (credentials.kind === 'none') {
     if (incoming.method.toUpperCase() === 'OPTIONS') return { ok: true, preflight: true, report: null }
     return { ok: false, report: null, refusal: noCredentials(settings) }
+  }
+  if (overridePending(incoming.method, incoming.methodOverride ?? [])) {
+    const problem =
+      'The request carries a method-override header the API had not applied when it checked the token.'
+    return { ok: false, report: null, refusal: invalidRequest(problem, settings) }
   }
   const resolved = resolve(requirement, incoming, settings.mountPath)
   const report = await verifier.verify(credentials.token, resolved.request)
@@ -106,9 +143,19 @@ function judge(
   settings: RefusalSettings,
 ): Refusal | null {
   const errors = report.findings.filter((f) => f.severity === 'error')
-  const tokenError = errors.find((f) => areaOf(f) !== 'permissions')
-  if (report.token === null || tokenError !== undefined)
-    return invalidToken(tokenError?.code ?? errors[0]?.code ?? 'token-malformed', settings)
+  if (errors.some((f) => f.code === 'verification-failed')) {
+    // The verifier's fault, or Entra's when its keys could not be had on the way: never the token's (no 401).
+    return report.findings.some((f) => f.code === 'jwks-unavailable')
+      ? keysUnavailable('jwks-unavailable', settings)
+      : verifierFailed()
+  }
+  const tokenErrors = errors.filter((f) => areaOf(f) !== 'permissions')
+  // What the token shows by itself (format, lifetime, audience, issuer shape) may be named; what depends on the
+  // allow-lists or on the keys may not, whichever order the checks ran in.
+  const specific = tokenErrors.find((f) => !unverified(f))
+  if (specific !== undefined) return invalidToken(specific, settings)
+  if (tokenErrors.length > 0) return notVerified(settings)
+  if (report.token === null) return invalidToken(errors[0] ?? { code: 'token-malformed' }, settings)
 
   const signature = report.signature.status
   if (signature === 'error' || signature === 'not-checked') {
@@ -120,13 +167,15 @@ function judge(
   if (signature !== 'valid') {
     // Unverifiable (a Graph token): only its own API can check it, so for this API it is not a good token.
     const cause = report.findings.find((f) => f.severity === 'warning' && areaOf(f) !== 'permissions')
-    return invalidToken(cause?.code ?? 'signature-not-checked', settings)
+    return cause === undefined ? notVerified(settings) : invalidToken(cause, settings)
   }
 
   // A genuine token. Fail closed on the operation: one the catalog does not list is granted by nothing, whether the
   // verifier reports it as an error (operation-unknown) or not.
   if (resolved.unmatched) return unknownOperation(settings)
-  if (errors.length > 0) return insufficientScope(report, errors[0]?.code ?? 'permission-missing', settings)
+  if (errors.some((f) => f.code === 'operation-unknown')) return unknownOperation(settings)
+  if (errors.length > 0)
+    return scopeRefusal(report, errors[0]?.code ?? 'permission-missing', resolved, requirement, settings)
   if (
     (requirement.operation !== undefined || requirement.fromRequest) &&
     report.permissions.operation === null
@@ -134,7 +183,7 @@ function judge(
     return unknownOperation(settings)
   if (report.verdict !== 'works') {
     const cause = report.findings.find((f) => f.severity !== 'info' && areaOf(f) === 'permissions')
-    return insufficientScope(report, cause?.code ?? 'permission-missing', settings)
+    return scopeRefusal(report, cause?.code ?? 'permission-missing', resolved, requirement, settings)
   }
 
   const authContext = resolved.authContext
@@ -146,4 +195,27 @@ function judge(
     return missingAuthContext(authContext, clientHandlesClaimsChallenge(report.token.payload), settings)
   }
   return null
+}
+
+/**
+ * 403 insufficient_scope saying what the engine decided. A token of the wrong kind is told what the other kind
+ * needs (an app-only token where only delegated permissions exist, and the reverse), so `scope` is never empty.
+ */
+function scopeRefusal(
+  report: Report,
+  code: string,
+  resolved: Resolved,
+  requirement: CheckedRequirement,
+  settings: RefusalSettings,
+): Refusal {
+  const p = report.permissions
+  let needs = needsFromReport(p)
+  if (code === 'permission-kind-mismatch' && resolved.operation !== null && p.context !== null) {
+    needs = needsOfKind(resolved.operation, p.context === 'application' ? 'delegated' : 'application', p)
+  } else if (code === 'permission-kind-mismatch') {
+    const expected = report.findings.find((f) => f.code === code)?.expected
+    if (Array.isArray(expected) && expected.length > 0)
+      needs = [expected.filter((e) => typeof e === 'string')]
+  }
+  return insufficientScope(code, needs, minimalScope(needs, requirement.source), settings)
 }

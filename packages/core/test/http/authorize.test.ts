@@ -105,7 +105,7 @@ describe('authorize: RFC 6750 answers', () => {
     expect(r.headers.get('www-authenticate')).toBe('Bearer realm="orders"')
   })
 
-  it('an expired token: 401 invalid_token, the finding code as error_description', async () => {
+  it('an expired token: 401 invalid_token, a sentence as error_description, the code in the body', async () => {
     const token = await tenant.issueToken({
       api: 'mde',
       roles: ['Machine.Isolate'],
@@ -116,13 +116,13 @@ describe('authorize: RFC 6750 answers', () => {
     )
     expect(r.status).toBe(401)
     expect(r.headers.get('www-authenticate')).toBe(
-      'Bearer error="invalid_token", error_description="token-expired"',
+      'Bearer error="invalid_token", error_description="The access token was refused: expired."',
     )
     expect(r.body.finding).toBe('token-expired')
     expect(r.body.fix.length).toBeGreaterThan(0)
   })
 
-  it("another tenant's token: 401 invalid_token (tenant-not-allowed), and its keys are never fetched", async () => {
+  it("another tenant's token: 401 token-not-verified (the Report says tenant-not-allowed), no keys fetched", async () => {
     const token = await other.issueToken({ api: 'mde', roles: ['Machine.Isolate'] })
     other.clearRequests()
     const r = await refusal(
@@ -133,7 +133,8 @@ describe('authorize: RFC 6750 answers', () => {
       ),
     )
     expect(r.status).toBe(401)
-    expect(r.body.finding).toBe('tenant-not-allowed')
+    expect(r.body.finding).toBe('token-not-verified')
+    expect(r.report?.findings.map((f) => f.code)).toContain('tenant-not-allowed')
     expect(other.requests).toHaveLength(0)
   })
 
@@ -145,7 +146,7 @@ describe('authorize: RFC 6750 answers', () => {
     expect(r.status).toBe(403)
     const challenge = r.headers.get('www-authenticate') ?? ''
     expect(challenge).toMatch(
-      /^Bearer error="insufficient_scope", error_description="permission-missing", scope="[^"]*"$/,
+      /^Bearer error="insufficient_scope", error_description="This operation needs [^"]*\.", scope="[^"]*"$/,
     )
     expect(/scope="([^"]*)"/.exec(challenge)?.[1]?.split(' ')).toContain('Machine.Isolate')
     expect(r.body).toMatchObject({ error: 'insufficient_scope', finding: 'permission-missing' })
