@@ -152,6 +152,40 @@ describe('authorize: RFC 6750 answers', () => {
     expect(r.body).toMatchObject({ error: 'insufficient_scope', finding: 'permission-missing' })
   })
 
+  it('403 says "and" for what is needed together: built-in alsoRequires, and require beside an operation', async () => {
+    const challengeOf = async (requirement: HttpRequirement, roles: string[], path: string) => {
+      const token = await tenant.issueToken({ api: 'mde', roles })
+      const r = await refusal(
+        await authorize(
+          mdeVerifier(),
+          request(`https://api.example${path}`, token, { method: 'POST' }),
+          requirement,
+        ),
+      )
+      expect(r.status).toBe(403)
+      const description = /error_description="([^"]*)"/.exec(r.headers.get('www-authenticate') ?? '')?.[1]
+      const scope = /scope="([^"]*)"/.exec(r.headers.get('www-authenticate') ?? '')?.[1]
+      return { description, scope, fix: r.body.fix }
+    }
+    const stop = await challengeOf(
+      { api: 'mde', operation: 'POST /api/machines/{id}/StopAndQuarantineFile' },
+      ['Machine.StopAndQuarantine'],
+      '/api/machines/1/StopAndQuarantineFile',
+    )
+    expect(stop.description).toBe(
+      'This operation needs Machine.StopAndQuarantine and one of Machine.Read.All, Machine.ReadWrite.All.',
+    )
+    expect(stop.scope).toBe('Machine.StopAndQuarantine Machine.Read.All')
+    expect(stop.fix).toMatch(/^This operation needs Machine\.StopAndQuarantine and one of /)
+    const both = await challengeOf(
+      { ...ISOLATE, require: ['Machine.Read.All'] },
+      [],
+      '/api/machines/1/isolate',
+    )
+    expect(both.description).toBe('This operation needs Machine.Isolate and Machine.Read.All.')
+    expect(both.scope).toBe('Machine.Isolate Machine.Read.All')
+  })
+
   it("Entra's keys unreachable: 503 with Retry-After, not 401", async () => {
     const token = await tenant.issueToken({ api: 'mde', roles: ['Machine.Isolate'] })
     const down = async (): Promise<Response> => {
