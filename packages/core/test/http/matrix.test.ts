@@ -49,6 +49,13 @@ const CATALOG: PermissionCatalog = {
     },
     { method: 'GET', path: '/reports/{id}', application: [], delegated: ['Orders.Read'] },
     { method: 'GET', path: '/admin/orders/{id}', application: ['Orders.Admin'], delegated: [] },
+    {
+      method: 'POST',
+      path: '/orders/{id}/refund',
+      application: [],
+      delegated: ['Orders.Read'],
+      authContext: 'c1',
+    },
   ],
 }
 
@@ -260,6 +267,44 @@ describe.each(FRAMEWORKS)('HTTP matrix on %s', (framework) => {
     expect(r.status).toBe(403)
     expect(r.body).toMatchObject({ finding: 'permission-kind-mismatch' })
     expect(r.challenge?.params.scope).toBe('Orders.Read')
+  })
+
+  it('a delegated token with the scope passes; the auth context decides step-up (401 cp1, 403 otherwise)', async () => {
+    const a = await app(framework)
+    const user = (claims: Record<string, unknown>) =>
+      tenant.issueToken({ api: API, kind: 'delegated', scopes: ['Orders.Read'], claims })
+    const read1 = read(await a.call({ path: '/api/orders/1', headers: bearer(await user({})) }))
+    expect(read1.status).toBe(200)
+    const stepped = read(
+      await a.call({
+        method: 'POST',
+        path: '/api/orders/1/refund',
+        headers: bearer(await user({ acrs: ['c1'] })),
+      }),
+    )
+    expect(stepped.status).toBe(200)
+    expect(ran(stepped).ran).toBe('POST /orders/{id}/refund')
+    const cp1 = read(
+      await a.call({
+        method: 'POST',
+        path: '/api/orders/1/refund',
+        headers: bearer(await user({ xms_cc: ['cp1'] })),
+      }),
+    )
+    expect(cp1.status).toBe(401)
+    expect(cp1.challenge?.params.error).toBe('insufficient_claims')
+    expect(JSON.parse(atob(cp1.challenge?.params.claims ?? ''))).toEqual({
+      access_token: { acrs: { essential: true, value: 'c1' } },
+    })
+    const plain = read(
+      await a.call({ method: 'POST', path: '/api/orders/1/refund', headers: bearer(await user({})) }),
+    )
+    expect(plain.status).toBe(403)
+    expect(plain.challenge?.params).toEqual({
+      error: 'insufficient_claims',
+      error_description: 'This operation needs authentication context c1.',
+    })
+    expect(plain.body).toMatchObject({ error: 'insufficient_claims', finding: 'auth-context-missing' })
   })
 
   it('an unknown path under the protected prefix: 403 operation-unknown (a bad token there: 401)', async () => {

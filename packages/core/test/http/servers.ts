@@ -139,6 +139,7 @@ export async function startExpress(options: EntraAuthOptions, shape: AppShape = 
     (req, res) => void res.send(ran('POST /orders/{id}/quarantine', req.auth)),
   )
   api.get('/reports/:id', (req, res) => void res.send(ran('GET /reports/{id}', req.auth)))
+  api.post('/orders/:id/refund', (req, res) => void res.send(ran('POST /orders/{id}/refund', req.auth)))
   const admin = express.Router()
   admin.get('/orders/:id', (req, res) => void res.send(ran('GET /admin/orders/{id}', req.auth)))
   api.use('/admin', admin)
@@ -171,6 +172,7 @@ export async function startFastify(options: EntraAuthOptions, shape: AppShape = 
       api.delete('/orders/:id', async (req) => ran('DELETE /orders/{id}', req.auth))
       api.post('/orders/:id/quarantine', async (req) => ran('POST /orders/{id}/quarantine', req.auth))
       api.get('/reports/:id', async (req) => ran('GET /reports/{id}', req.auth))
+      api.post('/orders/:id/refund', async (req) => ran('POST /orders/{id}/refund', req.auth))
       await api.register(
         async (admin) => {
           admin.get('/orders/:id', async (req) => ran('GET /admin/orders/{id}', req.auth))
@@ -204,6 +206,7 @@ export async function startHono(options: EntraAuthOptions, shape: AppShape = {})
   api.delete('/orders/:id', (c) => c.text(ran('DELETE /orders/{id}', c.get('auth'))))
   api.post('/orders/:id/quarantine', (c) => c.text(ran('POST /orders/{id}/quarantine', c.get('auth'))))
   api.get('/reports/:id', (c) => c.text(ran('GET /reports/{id}', c.get('auth'))))
+  api.post('/orders/:id/refund', (c) => c.text(ran('POST /orders/{id}/refund', c.get('auth'))))
   const admin = new Hono<EntraAuthEnv>()
   admin.get('/orders/:id', (c) => c.text(ran('GET /admin/orders/{id}', c.get('auth'))))
   api.route('/admin', admin)
