@@ -271,7 +271,7 @@ describe.each(FRAMEWORKS)('HTTP matrix on %s', (framework) => {
 
   it('a delegated token with the scope passes; the auth context decides step-up (401 cp1, 403 otherwise)', async () => {
     const a = await app(framework)
-    const user = (claims: Record<string, unknown>) =>
+    const user = (claims: Record<string, string[]>) =>
       tenant.issueToken({ api: API, kind: 'delegated', scopes: ['Orders.Read'], claims })
     const read1 = read(await a.call({ path: '/api/orders/1', headers: bearer(await user({})) }))
     expect(read1.status).toBe(200)
