@@ -33,7 +33,7 @@ function ruleFix(code: string, fallback: string): string {
 }
 
 /** RFC 6750 §3: error_description is `%x20-21 / %x23-5B / %x5D-7E` — no quote, no backslash, nothing else. */
-export function describe(sentence: string): string {
+export function toDescription(sentence: string): string {
   return sentence.replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, "'")
 }
 
@@ -50,7 +50,7 @@ export function noCredentials(s: RefusalSettings): Refusal {
 export function invalidRequest(problem: string, s: RefusalSettings): Refusal {
   return refusal(
     400,
-    bearerChallenge({ realm: s.realm, error: 'invalid_request', error_description: describe(problem) }),
+    bearerChallenge({ realm: s.realm, error: 'invalid_request', error_description: toDescription(problem) }),
     {
       error: 'invalid_request',
       finding: 'authorization-header-invalid',
@@ -79,7 +79,7 @@ export function invalidToken(finding: Pick<Finding, 'code' | 'expected'>, s: Ref
     bearerChallenge({
       realm: s.realm,
       error: 'invalid_token',
-      error_description: describe(invalidTokenSentence(code)),
+      error_description: toDescription(invalidTokenSentence(code)),
     }),
     { error: 'invalid_token', finding: code, fix: audienceFix(finding) ?? ruleFix(code, NEW_TOKEN) },
   )
@@ -137,7 +137,7 @@ export function insufficientScope(
     bearerChallenge({
       realm: s.realm,
       error: 'insufficient_scope',
-      error_description: describe(sentence),
+      error_description: toDescription(sentence),
       scope: scope.length > 0 ? scope.join(' ') : undefined,
     }),
     { error: 'insufficient_scope', finding: code, fix: `${sentence} ${advice}`.trim() },
@@ -164,7 +164,7 @@ export function missingAuthContext(
   clientHandlesChallenge: boolean,
   s: RefusalSettings,
 ): Refusal {
-  const sentence = describe(`This operation needs authentication context ${authContext}.`)
+  const sentence = toDescription(`This operation needs authentication context ${authContext}.`)
   if (clientHandlesChallenge) {
     return refusal(
       401,
