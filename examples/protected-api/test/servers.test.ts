@@ -146,6 +146,13 @@ describe.each(FRAMEWORKS)('%s example on 127.0.0.1', (framework) => {
     expect(a.raw).not.toContain('exported')
   })
 
+  it('a path no route serves, under the protected prefix: 403 operation-unknown on every framework', async () => {
+    const token = await tenant.issueToken({ api, roles: ['Orders.ReadWrite.All'] })
+    const a = await call(server.origin, 'GET', '/api/no/such/route', token)
+    expect(a.status).toBe(403)
+    expect(a.body).toMatchObject({ error: 'insufficient_scope', finding: 'operation-unknown' })
+  })
+
   it('a missing auth context: 401 insufficient_claims with the claims request when xms_cc has cp1', async () => {
     const token = await tenant.issueToken({
       api,
