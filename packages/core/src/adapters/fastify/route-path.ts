@@ -97,10 +97,16 @@ export function fillPattern(pattern: string, params: Readonly<Record<string, unk
  * The path to judge, below the registering instance's prefix; null when it cannot be pinned down (no route matched:
  * the not-found handler; a pattern that does not start with the prefix; a param without a value).
  */
-export function fastifyRoutePath(instance: object, hook: unknown, request: FastifyRouteFacts): string | null {
+export function fastifyRoutePath(
+  instance: object | null | undefined,
+  hook: unknown,
+  request: FastifyRouteFacts,
+): string | null {
   const pattern = request.routeOptions?.url
   if (typeof pattern !== 'string') return null
-  const prefix = registeringPrefix(instance, hook) ?? ''
+  // Called without a Fastify `this` (unbound): only the route's whole pattern is known.
+  const prefix =
+    (typeof instance === 'object' && instance !== null ? registeringPrefix(instance, hook) : null) ?? ''
   if (!pattern.startsWith(prefix)) return null
   const rest = pattern.slice(prefix.length)
   if (rest !== '' && !rest.startsWith('/') && !prefix.endsWith('/')) return null
