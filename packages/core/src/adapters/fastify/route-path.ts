@@ -51,6 +51,25 @@ export function registeringPrefix(instance: object, hook: unknown): string | nul
   return registrar === null ? null : ownPrefix(registrar)
 }
 
+// Fastify refuses addHook once an instance is ready, so the registering prefix seen from an instance never changes:
+// it is found once per (hook, instance), not per request.
+const prefixes = new WeakMap<object, WeakMap<object, string | null>>()
+
+function prefixFor(instance: object, hook: unknown): string | null {
+  if (typeof hook !== 'function') return registeringPrefix(instance, hook)
+  let byInstance = prefixes.get(hook)
+  if (byInstance === undefined) {
+    byInstance = new WeakMap()
+    prefixes.set(hook, byInstance)
+  }
+  let prefix = byInstance.get(instance)
+  if (prefix === undefined) {
+    prefix = registeringPrefix(instance, hook)
+    byInstance.set(instance, prefix)
+  }
+  return prefix
+}
+
 /**
  * A route pattern with its params filled in (`/orders/:id` + `{ id: '1' }` → `/orders/1`): each value is
  * percent-encoded, so a `/` in it stays inside its segment. `::` is a literal colon, `(regex)` after a param is
@@ -105,8 +124,7 @@ export function fastifyRoutePath(
   const pattern = request.routeOptions?.url
   if (typeof pattern !== 'string') return null
   // Called without a Fastify `this` (unbound): only the route's whole pattern is known.
-  const prefix =
-    (typeof instance === 'object' && instance !== null ? registeringPrefix(instance, hook) : null) ?? ''
+  const prefix = typeof instance === 'object' && instance !== null ? (prefixFor(instance, hook) ?? '') : ''
   if (!pattern.startsWith(prefix)) return null
   const rest = pattern.slice(prefix.length)
   if (rest !== '' && !rest.startsWith('/') && !prefix.endsWith('/')) return null
