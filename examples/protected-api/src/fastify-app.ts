@@ -21,6 +21,9 @@ export function createFastifyApp(verifier: Verifier): FastifyInstance {
       refundBody(request.params.id, request.auth),
     )
     api.get('/admin/export', async () => ({ exported: true }))
+    // Fastify runs no route hook for a path no route serves: the plugin's own not-found handler brings the guard
+    // there, so an unknown path under /api is refused as an unknown operation (403), as on Express and Hono.
+    api.setNotFoundHandler(async (_request, reply) => reply.code(404).send({ error: 'not_found' }))
   }
   void app.register(orders, { prefix: '/api' })
   void app.register(orders, { prefix: '/v2/api' })

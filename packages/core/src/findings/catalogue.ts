@@ -31,6 +31,12 @@ export const FINDING_RULES = {
     title: 'Not a well-formed JWT',
     fix: 'Copy the whole access token again (three base64url segments separated by dots, no spaces or line breaks).',
   },
+  'authorization-header-invalid': {
+    severity: 'error',
+    area: 'input',
+    title: 'Authorization header malformed',
+    fix: 'Send one Authorization header: Bearer, one space, then the access token alone (RFC 6750 section 2.1).',
+  },
   'token-encrypted': {
     severity: 'error',
     area: 'input',
@@ -164,7 +170,7 @@ export const FINDING_RULES = {
     severity: 'error',
     area: 'audience',
     title: 'Wrong audience',
-    fix: "Request the token with the API's scope, e.g. https://api.securitycenter.microsoft.com/.default for Defender for Endpoint.",
+    fix: "Request the token with the called API's own scope: its Application ID URI followed by /.default.",
   },
   'audience-not-single': {
     severity: 'error',
@@ -239,6 +245,14 @@ export const FINDING_RULES = {
     area: 'signature',
     title: 'Signature not checked',
     fix: "Verify it against the tenant's published keys (createVerifier, diagnoseToken), or against its key set (the jwks option).",
+  },
+  'token-not-verified': {
+    // The one answer an API gives for every refusal before the signature is proven (tenant or app not allowed,
+    // signature invalid, key not found): distinct answers would tell anyone which tenants and apps are allowed.
+    severity: 'error',
+    area: 'signature',
+    title: 'Token not verified',
+    fix: 'Acquire a new access token for this API from Entra ID and send it unchanged.',
   },
   // caller
   'request-invalid': {

@@ -6,6 +6,8 @@ export const FINDING_MEANINGS: Readonly<Record<FindingCode, string>> = {
     'The input carried something around the token (a "Bearer " prefix, an Authorization header name, quotes or surrounding whitespace) that was removed before decoding.',
   'token-malformed':
     'The input is not a strict compact JWS: wrong number of segments, characters outside base64url, non-canonical base64url, invalid UTF-8, or a header or payload that is not a JSON object.',
+  'authorization-header-invalid':
+    "An API refused the request's Authorization header before reading any token (400 invalid_request): it must be Bearer, one or more spaces and one token (RFC 6750 section 2.1). Quotes, a second token, a repeated scheme, an empty token, a tab, characters a bearer token cannot have, or two Authorization headers are refused rather than guessed at.",
   'token-encrypted':
     'The token has five segments: it is an encrypted JWE. Entra encrypts tokens only for apps that configured a token-encryption key; no one else can read them, and the Defender APIs never receive them.',
   'token-opaque':
@@ -72,6 +74,8 @@ export const FINDING_MEANINGS: Readonly<Record<FindingCode, string>> = {
     'The discovery document or key set could not be fetched or was unusable, so the signature could not be checked.',
   'signature-not-checked':
     'The signature was not verified (offline inspection). Everything else was checked.',
+  'token-not-verified':
+    "An API's answer for every refusal before the token's signature is proven: the tenant or calling app is not allowed, the signature is invalid, or no signing key was found. The answer is the same for each, so that it tells no one which tenants or apps the API serves; the API's own Report (its logs) keeps the precise finding.",
   'request-invalid':
     'The request given to verify cannot be read as asked: it is not an object, or its api, operation, require or catalog is an accessor, inherited, or throws when read. A requirement that cannot be read cannot be met, so the token is refused.',
   'request-member-ignored':

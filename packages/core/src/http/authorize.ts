@@ -1,6 +1,7 @@
 import type { Report } from '../index.js'
 import { toResponse } from './answer.js'
 import { guardRequest, type GuardOutcome, type GuardSettings, type ReportVerifier } from './guard.js'
+import { METHOD_OVERRIDE_HEADERS } from './method-override.js'
 import { checkRequirement, type CheckedRequirement, type HttpRequirement } from './requirement.js'
 import { resolveSettings, type AuthorizeOptions } from './settings.js'
 
@@ -42,6 +43,7 @@ async function answer(
       method: request.method,
       path: new URL(request.url).pathname,
       authorization: request.headers.get('authorization'),
+      methodOverride: METHOD_OVERRIDE_HEADERS.map((h) => request.headers.get(h)),
     },
     requirement,
     settings,

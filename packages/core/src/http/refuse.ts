@@ -1,8 +1,9 @@
 import { FINDING_RULES, isFindingCode, type FindingRule } from '../findings/catalogue.js'
-import type { Report } from '../index.js'
+import type { Finding } from '../findings/finding.js'
 import type { Refusal, RefusalBody } from './answer.js'
 import { claimsChallenge } from './auth-context.js'
 import { bearerChallenge } from './challenge.js'
+import { needsText, type Needs } from './needs.js'
 
 /** How a refusal is worded: the realm of the challenges and the Retry-After of a 503. */
 export interface RefusalSettings {
@@ -31,6 +32,11 @@ function ruleFix(code: string, fallback: string): string {
   return rule?.fix ?? fallback
 }
 
+/** RFC 6750 §3: error_description is `%x20-21 / %x23-5B / %x5D-7E` — no quote, no backslash, nothing else. */
+export function toDescription(sentence: string): string {
+  return sentence.replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, "'")
+}
+
 /** RFC 6750 §3.1: no credentials, no error code, only the challenge. */
 export function noCredentials(s: RefusalSettings): Refusal {
   return refusal(401, bearerChallenge({ realm: s.realm }), {
@@ -40,47 +46,111 @@ export function noCredentials(s: RefusalSettings): Refusal {
   })
 }
 
-/** The token itself is refused (expired, forged, another tenant or API, …): 401 invalid_token naming the finding. */
-export function invalidToken(code: string, s: RefusalSettings): Refusal {
-  return refusal(401, bearerChallenge({ realm: s.realm, error: 'invalid_token', error_description: code }), {
-    error: 'invalid_token',
-    finding: code,
-    fix: ruleFix(code, 'Acquire a new access token for this API.'),
-  })
+/** RFC 6750 §3.1 invalid_request: the Authorization header breaks §2.1's grammar; `problem` says how. */
+export function invalidRequest(problem: string, s: RefusalSettings): Refusal {
+  return refusal(
+    400,
+    bearerChallenge({ realm: s.realm, error: 'invalid_request', error_description: toDescription(problem) }),
+    {
+      error: 'invalid_request',
+      finding: 'authorization-header-invalid',
+      fix: ruleFix('authorization-header-invalid', 'Send one Authorization header: Bearer <token>.'),
+    },
+  )
+}
+
+/** The sentence of an invalid_token answer: the catalogue's title of the finding, never the token's own text. */
+function invalidTokenSentence(code: string): string {
+  const title = isFindingCode(code) ? FINDING_RULES[code].title : 'Not a usable access token'
+  // "Expired" reads as "expired"; an initialism ("ID token …") keeps its case.
+  const lower = /^[A-Z][a-z]/.test(title) ? `${title.charAt(0).toLowerCase()}${title.slice(1)}` : title
+  return `The access token was refused: ${lower}.`
 }
 
 /**
- * A genuine token without what the operation needs: 403 insufficient_scope, `scope` naming the permissions that
- * would grant it (any one of the operation's, plus every explicitly required one), as the catalog spells them.
+ * The token itself is refused (expired, for another API, malformed, …): 401 invalid_token naming the finding.
+ * For an audience finding the fix names the scope of the API that expected the token (the finding's `expected`,
+ * which comes from the verifier's configuration, never from the token).
  */
-export function insufficientScope(report: Report, code: string, s: RefusalSettings): Refusal {
-  const needed = report.permissions.required
-  const scope = needed.length > 0 ? needed.join(' ') : undefined
-  const fix =
-    needed.length > 0
-      ? `This operation needs ${needed.length === 1 ? needed[0] : `one of ${needed.join(', ')}`}. ${ruleFix(code, '')}`.trim()
-      : ruleFix(code, 'No permission grants this method and path: it is not an operation of this API.')
+export function invalidToken(finding: Pick<Finding, 'code' | 'expected'>, s: RefusalSettings): Refusal {
+  const code = finding.code
+  return refusal(
+    401,
+    bearerChallenge({
+      realm: s.realm,
+      error: 'invalid_token',
+      error_description: toDescription(invalidTokenSentence(code)),
+    }),
+    { error: 'invalid_token', finding: code, fix: audienceFix(finding) ?? ruleFix(code, NEW_TOKEN) },
+  )
+}
+
+const NEW_TOKEN = 'Acquire a new access token for this API.'
+const AUDIENCE_CODES: ReadonlySet<string> = new Set([
+  'audience-mismatch',
+  'wrong-api',
+  'audience-refused-by-api',
+])
+
+function audienceFix(finding: Pick<Finding, 'code' | 'expected'>): string | null {
+  if (!AUDIENCE_CODES.has(finding.code)) return null
+  const expected = Array.isArray(finding.expected) ? finding.expected[0] : finding.expected
+  if (typeof expected !== 'string' || expected.length === 0 || expected.length > 300) return null
+  return `Request the token with this API's scope, ${expected.replace(/\/+$/, '')}/.default.`
+}
+
+/**
+ * One answer for every refusal before the signature is proven (tenant or app not allowed, signature invalid, key
+ * not found): the same header and body whichever it was, so the answers are no oracle of the allow-lists. The
+ * Report keeps the detail.
+ */
+export function notVerified(s: RefusalSettings): Refusal {
+  return refusal(
+    401,
+    bearerChallenge({
+      realm: s.realm,
+      error: 'invalid_token',
+      error_description: 'The access token could not be verified.',
+    }),
+    { error: 'invalid_token', finding: 'token-not-verified', fix: ruleFix('token-not-verified', NEW_TOKEN) },
+  )
+}
+
+/**
+ * A genuine token without what the operation needs: 403 insufficient_scope. The description and fix say what the
+ * engine decided ("needs A and one of B, C"); `scope` is one minimal set that satisfies it (RFC 6750 §3: the scope
+ * necessary), present whenever something is needed — kind mismatches included.
+ */
+export function insufficientScope(
+  code: string,
+  needs: Needs,
+  scope: readonly string[],
+  s: RefusalSettings,
+): Refusal {
+  const sentence =
+    needs.length > 0
+      ? `This operation needs ${needsText(needs)}.`
+      : 'No permission grants this method and path: it is not an operation of this API.'
+  const advice = ruleFix(code, '')
   return refusal(
     403,
-    bearerChallenge({ realm: s.realm, error: 'insufficient_scope', error_description: code, scope }),
-    {
+    bearerChallenge({
+      realm: s.realm,
       error: 'insufficient_scope',
-      finding: code,
-      fix,
-    },
+      error_description: toDescription(sentence),
+      scope: scope.length > 0 ? scope.join(' ') : undefined,
+    }),
+    { error: 'insufficient_scope', finding: code, fix: `${sentence} ${advice}`.trim() },
   )
 }
 
 /** 403 for a request that matches no operation of the catalog ('from-request'): nothing could grant it. */
 export function unknownOperation(s: RefusalSettings): Refusal {
+  const sentence = 'No permission grants this method and path: it is not an operation of this API.'
   return refusal(
     403,
-    bearerChallenge({ realm: s.realm, error: 'insufficient_scope', error_description: 'operation-unknown' }),
-    {
-      error: 'insufficient_scope',
-      finding: 'operation-unknown',
-      fix: 'No permission grants this method and path: it is not an operation of this API.',
-    },
+    bearerChallenge({ realm: s.realm, error: 'insufficient_scope', error_description: sentence }),
+    { error: 'insufficient_scope', finding: 'operation-unknown', fix: sentence },
   )
 }
 
@@ -94,13 +164,14 @@ export function missingAuthContext(
   clientHandlesChallenge: boolean,
   s: RefusalSettings,
 ): Refusal {
+  const sentence = toDescription(`This operation needs authentication context ${authContext}.`)
   if (clientHandlesChallenge) {
     return refusal(
       401,
       bearerChallenge({
         realm: s.realm,
         error: 'insufficient_claims',
-        error_description: 'auth-context-missing',
+        error_description: sentence,
         claims: claimsChallenge(authContext),
       }),
       {
@@ -112,11 +183,7 @@ export function missingAuthContext(
   }
   return refusal(
     403,
-    bearerChallenge({
-      realm: s.realm,
-      error: 'insufficient_claims',
-      error_description: 'auth-context-missing',
-    }),
+    bearerChallenge({ realm: s.realm, error: 'insufficient_claims', error_description: sentence }),
     {
       error: 'insufficient_claims',
       finding: 'auth-context-missing',
@@ -137,4 +204,16 @@ export function keysUnavailable(code: string, s: RefusalSettings): Refusal {
     },
     { 'retry-after': String(s.retryAfterSeconds) },
   )
+}
+
+/**
+ * The verifier could not finish (`verification-failed`: a broken clock, a bug): the API's fault, not the token's,
+ * so 500 — never a 401 that makes the client throw a good token away. No challenge: nothing is asked of the client.
+ */
+export function verifierFailed(): Refusal {
+  return refusal(500, null, {
+    error: 'server_error',
+    finding: 'verification-failed',
+    fix: "The API could not check the token; the token is not at fault. Retry later, and tell the API's operator.",
+  })
 }

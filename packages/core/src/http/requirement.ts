@@ -41,6 +41,8 @@ export interface RouteRequest {
   unmatched: boolean
   /** The auth context the token's `acrs` must carry: the requirement's own, else its operation's. */
   authContext: string | undefined
+  /** The catalog operation judged, when known here (for the other kind's needs in a kind-mismatch answer). */
+  operation: CatalogOperation | null
 }
 
 /** A route's requirement, compiled once (at creation) by the one reader, compileRequirement. */
@@ -49,7 +51,8 @@ export interface CheckedRequirement {
   readonly operation: string | undefined
   readonly fromRequest: boolean
   /** Per request, only the path is matched against the catalog's prebuilt index. */
-  forRequest(method: string, path: string, mountPath: string): RouteRequest
+  /** `path` is null when the adapter cannot pin down the path the router ran: nothing is judged on a guess. */
+  forRequest(method: string, path: string | null, mountPath: string): RouteRequest
 }
 
 const ROUTE_MEMBERS: ReadonlySet<string> = new Set(['api', 'catalog', 'operation', 'require', 'authContext'])
@@ -86,6 +89,7 @@ export function checkRequirement(requirement: unknown, where = 'requirement'): C
       request: Object.freeze(value.operation === undefined ? base : { ...base, operation: value.operation }),
       unmatched: false,
       authContext: explicit ?? (resolved === null ? undefined : operationAuthContext(resolved)),
+      operation: resolved,
     })
     return Object.freeze({
       compiled: value,
@@ -99,6 +103,7 @@ export function checkRequirement(requirement: unknown, where = 'requirement'): C
     request: Object.freeze(base),
     unmatched: true,
     authContext: explicit,
+    operation: null,
   })
   // One frozen request per operation, made when first asked: verify() reads each once (by identity).
   const perOperation = new Map<CatalogOperation, RouteRequest>()
@@ -106,8 +111,8 @@ export function checkRequirement(requirement: unknown, where = 'requirement'): C
     compiled: value,
     operation: undefined,
     fromRequest: true,
-    forRequest(method: string, path: string, mountPath: string): RouteRequest {
-      const matched = operationForRequest(index, method, path, mountPath)
+    forRequest(method: string, path: string | null, mountPath: string): RouteRequest {
+      const matched = path === null ? null : operationForRequest(index, method, path, mountPath)
       if (matched === null) return unmatched
       let hit = perOperation.get(matched)
       if (hit === undefined) {
@@ -115,6 +120,7 @@ export function checkRequirement(requirement: unknown, where = 'requirement'): C
           request: Object.freeze({ ...base, operation: formatOperation(matched) }),
           unmatched: false,
           authContext: explicit ?? operationAuthContext(matched),
+          operation: matched,
         })
         perOperation.set(matched, hit)
       }

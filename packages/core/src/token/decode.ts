@@ -173,6 +173,20 @@ export function decodeToken(compact: string): DecodeResult {
       ],
     }
   }
+  // Two tokens pasted together ("a.b.c d.e.f") also make five dot-separated segments: that is not a JWE.
+  const words = compact.split(/\s+/).filter((w) => w.length > 0)
+  if (words.length > 1 && words.filter((w) => w.includes('.')).length > 1) {
+    return {
+      token: null,
+      findings: [
+        makeFinding(
+          'token-malformed',
+          `The input holds ${words.length === 2 ? 'two tokens' : `${words.length} tokens`} separated by whitespace; paste one token.`,
+          { fix: 'Paste one access token: the text after Bearer in one Authorization header.' },
+        ),
+      ],
+    }
+  }
   if (segments.length === 5) {
     return {
       token: null,

@@ -106,7 +106,7 @@ describe('authorize: RFC 6750 answers', () => {
     expect(r.headers.get('www-authenticate')).toBe('Bearer realm="orders"')
   })
 
-  it('an expired token: 401 invalid_token, the finding code as error_description', async () => {
+  it('an expired token: 401 invalid_token, a sentence as error_description, the code in the body', async () => {
     const token = await tenant.issueToken({
       api: 'mde',
       roles: ['Machine.Isolate'],
@@ -117,13 +117,13 @@ describe('authorize: RFC 6750 answers', () => {
     )
     expect(r.status).toBe(401)
     expect(r.headers.get('www-authenticate')).toBe(
-      'Bearer error="invalid_token", error_description="token-expired"',
+      'Bearer error="invalid_token", error_description="The access token was refused: expired."',
     )
     expect(r.body.finding).toBe('token-expired')
     expect(r.body.fix.length).toBeGreaterThan(0)
   })
 
-  it("another tenant's token: 401 invalid_token (tenant-not-allowed), and its keys are never fetched", async () => {
+  it("another tenant's token: 401 token-not-verified (the Report says tenant-not-allowed), no keys fetched", async () => {
     const token = await other.issueToken({ api: 'mde', roles: ['Machine.Isolate'] })
     other.clearRequests()
     const r = await refusal(
@@ -134,7 +134,8 @@ describe('authorize: RFC 6750 answers', () => {
       ),
     )
     expect(r.status).toBe(401)
-    expect(r.body.finding).toBe('tenant-not-allowed')
+    expect(r.body.finding).toBe('token-not-verified')
+    expect(r.report?.findings.map((f) => f.code)).toContain('tenant-not-allowed')
     expect(other.requests).toHaveLength(0)
   })
 
@@ -146,10 +147,44 @@ describe('authorize: RFC 6750 answers', () => {
     expect(r.status).toBe(403)
     const challenge = r.headers.get('www-authenticate') ?? ''
     expect(challenge).toMatch(
-      /^Bearer error="insufficient_scope", error_description="permission-missing", scope="[^"]*"$/,
+      /^Bearer error="insufficient_scope", error_description="This operation needs [^"]*\.", scope="[^"]*"$/,
     )
     expect(/scope="([^"]*)"/.exec(challenge)?.[1]?.split(' ')).toContain('Machine.Isolate')
     expect(r.body).toMatchObject({ error: 'insufficient_scope', finding: 'permission-missing' })
+  })
+
+  it('403 says "and" for what is needed together: built-in alsoRequires, and require beside an operation', async () => {
+    const challengeOf = async (requirement: HttpRequirement, roles: string[], path: string) => {
+      const token = await tenant.issueToken({ api: 'mde', roles })
+      const r = await refusal(
+        await authorize(
+          mdeVerifier(),
+          request(`https://api.example${path}`, token, { method: 'POST' }),
+          requirement,
+        ),
+      )
+      expect(r.status).toBe(403)
+      const description = /error_description="([^"]*)"/.exec(r.headers.get('www-authenticate') ?? '')?.[1]
+      const scope = /scope="([^"]*)"/.exec(r.headers.get('www-authenticate') ?? '')?.[1]
+      return { description, scope, fix: r.body.fix }
+    }
+    const stop = await challengeOf(
+      { api: 'mde', operation: 'POST /api/machines/{id}/StopAndQuarantineFile' },
+      ['Machine.StopAndQuarantine'],
+      '/api/machines/1/StopAndQuarantineFile',
+    )
+    expect(stop.description).toBe(
+      'This operation needs Machine.StopAndQuarantine and one of Machine.Read.All, Machine.ReadWrite.All.',
+    )
+    expect(stop.scope).toBe('Machine.StopAndQuarantine Machine.Read.All')
+    expect(stop.fix).toMatch(/^This operation needs Machine\.StopAndQuarantine and one of /)
+    const both = await challengeOf(
+      { ...ISOLATE, require: ['Machine.Read.All'] },
+      [],
+      '/api/machines/1/isolate',
+    )
+    expect(both.description).toBe('This operation needs Machine.Isolate and Machine.Read.All.')
+    expect(both.scope).toBe('Machine.Isolate Machine.Read.All')
   })
 
   it("Entra's keys unreachable: 503 with Retry-After, not 401", async () => {

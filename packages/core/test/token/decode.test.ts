@@ -125,6 +125,16 @@ describe('token-encrypted', () => {
     expect(report.token).toBeNull()
   })
 
+  it('two tokens pasted together (five dot-separated segments) are said to be two tokens, not a JWE', () => {
+    for (const text of [`${token} ${token}`, `Bearer ${token} ${token}`, `${token}\n${token}`]) {
+      const report = inspect(text)
+      expect(codes(report)).not.toContain('token-encrypted')
+      const malformed = findingsOf(report, 'token-malformed')[0]
+      expect(malformed?.message).toMatch(/two tokens/)
+      expect(malformed?.message).not.toMatch(/encrypt/i)
+    }
+  })
+
   it('does not fire for three or four segments', () => {
     expect(structureCodes(token)).not.toContain('token-encrypted')
     expect(structureCodes(`${H}.${P}.${S}.x`)).not.toContain('token-encrypted')

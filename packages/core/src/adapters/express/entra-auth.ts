@@ -1,14 +1,18 @@
 import type { Refusal } from '../../http/answer.js'
 import { guardRequest } from '../../http/guard.js'
+import { METHOD_OVERRIDE_HEADERS } from '../../http/method-override.js'
 import type { Report } from '../../index.js'
 import { resolveEntraAuth, type EntraAuthOptions } from '../options.js'
+import { expressRoutePath } from './route-path.js'
 
 /** The parts of Express's request the middleware reads and writes (typed structurally: express is not imported). */
 export interface ExpressAuthRequest {
   method: string
   /** Relative to where the router is mounted (Express strips `req.baseUrl`). */
   path: string
-  headers: { authorization?: string | undefined }
+  headers: { authorization?: string | undefined; [name: string]: string | string[] | undefined }
+  /** Node ≥ 18.3 keeps repeated headers apart here (`headers` keeps only the first Authorization). */
+  headersDistinct?: Record<string, string[] | undefined>
   auth?: Report
 }
 
@@ -37,6 +41,9 @@ declare global {
   }
 }
 
+const headerText = (value: string | string[] | undefined): string | undefined =>
+  Array.isArray(value) ? value.join(',') : value
+
 function send(res: ExpressAuthResponse, refusal: Refusal): void {
   if (res.headersSent) return
   res.statusCode = refusal.status
@@ -46,15 +53,20 @@ function send(res: ExpressAuthResponse, refusal: Refusal): void {
 
 /**
  * Express middleware (4 and 5): verifies the bearer token against what the route needs; on success `req.auth` is the
- * Report and the next handler runs, otherwise the RFC 6750 answer is sent. `'from-request'` matches `req.path`, which
- * Express makes relative to the router's mount point.
+ * Report and the next handler runs, otherwise the RFC 6750 answer is sent. `'from-request'` matches the path below
+ * where the middleware is registered (route-path.ts).
  */
 export function entraAuth(options: EntraAuthOptions): ExpressAuthMiddleware {
   const { verifier, requirement, settings } = resolveEntraAuth(options)
   return (req, res, next) => {
     guardRequest(
       verifier,
-      { method: req.method, path: req.path, authorization: req.headers.authorization },
+      {
+        method: req.method,
+        path: expressRoutePath(req),
+        authorization: req.headersDistinct?.authorization ?? req.headers.authorization,
+        methodOverride: METHOD_OVERRIDE_HEADERS.map((h) => headerText(req.headers[h])),
+      },
       requirement,
       { ...settings, mountPath: '' },
     ).then((outcome) => {

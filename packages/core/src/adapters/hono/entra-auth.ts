@@ -2,8 +2,10 @@ import type { MiddlewareHandler } from 'hono'
 import { basePath } from 'hono/route'
 import { toResponse } from '../../http/answer.js'
 import { guardRequest } from '../../http/guard.js'
+import { METHOD_OVERRIDE_HEADERS } from '../../http/method-override.js'
 import type { Report } from '../../index.js'
 import { resolveEntraAuth, type EntraAuthOptions } from '../options.js'
+import { honoRoutePath } from './route-path.js'
 
 /** The variables the middleware sets: `c.get('auth')` is the verified token's Report. */
 export interface EntraAuthEnv {
@@ -22,11 +24,13 @@ export function entraAuth(options: EntraAuthOptions): MiddlewareHandler<EntraAut
       verifier,
       {
         method: c.req.method,
-        path: c.req.path,
+        path: honoRoutePath(c.req.path, basePath(c)),
+        // Fetch's Headers joins repeated headers with ', ': the credentials reader refuses that.
         authorization: c.req.header('authorization'),
+        methodOverride: METHOD_OVERRIDE_HEADERS.map((h) => c.req.header(h)),
       },
       requirement,
-      { ...settings, mountPath: basePath(c) },
+      { ...settings, mountPath: '' },
     )
     if (!outcome.ok) return toResponse(outcome.refusal)
     if (!outcome.preflight) c.set('auth', outcome.report)

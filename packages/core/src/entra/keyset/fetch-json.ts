@@ -14,8 +14,12 @@ export interface FetchJsonOptions {
 
 export type FetchJsonResult =
   | { ok: true; value: JsonObject }
-  /** `network`: the request itself failed (offline, DNS, or in a browser CORS) rather than the answer being wrong. */
-  | { ok: false; cause: string; network: boolean }
+  /**
+   * `network`: the request itself failed (offline, DNS, or in a browser CORS) rather than the answer being wrong.
+   * `tenantUnknown`: Entra answered 400 saying the tenant does not exist (`error_codes` has 90002, or
+   * `error` is `invalid_tenant`) — a fact about the token, not an outage.
+   */
+  | { ok: false; cause: string; network: boolean; tenantUnknown?: true }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
@@ -121,6 +125,43 @@ export async function fetchJson(url: string, options: FetchJsonOptions): Promise
   }
 }
 
+/** AADSTS90002: "Tenant '…' not found." Entra's discovery answers 400 with it for a tenant that does not exist. */
+const TENANT_NOT_FOUND = 90002
+
+/** A 400 from discovery: a tenant Entra does not know, or any other refusal (which stays an outage: 503). */
+async function tenantAnswer(
+  response: Response,
+  maxBytes: number,
+  deadline: Deadline,
+): Promise<FetchJsonResult> {
+  const plain = failure('the server answered HTTP 400')
+  let body: Uint8Array | string
+  try {
+    body = await readCapped(response, maxBytes, deadline)
+  } catch {
+    return plain
+  }
+  if (typeof body === 'string') return plain
+  let parsed: ReturnType<typeof parseStrictJson>
+  try {
+    parsed = parseStrictJson(new TextDecoder('utf-8', { fatal: true }).decode(body))
+  } catch {
+    return plain
+  }
+  if (!parsed.ok || !isJsonObject(parsed.value)) return plain
+  const codes = parsed.value.error_codes
+  const unknown =
+    parsed.value.error === 'invalid_tenant' || (Array.isArray(codes) && codes.includes(TENANT_NOT_FOUND))
+  return unknown
+    ? {
+        ok: false,
+        cause: 'Entra says the tenant does not exist (AADSTS90002)',
+        network: false,
+        tenantUnknown: true,
+      }
+    : plain
+}
+
 async function fetchJsonOnce(url: string, options: FetchJsonOptions): Promise<FetchJsonResult> {
   let parsedUrl: URL
   try {
@@ -158,6 +199,7 @@ async function fetchJsonOnce(url: string, options: FetchJsonOptions): Promise<Fe
         `the server answered with a redirect (${response.status || 'opaque'}); redirects are refused`,
       )
     }
+    if (response.status === 400) return await tenantAnswer(response, options.maxBytes, deadline)
     if (response.status !== 200) {
       response.body?.cancel().catch(() => undefined)
       return failure(`the server answered HTTP ${response.status}`)

@@ -24,12 +24,22 @@ export interface KeySetOptions {
   maxBytes?: number
   /** Test option: allow http:// to loopback addresses (servers a test starts). Never set it in production. */
   allowLoopbackHttp?: boolean
+  /**
+   * With `tenants: 'any'`: how many tenants never seen before may be discovered per minute. Beyond it, a token from
+   * yet another new tenant is refused (signing-key-not-found) without a request, so forged tokens naming fresh
+   * GUIDs can neither make the API hammer Entra nor flush the key-set cache. Default 30.
+   */
+  newTenantsPerMinute?: number
+  /** How long a tenant Entra said does not exist (AADSTS90002) is refused without asking again. Default 1 h. */
+  unknownTenantTtlMs?: number
 }
 
 export interface ResolvedKeySetOptions extends Required<KeySetOptions> {
   fetch: FetchLike
   /** Milliseconds since the epoch; the injected clock. */
   now: () => number
+  /** Apply newTenantsPerMinute (the verifier sets it for `tenants: 'any'`: an allow-list bounds tenants itself). */
+  limitNewTenants?: boolean
 }
 
 export const KEY_SET_DEFAULTS: Required<KeySetOptions> = Object.freeze({
@@ -42,4 +52,6 @@ export const KEY_SET_DEFAULTS: Required<KeySetOptions> = Object.freeze({
   timeoutMs: 5_000,
   maxBytes: 128 * 1024,
   allowLoopbackHttp: false,
+  newTenantsPerMinute: 30,
+  unknownTenantTtlMs: 3600_000,
 })

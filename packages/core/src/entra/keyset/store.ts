@@ -12,7 +12,11 @@ export type KeyLookup =
   | {
       status: 'not-found'
       jwksUri: string | null
-      reason: 'absent' | 'ambiguous' | 'rejected'
+      /**
+       * `tenant-unknown`: Entra said the tenant does not exist (AADSTS90002), remembered for unknownTenantTtlMs.
+       * `new-tenant-budget`: with `tenants: 'any'`, this minute's discoveries of new tenants are spent; no request made.
+       */
+      reason: 'absent' | 'ambiguous' | 'rejected' | 'tenant-unknown' | 'new-tenant-budget'
       rejected: RejectedKey | null
       refetched: boolean
     }
@@ -47,10 +51,13 @@ interface Entry {
    */
   unknownKidBudget: boolean
   lastUnknownKidRefetchAt: number
+  /** Until when Entra's "no such tenant" (AADSTS90002) is believed without asking again; 0 when never said. */
+  tenantUnknownUntil: number
 }
 
 type FetchOutcome =
-  { ok: true; keySet: KeySet; jwksUri: string } | { ok: false; url: string; cause: string; network: boolean }
+  | { ok: true; keySet: KeySet; jwksUri: string }
+  | { ok: false; url: string; cause: string; network: boolean; tenantUnknown?: true }
 
 /**
  * The key-set layer: per tenant (and appId) entries in a bounded LRU; concurrent lookups share one fetch; an unknown
@@ -67,6 +74,30 @@ export function createKeySetStore(options: ResolvedKeySetOptions): KeySetStore {
   }
 
   let lastTouched: Entry | null = null
+  // First-time discoveries in the current minute (tenants: 'any' only): a fixed window, counted when spent.
+  let budgetWindow = -1
+  let budgetSpent = 0
+
+  /** Whether a tenant never seen before may be discovered now; spends one from this minute's budget if so. */
+  function newTenantAllowed(id: string): boolean {
+    if (options.limitNewTenants !== true || entries.has(id)) return true
+    const window = Math.floor(options.now() / 60_000)
+    if (window !== budgetWindow) {
+      budgetWindow = window
+      budgetSpent = 0
+    }
+    if (budgetSpent >= options.newTenantsPerMinute) return false
+    budgetSpent += 1
+    return true
+  }
+
+  const refusedTenant = (reason: 'tenant-unknown' | 'new-tenant-budget'): KeyLookup => ({
+    status: 'not-found',
+    jwksUri: null,
+    reason,
+    rejected: null,
+    refetched: false,
+  })
 
   function entryFor(id: string): Entry {
     let entry = entries.get(id)
@@ -82,6 +113,7 @@ export function createKeySetStore(options: ResolvedKeySetOptions): KeySetStore {
         failures: 0,
         unknownKidBudget: false,
         lastUnknownKidRefetchAt: -Infinity,
+        tenantUnknownUntil: 0,
       }
       while (entries.size >= options.maxEntries) {
         const oldest = entries.keys().next()
@@ -103,7 +135,13 @@ export function createKeySetStore(options: ResolvedKeySetOptions): KeySetStore {
     } else {
       const metadata = await fetchJson(source.metadataUrl, fetchOptions)
       if (!metadata.ok)
-        return { ok: false, url: source.metadataUrl, cause: metadata.cause, network: metadata.network }
+        return {
+          ok: false,
+          url: source.metadataUrl,
+          cause: metadata.cause,
+          network: metadata.network,
+          ...(metadata.tenantUnknown === true ? { tenantUnknown: true as const } : {}),
+        }
       const uri = jwksUriFromMetadata(metadata.value, source)
       if (!uri.ok) return { ok: false, url: source.metadataUrl, cause: uri.cause, network: false }
       jwksUri = uri.jwksUri
@@ -139,6 +177,10 @@ export function createKeySetStore(options: ResolvedKeySetOptions): KeySetStore {
           entry.fetchedAt = now
           entry.failure = null
           entry.failures = 0
+        } else if (outcome.tenantUnknown === true) {
+          // Not an outage: the token names a tenant that does not exist. Remembered (the entry sits in the bounded
+          // LRU), so a flood of such tokens costs one request per tenant per unknownTenantTtlMs.
+          entry.tenantUnknownUntil = now + options.unknownTenantTtlMs
         } else {
           entry.failures += 1
           const wait = Math.min(
@@ -182,12 +224,16 @@ export function createKeySetStore(options: ResolvedKeySetOptions): KeySetStore {
       return { status: 'found', key: selection.key, jwksUri: entry.jwksUri }
     },
     async lookup(source, kid) {
+      // Checked before the entry is made: a refused newcomer must not evict a known tenant's keys either.
+      if (!newTenantAllowed(source.id)) return refusedTenant('new-tenant-budget')
       const entry = entryFor(source.id)
+      if (options.now() < entry.tenantUnknownUntil) return refusedTenant('tenant-unknown')
       const inBackoff = (): boolean => entry.failure !== null && options.now() < entry.failure.retryAt
       // A usable set is used at once even while a refetch runs: valid tokens do not queue behind unknown kids.
       if (entry.keySet === null || options.now() - entry.fetchedAt >= options.refreshAfterMs) {
         if (!inBackoff()) await refresh(source, entry, 'regular')
       }
+      if (options.now() < entry.tenantUnknownUntil) return refusedTenant('tenant-unknown')
       const usable = entry.keySet !== null && options.now() - entry.fetchedAt <= options.maxStaleMs
       if (!usable || entry.keySet === null) {
         return unavailable(

@@ -41,7 +41,12 @@ function contextFor(config: ResolvedVerifierOptions): VerifierContext {
       ? createStaticKeySetStore(config.jwks)
       : config.fetch === null
         ? null
-        : createKeySetStore({ ...config.keySets, fetch: config.fetch, now: clock })
+        : createKeySetStore({
+            ...config.keySets,
+            fetch: config.fetch,
+            now: clock,
+            limitNewTenants: config.tenants === 'any',
+          })
   // Discovery targets depend on configuration and the (allow-listed) tenant only: built once each, bounded.
   const targets = new Map<string, DiscoveryTarget>()
   return {

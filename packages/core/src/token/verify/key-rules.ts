@@ -33,6 +33,10 @@ export function keyNotFound(
   let message: string
   if (lookup.reason === 'rejected' && lookup.rejected) {
     message = `The key set ${where} has a key with kid "${kid}", but it was refused: ${lookup.rejected.reason}.`
+  } else if (lookup.reason === 'tenant-unknown') {
+    message = `Entra says the token's tenant does not exist (AADSTS90002), so it has no keys; the token is forged or its tenant was deleted.`
+  } else if (lookup.reason === 'new-tenant-budget') {
+    message = `The token names a tenant this verifier has not seen, and this minute's budget of new-tenant discoveries (keySets.newTenantsPerMinute, tenants: 'any') is spent; nothing was fetched. A genuine token works again within the minute.`
   } else if (lookup.reason === 'ambiguous') {
     message = `Several keys in the key set ${where} share kid "${kid}"; the verifier never guesses between them.`
   } else {
