@@ -11,9 +11,15 @@ import { resolveSettings } from '../http/settings.js'
 import type { RefusalSettings } from '../http/refuse.js'
 // The verifier through the public entry: the adapters depend on its names, not on where the verifier lives.
 import { createVerifier, type VerifierOptions } from '../index.js'
+import {
+  ADAPTER_EXTRA_KEYS,
+  resolveAdapterExtras,
+  type AdapterExtraOptions,
+  type ResolvedAdapterExtras,
+} from './adapter-extras.js'
 
 /** What every adapter's `entraAuth(options)` takes besides the verifier. */
-export interface EntraAuthRouteOptions {
+export interface EntraAuthRouteOptions<Req = unknown> extends AdapterExtraOptions<Req> {
   /**
    * What the route needs: `{ api?, catalog?, operation?, require?, authContext? }`, or `'from-request'`: the request's
    * method and its path below the mount point, matched against `catalog` (or the built-in catalog of `api`).
@@ -31,12 +37,15 @@ export interface EntraAuthRouteOptions {
 }
 
 /** The options of createVerifier (a verifier is made once, here), or a verifier you made: `{ verifier }`. */
-export type EntraAuthOptions = EntraAuthRouteOptions & (VerifierOptions | { verifier: ReportVerifier })
+export type EntraAuthOptions<Req = unknown> = EntraAuthRouteOptions<Req> &
+  (VerifierOptions | { verifier: ReportVerifier })
 
-export interface ResolvedEntraAuth {
+export interface ResolvedEntraAuth<Req = unknown> {
   verifier: ReportVerifier
   requirement: CheckedRequirement
   settings: RefusalSettings
+  /** onRefused, credentialsRequired, checks, protectedResource, requestProperty (adapter-extras.ts). */
+  extras: ResolvedAdapterExtras<Req>
 }
 
 const ROUTE_KEYS: ReadonlySet<string> = new Set([
@@ -46,10 +55,11 @@ const ROUTE_KEYS: ReadonlySet<string> = new Set([
   'realm',
   'retryAfterSeconds',
   'verifier',
+  ...ADAPTER_EXTRA_KEYS,
 ])
 
 /** Everything is checked once, when the middleware is made: misconfiguration throws TypeError at start-up. */
-export function resolveEntraAuth(options: EntraAuthOptions): ResolvedEntraAuth {
+export function resolveEntraAuth<Req>(options: EntraAuthOptions<Req>): ResolvedEntraAuth<Req> {
   if (typeof options !== 'object' || options === null)
     throw new TypeError('entraAuth needs an options object')
   const { requirement = {}, catalog, api, realm, retryAfterSeconds } = options
@@ -84,5 +94,11 @@ export function resolveEntraAuth(options: EntraAuthOptions): ResolvedEntraAuth {
     ...(realm !== undefined ? { realm } : {}),
     ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
   })
-  return { verifier, requirement: checkRequirement(http), settings }
+  const checked = checkRequirement(http)
+  const extras = resolveAdapterExtras<Req>(
+    options,
+    checked,
+    'verifier' in options && options.verifier !== undefined,
+  )
+  return { verifier, requirement: checked, settings, extras }
 }

@@ -1,6 +1,14 @@
 import type { Report } from '../index.js'
 import { toResponse } from './answer.js'
-import { guardRequest, type ReportVerifier } from './guard.js'
+import type { ReportVerifier } from './guard.js'
+import {
+  answerRefusal,
+  answerResponse,
+  protectRequest,
+  resolveProtect,
+  splitProtectOptions,
+  type ProtectOptions,
+} from './protect.js'
 import { checkRequirement, type HttpRequirement } from './requirement.js'
 import { resolveSettings, type AuthorizeOptions } from './settings.js'
 
@@ -11,6 +19,9 @@ export type AuthorizeResult =
   /** Send `response` as it is. `report` is null when no bearer token was sent. */
   | { ok: false; report: Report | null; response: Response }
 
+/** With `credentialsRequired: false`, a request without bearer credentials also passes, with no Report. */
+export type OptionalAuthorizeResult = AuthorizeResult | { ok: true; preflight: false; report: null }
+
 /**
  * Protects one request in any Fetch API runtime (Workers, Deno, Bun, Next.js route handlers): verifies its bearer
  * token against what the route needs and, when the answer is no, builds the RFC 6750 response. The token is never
@@ -20,12 +31,26 @@ export type AuthorizeResult =
 export async function authorize(
   verifier: ReportVerifier,
   request: Request,
+  requirement: HttpRequirement | undefined,
+  options: AuthorizeOptions & ProtectOptions<Request> & { credentialsRequired: false },
+): Promise<OptionalAuthorizeResult>
+export async function authorize(
+  verifier: ReportVerifier,
+  request: Request,
+  requirement?: HttpRequirement,
+  options?: AuthorizeOptions & ProtectOptions<Request>,
+): Promise<AuthorizeResult>
+export async function authorize(
+  verifier: ReportVerifier,
+  request: Request,
   requirement: HttpRequirement = {},
-  options: AuthorizeOptions = {},
-): Promise<AuthorizeResult> {
+  options: AuthorizeOptions & ProtectOptions<Request> = {},
+): Promise<OptionalAuthorizeResult> {
   const checked = checkRequirement(requirement)
-  const settings = resolveSettings(options)
-  const outcome = await guardRequest(
+  const { protect, rest } = splitProtectOptions<AuthorizeOptions, Request>(options)
+  const settings = resolveSettings(rest)
+  const extras = resolveProtect(protect, checked.source === null ? {} : { catalog: checked.source })
+  const outcome = await protectRequest(
     verifier,
     {
       method: request.method,
@@ -34,6 +59,12 @@ export async function authorize(
     },
     checked,
     settings,
+    extras,
   )
-  return outcome.ok ? outcome : { ok: false, report: outcome.report, response: toResponse(outcome.refusal) }
+  if (outcome.ok) return outcome
+  const response =
+    extras.onRefused === undefined
+      ? toResponse(outcome.refusal)
+      : answerResponse(await answerRefusal(extras, outcome.refusal, outcome.report, request))
+  return { ok: false, report: outcome.report, response }
 }
