@@ -108,10 +108,14 @@ export async function startKitServer(options: KitServerOptions): Promise<{ serve
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return oauthError(res, 405, 'invalid_request', 'GET or POST only.')
-    void options.tenant.fetch(`${authority}${url.pathname}${url.search}`).then(async (answer) => {
-      const body = (await answer.json()) as Record<string, unknown>
-      send(res, answer.status, answer.ok ? rewriteOrigins(body, authority, origin) : body)
-    })
+    void options.tenant
+      .fetch(`${authority}${url.pathname}${url.search}`)
+      .then(async (answer) => {
+        const body = (await answer.json()) as Record<string, unknown>
+        send(res, answer.status, answer.ok ? rewriteOrigins(body, authority, origin) : body)
+      })
+      // Never an unhandled rejection that would stop the server: a request it cannot answer gets a 500.
+      .catch(() => oauthError(res, 500, 'server_error', 'The kit could not answer this request.'))
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
