@@ -32,13 +32,14 @@ export async function authorize(
   verifier: ReportVerifier,
   request: Request,
   requirement: HttpRequirement | undefined,
-  options: AuthorizeOptions & ProtectOptions<Request> & { credentialsRequired: false },
+  // Any boolean that is not known to be true may let a request through with no Report.
+  options: AuthorizeOptions & ProtectOptions<Request> & { credentialsRequired: boolean },
 ): Promise<OptionalAuthorizeResult>
 export async function authorize(
   verifier: ReportVerifier,
   request: Request,
   requirement?: HttpRequirement,
-  options?: AuthorizeOptions & ProtectOptions<Request>,
+  options?: AuthorizeOptions & ProtectOptions<Request> & { credentialsRequired?: true },
 ): Promise<AuthorizeResult>
 export async function authorize(
   verifier: ReportVerifier,

@@ -55,3 +55,26 @@ describe('requireScopes / requireRoles / requireClaims', () => {
     await expect(answerRefusal(extras, refusal, null, null)).rejects.toThrow(TypeError)
   })
 })
+
+describe('authorize typing with credentialsRequired', () => {
+  it('a boolean that may be false makes report nullable on the ok path', async () => {
+    const { authorize } = await import('../../src/http/index.js')
+    const verifier = { verify: async () => reportWith({}) }
+    const flag: boolean = false as boolean
+    const optional = await authorize(
+      verifier,
+      new Request('https://x.example/'),
+      {},
+      { credentialsRequired: flag },
+    )
+    // Type-only (never called): the Report may be null on the ok path.
+    const typeOnly = () => {
+      // @ts-expect-error: possibly null
+      if (optional.ok && !optional.preflight) void optional.report.verdict
+    }
+    void typeOnly
+    const required = await authorize(verifier, new Request('https://x.example/'), {}, {})
+    if (required.ok && !required.preflight) void required.report.verdict
+    expect(optional).toMatchObject({ ok: true, preflight: false, report: null })
+  })
+})
