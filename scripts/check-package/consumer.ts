@@ -1,12 +1,15 @@
 // A consumer of the installed tarball, type-checked with moduleResolution node16 and bundler: every subpath
-// resolves to declarations, the framework augmentations type req.auth / request.auth / c.get('auth'), and misuse
-// is a type error (the @ts-expect-error lines fail the check if the types ever loosen to any).
+// resolves to declarations, the opt-in framework augmentations type req.auth / request.auth (c.get('auth') needs
+// none), and misuse is a type error (the @ts-expect-error lines fail the check if the types ever loosen to any).
+// side-by-side.ts checks the other way round: no augmentation, beside express-oauth2-jwt-bearer's.
 import { createVerifier, type Report } from '@claimcheck/core'
 import { authorize, type AuthorizeResult, type ProtectedCatalog } from '@claimcheck/core/http'
 import { entraAuth as expressAuth } from '@claimcheck/core/express'
 import { entraAuth as fastifyAuth } from '@claimcheck/core/fastify'
 import { entraAuth as honoAuth, type EntraAuthEnv } from '@claimcheck/core/hono'
 import { createTestTenant } from '@claimcheck/core/testing'
+import '@claimcheck/core/express/augment'
+import '@claimcheck/core/fastify/augment'
 import express from 'express'
 import Fastify from 'fastify'
 import { Hono } from 'hono'
@@ -75,5 +78,7 @@ export async function kit(): Promise<string> {
 
 // @ts-expect-error: requirement members are checked (no "scopes")
 void authorize(verifier, new Request('https://x.example/'), { scopes: ['x'] })
+// @ts-expect-error: requestProperty is a string
+expressAuth({ verifier, requestProperty: 1 })
 // @ts-expect-error: 'from-request' is the only string requirement
 expressAuth({ verifier, requirement: 'from-anywhere' })

@@ -5,10 +5,19 @@ import { readFileSync } from 'node:fs'
 const expected = {
   '@claimcheck/core': ['createVerifier', 'inspectToken', 'summarizeVerdict', 'checkPermissions'],
   '@claimcheck/core/testing': ['createTestTenant', 'fixedClock'],
-  '@claimcheck/core/http': ['authorize'],
-  '@claimcheck/core/express': ['entraAuth'],
-  '@claimcheck/core/fastify': ['entraAuth'],
-  '@claimcheck/core/hono': ['entraAuth'],
+  '@claimcheck/core/http': [
+    'authorize',
+    'protectedResourceMetadata',
+    'requireScopes',
+    'requireRoles',
+    'requireClaims',
+  ],
+  '@claimcheck/core/express': ['entraAuth', 'getAuth', 'protectedResourceHandler'],
+  '@claimcheck/core/fastify': ['entraAuth', 'getAuth', 'decorateAuth', 'protectedResourceHandler'],
+  '@claimcheck/core/hono': ['entraAuth', 'getAuth', 'protectedResourceHandler'],
+  // Type-only: the opt-in `auth` augmentations; importing them must still work (and do nothing).
+  '@claimcheck/core/express/augment': [],
+  '@claimcheck/core/fastify/augment': [],
 }
 const pkg = JSON.parse(
   readFileSync(new URL('./node_modules/@claimcheck/core/package.json', import.meta.url), 'utf8'),
@@ -17,7 +26,7 @@ let failed = false
 for (const subpath of Object.keys(pkg.exports)) {
   const specifier = subpath === '.' ? '@claimcheck/core' : `@claimcheck/core/${subpath.slice(2)}`
   if (subpath === './package.json') continue
-  // ./vitest registers matchers on vitest's expect: it needs vitest itself, an optional peer not installed here.
+  // ./vitest registers matchers on vitest's expect, which only works inside a vitest run (matchers.ts type-checks it).
   if (subpath === './vitest') continue
   try {
     const mod = await import(specifier)

@@ -1,5 +1,7 @@
 import type { Verifier } from '@claimcheck/core'
-import { entraAuth } from '@claimcheck/core/fastify'
+import { decorateAuth, entraAuth } from '@claimcheck/core/fastify'
+// Opt-in typing of request.auth (the property entraAuth writes by default); getAuth(request) needs no augmentation.
+import '@claimcheck/core/fastify/augment'
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify'
 import { ORDERS_CATALOG } from './catalog.js'
 import { orderBody, refundBody } from './orders.js'
@@ -10,6 +12,7 @@ import { orderBody, refundBody } from './orders.js'
  */
 export function createFastifyApp(verifier: Verifier): FastifyInstance {
   const app = Fastify({ logger: false })
+  decorateAuth(app)
   const protect = entraAuth({ verifier, requirement: 'from-request', catalog: ORDERS_CATALOG })
   const orders: FastifyPluginAsync = async (api) => {
     api.addHook('preHandler', protect)

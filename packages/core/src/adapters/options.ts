@@ -13,9 +13,15 @@ import { VERIFIER_OPTION_KEYS } from '../token/verify/options.js'
 import type { RefusalSettings } from '../http/refuse.js'
 // The verifier through the public entry: the adapters depend on its names, not on where the verifier lives.
 import { createVerifier, type VerifierOptions } from '../index.js'
+import {
+  ADAPTER_EXTRA_KEYS,
+  resolveAdapterExtras,
+  type AdapterExtraOptions,
+  type ResolvedAdapterExtras,
+} from './adapter-extras.js'
 
 /** What every adapter's `entraAuth(options)` takes besides the verifier. */
-export interface EntraAuthRouteOptions {
+export interface EntraAuthRouteOptions<Req = unknown> extends AdapterExtraOptions<Req> {
   /**
    * What the route needs: `{ api?, catalog?, operation?, require?, authContext? }`, or `'from-request'`: the request's
    * method and its path below the mount point, matched against `catalog` (or the built-in catalog of `api`).
@@ -33,12 +39,15 @@ export interface EntraAuthRouteOptions {
 }
 
 /** The options of createVerifier (a verifier is made once, here), or a verifier you made: `{ verifier }`. */
-export type EntraAuthOptions = EntraAuthRouteOptions & (VerifierOptions | { verifier: ReportVerifier })
+export type EntraAuthOptions<Req = unknown> = EntraAuthRouteOptions<Req> &
+  (VerifierOptions | { verifier: ReportVerifier })
 
-export interface ResolvedEntraAuth {
+export interface ResolvedEntraAuth<Req = unknown> {
   verifier: ReportVerifier
   requirement: CheckedRequirement
   settings: RefusalSettings
+  /** onRefused, credentialsRequired, checks, protectedResource, requestProperty (adapter-extras.ts). */
+  extras: ResolvedAdapterExtras<Req>
 }
 
 /**
@@ -52,6 +61,7 @@ export const ADAPTER_OPTION_KEYS: readonly string[] = Object.freeze([
   'realm',
   'retryAfterSeconds',
   'verifier',
+  ...ADAPTER_EXTRA_KEYS,
 ])
 const ADAPTER_KEYS: ReadonlySet<string> = new Set(ADAPTER_OPTION_KEYS)
 const VERIFIER_KEYS: ReadonlySet<string> = new Set(VERIFIER_OPTION_KEYS)
@@ -66,7 +76,7 @@ function ownValue(options: object, key: string): unknown {
 }
 
 /** Everything is checked once, when the middleware is made: misconfiguration throws TypeError at start-up. */
-export function resolveEntraAuth(options: EntraAuthOptions): ResolvedEntraAuth {
+export function resolveEntraAuth<Req>(options: EntraAuthOptions<Req>): ResolvedEntraAuth<Req> {
   const withVerifier =
     typeof options === 'object' && options !== null && ownValue(options, 'verifier') !== undefined
   if (withVerifier) {
@@ -115,5 +125,7 @@ export function resolveEntraAuth(options: EntraAuthOptions): ResolvedEntraAuth {
     },
     'entraAuth',
   )
-  return { verifier, requirement: checkRequirement(http, 'entraAuth requirement'), settings }
+  const checked = checkRequirement(http, 'entraAuth requirement')
+  const extras = resolveAdapterExtras<Req>(options, checked, withVerifier)
+  return { verifier, requirement: checked, settings, extras }
 }

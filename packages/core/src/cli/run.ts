@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'consent-result': async () => (await import('./commands/consent-result.js')).consentResultCommand,
   permissions: async () => (await import('./commands/permissions.js')).permissionsCommand,
   tenants: async () => (await import('./commands/tenants.js')).tenantsCommand,
+  kit: async () => (await import('./commands/kit.js')).kitCommand,
 }
 
 function help(): string {
@@ -28,6 +29,8 @@ function help(): string {
     "  claimcheck consent-result '<redirect URL>' [--expected-state <s>] [--json]",
     '  claimcheck explain <finding code | AADSTS code | claim name> [--json]',
     '  claimcheck tenants --client-id <guid> --tenants <file|-> [--api mde|m365d|graph] [--operation "<METHOD> <path>" | --require <p>...] [--cloud …] [--certificate <pem> | --federated-token-file <f>] [--concurrency N] [--json]   (secret: $CLAIMCHECK_CLIENT_SECRET)',
+    '  claimcheck kit serve [--keys <file>] [--port <n>] [--tenant <guid>] [--roles <a,b>] [--json]      (a test tenant on 127.0.0.1)',
+    '  claimcheck kit mint --audience <aud> (--roles <a,b> | --scopes <a,b>) [--keys <file>] [--version 1.0|2.0] [--lifetime <s>]',
     '',
     'Exit codes: 0 no error findings, 1 at least one error finding, 2 usage error.',
     '',

@@ -1,7 +1,17 @@
 import type { Report } from '../index.js'
+import type { PermissionCatalog } from '../permissions/types.js'
 import { toResponse } from './answer.js'
-import { guardRequest, type GuardOutcome, type GuardSettings, type ReportVerifier } from './guard.js'
+import type { GuardSettings, ReportVerifier } from './guard.js'
 import { METHOD_OVERRIDE_HEADERS } from './method-override.js'
+import {
+  answerRefusal,
+  answerResponse,
+  protectRequest,
+  resolveProtect,
+  splitProtectOptions,
+  type ProtectOptions,
+  type ResolvedProtect,
+} from './protect.js'
 import { checkRequirement, type CheckedRequirement, type HttpRequirement } from './requirement.js'
 import { resolveSettings, type AuthorizeOptions } from './settings.js'
 
@@ -12,8 +22,11 @@ export type AuthorizeResult =
   /** Send `response` as it is. `report` is null when no bearer token was sent. */
   | { ok: false; report: Report | null; response: Response }
 
+/** With `credentialsRequired: false`, a request without bearer credentials also passes, with no Report. */
+export type OptionalAuthorizeResult = AuthorizeResult | { ok: true; preflight: false; report: null }
+
 /** authorize() and createAuthorizer() protect one request; the explicit compiled form is reusable. */
-export type Authorizer = (request: Request) => Promise<AuthorizeResult>
+export type Authorizer = (request: Request) => Promise<OptionalAuthorizeResult>
 
 /**
  * Requirements authorize() has compiled, by content key (a catalog object stands for its content because it is
@@ -31,13 +44,20 @@ function checkedOnce(requirement: HttpRequirement): CheckedRequirement {
   return checked
 }
 
+/** What RFC 9728's metadata defaults read from the route's catalog. */
+function catalogContext(checked: CheckedRequirement): { catalog?: PermissionCatalog } {
+  const catalog = checked.compiled.catalog?.index.catalog
+  return catalog === undefined ? {} : { catalog }
+}
+
 async function answer(
   verifier: ReportVerifier,
   request: Request,
   requirement: CheckedRequirement | (() => CheckedRequirement),
   settings: GuardSettings,
-): Promise<AuthorizeResult> {
-  const outcome: GuardOutcome = await guardRequest(
+  extras: ResolvedProtect<Request>,
+): Promise<OptionalAuthorizeResult> {
+  const outcome = await protectRequest(
     verifier,
     {
       method: request.method,
@@ -47,8 +67,14 @@ async function answer(
     },
     requirement,
     settings,
+    extras,
   )
-  return outcome.ok ? outcome : { ok: false, report: outcome.report, response: toResponse(outcome.refusal) }
+  if (outcome.ok) return outcome
+  const response =
+    extras.onRefused === undefined
+      ? toResponse(outcome.refusal)
+      : answerResponse(await answerRefusal(extras, outcome.refusal, outcome.report, request))
+  return { ok: false, report: outcome.report, response }
 }
 
 /**
@@ -63,11 +89,31 @@ async function answer(
 export async function authorize(
   verifier: ReportVerifier,
   request: Request,
+  requirement: HttpRequirement | undefined,
+  // Any boolean that is not known to be true may let a request through with no Report.
+  options: AuthorizeOptions & ProtectOptions<Request> & { credentialsRequired: boolean },
+): Promise<OptionalAuthorizeResult>
+export async function authorize(
+  verifier: ReportVerifier,
+  request: Request,
+  requirement?: HttpRequirement,
+  options?: AuthorizeOptions & ProtectOptions<Request> & { credentialsRequired?: true },
+): Promise<AuthorizeResult>
+export async function authorize(
+  verifier: ReportVerifier,
+  request: Request,
   requirement: HttpRequirement = {},
-  options: AuthorizeOptions = {},
-): Promise<AuthorizeResult> {
-  const settings = resolveSettings(options)
-  return answer(verifier, request, () => checkedOnce(requirement), settings)
+  options: AuthorizeOptions & ProtectOptions<Request> = {},
+): Promise<OptionalAuthorizeResult> {
+  const { protect, rest } = splitProtectOptions<AuthorizeOptions, Request>(options)
+  const settings = resolveSettings(rest)
+  const lazy = (): CheckedRequirement => checkedOnce(requirement)
+  // Only RFC 9728's defaults need the catalog before the request is read.
+  const extras = resolveProtect(
+    protect,
+    protect.protectedResource === undefined ? {} : catalogContext(lazy()),
+  )
+  return answer(verifier, request, lazy, settings, extras)
 }
 
 /**
@@ -77,11 +123,13 @@ export async function authorize(
 export function createAuthorizer(
   verifier: ReportVerifier,
   requirement: HttpRequirement = {},
-  options: AuthorizeOptions = {},
+  options: AuthorizeOptions & ProtectOptions<Request> = {},
 ): Authorizer {
   if (typeof verifier?.verify !== 'function')
     throw new TypeError('createAuthorizer: verifier must be what createVerifier returns')
   const checked = checkRequirement(requirement, 'createAuthorizer requirement')
-  const settings = resolveSettings(options, 'createAuthorizer options')
-  return (request) => answer(verifier, request, checked, settings)
+  const { protect, rest } = splitProtectOptions<AuthorizeOptions, Request>(options)
+  const settings = resolveSettings(rest, 'createAuthorizer options')
+  const extras = resolveProtect(protect, catalogContext(checked))
+  return (request) => answer(verifier, request, checked, settings, extras)
 }

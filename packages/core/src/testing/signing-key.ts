@@ -1,4 +1,4 @@
-import { base64url, exportJWK, generateKeyPair, type JWK, type CryptoKey } from 'jose'
+import { base64url, exportJWK, generateKeyPair, importJWK, type JWK, type CryptoKey } from 'jose'
 
 /** One signing key of a test tenant: the private half signs, the public half is served in the key set. */
 export interface SigningKey {
@@ -27,5 +27,23 @@ export async function generateSigningKey(): Promise<SigningKey> {
     kid,
     privateKey,
     publicJwk: { kty: 'RSA', use: 'sig', kid, x5t: kid, n: exported.n as string, e: exported.e as string },
+  }
+}
+
+/**
+ * A signing key from a saved private RSA JWK (the kit CLI keeps its tenant's key in a file, so tokens minted by
+ * `claimcheck kit mint` verify against `claimcheck kit serve` across restarts).
+ */
+export async function importSigningKey(privateJwk: JWK): Promise<SigningKey> {
+  if (privateJwk?.kty !== 'RSA' || typeof privateJwk.n !== 'string' || typeof privateJwk.e !== 'string')
+    throw new TypeError('signingKey must be a private RSA JWK (kty RSA with n, e, d, p, q, dp, dq, qi)')
+  if (typeof privateJwk.d !== 'string')
+    throw new TypeError('signingKey must be the private half (it has no d)')
+  const privateKey = (await importJWK({ ...privateJwk, alg: 'RS256' }, 'RS256')) as CryptoKey
+  const kid = await thumbprint(privateJwk)
+  return {
+    kid,
+    privateKey,
+    publicJwk: { kty: 'RSA', use: 'sig', kid, x5t: kid, n: privateJwk.n, e: privateJwk.e },
   }
 }

@@ -8,7 +8,7 @@ import { readClock, type Clock } from '../token/options.js'
 import { cloudInstanceName, tenantEndpoints, type TenantEndpoints } from './discovery-documents.js'
 import type { IssueTokenOptions, RotateKeysOptions, TestApi } from './issue-options.js'
 import { randomAio, randomGuid, randomRh, randomUti } from './random.js'
-import { generateSigningKey, type SigningKey } from './signing-key.js'
+import { generateSigningKey, importSigningKey, type SigningKey } from './signing-key.js'
 import { createTenantFetch, type TenantRequest } from './tenant-fetch.js'
 import { answerTokenRequest, type TestApplication } from './token-endpoint.js'
 import { tokenClaims, type TestTokenKind, type TestUser } from './token-shapes.js'
@@ -20,6 +20,10 @@ export interface CreateTestTenantOptions {
   cloud?: CloudName
   /** The default issue instant for tokens (default: the system clock). Pass fixedClock(...) for repeatable tests. */
   now?: Clock
+  /** The default calling application (appid / azp). Default: a random GUID. */
+  clientId?: string
+  /** A private RSA JWK to sign with instead of a fresh key: the kit CLI's tenant keeps its key in a file. */
+  signingKey?: JWK
 }
 
 /** A public signing key as the tenant serves it, with Entra's members. */
@@ -121,7 +125,13 @@ function checkStringList(name: string, value: readonly string[] | undefined): re
 }
 
 /** Every option createTestTenant accepts, in one list: an unknown key throws a TypeError naming it. */
-const TEST_TENANT_OPTION_KEYS: readonly (keyof CreateTestTenantOptions)[] = ['tenantId', 'cloud', 'now']
+const TEST_TENANT_OPTION_KEYS: readonly (keyof CreateTestTenantOptions)[] = [
+  'tenantId',
+  'cloud',
+  'now',
+  'clientId',
+  'signingKey',
+]
 const ROTATE_KEYS_OPTION_KEYS: readonly (keyof RotateKeysOptions)[] = ['keepPrevious']
 
 export async function createTestTenant(options: CreateTestTenantOptions = {}): Promise<TestTenant> {
@@ -142,13 +152,16 @@ export async function createTestTenant(options: CreateTestTenantOptions = {}): P
     )
   const defaultClock = options.now
 
-  let current: SigningKey = await generateSigningKey()
+  if (options.clientId !== undefined && !isGuid(options.clientId))
+    throw new TypeError(`createTestTenant: clientId must be a GUID, not ${JSON.stringify(options.clientId)}.`)
+  let current: SigningKey =
+    options.signingKey === undefined ? await generateSigningKey() : await importSigningKey(options.signingKey)
   let served: SigningKey[] = [current]
   let unpublished: SigningKey | null = null
   const servicePrincipals = new Map<string, string>()
   const applications = new Map<string, TestApplication>()
   const requests: TenantRequest[] = []
-  const clientId = randomGuid()
+  const clientId = options.clientId?.toLowerCase() ?? randomGuid()
   const user: TestUser = {
     oid: randomGuid(),
     name: 'Test User',

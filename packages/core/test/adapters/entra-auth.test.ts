@@ -6,7 +6,7 @@ import {
 } from '../../src/adapters/express/index.js'
 import { entraAuth as fastifyAuth } from '../../src/adapters/fastify/index.js'
 import { entraAuth as honoAuth } from '../../src/adapters/hono/index.js'
-import { createVerifier } from '../../src/index.js'
+import { createVerifier, type Report } from '../../src/index.js'
 import { createTestTenant, fixedClock } from '../../src/testing/index.js'
 
 const NOW = new Date('2026-11-30T12:00:00Z')
@@ -73,18 +73,18 @@ describe('express adapter without a server', () => {
       headers: { authorization: `Bearer ${token}` },
     }
     expect(await run(mw, good, fakeResponse().res)).toBe('next')
-    expect(good.auth?.verdict).toBe('works')
+    expect((good as { auth?: Report }).auth?.verdict).toBe('works')
 
     const { res, sent } = fakeResponse()
     const anonymous: ExpressAuthRequest = { method: 'GET', path: '/api/alerts', headers: {} }
     expect(await run(mw, anonymous, res)).toBe('answered')
     expect(sent.status).toBe(401)
     expect(sent.headers['www-authenticate']).toBe('Bearer')
-    expect(anonymous.auth).toBeUndefined()
+    expect((anonymous as { auth?: Report }).auth).toBeUndefined()
 
     const preflight: ExpressAuthRequest = { method: 'OPTIONS', path: '/api/alerts', headers: {} }
     expect(await run(mw, preflight, fakeResponse().res)).toBe('next')
-    expect(preflight.auth).toBeUndefined()
+    expect((preflight as { auth?: Report }).auth).toBeUndefined()
   })
 
   it('a verifier that throws reaches next(err), not an unhandled rejection', async () => {

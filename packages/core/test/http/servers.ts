@@ -9,8 +9,8 @@ import { createRequire } from 'node:module'
 import type expressType from 'express'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { Hono } from 'hono'
-import { entraAuth as expressAuth } from '../../src/adapters/express/index.js'
-import { entraAuth as fastifyAuth } from '../../src/adapters/fastify/index.js'
+import { entraAuth as expressAuth, getAuth as expressGetAuth } from '../../src/adapters/express/index.js'
+import { entraAuth as fastifyAuth, getAuth as fastifyGetAuth } from '../../src/adapters/fastify/index.js'
 import { entraAuth as honoAuth, type EntraAuthEnv } from '../../src/adapters/hono/index.js'
 import type { EntraAuthOptions } from '../../src/adapters/options.js'
 import { authorize } from '../../src/http/index.js'
@@ -167,15 +167,17 @@ export async function startFastify(options: EntraAuthOptions, shape: AppShape = 
   await app.register(
     async (api) => {
       api.addHook('preHandler', guard)
-      api.get('/orders/export', async (req) => ran('GET /orders/export', req.auth))
-      api.get('/orders/:id', async (req) => ran('GET /orders/{id}', req.auth))
-      api.delete('/orders/:id', async (req) => ran('DELETE /orders/{id}', req.auth))
-      api.post('/orders/:id/quarantine', async (req) => ran('POST /orders/{id}/quarantine', req.auth))
-      api.get('/reports/:id', async (req) => ran('GET /reports/{id}', req.auth))
-      api.post('/orders/:id/refund', async (req) => ran('POST /orders/{id}/refund', req.auth))
+      api.get('/orders/export', async (req) => ran('GET /orders/export', fastifyGetAuth(req)))
+      api.get('/orders/:id', async (req) => ran('GET /orders/{id}', fastifyGetAuth(req)))
+      api.delete('/orders/:id', async (req) => ran('DELETE /orders/{id}', fastifyGetAuth(req)))
+      api.post('/orders/:id/quarantine', async (req) =>
+        ran('POST /orders/{id}/quarantine', fastifyGetAuth(req)),
+      )
+      api.get('/reports/:id', async (req) => ran('GET /reports/{id}', fastifyGetAuth(req)))
+      api.post('/orders/:id/refund', async (req) => ran('POST /orders/{id}/refund', fastifyGetAuth(req)))
       await api.register(
         async (admin) => {
-          admin.get('/orders/:id', async (req) => ran('GET /admin/orders/{id}', req.auth))
+          admin.get('/orders/:id', async (req) => ran('GET /admin/orders/{id}', fastifyGetAuth(req)))
         },
         { prefix: '/admin' },
       )
@@ -187,7 +189,7 @@ export async function startFastify(options: EntraAuthOptions, shape: AppShape = 
   )
   await app.register(
     async (t) => {
-      t.get('/orders/:id', { preHandler: guard }, async (req) => ran('GET /orders/{id}', req.auth))
+      t.get('/orders/:id', { preHandler: guard }, async (req) => ran('GET /orders/{id}', fastifyGetAuth(req)))
     },
     { prefix: '/t/:tenant' },
   )

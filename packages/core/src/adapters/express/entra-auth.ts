@@ -1,7 +1,12 @@
-import type { Refusal } from '../../http/answer.js'
-import { guardRequest } from '../../http/guard.js'
 import { METHOD_OVERRIDE_HEADERS } from '../../http/method-override.js'
+import { answerRefusal, protectRequest, type Answer } from '../../http/protect.js'
+import {
+  protectedResourceMetadata,
+  resourceMetadataPath,
+  type ProtectedResourceMetadataOptions,
+} from '../../http/protected-resource.js'
 import type { Report } from '../../index.js'
+import { recallAuth, rememberAuth } from '../auth-store.js'
 import { resolveEntraAuth, type EntraAuthOptions } from '../options.js'
 import { expressRoutePath } from './route-path.js'
 
@@ -13,7 +18,6 @@ export interface ExpressAuthRequest {
   headers: { authorization?: string | undefined; [name: string]: string | string[] | undefined }
   /** Node ≥ 18.3 keeps repeated headers apart here (`headers` keeps only the first Authorization). */
   headersDistinct?: Record<string, string[] | undefined>
-  auth?: Report
 }
 
 /** The parts of Node's ServerResponse the middleware uses to refuse. */
@@ -30,25 +34,22 @@ export type ExpressAuthMiddleware = (
   next: (err?: unknown) => void,
 ) => void
 
-declare global {
-  // Express declares its Request in this global namespace; merging `auth` here types `req.auth` in handlers.
-  // eslint-disable-next-line @typescript-eslint/no-namespace
-  namespace Express {
-    interface Request {
-      /** The verified token's Report, set by entraAuth() (absent on a CORS preflight). */
-      auth?: Report
-    }
-  }
+function send(res: ExpressAuthResponse, answer: Answer): void {
+  if (res.headersSent) return
+  res.statusCode = answer.status
+  for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value)
+  res.end(answer.body)
 }
 
 const headerText = (value: string | string[] | undefined): string | undefined =>
   Array.isArray(value) ? value.join(',') : value
 
-function send(res: ExpressAuthResponse, refusal: Refusal): void {
-  if (res.headersSent) return
-  res.statusCode = refusal.status
-  for (const [name, value] of Object.entries(refusal.headers)) res.setHeader(name, value)
-  res.end(JSON.stringify(refusal.body))
+/**
+ * The Report entraAuth set on this request, whatever `requestProperty` is: undefined without one (no token with
+ * `credentialsRequired: false`, a CORS preflight, or a route entraAuth does not protect).
+ */
+export function getAuth(req: object): Report | undefined {
+  return recallAuth(req)
 }
 
 /**
@@ -56,10 +57,13 @@ function send(res: ExpressAuthResponse, refusal: Refusal): void {
  * Report and the next handler runs, otherwise the RFC 6750 answer is sent. `'from-request'` matches the path below
  * where the middleware is registered (route-path.ts).
  */
-export function entraAuth(options: EntraAuthOptions): ExpressAuthMiddleware {
-  const { verifier, requirement, settings } = resolveEntraAuth(options)
+export function entraAuth<Req extends ExpressAuthRequest = ExpressAuthRequest>(
+  options: EntraAuthOptions<Req>,
+): ExpressAuthMiddleware {
+  const { verifier, requirement, settings, extras } = resolveEntraAuth<Req>(options)
+  const { protect, requestProperty } = extras
   return (req, res, next) => {
-    guardRequest(
+    protectRequest(
       verifier,
       {
         method: req.method,
@@ -69,10 +73,34 @@ export function entraAuth(options: EntraAuthOptions): ExpressAuthMiddleware {
       },
       requirement,
       { ...settings, mountPath: '' },
-    ).then((outcome) => {
-      if (!outcome.ok) return send(res, outcome.refusal)
-      if (!outcome.preflight) req.auth = outcome.report
-      next()
-    }, next)
+      protect,
+    )
+      .then(async (outcome) => {
+        if (!outcome.ok)
+          return send(res, await answerRefusal(protect, outcome.refusal, outcome.report, req as Req))
+        if (outcome.report !== null) {
+          rememberAuth(req, outcome.report)
+          ;(req as unknown as Record<string, unknown>)[requestProperty] = outcome.report
+        }
+        next()
+      })
+      .catch(next)
   }
+}
+
+/** A handler for the RFC 9728 metadata; mount it at its `path`: `app.get(handler.path, handler)`. */
+export type ExpressMetadataHandler = ((req: unknown, res: ExpressAuthResponse) => void) & {
+  readonly path: string
+}
+
+/** Serves `protectedResourceMetadata(options)` as JSON (checked once, here: misconfiguration throws TypeError). */
+export function protectedResourceHandler(options: ProtectedResourceMetadataOptions): ExpressMetadataHandler {
+  const metadata = JSON.stringify(protectedResourceMetadata(options))
+  const handler = (_req: unknown, res: ExpressAuthResponse): void => {
+    res.statusCode = 200
+    res.setHeader('content-type', 'application/json; charset=utf-8')
+    res.setHeader('cache-control', 'max-age=3600')
+    res.end(metadata)
+  }
+  return Object.assign(handler, { path: resourceMetadataPath(options.resource) })
 }

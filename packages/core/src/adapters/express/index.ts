@@ -1,5 +1,14 @@
 export { entraAuth } from './entra-auth.js'
 export type { ExpressAuthMiddleware, ExpressAuthRequest, ExpressAuthResponse } from './entra-auth.js'
+export { getAuth, protectedResourceHandler } from './entra-auth.js'
+export type { ExpressMetadataHandler } from './entra-auth.js'
+export { requireClaims, requireRoles, requireScopes } from '../../http/route-checks.js'
+export type { RequireListOptions, RouteCheck } from '../../http/route-checks.js'
+export type { OnRefused, RefusalEvent, RefusalReplacement } from '../../http/protect.js'
+export type {
+  ProtectedResourceMetadataOptions,
+  ProtectedResourceOptions,
+} from '../../http/protected-resource.js'
 export type { EntraAuthOptions, EntraAuthRouteOptions } from '../options.js'
 export type { HttpRequirement, ProtectedCatalog, ProtectedOperation } from '../../http/requirement.js'
 export type { RefusalBody, RefusalError } from '../../http/answer.js'

@@ -1,16 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { guardRequest } from '../../http/guard.js'
 import { METHOD_OVERRIDE_HEADERS } from '../../http/method-override.js'
+import { answerRefusal, protectRequest } from '../../http/protect.js'
+import {
+  protectedResourceMetadata,
+  resourceMetadataPath,
+  type ProtectedResourceMetadataOptions,
+} from '../../http/protected-resource.js'
 import type { Report } from '../../index.js'
+import { recallAuth, rememberAuth } from '../auth-store.js'
 import { resolveEntraAuth, type EntraAuthOptions } from '../options.js'
 import { fastifyRoutePath } from './route-path.js'
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The verified token's Report, set by entraAuth() (absent on a CORS preflight). */
-    auth?: Report
-  }
-}
 
 /** A Fastify preHandler hook; `this` is the instance of the route it runs for. */
 export type FastifyAuthHook = (
@@ -20,14 +19,23 @@ export type FastifyAuthHook = (
 ) => Promise<FastifyReply | undefined>
 
 /**
- * Fastify 5 preHandler: `{ preHandler: entraAuth(options) }` on a route, or `addHook('preHandler', …)` in a plugin.
- * On success `request.auth` is the Report; otherwise the RFC 6750 answer is sent. `'from-request'` matches the route
- * the router ran, below the prefix of the instance the hook was registered on (route-path.ts). A path under that
- * prefix that no route serves reaches the hook only through the plugin's own not-found handler
- * (`setNotFoundHandler` inside the plugin): then it is refused as an unknown operation (403).
+ * The Report entraAuth set on this request, whatever `requestProperty` is: undefined without one (no token with
+ * `credentialsRequired: false`, a CORS preflight, or a route entraAuth does not protect).
  */
-export function entraAuth(options: EntraAuthOptions): FastifyAuthHook {
-  const { verifier, requirement, settings } = resolveEntraAuth(options)
+export function getAuth(request: FastifyRequest): Report | undefined {
+  return recallAuth(request)
+}
+
+/**
+ * Fastify 5 preHandler: `{ preHandler: entraAuth(options) }` on a route, or `addHook('preHandler', …)` in a plugin.
+ * On success `request[requestProperty]` (default `auth`) is the Report; otherwise the RFC 6750 answer is sent.
+ * `'from-request'` matches the route the router ran, below the prefix of the instance the hook was registered on
+ * (route-path.ts). A path under that prefix that no route serves reaches the hook only through the plugin's own
+ * not-found handler (`setNotFoundHandler` inside the plugin): then it is refused as an unknown operation (403).
+ */
+export function entraAuth(options: EntraAuthOptions<FastifyRequest>): FastifyAuthHook {
+  const { verifier, requirement, settings, extras } = resolveEntraAuth<FastifyRequest>(options)
+  const { protect, requestProperty } = extras
   return async function entraAuthPreHandler(
     this: FastifyInstance,
     request: FastifyRequest,
@@ -37,7 +45,7 @@ export function entraAuth(options: EntraAuthOptions): FastifyAuthHook {
       const value = request.headers[name]
       return Array.isArray(value) ? value.join(',') : value
     }
-    const outcome = await guardRequest(
+    const outcome = await protectRequest(
       verifier,
       {
         method: request.method,
@@ -48,14 +56,37 @@ export function entraAuth(options: EntraAuthOptions): FastifyAuthHook {
       },
       requirement,
       { ...settings, mountPath: '' },
+      protect,
     )
     if (outcome.ok) {
-      if (!outcome.preflight) request.auth = outcome.report
+      if (outcome.report !== null) {
+        rememberAuth(request, outcome.report)
+        ;(request as unknown as Record<string, unknown>)[requestProperty] = outcome.report
+      }
       return undefined
     }
-    return reply
-      .code(outcome.refusal.status)
-      .headers(outcome.refusal.headers)
-      .send(JSON.stringify(outcome.refusal.body))
+    const answer = await answerRefusal(protect, outcome.refusal, outcome.report, request)
+    return reply.code(answer.status).headers(answer.headers).send(answer.body)
   }
+}
+
+/**
+ * Registers the request property with `decorateRequest` (call it before the server starts): Fastify keeps request
+ * objects one shape when the property exists from the start. Pass the same name as `requestProperty`.
+ */
+export function decorateAuth(fastify: FastifyInstance, requestProperty = 'auth'): void {
+  if (!fastify.hasRequestDecorator(requestProperty)) fastify.decorateRequest(requestProperty, null)
+}
+
+/** Serves `protectedResourceMetadata(options)`: `fastify.get(handler.path, handler)`. */
+export function protectedResourceHandler(
+  options: ProtectedResourceMetadataOptions,
+): ((request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>) & { readonly path: string } {
+  const metadata = JSON.stringify(protectedResourceMetadata(options))
+  const handler = async (_request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> =>
+    reply
+      .code(200)
+      .headers({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'max-age=3600' })
+      .send(metadata)
+  return Object.assign(handler, { path: resourceMetadataPath(options.resource) })
 }
