@@ -9,6 +9,7 @@ import {
   type PermissionCatalog,
 } from './types.js'
 import { isRecord, own } from '../lib/records.js'
+import { LIFECYCLE_OPERATION_KEYS, readLifecycleFields } from './lifecycle/read-fields.js'
 
 export type CatalogParseResult =
   { ok: true; catalog: PermissionCatalog; errors: [] } | { ok: false; catalog: null; errors: string[] }
@@ -43,6 +44,7 @@ const OPERATION_KEYS = new Set([
   'checked',
   'area',
   'authContext',
+  ...LIFECYCLE_OPERATION_KEYS,
 ])
 const LIMIT = 10_000
 
@@ -291,6 +293,7 @@ export function parseCatalog(value: unknown): CatalogParseResult {
           }
         extra.alsoRequires = groups
       }
+      Object.assign(extra, readLifecycleFields(o, at, errors))
       const checkedBy = own(o, 'checkedBy')
       if (checkedBy !== undefined) {
         if (checkedBy !== 'reference' && checkedBy !== 'claimcheck')
