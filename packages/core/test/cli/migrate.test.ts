@@ -41,7 +41,7 @@ describe('claimcheck migrate', () => {
     expect(r.out).toContain('retiring on 2027-02-01 (55 days) — act now')
     expect(r.out).toContain('→ POST /security/runHuntingQuery on graph; add ThreatHunting.Read.All')
     expect(r.out).toContain('RETIRED since 2025-08-31 · Azure AD Graph')
-    expect(r.out).toContain('limits: 100/min per tenant, 1500/h per tenant')
+    expect(r.out).toContain('limits: 100/min per tenant, 1,500/h per tenant')
     expect(r.out).toContain('  Microsoft Graph: SecurityAlert.Read.All, ThreatHunting.Read.All (application)')
     expect(r.out).toContain(
       `admin consent: https://login.microsoftonline.com/${TENANT}/v2.0/adminconsent?client_id=${CLIENT}`,
@@ -108,5 +108,77 @@ describe('claimcheck migrate', () => {
     const r = await run(['migrate', big])
     expect(r.code).toBe(2)
     expect(r.err).toMatch(/larger than/)
+  })
+})
+
+describe('lifecycle and rate limits elsewhere in the CLI', () => {
+  it('claimcheck permissions --operation shows the dated lifecycle and the documented rate limits', async () => {
+    const r = await run([
+      'permissions',
+      '--operation',
+      'POST https://api.security.microsoft.com/api/advancedhunting/run',
+    ])
+    expect(r.code).toBe(0)
+    expect(r.out).toContain(
+      '  lifecycle: retiring on 2027-02-01 → graph POST /security/runHuntingQuery (ThreatHunting.Read.All)',
+    )
+    expect(r.out).toContain('(date unverified), checked 2026-12-08')
+    expect(r.out).toContain('  rate limits: ≥ 45/min per tenant')
+    const alerts = await run(['permissions', '--api', 'graph', '--operation', 'GET /security/alerts'])
+    expect(alerts.out).toContain('lifecycle: retired on 2026-10-15 → graph GET /security/alerts_v2')
+    expect(alerts.out).toContain('rate limits: 150/min per app per tenant')
+  })
+
+  it('claimcheck consent --api graph builds a Graph admin-consent link', async () => {
+    const r = await run(['consent', '--client-id', CLIENT, '--tenant', TENANT, '--api', 'graph', '--json'])
+    expect(r.code).toBe(0)
+    const doc = JSON.parse(r.out) as { url: string }
+    expect(new URL(doc.url).searchParams.get('scope')).toBe('https://graph.microsoft.com/.default')
+  })
+
+  it('inspect says a retiring operation in its first lines, with the ISO date; --now moves past it', async () => {
+    const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url')
+    const t = (nowS: number) =>
+      `${b64({ typ: 'JWT', alg: 'RS256', kid: 'k' })}.${b64({
+        aud: 'https://api.securitycenter.microsoft.com',
+        iss: `https://sts.windows.net/${TENANT}/`,
+        iat: nowS - 60,
+        nbf: nowS - 60,
+        exp: nowS + 3000,
+        appid: CLIENT,
+        idtyp: 'app',
+        oid: 'b8e5c3d1-2a4f-4e6b-9c7d-8e9f0a1b2c3d',
+        sub: 'b8e5c3d1-2a4f-4e6b-9c7d-8e9f0a1b2c3d',
+        roles: ['AdvancedQuery.Read.All'],
+        tid: TENANT,
+        ver: '1.0',
+      })}.c2ln`
+    const before = Date.parse('2027-01-31T12:00:00Z') / 1000
+    const r = await run([
+      'inspect',
+      t(before),
+      '--offline',
+      '--now',
+      String(before),
+      '--operation',
+      'POST /api/advancedqueries/run',
+    ])
+    expect(r.out.split('\n').slice(0, 3).join('\n')).toMatch(
+      /date: .*stops working on 2027-02-01 \(1 day left\)/,
+    )
+    expect(r.code).toBe(0)
+    const after = Date.parse('2027-02-01T00:00:00Z') / 1000
+    const r2 = await run([
+      'inspect',
+      t(after),
+      '--offline',
+      '--now',
+      String(after),
+      '--operation',
+      'POST /api/advancedqueries/run',
+    ])
+    expect(r2.out.split('\n')[0]).toMatch(/^REFUSED/)
+    expect(r2.out.split('\n').slice(0, 3).join('\n')).toContain('retired on 2027-02-01')
+    expect(r2.code).toBe(1)
   })
 })

@@ -7,6 +7,7 @@ import {
   type MigrationPlan,
   type MigrationStep,
 } from '../../migrate/plan.js'
+import { formatRateLimit } from '../../permissions/lifecycle/describe.js'
 import { parseNow, withUsageErrors } from '../args.js'
 import { EXIT_FINDINGS, EXIT_OK, UsageError, readAll, readFileCapped, type CliIO } from '../io.js'
 import { escapeForTerminal, toJsonText } from '../output/escape.js'
@@ -44,15 +45,7 @@ function stepLines(s: MigrationStep): string[] {
   }
   if (s.tokenGrants !== null)
     lines.push(`      your token ${s.tokenGrants ? 'grants' : 'does not grant'} it today`)
-  if (s.rateLimits.length > 0)
-    lines.push(
-      `      limits: ${s.rateLimits
-        .map(
-          (r) =>
-            `${r.atLeast ? '≥ ' : ''}${r.calls}/${r.perSeconds === 60 ? 'min' : r.perSeconds === 3600 ? 'h' : `${r.perSeconds}s`} per ${r.scope}`,
-        )
-        .join(', ')}`,
-    )
+  if (s.rateLimits.length > 0) lines.push(`      limits: ${s.rateLimits.map(formatRateLimit).join(', ')}`)
   return lines
 }
 
