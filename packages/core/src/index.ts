@@ -60,6 +60,7 @@ export type { MigrationPlan, MigrationStep, MigrationOutcome, MigrationOptions }
 export { parseCallList, MAX_CALL_LIST_CHARS } from './migrate/parse-calls.js'
 export type { CallList, ListedCall, UnreadableCall } from './migrate/parse-calls.js'
 export { lifecycleStateAt } from './permissions/lifecycle/state.js'
+export { formatLifecycle, formatRateLimit } from './permissions/lifecycle/describe.js'
 export type { LifecycleState } from './permissions/lifecycle/state.js'
 export { RETIRED_APIS } from './permissions/lifecycle/retired-apis.js'
 export type { RetiredApi } from './permissions/lifecycle/retired-apis.js'
