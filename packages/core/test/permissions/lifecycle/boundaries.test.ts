@@ -219,3 +219,35 @@ describe('the catalog validator carries the lifecycle fields', () => {
     expect(r.catalog?.operations[0]?.legacy).toEqual({ replacement: 'GET /v2/things', note: 'moved' })
   })
 })
+
+describe('the built-in lifecycle data', () => {
+  it('passes the catalog validator with every lifecycle and rate limit kept', async () => {
+    const { BUILTIN_CATALOGS } = await import('../../../src/index.js')
+    for (const catalog of Object.values(BUILTIN_CATALOGS)) {
+      const parsed = parseCatalog(JSON.parse(JSON.stringify(catalog)))
+      expect(parsed.errors, catalog.id).toEqual([])
+      const withData = catalog.operations.filter((o) => o.lifecycle || o.rateLimits)
+      expect(parsed.catalog?.operations.filter((o) => o.lifecycle || o.rateLimits)).toEqual(withData)
+    }
+  })
+
+  it('names replacements the Graph catalog has, with permissions that grant them there', async () => {
+    const { BUILTIN_CATALOGS, RETIRED_APIS, checkPermissions } = await import('../../../src/index.js')
+    const lifecycles = [
+      ...Object.values(BUILTIN_CATALOGS).flatMap((c) => c.operations.map((o) => o.lifecycle)),
+      ...RETIRED_APIS.map((r) => r.lifecycle),
+    ].filter((l) => l?.replacement?.operation)
+    expect(lifecycles.length).toBeGreaterThanOrEqual(5)
+    for (const l of lifecycles) {
+      const r = l?.replacement
+      if (!r || r.operation === null) continue
+      for (const role of r.application ?? []) {
+        const check = checkPermissions(
+          { payload: { roles: [role], idtyp: 'app' }, kind: 'app-only', roles: [role] },
+          { api: r.api, operation: r.operation },
+        )
+        expect(check.satisfied, `${r.operation} with ${role}`).toBe(true)
+      }
+    }
+  })
+})
