@@ -55,6 +55,15 @@ export type {
 } from './consent/token-request.js'
 export { buildCurlSnippet, buildPowerShellSnippet, buildMsalNodeSnippet } from './consent/snippets.js'
 export { checkPermissions } from './permissions/check.js'
+export { planMigration, DEFAULT_WITHIN_DAYS } from './migrate/plan.js'
+export type { MigrationPlan, MigrationStep, MigrationOutcome, MigrationOptions } from './migrate/plan.js'
+export { parseCallList, MAX_CALL_LIST_CHARS } from './migrate/parse-calls.js'
+export type { CallList, ListedCall, UnreadableCall } from './migrate/parse-calls.js'
+export { lifecycleStateAt } from './permissions/lifecycle/state.js'
+export { formatLifecycle, formatRateLimit } from './permissions/lifecycle/describe.js'
+export type { LifecycleState } from './permissions/lifecycle/state.js'
+export { RETIRED_APIS } from './permissions/lifecycle/retired-apis.js'
+export type { RetiredApi } from './permissions/lifecycle/retired-apis.js'
 export { capabilitiesOf, catalogForToken } from './permissions/capabilities.js'
 export type { Capabilities, CapabilityArea, OperationCapability } from './permissions/capabilities.js'
 export { parseCatalog, assertCatalog } from './permissions/validate-catalog.js'
@@ -83,6 +92,10 @@ export type {
   PermissionRequirement,
   PermissionCheck,
   PermissionSubject,
+  OperationLifecycle,
+  LifecycleStatus,
+  LifecycleReplacement,
+  RateLimit,
 } from './permissions/types.js'
 export { summarizeVerdict, verdictOf } from './token/verdict.js'
 export type { Verdict, VerdictSummary } from './token/verdict.js'

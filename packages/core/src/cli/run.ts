@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   permissions: async () => (await import('./commands/permissions.js')).permissionsCommand,
   tenants: async () => (await import('./commands/tenants.js')).tenantsCommand,
   kit: async () => (await import('./commands/kit.js')).kitCommand,
+  migrate: async () => (await import('./commands/migrate.js')).migrateCommand,
 }
 
 function help(): string {
@@ -25,7 +26,8 @@ function help(): string {
     '  claimcheck inspect [TOKEN | -] [--json] [--now <time>] [--offline] [--jwks <file>] [--audience <aud>] [--tenant <tid>] [--client-app <appid>] [--clock-skew <s>]',
     '                     [--api mde|m365d|graph | --catalog <file>] [--operation "<METHOD> <path>"] [--require <permission>]...',
     '  claimcheck permissions [--api mde|m365d|graph | --catalog <file>] [--operation "<METHOD> <path>"] [--json]',
-    '  claimcheck consent --client-id <guid> [--tenant <guid|domain|organizations>] [--cloud public|usgov|china] [--api mde|m365d] [--redirect-uri <url>] [--state <s>] [--form v2|adminconsent|authorize] [--json]',
+    '  claimcheck consent --client-id <guid> [--tenant <guid|domain|organizations>] [--cloud public|usgov|china] [--api mde|m365d|graph] [--redirect-uri <url>] [--state <s>] [--form v2|adminconsent|authorize] [--json]',
+    '  claimcheck migrate <file | -> [--within <days>] [--now <time>] [--client-id <guid>] [--tenant <tid>] [--cloud …] [--token <jwt>] [--json | --jsonl]',
     "  claimcheck consent-result '<redirect URL>' [--expected-state <s>] [--json]",
     '  claimcheck explain <finding code | AADSTS code | claim name> [--json]',
     '  claimcheck tenants --client-id <guid> --tenants <file|-> [--api mde|m365d|graph] [--operation "<METHOD> <path>" | --require <p>...] [--cloud …] [--certificate <pem> | --federated-token-file <f>] [--concurrency N] [--json]   (secret: $CLAIMCHECK_CLIENT_SECRET)',

@@ -318,6 +318,18 @@ export const FINDING_RULES = {
     title: 'Operation not in the catalog',
     fix: 'List the known operations with claimcheck permissions; check the method and path, or describe the API in a custom catalog (--catalog).',
   },
+  'operation-retiring': {
+    severity: 'warning',
+    area: 'permissions',
+    title: 'Operation is being retired',
+    fix: 'Move to the replacement operation before the date: add the permission it needs, have an admin grant consent, and request tokens for its API.',
+  },
+  'operation-retired': {
+    severity: 'error',
+    area: 'permissions',
+    title: 'Operation retired',
+    fix: 'Call the replacement operation instead, with the permission it needs on its API (claimcheck migrate lists them).',
+  },
   'requirement-invalid': {
     severity: 'error',
     area: 'permissions',

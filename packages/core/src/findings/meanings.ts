@@ -96,6 +96,10 @@ export const FINDING_MEANINGS: Readonly<Record<FindingCode, string>> = {
     'The operation is granted by a permission that allows more than it needs (e.g. ReadWrite for a read).',
   'operation-unknown':
     "The operation (METHOD and path, or full URL) matches no operation of the API's permission catalog, its path has an empty segment (//), or its host serves none of the known APIs. Its permissions cannot be checked, so the token is refused for it: a typo must never open an API.",
+  'operation-retiring':
+    'The operation (or the API the token is for) works today, but its catalog lifecycle says it stops working on a date: the finding gives the ISO date, the days left, the replacement, the permission to add on the replacement API and the admin-consent link. Computed on every call from the injected clock, never cached.',
+  'operation-retired':
+    'The operation (or the API the token is for: Azure AD Graph, graph.windows.net) is past its retirement date, so the API no longer serves it and the token is refused for it. Computed on every call from the injected clock.',
   'requirement-invalid':
     'What was asked cannot be checked: the operation is not "METHOD /path" or "METHOD https://host/path", the api names no catalog, the catalog is invalid, or require is not a list of permission names (1-200 printable ASCII characters without spaces; a lookalike letter such as U+212A KELVIN SIGN is not a permission name). The token is refused.',
   'permission-context-unknown':

@@ -196,6 +196,7 @@ export function decidePermissions(g: Grants, r: ResolvedRequirement): Permission
     api: catalog?.id ?? null,
     operation: r.label,
     source: r.operation?.source ?? null,
+    ...(r.operation?.lifecycle ? { lifecycle: r.operation.lifecycle } : {}),
     required,
     anyOf: e.anyOf,
     allOf: e.allOf,

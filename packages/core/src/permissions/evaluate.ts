@@ -35,6 +35,8 @@ function toReport(check: PermissionCheck): PermissionReport {
     allOf: check.allOf,
     alsoRequires: check.alsoRequires,
     source: check.source,
+    // The operation's dated lifecycle rides along as data; its verdict is judged per call (permissions/lifecycle/).
+    ...(check.lifecycle ? { lifecycle: check.lifecycle } : {}),
   }
   return report
 }

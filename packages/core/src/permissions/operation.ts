@@ -1,4 +1,5 @@
 import { indexCatalog, type CatalogIndex, type TemplateSegment } from './catalog-index.js'
+import { unqualifiedGraphSegments } from './graph-action-names.js'
 import { nameKey } from './name-key.js'
 import { HTTP_METHODS, type CatalogOperation, type HttpMethod, type PermissionCatalog } from './types.js'
 
@@ -115,6 +116,9 @@ function withoutVersion(index: CatalogIndex, segments: readonly string[]): (read
     if (s !== undefined && v.values.includes(s))
       forms.push([...segments.slice(0, v.at), ...segments.slice(v.at + 1)])
   }
+  // Graph also takes namespace-qualified action names (microsoft.graph.security.runHuntingQuery).
+  if (index.catalog.id === 'graph')
+    for (const f of [...forms]) forms.push(...[unqualifiedGraphSegments(f)].filter((x) => x !== null))
   return forms
 }
 

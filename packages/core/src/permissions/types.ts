@@ -41,8 +41,15 @@ export interface CatalogOperation {
    * is required (StopAndQuarantineFile also needs Machine.Read.All or Machine.ReadWrite.All).
    */
   alsoRequires?: Partial<Readonly<Record<PermissionKind, readonly (readonly string[])[]>>>
-  /** The operation still works but its documentation now points elsewhere (an XDR API superseded by Graph). */
+  /**
+   * The operation still works but its documentation now points elsewhere (an XDR API superseded by Graph).
+   * Superseded by `lifecycle`, kept and still read; `lifecycle` says the same with dates (its `replacement` wins where both exist).
+   */
   legacy?: { replacement: string; note?: string }
+  /** Where the operation stands in its retirement, with dates and the source that says so (see OperationLifecycle). */
+  lifecycle?: OperationLifecycle
+  /** Documented rate limits for the operation, as its page states them. */
+  rateLimits?: readonly RateLimit[]
   /** The date (YYYY-MM-DD) the row was last checked against `source`. */
   checked?: string
   /** A group for compact listings ("Alerts", "Machines", "Incidents"). */
@@ -52,6 +59,58 @@ export interface CatalogOperation {
    * check ignores it; `@claimcheck/core/http` and the adapters answer with a claims challenge when a token lacks it.
    */
   authContext?: string
+}
+
+/** `current` (no notice), `deprecated` (announced, no date), `retiring` (works until `retiresOn`), `retired`. */
+export type LifecycleStatus = 'current' | 'deprecated' | 'retiring' | 'retired'
+
+export const LIFECYCLE_STATUSES: readonly LifecycleStatus[] = ['current', 'deprecated', 'retiring', 'retired']
+
+/** What a caller should move to: an operation on an API, and the permissions it needs there. */
+export interface LifecycleReplacement {
+  /** A catalog id (`graph`, `mde`, …) or a short name of an API ClaimCheck has no catalog for. */
+  api: string
+  /** `METHOD /path` on that API, or null when the replacement is not one call (a streaming API, a portal feature). */
+  operation: string | null
+  /** What the replacement needs (any one per column). */
+  application?: readonly string[]
+  delegated?: readonly string[]
+  note?: string
+}
+
+/**
+ * A dated lifecycle. The status is as announced; the verdict is computed from the dates and the injected clock on
+ * every call (a `retiring` operation past its `retiresOn` is judged retired).
+ */
+export interface OperationLifecycle {
+  status: LifecycleStatus
+  /** The date (YYYY-MM-DD, UTC) the operation stops working; with `retiring`. */
+  retiresOn?: string
+  /** The date (YYYY-MM-DD, UTC) it stopped working or stopped being supported; with `retired`. */
+  retiredOn?: string
+  /** Where the notice is, and when ClaimCheck last read it. */
+  announced?: {
+    source: string
+    /** YYYY-MM-DD. */
+    checked: string
+    /** False when the source is not public (a message-center post) and the date is taken as given. */
+    verified?: boolean
+    /** What the source says, in a few words (or why its scope is unclear). */
+    note?: string
+  }
+  replacement?: LifecycleReplacement
+}
+
+/** One documented rate limit: `calls` per `perSeconds` (60 for a minute), for a scope. */
+export interface RateLimit {
+  calls: number
+  perSeconds: number
+  /** Who shares the budget: `tenant`, `app-tenant` (per app per tenant), `app` (per app across tenants). */
+  scope: 'tenant' | 'app-tenant' | 'app'
+  /** The page says "at least" (the limit varies, for example with tenant size). */
+  atLeast?: boolean
+  note?: string
+  source?: string
 }
 
 /** Everything ClaimCheck knows about one API's permissions: the built-in Defender catalogs and custom ones share this shape. */
@@ -117,6 +176,8 @@ export interface PermissionCheck {
   operation: string | null
   /** The official page for the operation. */
   source: string | null
+  /** The matched operation's lifecycle (catalog data, no date judged here: see permissions/lifecycle/judge.ts). */
+  lifecycle?: OperationLifecycle | null
 }
 
 /** The subset of TokenFacts permission checks read; checkPermissions validates it itself. */

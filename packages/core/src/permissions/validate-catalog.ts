@@ -9,6 +9,7 @@ import {
   type PermissionCatalog,
 } from './types.js'
 import { isRecord, own } from '../lib/records.js'
+import { LIFECYCLE_OPERATION_KEYS, readLifecycleFields } from './lifecycle/read-fields.js'
 
 export type CatalogParseResult =
   { ok: true; catalog: PermissionCatalog; errors: [] } | { ok: false; catalog: null; errors: string[] }
@@ -43,6 +44,7 @@ const OPERATION_KEYS = new Set([
   'checked',
   'area',
   'authContext',
+  ...LIFECYCLE_OPERATION_KEYS,
 ])
 
 /**
@@ -336,6 +338,7 @@ export function parseCatalog(value: unknown): CatalogParseResult {
           errors.push(`${at}.authContext must be an authentication context ID, c1 to c99`)
         else extra.authContext = authContext
       }
+      Object.assign(extra, readLifecycleFields(o, at, errors))
       const checkedBy = own(o, 'checkedBy')
       if (checkedBy !== undefined) {
         if (checkedBy !== 'reference' && checkedBy !== 'claimcheck')

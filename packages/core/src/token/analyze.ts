@@ -10,6 +10,7 @@ import { normalizeInput, type NormalizedInput } from './normalize.js'
 import { evaluatePermissions } from '../permissions/evaluate.js'
 import { NO_PERMISSION_CHECK } from '../permissions/no-check.js'
 import { compileRequirement, type RequirementCompilation } from '../permissions/requirement.js'
+import { lifecycleFindings } from '../permissions/lifecycle/judge.js'
 import { DEFAULT_CLOCK_SKEW_SECONDS, readClock, toList, type InspectOptions } from './options.js'
 import { verdictOf } from './verdict.js'
 import type { PermissionReport, Report, SignatureReport, TokenFacts } from './report.js'
@@ -69,8 +70,10 @@ export function analyzeToken(
   if (!token) return { decoded: null, facts: null, signature, permissions: NO_PERMISSION_CHECK, findings }
 
   const facts = readTokenFacts(token, findings)
+  // The clock is read once: the lifetime and the lifecycle checks judge the same instant.
+  const now = stages.time === false ? null : readClock(options.now)
   findings.push(
-    ...(stages.time === false ? [] : timeFindings(facts, options)),
+    ...(now === null ? [] : timeFindings(facts, { now, clockSkew: options.clockSkew })),
     ...checkIssuer(token.payload),
     ...checkTenant(token.payload, options.tenants),
     ...checkAudience(facts, toList(options.audience), options.api),
@@ -78,6 +81,8 @@ export function analyzeToken(
   )
   const permissions = evaluatePermissions(facts, stages.requirement ?? compileRequirement(options), findings)
   findings.push(...permissions.findings)
+  // Dated lifecycles are judged after the permission decision, at this call's clock (the verifier does the same).
+  if (now !== null) findings.push(...lifecycleFindings(facts, permissions.report, now.getTime()))
   return {
     decoded: token,
     facts,

@@ -2,6 +2,7 @@ import type { ApiId } from '../entra/apis.js'
 import type { CloudName } from '../entra/clouds.js'
 import type { TokenVersion } from '../entra/issuers.js'
 import type { Finding } from '../findings/finding.js'
+import type { OperationLifecycle } from '../permissions/types.js'
 import type { JsonObject } from './json.js'
 import type { Verdict } from './verdict.js'
 
@@ -80,6 +81,8 @@ export interface PermissionReport {
   alsoRequires?: string[][]
   /** The official page the operation's permissions come from. */
   source: string | null
+  /** The matched operation's dated lifecycle (catalog data), when it has one. */
+  lifecycle?: OperationLifecycle | null
 }
 
 export interface Report {

@@ -69,6 +69,18 @@ const SAMPLES: Record<'catalog' | 'permission' | 'operation', Record<string, [un
     checked: ['2026-12-01', '1 Dec 2026'],
     area: ['Orders', 3],
     authContext: ['c7', 'c100'],
+    lifecycle: [
+      {
+        status: 'retiring',
+        retiresOn: '2027-02-01',
+        announced: { source: 'https://learn.microsoft.com/orders', checked: '2026-12-08' },
+      },
+      { status: 'gone' },
+    ],
+    rateLimits: [
+      [{ calls: 45, perSeconds: 60, scope: 'tenant' }],
+      [{ calls: -1, perSeconds: 60, scope: 'tenant' }],
+    ],
   },
 }
 

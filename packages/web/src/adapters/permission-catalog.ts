@@ -1,4 +1,4 @@
-import { BUILTIN_CATALOGS, type KnownApiId } from '@claimcheck/core'
+import { BUILTIN_CATALOGS, formatLifecycle, formatRateLimit, type KnownApiId } from '@claimcheck/core'
 
 // The permission pickers and the Reference view read core's built-in catalogs through this seam, so a custom
 // catalog (or a catalog-less build) changes one file.
@@ -11,6 +11,8 @@ export interface OperationEntry {
   delegated: readonly string[]
   /** The official page the permissions were read from. */
   source: string | null
+  /** Its dated lifecycle and documented rate limits, in one line ('' when it has neither). */
+  notes?: string
 }
 
 export type OperationLister = (api: KnownApiId) => readonly OperationEntry[]
@@ -30,6 +32,10 @@ export const operationsFor: OperationLister | null = (api) => {
           application: o.application,
           delegated: o.delegated,
           source: o.source ?? null,
+          notes: [
+            ...(o.lifecycle ? [formatLifecycle(o.lifecycle)] : []),
+            ...(o.rateLimits?.length ? [`rate limits: ${o.rateLimits.map(formatRateLimit).join(', ')}`] : []),
+          ].join(' · '),
         }))
   cache.set(api, list)
   return list

@@ -9,8 +9,8 @@ import { useColour } from '../output/style.js'
 import type { Command } from '../run.js'
 
 const USAGE =
-  'claimcheck consent --client-id <guid> [--tenant <guid|domain|organizations>] [--cloud public|usgov|china] [--api mde|m365d] [--redirect-uri <url>] [--state <s>] [--form v2|adminconsent|authorize] [--json]'
-const APIS = ['mde', 'm365d'] as const
+  'claimcheck consent --client-id <guid> [--tenant <guid|domain|organizations>] [--cloud public|usgov|china] [--api mde|m365d|graph] [--redirect-uri <url>] [--state <s>] [--form v2|adminconsent|authorize] [--json]'
+const APIS = ['mde', 'm365d', 'graph'] as const
 
 export const consentCommand: Command = {
   summary: 'Build an admin-consent link for a customer tenant',

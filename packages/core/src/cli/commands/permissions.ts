@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util'
 import { BUILTIN_CATALOG_IDS, BUILTIN_CATALOGS } from '../../permissions/builtin.js'
+import { formatLifecycle, formatRateLimit } from '../../permissions/lifecycle/describe.js'
 import { findPermissions } from '../../permissions/names.js'
 import { formatOperation } from '../../permissions/operation.js'
 import type { CatalogOperation, PermissionCatalog, PermissionKind } from '../../permissions/types.js'
 import { withUsageErrors } from '../args.js'
+import { escapeForTerminal } from '../output/escape.js'
 import { EXIT_OK, UsageError, type CliIO } from '../io.js'
 import { compileRequirementFlags } from '../requirement-flags.js'
 import type { Command } from '../run.js'
@@ -101,6 +103,9 @@ function renderOperation(catalog: PermissionCatalog, op: CatalogOperation): stri
   if (op.correction) out.push(`  note: ${op.correction}`)
   if (op.legacy)
     out.push(`  legacy: use ${op.legacy.replacement} instead${op.legacy.note ? ` (${op.legacy.note})` : ''}`)
+  if (op.lifecycle) out.push(escapeForTerminal(`  lifecycle: ${formatLifecycle(op.lifecycle)}`))
+  if (op.rateLimits?.length)
+    out.push(escapeForTerminal(`  rate limits: ${op.rateLimits.map(formatRateLimit).join(', ')}`))
   if (op.checked) out.push(`  checked: ${op.checked}`)
   return `${out.join('\n')}\n`
 }

@@ -33,6 +33,9 @@ export function renderVerdict(report: Report, st: Style, columns: number, permis
   const label = `${paint(st.bold(LABEL[verdict]))}: `
   const width = LABEL[verdict].length + 2
   const out = hanging(label, width, escapeForTerminal(reason), columns, width)
+  // A dated lifecycle is said at once, with its ISO date (operation-retiring / operation-retired).
+  const dated = report.findings.find((f) => f.code === 'operation-retiring' || f.code === 'operation-retired')
+  if (dated) out.push(...hanging(`  ${st.dim('date:')} `, 8, escapeForTerminal(dated.message), columns, 8))
   // When a permission finding decided and the GRANTED/DENIED line follows, that line carries the fix.
   if (
     verdict === 'refused' &&

@@ -1,4 +1,9 @@
 import { API_RESOURCES } from '../../entra/apis.js'
+import {
+  GRAPH_LEGACY_ALERT_UPDATE_LIFECYCLE,
+  GRAPH_LEGACY_ALERTS_LIFECYCLE,
+  GRAPH_SECURITY_ALERT_LIMITS,
+} from './lifecycles.js'
 import type { CatalogOperation, CatalogPermission, PermissionCatalog } from '../types.js'
 
 // Microsoft Graph, the security API only (`/security/...`). Data only; docs/permissions.md explains every column.
@@ -21,7 +26,7 @@ type Version = '1.0' | 'beta'
 const res = (name: string): string => `resources/${name}`
 
 type Row = Omit<CatalogOperation, 'method' | 'path' | 'application' | 'delegated'>
-type Extra = Pick<CatalogOperation, 'userRole' | 'correction' | 'legacy'>
+type Extra = Pick<CatalogOperation, 'userRole' | 'correction' | 'legacy' | 'lifecycle' | 'rateLimits'>
 const row =
   (version: Version) =>
   (page: string, area: string, summary: string, extra: Extra = {}): Row => ({
@@ -499,7 +504,7 @@ const ALERTS_V2_ACCEPTS_INCIDENT_ROLES =
 // (resources/security-api-overview, v1.0, checked 2026-11-30).
 const LEGACY_GRAPH_ALERTS = {
   replacement: 'GET /security/alerts_v2',
-  note: 'The legacy alerts API is deprecated (removal announced for April 2026); use alerts_v2 and SecurityAlert.* permissions.',
+  note: 'The legacy alerts API is retired (removal moved from 2026-04-10 to 2026-08-31 to 2026-10-15; see lifecycle); use alerts_v2 and SecurityAlert.* permissions.',
 }
 
 const OPERATIONS: readonly CatalogOperation[] = [
@@ -575,21 +580,33 @@ const OPERATIONS: readonly CatalogOperation[] = [
     '/security/alerts',
     EVENTS_READ,
     EVENTS_READ,
-    v1('alert-list', 'Legacy alerts', 'List legacy alerts (deprecated)', { legacy: LEGACY_GRAPH_ALERTS }),
+    v1('alert-list', 'Legacy alerts', 'List legacy alerts (retired)', {
+      legacy: LEGACY_GRAPH_ALERTS,
+      lifecycle: GRAPH_LEGACY_ALERTS_LIFECYCLE,
+      rateLimits: GRAPH_SECURITY_ALERT_LIMITS,
+    }),
   ),
   op(
     'GET',
     '/security/alerts/{alertId}',
     EVENTS_READ,
     EVENTS_READ,
-    v1('alert-get', 'Legacy alerts', 'Get legacy alert (deprecated)', { legacy: LEGACY_GRAPH_ALERTS }),
+    v1('alert-get', 'Legacy alerts', 'Get legacy alert (retired)', {
+      legacy: LEGACY_GRAPH_ALERTS,
+      lifecycle: GRAPH_LEGACY_ALERTS_LIFECYCLE,
+      rateLimits: GRAPH_SECURITY_ALERT_LIMITS,
+    }),
   ),
   op(
     'PATCH',
     '/security/alerts/{alertId}',
     EVENTS_WRITE,
     EVENTS_WRITE,
-    v1('alert-update', 'Legacy alerts', 'Update legacy alert (deprecated)', { legacy: LEGACY_GRAPH_ALERTS }),
+    v1('alert-update', 'Legacy alerts', 'Update legacy alert (retired)', {
+      legacy: LEGACY_GRAPH_ALERTS,
+      lifecycle: GRAPH_LEGACY_ALERT_UPDATE_LIFECYCLE,
+      rateLimits: GRAPH_SECURITY_ALERT_LIMITS,
+    }),
   ),
   // Advanced hunting
   op(

@@ -1,3 +1,9 @@
+import {
+  XDR_GET_INCIDENT_LIMITS,
+  XDR_HUNTING_LIFECYCLE,
+  XDR_HUNTING_LIMITS,
+  XDR_INCIDENTS_LIMITS,
+} from './lifecycles.js'
 import { API_RESOURCES } from '../../entra/apis.js'
 import type { CatalogOperation, CatalogPermission, PermissionCatalog } from '../types.js'
 
@@ -84,6 +90,7 @@ const OPERATIONS: readonly CatalogOperation[] = [
     summary: 'List incidents',
     userRole: 'View Data',
     legacy: INCIDENTS_LEGACY,
+    rateLimits: XDR_INCIDENTS_LIMITS,
   },
   {
     method: 'GET',
@@ -97,6 +104,7 @@ const OPERATIONS: readonly CatalogOperation[] = [
     summary: 'Get incident',
     userRole: 'View Data',
     legacy: { replacement: 'GET /security/incidents/{incidentId}', note: INCIDENTS_LEGACY.note },
+    rateLimits: XDR_GET_INCIDENT_LIMITS,
   },
   {
     method: 'PATCH',
@@ -129,6 +137,8 @@ const OPERATIONS: readonly CatalogOperation[] = [
       replacement: 'POST /security/runHuntingQuery',
       note: `Older API with limited capabilities, being retired since January 2026 (MC1220762). ${TO_GRAPH} (ThreatHunting.Read.All).`,
     },
+    lifecycle: XDR_HUNTING_LIFECYCLE,
+    rateLimits: XDR_HUNTING_LIMITS,
   },
 ]
 

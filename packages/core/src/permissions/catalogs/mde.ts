@@ -1,3 +1,4 @@
+import { MDE_HUNTING_LIFECYCLE, MDE_HUNTING_LIMITS, MDE_ISOLATE_LIMITS } from './lifecycles.js'
 import { API_RESOURCES } from '../../entra/apis.js'
 import type { CatalogOperation, CatalogPermission, PermissionCatalog } from '../types.js'
 
@@ -411,7 +412,11 @@ const OPERATIONS: readonly CatalogOperation[] = [
       '/api/machines/{id}/isolate',
       ['Machine.Isolate'],
       ['Machine.Isolate'],
-      now('isolate-machine', { summary: 'Isolate device', userRole: 'Active remediation actions' }),
+      now('isolate-machine', {
+        summary: 'Isolate device',
+        userRole: 'Active remediation actions',
+        rateLimits: MDE_ISOLATE_LIMITS,
+      }),
     ),
     op(
       'POST',
@@ -421,6 +426,7 @@ const OPERATIONS: readonly CatalogOperation[] = [
       now('unisolate-machine', {
         summary: 'Release device from isolation',
         userRole: 'Active remediation actions',
+        rateLimits: MDE_ISOLATE_LIMITS,
       }),
     ),
     op(
@@ -557,6 +563,8 @@ const OPERATIONS: readonly CatalogOperation[] = [
           replacement: 'POST /security/runHuntingQuery',
           note: 'Older API with limited capabilities, being retired since January 2026 (MC1220762); Microsoft Graph runHuntingQuery (ThreatHunting.Read.All) queries more tables.',
         },
+        lifecycle: MDE_HUNTING_LIFECYCLE,
+        rateLimits: MDE_HUNTING_LIMITS,
       }),
     ),
   ]),

@@ -5,6 +5,7 @@ import type { Finding } from '../../findings/finding.js'
 import { makeFinding } from '../../findings/make-finding.js'
 import { analyzeToken, toReport, type Analysis } from '../analyze.js'
 import { NO_PERMISSION_CHECK } from '../../permissions/no-check.js'
+import { lifecycleFindings } from '../../permissions/lifecycle/judge.js'
 import { checkLifetime } from '../checks/lifetime.js'
 import type { DecodedToken } from '../decode.js'
 import type { NormalizedInput } from '../normalize.js'
@@ -200,7 +201,10 @@ export async function verifyToken(
         }
       : null
   // The time checks run last, against this call's now: they are all a remembered result has to rerun.
-  analysis.findings.push(...checkLifetime(decoded.payload, now.getTime(), ctx.skewSeconds))
+  analysis.findings.push(
+    ...checkLifetime(decoded.payload, now.getTime(), ctx.skewSeconds),
+    ...lifecycleFindings(facts, analysis.permissions, now.getTime()),
+  )
   const report = toReport(analysis)
   if (signature.status !== 'valid') report.ok = false
   return { report, timeless }

@@ -1,6 +1,7 @@
 import type { Finding } from '../../findings/finding.js'
 import { hasErrors, sortFindings } from '../../findings/make-finding.js'
 import { checkLifetime } from '../checks/lifetime.js'
+import { lifecycleFindings } from '../../permissions/lifecycle/judge.js'
 import { deepFreeze } from '../freeze.js'
 import type { NormalizedInput } from '../normalize.js'
 import type { Report } from '../report.js'
@@ -116,6 +117,7 @@ function reportAt(hit: Timeless, nowMs: number, skewSeconds: number): Report {
   const findings: Finding[] = sortFindings([
     ...hit.findings,
     ...checkLifetime(hit.facts.payload, nowMs, skewSeconds),
+    ...lifecycleFindings(hit.facts, hit.permissions, nowMs),
   ])
   const signature = { ...hit.signature }
   return {

@@ -39,7 +39,7 @@ export class CcReferenceView extends LitElement {
         <tbody>${shown.map(
           (o) => html`
           <tr>
-            <th scope="row"><code class="wrap">${o.operation}</code><span class="hint block">${o.title}</span></th>
+            <th scope="row"><code class="wrap">${o.operation}</code><span class="hint block">${o.title}</span>${o.notes ? html`<span class="hint block">${o.notes}</span>` : nothing}</th>
             <td>${o.application.join(', ') || '—'}</td>
             <td>${o.delegated.join(', ') || '—'}</td>
           </tr>`,
@@ -106,6 +106,8 @@ export class CcReferenceView extends LitElement {
             this.query = (e.target as HTMLInputElement).value
           }} />
       </div>
+      <details class="keep-working" @toggle=${() => void import('../migrate-panel/migrate-panel.js')}>
+        <summary>Will it keep working?</summary><cc-migrate-panel></cc-migrate-panel></details>
       ${this.renderResults()}
     `
   }

@@ -51,11 +51,14 @@ export class CcVerdictBanner extends LitElement {
     if (r === null) return html`<div role="status" aria-live="polite"></div>`
     const { verdict, reason, finding } = summarizeVerdict(r)
     const fix = finding === null ? undefined : fixForSurface(finding, 'page')
+    // A dated lifecycle (operation-retiring / -retired) is said in the banner with its ISO date.
+    const dated = r.findings.find((f) => f.code === 'operation-retiring' || f.code === 'operation-retired')
     return html`
       <div role="status" aria-live="polite" class="banner ${verdict}" data-verdict=${verdict}>
         ${this.renderOperation(r)}
         <p class="headline">${HEADLINE[verdict]}${verdict === 'works' ? nothing : html`<span class="reason">${verdict === 'refused' ? `: ${reason}` : ` — nothing wrong found, but ${reason}`}</span>`}${this.checking ? html` <span class="checking">(checking the signature…)</span>` : nothing}</p>
         ${finding === null ? nothing : html`<p class="first-finding" data-code=${finding.code}>${finding.message}${fix === undefined ? nothing : html` <strong>Fix:</strong> ${fix}`}</p>`}
+        ${dated === undefined || dated === finding ? nothing : html`<p class="lifecycle" data-code=${dated.code}>${dated.message}</p>`}
         ${r.token === null ? nothing : html`<p class="summary">${summarize(r.token, this.now).join(' · ')}</p>`}
       </div>
     `
