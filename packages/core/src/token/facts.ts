@@ -3,6 +3,7 @@ import type { CloudName } from '../entra/clouds.js'
 import { parseEntraIssuer, type TokenVersion } from '../entra/issuers.js'
 import type { Finding } from '../findings/finding.js'
 import { makeFinding } from '../findings/make-finding.js'
+import { readCallerFacts } from './caller.js'
 import { classifyToken, clientOf } from './classify.js'
 import type { DecodedToken } from './decode.js'
 import { ownValue, type JsonObject } from './json.js'
@@ -37,7 +38,8 @@ function readPermissions(payload: JsonObject, findings: Finding[]): { roles: str
   let scopes: string[] = []
   const s = ownValue(payload, 'scp')
   if (s !== undefined) {
-    if (typeof s === 'string') scopes = s.split(' ').filter((x) => x.length > 0)
+    // "" and "/" (an autonomous agent's token) count as absent: they never grant a delegated permission.
+    if (typeof s === 'string') scopes = s.trim() === '/' ? [] : s.split(' ').filter((x) => x.length > 0)
     else
       findings.push(
         makeFinding(
@@ -87,6 +89,11 @@ export function readTokenFacts(token: DecodedToken, findings: Finding[]): TokenF
   const { roles, scopes } = readPermissions(payload, findings)
   const version = versionOf(payload, issuer)
   const classification = classifyToken(payload, version)
+  const appId = clientOf(payload, version) ?? null
+  const user =
+    stringClaim(payload, 'upn') ??
+    stringClaim(payload, 'preferred_username') ??
+    stringClaim(payload, 'unique_name')
   return {
     header,
     payload,
@@ -95,19 +102,17 @@ export function readTokenFacts(token: DecodedToken, findings: Finding[]): TokenF
     kindRule: classification.rule,
     kindReason: classification.reason,
     tenantId: stringClaim(payload, 'tid'),
-    appId: clientOf(payload, version) ?? null,
+    appId,
     audience,
     api: apiOf(audience),
     cloud: cloudOf(issuer, audience),
     issuer,
     objectId: stringClaim(payload, 'oid'),
     subject: stringClaim(payload, 'sub'),
-    user:
-      stringClaim(payload, 'upn') ??
-      stringClaim(payload, 'preferred_username') ??
-      stringClaim(payload, 'unique_name'),
+    user,
     roles,
     scopes,
+    caller: readCallerFacts(payload, classification.kind, version, appId, user),
     issuedAt: epochToIso(ownValue(payload, 'iat')),
     notBefore: epochToIso(ownValue(payload, 'nbf')),
     expiresAt: epochToIso(ownValue(payload, 'exp')),

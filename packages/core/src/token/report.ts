@@ -2,6 +2,7 @@ import type { ApiId } from '../entra/apis.js'
 import type { CloudName } from '../entra/clouds.js'
 import type { TokenVersion } from '../entra/issuers.js'
 import type { Finding } from '../findings/finding.js'
+import type { CallerFacts } from './caller.js'
 import type { JsonObject } from './json.js'
 import type { Verdict } from './verdict.js'
 
@@ -13,6 +14,7 @@ export type TokenKind = 'app-only' | 'delegated' | 'id-token' | 'unknown'
  */
 export type KindRule =
   | 'idtyp'
+  | 'agent-autonomous'
   | 'scp'
   | 'nonce'
   | 'no-client'
@@ -45,6 +47,8 @@ export interface TokenFacts {
   user: string | null
   roles: string[]
   scopes: string[]
+  /** Who is calling, beside the kind: AI agent, relation to the tenant, credential (architecture.md, "Caller facts"). */
+  caller: CallerFacts
   issuedAt: string | null
   notBefore: string | null
   expiresAt: string | null
