@@ -7,7 +7,9 @@ import type { Refusal } from './answer.js'
 import { clientHandlesClaimsChallenge, hasAuthContext } from './auth-context.js'
 import { readCredentials } from './credentials.js'
 import { operationForRequest } from './from-request.js'
+import { CALLER_POLICY_CODES } from '../token/caller-policy.js'
 import {
+  callerRefused,
   insufficientScope,
   invalidToken,
   keysUnavailable,
@@ -106,7 +108,7 @@ function judge(
   settings: RefusalSettings,
 ): Refusal | null {
   const errors = report.findings.filter((f) => f.severity === 'error')
-  const tokenError = errors.find((f) => areaOf(f) !== 'permissions')
+  const tokenError = errors.find((f) => areaOf(f) !== 'permissions' && !CALLER_POLICY_CODES.has(f.code))
   if (report.token === null || tokenError !== undefined)
     return invalidToken(tokenError?.code ?? errors[0]?.code ?? 'token-malformed', settings)
 
@@ -122,6 +124,10 @@ function judge(
     const cause = report.findings.find((f) => f.severity === 'warning' && areaOf(f) !== 'permissions')
     return invalidToken(cause?.code ?? 'signature-not-checked', settings)
   }
+
+  // A genuine token from a caller the verifier's caller policy refuses (guest, agent, credential): 403, its code.
+  const policy = errors.find((f) => CALLER_POLICY_CODES.has(f.code))
+  if (policy !== undefined) return callerRefused(policy.code, settings)
 
   // A genuine token. Fail closed on the operation: one the catalog does not list is granted by nothing, whether the
   // verifier reports it as an error (operation-unknown) or not.

@@ -71,6 +71,19 @@ export function insufficientScope(report: Report, code: string, s: RefusalSettin
   )
 }
 
+/** A genuine token from a caller that a caller policy refuses (guest, AI agent, credential type): 403, its code. */
+export function callerRefused(code: string, s: RefusalSettings): Refusal {
+  return refusal(
+    403,
+    bearerChallenge({ realm: s.realm, error: 'insufficient_scope', error_description: code }),
+    {
+      error: 'insufficient_scope',
+      finding: code,
+      fix: ruleFix(code, 'This caller is not allowed by the API.'),
+    },
+  )
+}
+
 /** 403 for a request that matches no operation of the catalog ('from-request'): nothing could grant it. */
 export function unknownOperation(s: RefusalSettings): Refusal {
   return refusal(

@@ -10,6 +10,7 @@ import { randomAio, randomGuid, randomRh, randomUti } from './random.js'
 import { generateSigningKey, type SigningKey } from './signing-key.js'
 import { createTenantFetch, type TenantRequest } from './tenant-fetch.js'
 import { answerTokenRequest, type TestApplication } from './token-endpoint.js'
+import { callerClaims, kindOfCaller, TEST_CALLERS } from './caller-shapes.js'
 import { tokenClaims, type TestTokenKind, type TestUser } from './token-shapes.js'
 
 export interface CreateTestTenantOptions {
@@ -154,6 +155,13 @@ export async function createTestTenant(options: CreateTestTenantOptions = {}): P
       cloud_instance_name: cloudInstanceName(cloud),
     })),
   })
+  // An agent identity's parent (blueprint) app: one per agent app, stable across its tokens.
+  const blueprints = new Map<string, string>()
+  const blueprintOf = (appId: string): string => {
+    let id = blueprints.get(appId)
+    if (id === undefined) blueprints.set(appId, (id = randomGuid()))
+    return id
+  }
   const servicePrincipalOf = (appId: string): string => {
     let id = servicePrincipals.get(appId)
     if (id === undefined) servicePrincipals.set(appId, (id = randomGuid()))
@@ -161,7 +169,14 @@ export async function createTestTenant(options: CreateTestTenantOptions = {}): P
   }
 
   const issueToken = async (opts: IssueTokenOptions = {}): Promise<string> => {
-    const kind = opts.kind ?? 'app-only'
+    const caller = opts.caller
+    if (caller !== undefined && !TEST_CALLERS.includes(caller))
+      throw new TypeError(
+        `issueToken: caller must be one of ${TEST_CALLERS.join(', ')}, not ${JSON.stringify(caller)}.`,
+      )
+    const kind = opts.kind ?? (caller === undefined ? 'app-only' : kindOfCaller(caller))
+    if (caller !== undefined && kind !== kindOfCaller(caller))
+      throw new TypeError(`issueToken: a ${caller} token is ${kindOfCaller(caller)}, not ${kind}.`)
     if (kind !== 'app-only' && kind !== 'delegated' && kind !== 'id-token') {
       throw new TypeError(
         `issueToken: kind must be 'app-only', 'delegated' or 'id-token', not ${JSON.stringify(kind)}.`,
@@ -204,7 +219,21 @@ export async function createTestTenant(options: CreateTestTenantOptions = {}): P
       rh: randomRh(),
       uti: randomUti(),
     })
-    const payload = applyOverrides(claims, opts.claims)
+    const shaped =
+      caller === undefined
+        ? claims
+        : applyOverrides(
+            claims,
+            callerClaims({
+              caller,
+              version,
+              tenantId,
+              blueprintId: blueprintOf(app),
+              agentSubject: randomGuid(),
+              subscriptionId: tenantId,
+            }),
+          )
+    const payload = applyOverrides(shaped, opts.claims)
 
     const key = opts.signingKey === 'unpublished' ? (unpublished ??= await generateSigningKey()) : current
     // v1 tokens carry the certificate thumbprint twice (x5t and kid); v2 tokens only kid.

@@ -10,6 +10,7 @@ import { failedVerification, stillPublished, verifyToken, type VerifierContext }
 import { readRequest } from './request.js'
 import { normalizeInput } from '../normalize.js'
 import { createResultCache } from './result-cache.js'
+import { applyCallerPolicy } from '../caller-policy.js'
 
 export interface Verifier {
   /**
@@ -85,10 +86,11 @@ function verifierFor(config: ResolvedVerifierOptions): Verifier {
             : (cache as NonNullable<typeof cache>).get(key, now, ctx.skewSeconds, (proof) =>
                 stillPublished(ctx, proof),
               )
-        if (hit !== null && 'report' in hit) return hit.report
+        // Caller policies are judged on every call, on cached and fresh Reports alike (never remembered).
+        if (hit !== null && 'report' in hit) return applyCallerPolicy(hit.report, config.callers)
         const verification = await verifyToken(ctx, raw, read, now, hit?.known ?? null, normalized)
         if (key !== null) (cache as NonNullable<typeof cache>).set(key, verification)
-        return verification.report
+        return applyCallerPolicy(verification.report, config.callers)
       } catch (err) {
         return failedVerification(err)
       }
