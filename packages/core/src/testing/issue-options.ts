@@ -19,6 +19,11 @@ export interface IssueTokenOptions {
    * optional claims as if the API had enabled them (docs/testing.md).
    */
   caller?: TestCaller
+  /**
+   * Issue as a Microsoft Entra External ID (CIAM) tenant: iss `https://{tid}.ciamlogin.com/{tid}/v2.0`, v2 only.
+   * The tenant's fetch serves that host's metadata and keys (verify with `authority: 'https://{tid}.ciamlogin.com'`).
+   */
+  externalId?: boolean
   /** Application permissions (app-only) or the user's app-role assignments (delegated, ID tokens). */
   roles?: readonly string[]
   /** Delegated permissions, written to `scp`. Required for delegated tokens (Entra always writes scp in them). */

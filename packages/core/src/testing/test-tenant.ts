@@ -10,6 +10,7 @@ import { randomAio, randomGuid, randomRh, randomUti } from './random.js'
 import { generateSigningKey, type SigningKey } from './signing-key.js'
 import { createTenantFetch, type TenantRequest } from './tenant-fetch.js'
 import { answerTokenRequest, type TestApplication } from './token-endpoint.js'
+import { externalIdIssuer } from '../entra/external-id.js'
 import { callerClaims, kindOfCaller, TEST_CALLERS } from './caller-shapes.js'
 import { tokenClaims, type TestTokenKind, type TestUser } from './token-shapes.js'
 
@@ -182,7 +183,9 @@ export async function createTestTenant(options: CreateTestTenantOptions = {}): P
         `issueToken: kind must be 'app-only', 'delegated' or 'id-token', not ${JSON.stringify(kind)}.`,
       )
     }
-    const version = opts.version ?? (kind === 'id-token' ? '2.0' : '1.0')
+    if (opts.externalId === true && opts.version === '1.0')
+      throw new TypeError('issueToken: External ID (externalId: true) issues v2 tokens only.')
+    const version = opts.version ?? (kind === 'id-token' || opts.externalId === true ? '2.0' : '1.0')
     if (version !== '1.0' && version !== '2.0')
       throw new TypeError(`issueToken: version must be '1.0' or '2.0', not ${JSON.stringify(version)}.`)
     const roles = checkStringList('roles', opts.roles)
@@ -233,7 +236,8 @@ export async function createTestTenant(options: CreateTestTenantOptions = {}): P
               subscriptionId: tenantId,
             }),
           )
-    const payload = applyOverrides(shaped, opts.claims)
+    const issued = opts.externalId === true ? { ...shaped, iss: externalIdIssuer(tenantId) } : shaped
+    const payload = applyOverrides(issued, opts.claims)
 
     const key = opts.signingKey === 'unpublished' ? (unpublished ??= await generateSigningKey()) : current
     // v1 tokens carry the certificate thumbprint twice (x5t and kid); v2 tokens only kid.

@@ -1,6 +1,8 @@
 import { apiForAudience, type ApiId } from '../entra/apis.js'
 import type { CloudName } from '../entra/clouds.js'
+import { parseExternalIdIssuer } from '../entra/external-id.js'
 import { parseEntraIssuer, type TokenVersion } from '../entra/issuers.js'
+import { issuerTypeOf } from './external-issuer.js'
 import type { Finding } from '../findings/finding.js'
 import { makeFinding } from '../findings/make-finding.js'
 import { readCallerFacts } from './caller.js'
@@ -63,10 +65,13 @@ function versionOf(payload: JsonObject, issuer: string | null): TokenVersion | n
   const ver = ownValue(payload, 'ver')
   if (ver === '1.0' || ver === '2.0') return ver
   const parsed = issuer === null ? null : parseEntraIssuer(issuer)
+  if (parsed === null && issuer !== null && parseExternalIdIssuer(issuer) !== null) return '2.0'
   return parsed?.version ?? null
 }
 
 function cloudOf(issuer: string | null, audience: string | null): CloudName | null {
+  // External ID runs in the public cloud only.
+  if (issuer !== null && parseExternalIdIssuer(issuer) !== null) return 'public'
   const parsed = issuer === null ? null : parseEntraIssuer(issuer)
   if (!parsed) return null
   if (parsed.clouds.length === 1) return parsed.clouds[0] as CloudName
@@ -107,6 +112,7 @@ export function readTokenFacts(token: DecodedToken, findings: Finding[]): TokenF
     api: apiOf(audience),
     cloud: cloudOf(issuer, audience),
     issuer,
+    issuerType: issuerTypeOf(payload, issuer),
     objectId: stringClaim(payload, 'oid'),
     subject: stringClaim(payload, 'sub'),
     user,

@@ -3,6 +3,7 @@ import type { CloudName } from '../entra/clouds.js'
 import type { TokenVersion } from '../entra/issuers.js'
 import type { Finding } from '../findings/finding.js'
 import type { CallerFacts } from './caller.js'
+import type { IssuerType } from './external-issuer.js'
 import type { JsonObject } from './json.js'
 import type { Verdict } from './verdict.js'
 
@@ -41,6 +42,8 @@ export interface TokenFacts {
   api: ApiId | null
   cloud: CloudName | null
   issuer: string | null
+  /** Which platform wrote iss: Entra ID (workforce), External ID (ciamlogin.com), Azure AD B2C (not verified). */
+  issuerType: IssuerType | null
   objectId: string | null
   subject: string | null
   /** A display name for the signed-in user (upn, preferred_username, unique_name). Never for authorization. */

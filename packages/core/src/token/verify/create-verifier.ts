@@ -11,6 +11,7 @@ import { readRequest } from './request.js'
 import { normalizeInput } from '../normalize.js'
 import { createResultCache } from './result-cache.js'
 import { applyCallerPolicy } from '../caller-policy.js'
+import { externalIdTenantOf } from '../../entra/external-id.js'
 
 export interface Verifier {
   /**
@@ -53,6 +54,7 @@ function contextFor(config: ResolvedVerifierOptions): VerifierContext {
     policy: {
       tenants: config.tenants === 'any' ? null : new Set(config.tenants.map((t) => t.toLowerCase())),
       clouds: config.clouds,
+      externalIdTenant: externalIdTenantOf(config.authority),
     },
     keySetSource(cloud: CloudName, tid: string, version: TokenVersion) {
       const key = `${cloud}|${version}|${tid}`
