@@ -728,7 +728,7 @@ export const CLAIM_REFERENCE: readonly ClaimExplanation[] = freezeAll([
     format: 'space-separated',
     source: CLAIM_SOURCES.agent,
     description:
-      "Facets of the token's subject, numbers in any order (same values as xms_act_fct). 11: the subject is an agent identity — an agent acting as itself, app-only even without idtyp and with oid ≠ sub. 13: the subject is an agent's own user account, a user account that is not a person. Optional claim.",
+      "Facets of the token's subject, as numbers in any order (the values of xms_act_fct). With 11 the subject is an agent identity, an agent acting as itself (app-only even without idtyp and with oid ≠ sub). With 13 the subject is an agent's own user account, which is not a person. Optional claim.",
   },
   {
     name: 'xms_tnt_fct',
