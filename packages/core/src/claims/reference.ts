@@ -755,7 +755,7 @@ export const CLAIM_REFERENCE: readonly ClaimExplanation[] = freezeAll([
     title: 'Relation to the tenant',
     format: 'space-separated',
     description:
-      'How the caller relates to the tenant, space-separated numbers: 1 member, 5 guest, 7 service principal, 11 GDAP (partner) user, 13 application without a service principal, 27 multitenant-organization member, 29 multitenant-organization user, 31 DAP user, 33 federated managed identity. Other values are not documented and are ignored. The callers.guests policy reads it. Optional claim.',
+      'How the caller relates to the tenant, as space-separated numbers. Values: 1 member, 5 guest, 7 service principal, 11 GDAP (partner) user, 13 application without a service principal, 27 multitenant-organization member, 29 multitenant-organization user, 31 DAP user, 33 federated managed identity. Other values are not documented and are ignored. The callers.guests policy reads it. Optional claim.',
   },
   {
     name: 'xms_ftd',
