@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit'
 import { fixForSurface, summarizeVerdict, type Report, type Verdict } from '@claimcheck/core'
 import { summarize } from '../../format/report-summary.js'
+import { callerSentence } from '../caller-facts/caller-sentence.js'
 import { sharedStyles } from '../../styles/shared.js'
 import { verdictBannerStyles } from './verdict-banner.styles.js'
 
@@ -57,6 +58,7 @@ export class CcVerdictBanner extends LitElement {
         <p class="headline">${HEADLINE[verdict]}${verdict === 'works' ? nothing : html`<span class="reason">${verdict === 'refused' ? `: ${reason}` : ` — nothing wrong found, but ${reason}`}</span>`}${this.checking ? html` <span class="checking">(checking the signature…)</span>` : nothing}</p>
         ${finding === null ? nothing : html`<p class="first-finding" data-code=${finding.code}>${finding.message}${fix === undefined ? nothing : html` <strong>Fix:</strong> ${fix}`}</p>`}
         ${r.token === null ? nothing : html`<p class="summary">${summarize(r.token, this.now).join(' · ')}</p>`}
+        ${r.token === null || callerSentence(r.token) === null ? nothing : html`<p class="summary caller" data-agent=${r.token.caller.agent ?? 'none'}>${callerSentence(r.token)}</p>`}
       </div>
     `
   }
