@@ -98,12 +98,13 @@ function readString(payload: JsonObject, claim: string): string | null {
  * agent's token with `oid` ≠ `sub`, no `idtyp` and `scp` of "" or "/" is app-only.
  */
 export function isAutonomousAgent(payload: JsonObject): boolean {
+  // Never when anything names a user: a delegated permission or a user claim keeps the token a user's, so a user's
+  // app-role assignments can never pass as an agent's application permissions.
+  if (meaningfulScope(ownValue(payload, 'scp')) || hasUserClaim(payload)) return false
   const subject = readNumberList(payload, 'xms_sub_fct')
   if (subject.includes(FACET_AGENT_USER)) return false
   if (subject.includes(FACET_AGENT_IDENTITY)) return true
-  if (readString(payload, 'xms_par_app_azp') === null) return false
-  if (ownValue(payload, 'xms_sub_fct') !== undefined) return false
-  return !meaningfulScope(ownValue(payload, 'scp')) && !hasUserClaim(payload)
+  return readString(payload, 'xms_par_app_azp') !== null && ownValue(payload, 'xms_sub_fct') === undefined
 }
 
 function hasUserClaim(payload: JsonObject): boolean {

@@ -66,6 +66,12 @@ const TABLE: {
     rule: 'oid-differs',
   },
   {
+    name: "xms_sub_fct 11 with a user claim is never autonomous (user roles never pass as an agent's)",
+    claims: appOnly({ sub: 'agent-sub', xms_sub_fct: '11', upn: 'a@b.example', roles: ['Machine.Isolate'] }),
+    kind: 'delegated',
+    rule: 'user-claims',
+  },
+  {
     name: 'scp "" counts as absent (falls to the next rules)',
     claims: appOnly({ scp: '' }),
     kind: 'app-only',
