@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createVerifier, inspectToken, type Report } from '../../src/index.js'
+import { createVerifier, diagnoseToken, inspectToken, type Report } from '../../src/index.js'
 import { createTestTenant, fixedClock, type TestTenant } from '../../src/testing/index.js'
 import { buildToken, TENANT, v2DelegatedClaims } from '../fixtures/tokens.js'
 import { inspect } from '../fixtures/inspect.js'
@@ -118,5 +118,18 @@ describe('the verifier accepts External ID only when configured', () => {
       claims: { iss: ciamIss(other) },
     })
     expect((await v.verify(t)).verdict).toBe('refused')
+  })
+
+  it("diagnosis (the CLI and the page) verifies a ciamlogin token on its own tenant's host, with no option", async () => {
+    tenant.clearRequests()
+    const r = await diagnoseToken(await ciamToken(), { fetch: tenant.fetch, now: at })
+    expect(r.signature.status).toBe('valid')
+    expect(codes(r)).not.toContain('cloud-not-allowed')
+    expect(tenant.requests.every((q) => q.url.startsWith(`https://${tenant.tenantId}.ciamlogin.com/`))).toBe(
+      true,
+    )
+    // A forged ciamlogin token is still invalid in diagnosis.
+    const forged = (await ciamToken()).slice(0, -4) + 'AAAA'
+    expect((await diagnoseToken(forged, { fetch: tenant.fetch, now: at })).signature.status).toBe('invalid')
   })
 })

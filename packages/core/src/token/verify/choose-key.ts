@@ -13,8 +13,11 @@ export interface KeyPolicy {
   /** Lower-cased allowed tenants; null accepts every tenant ('any'). */
   tenants: ReadonlySet<string> | null
   clouds: readonly CloudName[]
-  /** The External ID tenant whose ciamlogin.com host the authority option names; null: External ID not configured. */
-  externalIdTenant?: string | null
+  /**
+   * The External ID tenant whose ciamlogin.com host the authority option names; 'own' (diagnosis: the CLI and the
+   * page) verifies a ciamlogin token on its own tenant's host; null: External ID not configured.
+   */
+  externalIdTenant?: string | 'own' | null
 }
 
 /** Where the token's key must come from: the allowed tenant's key set for its cloud and version, by kid. */
@@ -26,6 +29,8 @@ export interface KeyChoice {
   version: TokenVersion
   cloud: CloudName
   findings: Finding[]
+  /** The authority whose keys to use when it is not the configured one (External ID in diagnosis). */
+  authority?: string
 }
 
 /** The signature's status settled without a key (the token cannot be checked, or need not be). */
@@ -163,6 +168,11 @@ function withKid(header: DecodedToken['header'], choice: KeyChoice): KeyChoice |
  */
 function externalIdKeyChoice(iss: string, tid: string, policy: KeyPolicy): KeyChoice | KeyDecision | null {
   const ciam = parseExternalIdIssuer(iss)
+  if (policy.externalIdTenant === 'own') {
+    if (ciam === null || ciam.tenant !== tid.toLowerCase()) return null
+    const authority = externalIdOrigin(ciam.tenant)
+    return { decided: false, kid: '', tid, iss, version: '2.0', cloud: 'public', findings: [], authority }
+  }
   const configured = policy.externalIdTenant ?? null
   if (ciam === null && (configured === null || configured !== tid.toLowerCase())) return null
   if (ciam !== null && (configured === null || configured !== ciam.tenant))

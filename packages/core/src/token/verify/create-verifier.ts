@@ -33,10 +33,10 @@ export function createVerifier(options: VerifierOptions): Verifier {
 
 /** For diagnosis tools (CLI, web page): audience and tenants may be left out, as with inspectToken. Not for APIs. */
 export function createDiagnosticVerifier(options: Partial<VerifierOptions>): Verifier {
-  return verifierFor(resolveVerifierOptions(options as VerifierOptions, { diagnosis: true }))
+  return verifierFor(resolveVerifierOptions(options as VerifierOptions, { diagnosis: true }), true)
 }
 
-function contextFor(config: ResolvedVerifierOptions): VerifierContext {
+function contextFor(config: ResolvedVerifierOptions, diagnosis: boolean): VerifierContext {
   const clock = config.now === undefined ? Date.now : () => readClock(config.now).getTime()
   const store: KeySetStore | null =
     config.jwks !== null
@@ -54,13 +54,14 @@ function contextFor(config: ResolvedVerifierOptions): VerifierContext {
     policy: {
       tenants: config.tenants === 'any' ? null : new Set(config.tenants.map((t) => t.toLowerCase())),
       clouds: config.clouds,
-      externalIdTenant: externalIdTenantOf(config.authority),
+      // Diagnosis (CLI, page) verifies an External ID token on its own tenant's host; an API only when configured.
+      externalIdTenant: diagnosis ? 'own' : externalIdTenantOf(config.authority),
     },
-    keySetSource(cloud: CloudName, tid: string, version: TokenVersion) {
-      const key = `${cloud}|${version}|${tid}`
+    keySetSource(cloud: CloudName, tid: string, version: TokenVersion, authority = config.authority) {
+      const key = `${cloud}|${version}|${tid}|${authority ?? ''}`
       let target = targets.get(key)
       if (target === undefined) {
-        target = discoveryTarget(cloud, tid, version, config.appId, config.authority)
+        target = discoveryTarget(cloud, tid, version, config.appId, authority)
         if (targets.size >= config.keySets.maxEntries) targets.delete(targets.keys().next().value as string)
         targets.set(key, target)
       }
@@ -69,8 +70,8 @@ function contextFor(config: ResolvedVerifierOptions): VerifierContext {
   }
 }
 
-function verifierFor(config: ResolvedVerifierOptions): Verifier {
-  const ctx = contextFor(config)
+function verifierFor(config: ResolvedVerifierOptions, diagnosis = false): Verifier {
+  const ctx = contextFor(config, diagnosis)
   const cache = config.resultCacheEntries > 0 ? createResultCache(config.resultCacheEntries) : null
   return {
     async verify(raw, request) {
