@@ -104,6 +104,14 @@ export type { Verifier } from './token/verify/create-verifier.js'
 export { diagnoseToken, readKeySetText } from './token/verify/diagnose.js'
 export type { DiagnoseOptions, KeySetText } from './token/verify/diagnose.js'
 export type { VerifierOptions, JsonWebKeySetInput } from './token/verify/options.js'
+export type {
+  AgentMode,
+  CallerCredential,
+  CallerFacets,
+  CallerFacts,
+  CallerRelation,
+} from './token/caller.js'
+export type { AgentPolicy, CallerPolicyOptions } from './token/caller-policy.js'
 export type { KeySetOptions } from './entra/keyset/options.js'
 export type { FetchLike } from './entra/keyset/fetch-json.js'
 export { checkTenants } from './tenants/check-tenants.js'

@@ -1,4 +1,4 @@
-import { CLAIM_REFERENCE, type ClaimExplanation, type ClaimLocation } from './reference.js'
+import { CLAIM_REFERENCE, CLAIM_SOURCES, type ClaimExplanation, type ClaimLocation } from './reference.js'
 
 // A Map, not an object literal: claim names come from tokens, and `__proto__` or `constructor` must find nothing.
 let index: Map<string, ClaimExplanation> | null = null
@@ -24,9 +24,10 @@ export function explainClaim(name: string, location: ClaimLocation): ClaimExplan
     return {
       name,
       location,
-      title: 'Microsoft extension claim',
+      title: 'Microsoft-internal claim',
       description:
-        'A Microsoft-specific claim (xms_ prefix) that this reference does not describe. Entra adds such claims for its own services; do not authorize on it.',
+        'A Microsoft-internal claim (xms_ prefix) that this reference does not describe, and ClaimCheck does not guess its meaning. Entra adds such claims for its own services; do not authorize on it.',
+      source: CLAIM_SOURCES.optional,
     }
   }
   return undefined

@@ -15,10 +15,65 @@ export interface ClaimExplanation {
   format?: ClaimFormat
   /** Mutable or user-controlled: authorizing on it lets one account pose as another ("nOAuth"). */
   neverAuthorizeOn?: boolean
+  /** Where the explanation comes from: a page of Microsoft's (or an RFC). Every entry has one (see sourceOf). */
+  source?: string
+}
+
+/** Microsoft's pages the entries come from (checked 2026-12-08). */
+export const CLAIM_SOURCES = {
+  accessToken: 'https://learn.microsoft.com/entra/identity-platform/access-token-claims-reference',
+  optional: 'https://learn.microsoft.com/entra/identity-platform/optional-claims-reference',
+  agent: 'https://learn.microsoft.com/entra/agent-id/identity-platform/agent-token-claims',
+  idToken: 'https://learn.microsoft.com/entra/identity-platform/id-token-claims-reference',
+  jws: 'RFC 7515 §4.1 (JSON Web Signature header parameters)',
+} as const
+
+/** Optional claims (the resource app turns them on); the rest of the payload is in the access-token reference. */
+const OPTIONAL_CLAIMS = new Set([
+  'email',
+  'verified_primary_email',
+  'verified_secondary_email',
+  'login_hint',
+  'acct',
+  'onprem_sid',
+  'auth_time',
+  'ctry',
+  'tenant_ctry',
+  'tenant_region_scope',
+  'tenant_region_sub_scope',
+  'fwd',
+  'in_corp',
+  'pwd_exp',
+  'sid',
+  'upn',
+  'given_name',
+  'family_name',
+  'ipaddr',
+  'groups',
+  'xms_cc',
+  'xms_edov',
+  'xms_pdl',
+  'xms_pl',
+  'xms_tpl',
+  'xms_tdbr',
+  'xms_tcdt',
+  'xms_idrel',
+  'xms_ssm',
+  'xms_ftd',
+])
+
+/** The source of an entry: its own, else the reference its location and name place it in. */
+export function sourceOf(entry: Pick<ClaimExplanation, 'name' | 'location' | 'source'>): string {
+  if (entry.source !== undefined) return entry.source
+  if (entry.location === 'header') return CLAIM_SOURCES.jws
+  return OPTIONAL_CLAIMS.has(entry.name) ? CLAIM_SOURCES.optional : CLAIM_SOURCES.accessToken
 }
 
 function freezeAll(entries: ClaimExplanation[]): readonly ClaimExplanation[] {
-  for (const e of entries) Object.freeze(e)
+  for (const e of entries) {
+    e.source = sourceOf(e)
+    Object.freeze(e)
+  }
   return Object.freeze(entries)
 }
 
@@ -655,5 +710,67 @@ export const CLAIM_REFERENCE: readonly ClaimExplanation[] = freezeAll([
     title: 'Tenant creation time',
     format: 'epoch',
     description: 'When the tenant was created (seconds since 1970, UTC). Informational.',
+  },
+  // ── AI agents (Microsoft Entra Agent ID) and caller relation ─────────────────────────────────────────
+  {
+    name: 'xms_act_fct',
+    location: 'payload',
+    title: 'Actor facets (AI agents)',
+    format: 'space-separated',
+    source: CLAIM_SOURCES.agent,
+    description:
+      'Facets of the actor — who performs the call — as space-separated numbers in any order: 11 AgentIdentity (an AI agent), 13 AgentIDUser, 15 AgenticAppBuilder, 17 ServicePrincipalRequiredByAppOnlyClient. With 11, an AI agent is acting (for itself, or for the user the token names). Optional claim.',
+  },
+  {
+    name: 'xms_sub_fct',
+    location: 'payload',
+    title: 'Subject facets (AI agents)',
+    format: 'space-separated',
+    source: CLAIM_SOURCES.agent,
+    description:
+      "Facets of the token's subject, as numbers in any order (the values of xms_act_fct). With 11 the subject is an agent identity, an agent acting as itself (app-only even without idtyp and with oid ≠ sub). With 13 the subject is an agent's own user account, which is not a person. Optional claim.",
+  },
+  {
+    name: 'xms_tnt_fct',
+    location: 'payload',
+    title: 'Tenant facets',
+    format: 'space-separated',
+    source: CLAIM_SOURCES.agent,
+    description:
+      'Facets of the tenant the token is for, as numbers. Microsoft documents them for agent tokens; ClaimCheck shows them and judges nothing on them. Optional claim.',
+  },
+  {
+    name: 'xms_par_app_azp',
+    location: 'payload',
+    title: "Agent's blueprint (parent app)",
+    format: 'guid',
+    source: CLAIM_SOURCES.agent,
+    neverAuthorizeOn: true,
+    description:
+      "The application ID of the agent identity blueprint the acting agent was created from. Log it; never authorize on it — the calling app is appid (v1) or azp (v2), which clientApps compares. Its presence marks an agent's token. Optional claim.",
+  },
+  {
+    name: 'xms_idrel',
+    location: 'payload',
+    title: 'Relation to the tenant',
+    format: 'space-separated',
+    description:
+      'How the caller relates to the tenant, as space-separated numbers. Values: 1 member, 5 guest, 7 service principal, 11 GDAP (partner) user, 13 application without a service principal, 27 multitenant-organization member, 29 multitenant-organization user, 31 DAP user, 33 federated managed identity. Other values are not documented and are ignored. The callers.guests policy reads it. Optional claim.',
+  },
+  {
+    name: 'xms_ftd',
+    location: 'payload',
+    title: 'Microsoft-internal value',
+    format: 'string',
+    description:
+      "An opaque value that appears in Microsoft's sample agent token. Microsoft documents no use for it by a resource server: do not parse it or authorize on it.",
+  },
+  {
+    name: 'xms_ssm',
+    location: 'payload',
+    title: 'Microsoft-internal value',
+    format: 'string',
+    description:
+      'A Microsoft extension claim listed in the optional-claims reference with no use for a resource server that ClaimCheck can confirm: do not authorize on it.',
   },
 ])

@@ -1,4 +1,5 @@
 import { CLOUDS, type CloudName } from './clouds.js'
+import { externalIdIssuer, externalIdTenantOf } from './external-id.js'
 import { expectedIssuer, type TokenVersion } from './issuers.js'
 import { ownValue, type JsonObject } from '../token/json.js'
 
@@ -44,7 +45,8 @@ export function discoveryTarget(
     id: `${cloud}|${version}|${tid}|${appId ?? ''}|${origin}`,
     metadataUrl: `${origin}/${path}${query}`,
     authorityOrigin: origin,
-    issuer: expectedIssuer(tid, version, cloud),
+    // An External ID tenant's own host writes its ciamlogin.com issuer in its metadata.
+    issuer: externalIdTenantOf(origin) === tid ? externalIdIssuer(tid) : expectedIssuer(tid, version, cloud),
     keyPaths: [`/${tid}/${keyPath}`, `/common/${keyPath}`],
     keyQuery: query,
   }

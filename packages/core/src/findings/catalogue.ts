@@ -281,6 +281,36 @@ export const FINDING_RULES = {
     title: 'Calling app not allowed',
     fix: 'Acquire the token with an allowed app registration, or add the app to the allowed client apps.',
   },
+  'caller-guest-refused': {
+    severity: 'error',
+    area: 'caller',
+    title: 'Guest caller refused',
+    fix: 'Call as a member of the tenant, or allow guests (callers.guests) if this API should serve them.',
+  },
+  'caller-agent-refused': {
+    severity: 'error',
+    area: 'caller',
+    title: 'AI agent refused',
+    fix: 'Call as a person or an ordinary application, or allow this kind of agent (callers.agents).',
+  },
+  'caller-credential-refused': {
+    severity: 'error',
+    area: 'caller',
+    title: 'Credential type refused',
+    fix: 'Authenticate the calling app with a certificate or a managed identity instead of a client secret (Microsoft asks apps to move off secrets), or widen callers.credentials.',
+  },
+  'caller-claim-missing': {
+    severity: 'error',
+    area: 'caller',
+    title: 'Optional claim needed by a caller policy',
+    fix: "Add the optional claim to the access token in the API's app registration (Token configuration), or set callers.onMissingClaim to 'allow'.",
+  },
+  'issuer-b2c': {
+    severity: 'error',
+    area: 'issuer',
+    title: 'Azure AD B2C token (not verified)',
+    fix: "Verify Azure AD B2C tokens with your B2C tenant's user-flow metadata (b2clogin.com); ClaimCheck checks Entra ID and External ID tokens only.",
+  },
   // permissions
   'permission-missing': {
     severity: 'error',

@@ -84,6 +84,16 @@ export const FINDING_MEANINGS: Readonly<Record<FindingCode, string>> = {
     'The verifier met a condition it could not handle while checking the token (a defect, or a hostile input it did not foresee). It fails closed: the token is refused.',
   'client-app-not-allowed':
     'The client application (appid in v1, azp in v2) is not one of the allowed calling apps.',
+  'caller-guest-refused':
+    'The caller is a guest in the tenant (xms_idrel 5) and the verifier refuses guests (callers.guests: false). The API answers 403.',
+  'caller-agent-refused':
+    'The caller is an AI agent (Microsoft Entra Agent ID: xms_sub_fct/xms_act_fct facet 11 or 13, or xms_par_app_azp) of a kind the verifier refuses (callers.agents). The API answers 403.',
+  'caller-credential-refused':
+    'The calling app authenticated with a credential type the verifier refuses (appidacr/azpacr: 0 public client, 1 client secret, 2 certificate or managed identity; callers.credentials). The API answers 403.',
+  'caller-claim-missing':
+    "A caller policy needs an optional claim (xms_idrel, xms_sub_fct/xms_act_fct, appidacr/azpacr) that the token does not carry, so the policy cannot be judged. An error with callers.onMissingClaim 'refuse' (the default, answered 403), a warning with 'allow'.",
+  'issuer-b2c':
+    "The issuer is an Azure AD B2C one (b2clogin.com, a user-flow or custom-policy issuer). B2C tokens are signed with keys of the policy, found through the policy's own metadata; ClaimCheck does not verify them, rather than report a misleading issuer or signature failure.",
   'permission-missing':
     'The token does not carry any permission that the operation requires. The API answers 403.',
   'app-only-no-roles':

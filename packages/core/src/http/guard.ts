@@ -6,7 +6,9 @@ import { clientHandlesClaimsChallenge, hasAuthContext } from './auth-context.js'
 import { readCredentials } from './credentials.js'
 import { overridePending } from './method-override.js'
 import { minimalScope, needsFromReport, needsOfKind } from './needs.js'
+import { CALLER_POLICY_CODES } from '../token/caller-policy.js'
 import {
+  callerRefused,
   insufficientScope,
   invalidRequest,
   invalidToken,
@@ -108,7 +110,7 @@ function judge(
       ? keysUnavailable('jwks-unavailable', settings)
       : verifierFailed()
   }
-  const tokenErrors = errors.filter((f) => areaOf(f) !== 'permissions')
+  const tokenErrors = errors.filter((f) => areaOf(f) !== 'permissions' && !CALLER_POLICY_CODES.has(f.code))
   // What the token shows by itself (format, lifetime, audience, issuer shape) may be named; what depends on the
   // allow-lists or on the keys may not, whichever order the checks ran in.
   const specific = tokenErrors.find((f) => !unverified(f))
@@ -128,6 +130,10 @@ function judge(
     const cause = report.findings.find((f) => f.severity === 'warning' && areaOf(f) !== 'permissions')
     return cause === undefined ? notVerified(settings) : invalidToken(cause, settings)
   }
+
+  // A genuine token from a caller the verifier's caller policy refuses (guest, agent, credential): 403, its code.
+  const policy = errors.find((f) => CALLER_POLICY_CODES.has(f.code))
+  if (policy !== undefined) return callerRefused(policy.code, settings)
 
   // A genuine token. Fail closed on the operation: one the catalog does not list is granted by nothing, whether the
   // verifier reports it as an error (operation-unknown) or not.
@@ -180,5 +186,10 @@ function scopeRefusal(
     if (Array.isArray(expected) && expected.length > 0)
       needs = [expected.filter((e) => typeof e === 'string')]
   }
-  return insufficientScope(code, needs, minimalScope(needs, requirement.compiled.catalog?.index.catalog ?? null), settings)
+  return insufficientScope(
+    code,
+    needs,
+    minimalScope(needs, requirement.compiled.catalog?.index.catalog ?? null),
+    settings,
+  )
 }

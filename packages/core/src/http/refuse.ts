@@ -144,6 +144,32 @@ export function insufficientScope(
   )
 }
 
+/** A genuine token from a caller that a caller policy refuses (guest, AI agent, credential type): 403, its code. */
+/** What each caller policy refusal says (RFC 6750 §3: a short sentence; the body's `finding` keeps the code). */
+const CALLER_SENTENCES: Readonly<Record<string, string>> = {
+  'caller-guest-refused': 'This API does not accept guest users.',
+  'caller-agent-refused': 'This API does not accept this kind of AI agent caller.',
+  'caller-credential-refused': "This API does not accept the calling app's kind of credential.",
+  'caller-claim-missing': 'The token lacks an optional claim this API needs to decide who is calling.',
+}
+
+export function callerRefused(code: string, s: RefusalSettings): Refusal {
+  const sentence = CALLER_SENTENCES[code] ?? 'This caller is not allowed by the API.'
+  return refusal(
+    403,
+    bearerChallenge({
+      realm: s.realm,
+      error: 'insufficient_scope',
+      error_description: toDescription(sentence),
+    }),
+    {
+      error: 'insufficient_scope',
+      finding: code,
+      fix: ruleFix(code, 'This caller is not allowed by the API.'),
+    },
+  )
+}
+
 /** 403 for a request that matches no operation of the catalog ('from-request'): nothing could grant it. */
 export function unknownOperation(s: RefusalSettings): Refusal {
   const sentence = 'No permission grants this method and path: it is not an operation of this API.'

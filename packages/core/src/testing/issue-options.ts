@@ -2,6 +2,7 @@ import type { KnownApiId } from '../entra/apis.js'
 import type { TokenVersion } from '../entra/issuers.js'
 import type { JsonValue } from '../token/json.js'
 import type { Clock } from '../token/options.js'
+import type { TestCaller } from './caller-shapes.js'
 import type { TestTokenKind } from './token-shapes.js'
 
 /** The resource a test token is for: a Defender API by name, or any audience (your own API). */
@@ -10,8 +11,19 @@ export type TestApi = Exclude<KnownApiId, 'graph'> | { audience: string }
 export interface IssueTokenOptions {
   /** The resource the token is for. Required for access tokens; ID tokens are for the client itself. */
   api?: TestApi
-  /** Default 'app-only'. */
+  /** Default 'app-only' (or the caller's kind). */
   kind?: TestTokenKind
+  /**
+   * Who calls: an AI agent acting as itself ('agent', app-only) or for a user ('agent-for-user'), an agent's own
+   * user account ('agent-user'), a managed identity, a guest, a partner's GDAP administrator. The shape carries the
+   * optional claims as if the API had enabled them (docs/testing.md).
+   */
+  caller?: TestCaller
+  /**
+   * Issue as a Microsoft Entra External ID (CIAM) tenant: iss `https://{tid}.ciamlogin.com/{tid}/v2.0`, v2 only.
+   * The tenant's fetch serves that host's metadata and keys (verify with `authority: 'https://{tid}.ciamlogin.com'`).
+   */
+  externalId?: boolean
   /** Application permissions (app-only) or the user's app-role assignments (delegated, ID tokens). */
   roles?: readonly string[]
   /** Delegated permissions, written to `scp`. Required for delegated tokens (Entra always writes scp in them). */

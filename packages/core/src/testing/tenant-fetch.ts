@@ -1,6 +1,9 @@
 import { CLOUDS, type CloudName } from '../entra/clouds.js'
 import type { TokenVersion } from '../entra/issuers.js'
 import { discoveryDocument } from './discovery-documents.js'
+import { externalIdDocument } from './external-id-documents.js'
+
+type TestKeys = { keys: readonly object[] }
 
 /** One request a test tenant's fetch answered, for assertions on caching and on what a verifier asked for. */
 export interface TenantRequest {
@@ -115,7 +118,12 @@ export function createTenantFetch(routes: TenantRoutes, log: TenantRequest[]): t
     } else if (method !== 'GET' && method !== 'HEAD') {
       response = new Response(null, { status: 405, headers: { allow: 'GET, HEAD' } })
     } else {
-      response = route(routes, new URL(url)) ?? notFound(url)
+      const external = externalIdDocument(
+        routes.tenantId,
+        () => routes.keySet('2.0') as TestKeys,
+        new URL(url),
+      )
+      response = external !== null ? json(external) : (route(routes, new URL(url)) ?? notFound(url))
       if (method === 'HEAD')
         response = new Response(null, { status: response.status, headers: response.headers })
     }

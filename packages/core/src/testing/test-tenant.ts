@@ -11,6 +11,8 @@ import { randomAio, randomGuid, randomRh, randomUti } from './random.js'
 import { generateSigningKey, importSigningKey, type SigningKey } from './signing-key.js'
 import { createTenantFetch, type TenantRequest } from './tenant-fetch.js'
 import { answerTokenRequest, type TestApplication } from './token-endpoint.js'
+import { externalIdIssuer } from '../entra/external-id.js'
+import { callerClaims, kindOfCaller, TEST_CALLERS } from './caller-shapes.js'
 import { tokenClaims, type TestTokenKind, type TestUser } from './token-shapes.js'
 
 export interface CreateTestTenantOptions {
@@ -179,6 +181,13 @@ export async function createTestTenant(options: CreateTestTenantOptions = {}): P
       cloud_instance_name: cloudInstanceName(cloud),
     })),
   })
+  // An agent identity's parent (blueprint) app: one per agent app, stable across its tokens.
+  const blueprints = new Map<string, string>()
+  const blueprintOf = (appId: string): string => {
+    let id = blueprints.get(appId)
+    if (id === undefined) blueprints.set(appId, (id = randomGuid()))
+    return id
+  }
   const servicePrincipalOf = (appId: string): string => {
     let id = servicePrincipals.get(appId)
     if (id === undefined) servicePrincipals.set(appId, (id = randomGuid()))
@@ -186,13 +195,22 @@ export async function createTestTenant(options: CreateTestTenantOptions = {}): P
   }
 
   const issueToken = async (opts: IssueTokenOptions = {}): Promise<string> => {
-    const kind = opts.kind ?? 'app-only'
+    const caller = opts.caller
+    if (caller !== undefined && !TEST_CALLERS.includes(caller))
+      throw new TypeError(
+        `issueToken: caller must be one of ${TEST_CALLERS.join(', ')}, not ${JSON.stringify(caller)}.`,
+      )
+    const kind = opts.kind ?? (caller === undefined ? 'app-only' : kindOfCaller(caller))
+    if (caller !== undefined && kind !== kindOfCaller(caller))
+      throw new TypeError(`issueToken: a ${caller} token is ${kindOfCaller(caller)}, not ${kind}.`)
     if (kind !== 'app-only' && kind !== 'delegated' && kind !== 'id-token') {
       throw new TypeError(
         `issueToken: kind must be 'app-only', 'delegated' or 'id-token', not ${JSON.stringify(kind)}.`,
       )
     }
-    const version = opts.version ?? (kind === 'id-token' ? '2.0' : '1.0')
+    if (opts.externalId === true && opts.version === '1.0')
+      throw new TypeError('issueToken: External ID (externalId: true) issues v2 tokens only.')
+    const version = opts.version ?? (kind === 'id-token' || opts.externalId === true ? '2.0' : '1.0')
     if (version !== '1.0' && version !== '2.0')
       throw new TypeError(`issueToken: version must be '1.0' or '2.0', not ${JSON.stringify(version)}.`)
     const roles = checkStringList('roles', opts.roles)
@@ -229,7 +247,22 @@ export async function createTestTenant(options: CreateTestTenantOptions = {}): P
       rh: randomRh(),
       uti: randomUti(),
     })
-    const payload = applyOverrides(claims, opts.claims)
+    const shaped =
+      caller === undefined
+        ? claims
+        : applyOverrides(
+            claims,
+            callerClaims({
+              caller,
+              version,
+              tenantId,
+              blueprintId: blueprintOf(app),
+              agentSubject: randomGuid(),
+              subscriptionId: tenantId,
+            }),
+          )
+    const issued = opts.externalId === true ? { ...shaped, iss: externalIdIssuer(tenantId) } : shaped
+    const payload = applyOverrides(issued, opts.claims)
 
     const key = opts.signingKey === 'unpublished' ? (unpublished ??= await generateSigningKey()) : current
     // v1 tokens carry the certificate thumbprint twice (x5t and kid); v2 tokens only kid.

@@ -1,3 +1,4 @@
+import { isAutonomousAgent, meaningfulScope } from './caller.js'
 import { ownValue, type JsonObject } from './json.js'
 import type { KindRule, TokenKind } from './report.js'
 
@@ -46,7 +47,16 @@ export function classifyToken(payload: JsonObject, version: '1.0' | '2.0' | null
       rule: 'idtyp',
       reason: 'idtyp is "user": a token issued for a signed-in user.',
     }
-  if (has('scp'))
+  // Caller facts (architecture.md, 2026-12-07): Microsoft's sample autonomous-agent token has oid != sub; without
+  // idtyp it would read as a user's. An empty or "/" scp, which such tokens may carry, grants nothing delegated.
+  if (isAutonomousAgent(payload))
+    return {
+      kind: 'app-only',
+      rule: 'agent-autonomous',
+      reason:
+        'An AI agent acting as itself (xms_sub_fct lists 11, AgentIdentity, or xms_par_app_azp with no user): app-only, whatever oid and sub say.',
+    }
+  if (meaningfulScope(ownValue(payload, 'scp')))
     return {
       kind: 'delegated',
       rule: 'scp',

@@ -1,9 +1,12 @@
 import { apiForAudience, type ApiId } from '../entra/apis.js'
 import type { CloudName } from '../entra/clouds.js'
 import { hostCloud } from '../entra/host-cloud.js'
+import { parseExternalIdIssuer } from '../entra/external-id.js'
 import { parseEntraIssuer, type TokenVersion } from '../entra/issuers.js'
+import { issuerTypeOf } from './external-issuer.js'
 import type { Finding } from '../findings/finding.js'
 import { makeFinding } from '../findings/make-finding.js'
+import { readCallerFacts } from './caller.js'
 import { classifyToken, clientOf } from './classify.js'
 import type { DecodedToken } from './decode.js'
 import { ownValue, type JsonObject } from './json.js'
@@ -38,7 +41,8 @@ function readPermissions(payload: JsonObject, findings: Finding[]): { roles: str
   let scopes: string[] = []
   const s = ownValue(payload, 'scp')
   if (s !== undefined) {
-    if (typeof s === 'string') scopes = s.split(' ').filter((x) => x.length > 0)
+    // "" and "/" (an autonomous agent's token) count as absent: they never grant a delegated permission.
+    if (typeof s === 'string') scopes = s.trim() === '/' ? [] : s.split(' ').filter((x) => x.length > 0)
     else
       findings.push(
         makeFinding(
@@ -62,10 +66,13 @@ function versionOf(payload: JsonObject, issuer: string | null): TokenVersion | n
   const ver = ownValue(payload, 'ver')
   if (ver === '1.0' || ver === '2.0') return ver
   const parsed = issuer === null ? null : parseEntraIssuer(issuer)
+  if (parsed === null && issuer !== null && parseExternalIdIssuer(issuer) !== null) return '2.0'
   return parsed?.version ?? null
 }
 
 function cloudOf(issuer: string | null, audience: string | null): CloudName | null {
+  // External ID runs in the public cloud only.
+  if (issuer !== null && parseExternalIdIssuer(issuer) !== null) return 'public'
   const parsed = issuer === null ? null : parseEntraIssuer(issuer)
   if (!parsed) return null
   if (parsed.clouds.length === 1) return parsed.clouds[0] as CloudName
@@ -90,6 +97,11 @@ export function readTokenFacts(token: DecodedToken, findings: Finding[]): TokenF
   const { roles, scopes } = readPermissions(payload, findings)
   const version = versionOf(payload, issuer)
   const classification = classifyToken(payload, version)
+  const appId = clientOf(payload, version) ?? null
+  const user =
+    stringClaim(payload, 'upn') ??
+    stringClaim(payload, 'preferred_username') ??
+    stringClaim(payload, 'unique_name')
   return {
     header,
     payload,
@@ -98,19 +110,18 @@ export function readTokenFacts(token: DecodedToken, findings: Finding[]): TokenF
     kindRule: classification.rule,
     kindReason: classification.reason,
     tenantId: stringClaim(payload, 'tid'),
-    appId: clientOf(payload, version) ?? null,
+    appId,
     audience,
     api: apiOf(audience),
     cloud: cloudOf(issuer, audience),
     issuer,
+    issuerType: issuerTypeOf(payload, issuer),
     objectId: stringClaim(payload, 'oid'),
     subject: stringClaim(payload, 'sub'),
-    user:
-      stringClaim(payload, 'upn') ??
-      stringClaim(payload, 'preferred_username') ??
-      stringClaim(payload, 'unique_name'),
+    user,
     roles,
     scopes,
+    caller: readCallerFacts(payload, classification.kind, version, appId, user),
     issuedAt: epochToIso(ownValue(payload, 'iat')),
     notBefore: epochToIso(ownValue(payload, 'nbf')),
     expiresAt: epochToIso(ownValue(payload, 'exp')),

@@ -3,6 +3,8 @@ import type { CloudName } from '../entra/clouds.js'
 import type { TokenVersion } from '../entra/issuers.js'
 import type { Finding } from '../findings/finding.js'
 import type { OperationLifecycle } from '../permissions/types.js'
+import type { CallerFacts } from './caller.js'
+import type { IssuerType } from './external-issuer.js'
 import type { JsonObject } from './json.js'
 import type { Verdict } from './verdict.js'
 
@@ -14,6 +16,7 @@ export type TokenKind = 'app-only' | 'delegated' | 'id-token' | 'unknown'
  */
 export type KindRule =
   | 'idtyp'
+  | 'agent-autonomous'
   | 'scp'
   | 'nonce'
   | 'no-client'
@@ -40,12 +43,16 @@ export interface TokenFacts {
   api: ApiId | null
   cloud: CloudName | null
   issuer: string | null
+  /** Which platform wrote iss: Entra ID (workforce), External ID (ciamlogin.com), Azure AD B2C (not verified). */
+  issuerType: IssuerType | null
   objectId: string | null
   subject: string | null
   /** A display name for the signed-in user (upn, preferred_username, unique_name). Never for authorization. */
   user: string | null
   roles: string[]
   scopes: string[]
+  /** Who is calling, beside the kind: AI agent, relation to the tenant, credential (architecture.md, "Caller facts"). */
+  caller: CallerFacts
   issuedAt: string | null
   notBefore: string | null
   expiresAt: string | null

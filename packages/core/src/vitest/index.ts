@@ -1,5 +1,6 @@
 import type { FindingCode } from '../findings/catalogue.js'
 import type { RequirementOptions } from '../token/options.js'
+import type { AgentMode } from '../token/caller.js'
 import type { GrantOptions, ReportVerifier } from '../testing/verdicts.js'
 import './matchers.js'
 
@@ -11,6 +12,8 @@ export interface ClaimCheckMatchers<R = unknown> {
   toBeAcceptedBy(verifier: ReportVerifier, options?: RequirementOptions): Promise<R>
   /** The Report (from inspectToken or verify) carries this finding code. */
   toHaveFinding(code: FindingCode): R
+  /** The token (or Report) is an AI agent's, optionally of one mode: `expect(token).toBeAgent('autonomous')`. */
+  toBeAgent(mode?: AgentMode): R
 }
 
 declare module 'vitest' {

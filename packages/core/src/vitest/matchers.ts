@@ -2,6 +2,10 @@ import { expect } from 'vitest'
 import { isFindingCode, type FindingCode } from '../findings/catalogue.js'
 import type { RequirementOptions } from '../token/options.js'
 import type { Report } from '../token/report.js'
+import type { AgentMode } from '../token/caller.js'
+import { inspectToken } from '../token/inspect.js'
+
+const AGENT_MODES: readonly AgentMode[] = ['autonomous', 'on-behalf-of-user', 'agent-user']
 import { describeFindings, explainReport } from '../testing/describe-report.js'
 import {
   acceptVerdict,
@@ -93,6 +97,29 @@ function toHaveFinding(this: { isNot: boolean }, received: unknown, code: Findin
   }
 }
 
-export const claimcheckMatchers = { toGrant, toBeAcceptedBy, toHaveFinding }
+/**
+ * The token (or Report) is an AI agent's (Microsoft Entra Agent ID), optionally of one mode. Reads the claims
+ * offline: pair it with toBeAcceptedBy when the signature matters.
+ */
+function toBeAgent(this: { isNot: boolean }, received: unknown, mode?: AgentMode): MatcherResult {
+  if (mode !== undefined && !AGENT_MODES.includes(mode))
+    throw new TypeError(
+      `toBeAgent: mode must be one of ${AGENT_MODES.join(', ')}; got ${JSON.stringify(mode)}.`,
+    )
+  const report = isReport(received) ? received : inspectToken(requireToken(received, 'toBeAgent'))
+  const caller = report.token?.caller ?? null
+  const actual = caller?.agent ?? null
+  const pass = actual !== null && (mode === undefined || actual === mode)
+  const wanted = mode === undefined ? 'an AI agent' : `an AI agent (${mode})`
+  return {
+    pass,
+    message: () =>
+      pass
+        ? `Expected the token not to be ${wanted}, but it is: ${caller?.summary ?? ''}.`
+        : `Expected the token to be ${wanted}, but ${actual === null ? 'it is not an agent' : `it is ${actual}`}${caller === null ? ' (not a decodable token)' : `: ${caller.summary}`}.`,
+  }
+}
+
+export const claimcheckMatchers = { toGrant, toBeAcceptedBy, toHaveFinding, toBeAgent }
 
 expect.extend(claimcheckMatchers)

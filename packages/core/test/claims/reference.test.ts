@@ -155,17 +155,50 @@ describe('explainClaim', () => {
   })
 
   it('gives unlisted xms_ claims a generic explanation, in the payload only', () => {
-    expect(explainClaim('xms_ftd', 'payload')).toMatchObject({
-      name: 'xms_ftd',
+    // xms_ftd is listed now (issue 23); an unlisted one reads as Microsoft-internal.
+    expect(explainClaim('xms_qqq', 'payload')).toMatchObject({
+      name: 'xms_qqq',
       location: 'payload',
-      title: 'Microsoft extension claim',
+      title: 'Microsoft-internal claim',
     })
-    expect(explainClaim('xms_ftd', 'header')).toBeUndefined()
+    expect(explainClaim('xms_qqq', 'header')).toBeUndefined()
     expect(explainClaim('xms_', 'payload')).toBeUndefined()
   })
 
   it('throws TypeError on misuse', () => {
     expect(() => explainClaim(1 as unknown as string, 'payload')).toThrow(TypeError)
     expect(() => explainClaim('aud', 'body' as unknown as 'payload')).toThrow(TypeError)
+  })
+})
+
+describe('claims reference: agents, relation, sources (issue 23)', () => {
+  it('describes every claim Microsoft documents for agents and callers, each with its source', () => {
+    for (const name of [
+      'xms_ftd',
+      'xms_cc',
+      'xms_tnt_fct',
+      'xms_act_fct',
+      'xms_sub_fct',
+      'xms_par_app_azp',
+      'xms_idrel',
+      'xms_mirid',
+      'acrs',
+      'xms_ssm',
+      'xms_tdbr',
+    ]) {
+      const e = explainClaim(name, 'payload')
+      // Listed in the reference, not the generic fallback for unknown xms_* claims.
+      expect(e?.title, name).not.toBe('Microsoft-internal claim')
+      expect(e?.source, name).toMatch(/^https:\/\/learn\.microsoft\.com\//)
+    }
+    for (const entry of CLAIM_REFERENCE) expect(entry.source, entry.name).toBeTruthy()
+    expect(explainClaim('xms_act_fct', 'payload')?.source).toContain('agent-token-claims')
+    expect(explainClaim('xms_par_app_azp', 'payload')?.neverAuthorizeOn).toBe(true)
+  })
+
+  it('an unknown xms_* claim is shown as Microsoft-internal, never guessed', () => {
+    const e = explainClaim('xms_zzz_unknown', 'payload')
+    expect(e?.title).toBe('Microsoft-internal claim')
+    expect(e?.format).toBeUndefined()
   })
 })

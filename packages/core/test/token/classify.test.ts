@@ -48,6 +48,36 @@ const TABLE: {
     rule: 'idtyp',
   },
   {
+    name: 'an autonomous agent (xms_sub_fct lists 11) without idtyp, oid != sub, scp "/" is app-only',
+    claims: appOnly({ sub: 'agent-sub', scp: '/', xms_sub_fct: '9 3 11', xms_act_fct: '3 9 11' }),
+    kind: 'app-only',
+    rule: 'agent-autonomous',
+  },
+  {
+    name: 'xms_par_app_azp, no facets, no user claims, oid != sub is an autonomous agent',
+    claims: appOnly({ sub: 'agent-sub', xms_par_app_azp: CLIENT }),
+    kind: 'app-only',
+    rule: 'agent-autonomous',
+  },
+  {
+    name: "an agent's own user account (xms_sub_fct 13) is not autonomous",
+    claims: appOnly({ sub: 'agent-sub', xms_sub_fct: '13', xms_par_app_azp: CLIENT }),
+    kind: 'delegated',
+    rule: 'oid-differs',
+  },
+  {
+    name: "xms_sub_fct 11 with a user claim is never autonomous (user roles never pass as an agent's)",
+    claims: appOnly({ sub: 'agent-sub', xms_sub_fct: '11', upn: 'a@b.example', roles: ['Machine.Isolate'] }),
+    kind: 'delegated',
+    rule: 'user-claims',
+  },
+  {
+    name: 'scp "" counts as absent (falls to the next rules)',
+    claims: appOnly({ scp: '' }),
+    kind: 'app-only',
+    rule: 'oid-equals-sub',
+  },
+  {
     name: 'scp with roles (user app roles) is delegated',
     claims: v2DelegatedClaims({ roles: ['Admin'] }),
     version: '2.0',

@@ -67,6 +67,17 @@ function validity(t: TokenFacts, now: Date): string {
   return `${start}${utc(exp)} (${relativeTime(exp, now, 'expires')})`
 }
 
+function callerLine(t: TokenFacts): string | null {
+  const c = t.caller
+  const parts: string[] = []
+  if (c.agent !== null || c.relation !== null || c.credential === 'managed-identity') parts.push(c.summary)
+  if (c.credential !== null && c.credential !== 'managed-identity' && t.kind === 'app-only')
+    parts.push(`authenticated with ${c.credential === 'secret' ? 'a client secret' : c.credential}`)
+  if (t.issuerType === 'external-id') parts.push('Microsoft Entra External ID tenant (ciamlogin.com)')
+  if (t.issuerType === 'b2c') parts.push('Azure AD B2C token: not verified by ClaimCheck')
+  return parts.length > 0 ? parts.join('; ') : null
+}
+
 /** What the token is, for whom, until when: the lines a reader needs after the verdict and before any finding. */
 export function renderSummary(
   report: Report,
@@ -100,6 +111,9 @@ export function renderSummary(
     const user = t.user !== null ? clean(t.user) : 'no user name'
     out.push(...row(st, 'User', `${user}${t.objectId !== null ? `, oid ${clean(t.objectId)}` : ''}`, columns))
   }
+  // Caller facts in words (issue 23): "AI agent … acting for user …", a guest, a managed identity, an External ID tenant.
+  const caller = callerLine(t)
+  if (caller !== null) out.push(...row(st, 'Caller', clean(caller), columns))
   out.push(...row(st, 'Grants', clean(grants(t)), columns))
   if (capabilities !== null) {
     // What the token can do with no flag: every operation of its own API's catalog, as the page's headline.

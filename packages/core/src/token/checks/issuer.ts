@@ -2,6 +2,7 @@ import { CONSUMER_TENANT_ID, isGuid } from '../../entra/clouds.js'
 import { describeNonEntraIssuer, parseEntraIssuer } from '../../entra/issuers.js'
 import type { Finding } from '../../findings/finding.js'
 import { makeFinding } from '../../findings/make-finding.js'
+import { checkExternalIssuer } from '../external-issuer.js'
 import { ownValue, type JsonObject } from '../json.js'
 
 /** iss must have Entra's exact form, name the token's own tid, and agree with ver. */
@@ -19,6 +20,9 @@ export function checkIssuer(payload: JsonObject): Finding[] {
     )
     return findings
   }
+  // External ID (ciamlogin.com) and B2C issuers have their own checks (token/external-issuer.ts).
+  const external = checkExternalIssuer(payload, iss)
+  if (external !== null) return external
   const parsed = parseEntraIssuer(iss)
   // Entra writes the tenant's GUID in every issuer; a domain, "common" or a left-over {tenantid} is not its form.
   if (!parsed || !isGuid(parsed.tenant)) {

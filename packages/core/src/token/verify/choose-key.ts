@@ -1,4 +1,5 @@
 import { isGuid, type CloudName } from '../../entra/clouds.js'
+import { externalIdIssuer, externalIdOrigin, parseExternalIdIssuer } from '../../entra/external-id.js'
 import { expectedIssuer, parseEntraIssuer, type TokenVersion } from '../../entra/issuers.js'
 import { MAX_KID_LENGTH } from '../../entra/keyset/accept-key.js'
 import type { Finding } from '../../findings/finding.js'
@@ -12,6 +13,11 @@ export interface KeyPolicy {
   /** Lower-cased allowed tenants; null accepts every tenant ('any'). */
   tenants: ReadonlySet<string> | null
   clouds: readonly CloudName[]
+  /**
+   * The External ID tenant whose ciamlogin.com host the authority option names; 'own' (diagnosis: the CLI and the
+   * page) verifies a ciamlogin token on its own tenant's host; null: External ID not configured.
+   */
+  externalIdTenant?: string | 'own' | null
 }
 
 /** Where the token's key must come from: the allowed tenant's key set for its cloud and version, by kid. */
@@ -23,6 +29,8 @@ export interface KeyChoice {
   version: TokenVersion
   cloud: CloudName
   findings: Finding[]
+  /** The authority whose keys to use when it is not the configured one (External ID in diagnosis). */
+  authority?: string
 }
 
 /** The signature's status settled without a key (the token cannot be checked, or need not be). */
@@ -95,6 +103,8 @@ export function chooseKey(
     ])
   }
   const iss = ownValue(payload, 'iss')
+  const external = typeof iss === 'string' ? externalIdKeyChoice(iss, tid, policy) : null
+  if (external !== null) return external.decided ? external : withKid(header, external)
   const parsed = typeof iss === 'string' ? parseEntraIssuer(iss) : null
   if (typeof iss !== 'string' || parsed === null) {
     return decided('unverifiable', [
@@ -127,6 +137,12 @@ export function chooseKey(
       ),
     )
   }
+  return withKid(header, { decided: false, kid: '', tid, iss, version: parsed.version, cloud, findings })
+}
+
+/** The kid must be a short string; otherwise no key is chosen and the signature is invalid. */
+function withKid(header: DecodedToken['header'], choice: KeyChoice): KeyChoice | KeyDecision {
+  const findings = choice.findings
   const kid = ownValue(header, 'kid')
   if (typeof kid !== 'string' || kid.length === 0 || kid.length > MAX_KID_LENGTH) {
     findings.push(
@@ -142,5 +158,39 @@ export function chooseKey(
     )
     return decided('invalid', findings)
   }
-  return { decided: false, kid, tid, iss, version: parsed.version, cloud, findings }
+  return { ...choice, kid }
+}
+
+/**
+ * External ID (docs/verification.md): a verifier configured with the tenant's ciamlogin.com authority takes its keys
+ * there, v2 only, for the tenant's ciamlogin issuer and for the login.microsoftonline.com v2 issuer such tenants
+ * also write. Without that configuration a ciamlogin issuer is refused. null: not an External ID case.
+ */
+function externalIdKeyChoice(iss: string, tid: string, policy: KeyPolicy): KeyChoice | KeyDecision | null {
+  const ciam = parseExternalIdIssuer(iss)
+  if (policy.externalIdTenant === 'own') {
+    if (ciam === null || ciam.tenant !== tid.toLowerCase()) return null
+    const authority = externalIdOrigin(ciam.tenant)
+    return { decided: false, kid: '', tid, iss, version: '2.0', cloud: 'public', findings: [], authority }
+  }
+  const configured = policy.externalIdTenant ?? null
+  if (ciam === null && (configured === null || configured !== tid.toLowerCase())) return null
+  if (ciam !== null && (configured === null || configured !== ciam.tenant))
+    return decided('not-checked', [
+      makeFinding(
+        'cloud-not-allowed',
+        `iss ${shortJson(iss)} is a Microsoft Entra External ID (ciamlogin.com) issuer; this verifier is not configured for that tenant (set authority to ${externalIdOrigin(ciam.tenant)}).`,
+        { claim: 'iss', expected: [...policy.clouds], actual: 'external-id' },
+      ),
+    ])
+  const parsed = ciam === null ? parseEntraIssuer(iss) : null
+  if (ciam === null && (parsed === null || parsed.version !== '2.0' || !parsed.clouds.includes('public')))
+    return decided('not-checked', [
+      makeFinding(
+        'cloud-not-allowed',
+        `This verifier is configured for External ID tenant ${tid}, which issues v2 tokens only (iss ${externalIdIssuer(tid)} or https://login.microsoftonline.com/${tid}/v2.0); iss is ${shortJson(iss)}.`,
+        { claim: 'iss', expected: externalIdIssuer(tid), actual: iss },
+      ),
+    ])
+  return { decided: false, kid: '', tid, iss, version: '2.0', cloud: 'public', findings: [] }
 }

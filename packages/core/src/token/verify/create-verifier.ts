@@ -10,6 +10,8 @@ import { failedVerification, stillPublished, verifyToken, type VerifierContext }
 import { readRequest } from './request.js'
 import { normalizeInput } from '../normalize.js'
 import { createResultCache } from './result-cache.js'
+import { applyCallerPolicy } from '../caller-policy.js'
+import { externalIdTenantOf } from '../../entra/external-id.js'
 
 export interface Verifier {
   /**
@@ -31,10 +33,10 @@ export function createVerifier(options: VerifierOptions): Verifier {
 
 /** For diagnosis tools (CLI, web page): audience and tenants may be left out, as with inspectToken. Not for APIs. */
 export function createDiagnosticVerifier(options: Partial<VerifierOptions>): Verifier {
-  return verifierFor(resolveVerifierOptions(options as VerifierOptions, { diagnosis: true }))
+  return verifierFor(resolveVerifierOptions(options as VerifierOptions, { diagnosis: true }), true)
 }
 
-function contextFor(config: ResolvedVerifierOptions): VerifierContext {
+function contextFor(config: ResolvedVerifierOptions, diagnosis: boolean): VerifierContext {
   const clock = config.now === undefined ? Date.now : () => readClock(config.now).getTime()
   const store: KeySetStore | null =
     config.jwks !== null
@@ -57,12 +59,14 @@ function contextFor(config: ResolvedVerifierOptions): VerifierContext {
     policy: {
       tenants: config.tenants === 'any' ? null : new Set(config.tenants.map((t) => t.toLowerCase())),
       clouds: config.clouds,
+      // Diagnosis (CLI, page) verifies an External ID token on its own tenant's host; an API only when configured.
+      externalIdTenant: diagnosis ? 'own' : externalIdTenantOf(config.authority),
     },
-    keySetSource(cloud: CloudName, tid: string, version: TokenVersion) {
-      const key = `${cloud}|${version}|${tid}`
+    keySetSource(cloud: CloudName, tid: string, version: TokenVersion, authority = config.authority) {
+      const key = `${cloud}|${version}|${tid}|${authority ?? ''}`
       let target = targets.get(key)
       if (target === undefined) {
-        target = discoveryTarget(cloud, tid, version, config.appId, config.authority)
+        target = discoveryTarget(cloud, tid, version, config.appId, authority)
         if (targets.size >= config.keySets.maxEntries) targets.delete(targets.keys().next().value as string)
         targets.set(key, target)
       }
@@ -71,8 +75,8 @@ function contextFor(config: ResolvedVerifierOptions): VerifierContext {
   }
 }
 
-function verifierFor(config: ResolvedVerifierOptions): Verifier {
-  const ctx = contextFor(config)
+function verifierFor(config: ResolvedVerifierOptions, diagnosis = false): Verifier {
+  const ctx = contextFor(config, diagnosis)
   const cache = config.resultCacheEntries > 0 ? createResultCache(config.resultCacheEntries) : null
   return {
     async verify(raw, request) {
@@ -90,10 +94,11 @@ function verifierFor(config: ResolvedVerifierOptions): Verifier {
             : (cache as NonNullable<typeof cache>).get(key, now, ctx.skewSeconds, (proof) =>
                 stillPublished(ctx, proof),
               )
-        if (hit !== null && 'report' in hit) return hit.report
+        // Caller policies are judged on every call, on cached and fresh Reports alike (never remembered).
+        if (hit !== null && 'report' in hit) return applyCallerPolicy(hit.report, config.callers)
         const verification = await verifyToken(ctx, raw, read, now, hit?.known ?? null, normalized)
         if (key !== null) (cache as NonNullable<typeof cache>).set(key, verification)
-        return verification.report
+        return applyCallerPolicy(verification.report, config.callers)
       } catch (err) {
         return failedVerification(err)
       }

@@ -1,4 +1,5 @@
 import type { CloudName } from '../../entra/clouds.js'
+import { externalIdIssuer } from '../../entra/external-id.js'
 import { expectedIssuer } from '../../entra/issuers.js'
 import type { AcceptedKey } from '../../entra/keyset/accept-key.js'
 import type { KeyLookup } from '../../entra/keyset/store.js'
@@ -15,6 +16,12 @@ export function checkKeyIssuer(key: AcceptedKey, iss: string, tid: string, cloud
   if (key.issuer === null) return null
   const keyIssuer = key.issuer.replaceAll('{tenantid}', tid)
   if (keyIssuer === iss || keyIssuer === expectedIssuer(tid, '2.0', cloud)) return null
+  // An External ID tenant's keys vouch for both issuers it writes (ciamlogin.com and login.microsoftonline.com v2).
+  if (
+    keyIssuer === externalIdIssuer(tid) &&
+    (iss === keyIssuer || iss === expectedIssuer(tid, '2.0', 'public'))
+  )
+    return null
   return makeFinding(
     'signing-key-issuer-mismatch',
     `Key "${key.kid}" belongs to issuer ${keyIssuer}, but the token says ${iss}.`,

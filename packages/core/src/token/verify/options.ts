@@ -5,6 +5,7 @@ import { parseKeySet, type KeySet } from '../../entra/keyset/key-set.js'
 import { KEY_SET_DEFAULTS, type KeySetOptions } from '../../entra/keyset/options.js'
 import type { Clock } from '../options.js'
 import { DEFAULT_RESULT_CACHE_ENTRIES } from './result-cache.js'
+import { readCallerPolicy, type CallerPolicy, type CallerPolicyOptions } from '../caller-policy.js'
 
 /** A JSON Web Key Set as published (`{ "keys": [...] }`), e.g. JSON.parse of a downloaded key set. */
 export interface JsonWebKeySetInput {
@@ -39,6 +40,11 @@ export interface VerifierOptions {
    * its second verification on, the whole analysis for the same request (only the lifetime checks run again).
    */
   resultCache?: boolean | { maxEntries?: number }
+  /**
+   * Who may call, beyond tenant, audience and permissions: guests, AI agents, credential types (docs/verification.md,
+   * "Caller policies"). Judged on every call, after the signature, outside every cache.
+   */
+  callers?: CallerPolicyOptions
 }
 
 /**
@@ -58,6 +64,7 @@ export const VERIFIER_OPTION_KEYS: readonly (keyof VerifierOptions)[] = Object.f
   'authority',
   'keySets',
   'resultCache',
+  'callers',
 ])
 const VERIFIER_KEYS: ReadonlySet<string> = new Set(VERIFIER_OPTION_KEYS)
 const RESULT_CACHE_KEYS: ReadonlySet<string> = new Set(['maxEntries'])
@@ -75,6 +82,8 @@ export interface ResolvedVerifierOptions {
   authority: string | undefined
   keySets: Required<KeySetOptions>
   resultCacheEntries: number
+  /** The compiled caller policy, or null when none is configured. */
+  callers: CallerPolicy | null
 }
 
 /** The largest clock skew a verifier accepts, in seconds. */
@@ -202,5 +211,6 @@ export function resolveVerifierOptions(
     authority: options.authority,
     keySets,
     resultCacheEntries,
+    callers: readCallerPolicy(options.callers),
   }
 }

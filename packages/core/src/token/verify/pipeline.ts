@@ -25,7 +25,7 @@ export interface VerifierContext {
   rs256: Rs256Verifier
   skewSeconds: number
   /** Where a tenant's keys are, for a cloud and token version (built from configuration and the allowed tid only). */
-  keySetSource(cloud: CloudName, tid: string, version: TokenVersion): KeySetSource
+  keySetSource(cloud: CloudName, tid: string, version: TokenVersion, authority?: string): KeySetSource
 }
 
 /**
@@ -103,7 +103,7 @@ function checkSignature(
     return { status: 'valid', jwksUri: known.signature.jwksUri, findings, proof: known.proof }
   if (ctx.store === null) return { status: 'error', jwksUri: null, findings: [...findings, noFetch()] }
 
-  const source = ctx.keySetSource(choice.cloud, choice.tid, choice.version)
+  const source = ctx.keySetSource(choice.cloud, choice.tid, choice.version, choice.authority)
   const store = ctx.store
   const peeked = store.peek(source, choice.kid)
   if (peeked !== null) return withKey(ctx, token, choice, source, peeked)

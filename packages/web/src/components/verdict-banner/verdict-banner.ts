@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit'
 import { fixForSurface, summarizeVerdict, type Report, type Verdict } from '@claimcheck/core'
 import { summarize } from '../../format/report-summary.js'
+import { callerSentence } from '../caller-facts/caller-sentence.js'
 import { sharedStyles } from '../../styles/shared.js'
 import { verdictBannerStyles } from './verdict-banner.styles.js'
 
@@ -60,6 +61,7 @@ export class CcVerdictBanner extends LitElement {
         ${finding === null ? nothing : html`<p class="first-finding" data-code=${finding.code}>${finding.message}${fix === undefined ? nothing : html` <strong>Fix:</strong> ${fix}`}</p>`}
         ${dated === undefined || dated === finding ? nothing : html`<p class="lifecycle" data-code=${dated.code}>${dated.message}</p>`}
         ${r.token === null ? nothing : html`<p class="summary">${summarize(r.token, this.now).join(' · ')}</p>`}
+        ${r.token === null || callerSentence(r.token) === null ? nothing : html`<p class="summary caller" data-agent=${r.token.caller.agent ?? 'none'}>${callerSentence(r.token)}</p>`}
       </div>
     `
   }
