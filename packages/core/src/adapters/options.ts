@@ -10,7 +10,8 @@ import {
 import { resolveSettings } from '../http/settings.js'
 import type { RefusalSettings } from '../http/refuse.js'
 // The verifier through the public entry: the adapters depend on its names, not on where the verifier lives.
-import { createVerifier, type VerifierOptions } from '../index.js'
+import { createVerifier } from '../token/verify/create-verifier.js'
+import type { VerifierOptions } from '../token/verify/options.js'
 
 /** What every adapter's `entraAuth(options)` takes besides the verifier. */
 export interface EntraAuthRouteOptions {
