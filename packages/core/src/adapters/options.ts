@@ -9,7 +9,7 @@ import {
 } from '../http/requirement.js'
 import { resolveSettings } from '../http/settings.js'
 import type { RefusalSettings } from '../http/refuse.js'
-// The verifier through the public entry: the adapters depend on its names, not on where the verifier lives.
+// The verifier from its own module: nothing inside the package imports index.ts (it loads every module).
 import { createVerifier } from '../token/verify/create-verifier.js'
 import type { VerifierOptions } from '../token/verify/options.js'
 

@@ -1,4 +1,4 @@
-import type { Report } from '../index.js'
+import type { Report } from '../report/report.js'
 import { toResponse } from './answer.js'
 import { guardRequest, type ReportVerifier } from './guard.js'
 import { checkRequirement, type HttpRequirement } from './requirement.js'

@@ -1,5 +1,5 @@
 import { FINDING_RULES, isFindingCode, type FindingRule } from '../findings/catalogue.js'
-import type { Report } from '../index.js'
+import type { Report } from '../report/report.js'
 import type { Refusal, RefusalBody } from './answer.js'
 import { claimsChallenge } from './auth-context.js'
 import { bearerChallenge } from './challenge.js'

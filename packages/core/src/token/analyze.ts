@@ -11,7 +11,7 @@ import { evaluatePermissions } from '../permissions/evaluate.js'
 import { NO_PERMISSION_CHECK } from '../permissions/no-check.js'
 import { DEFAULT_CLOCK_SKEW_SECONDS, readClock, toList, type InspectOptions } from './options.js'
 import { verdictOf } from './verdict.js'
-import type { PermissionReport, Report, SignatureReport, TokenFacts } from './report.js'
+import type { PermissionReport, Report, SignatureReport, TokenFacts } from '../report/report.js'
 
 /** Everything the offline pipeline learned; the verifier adds the signature and finishes the Report. */
 export interface Analysis {

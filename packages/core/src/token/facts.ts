@@ -5,8 +5,8 @@ import type { Finding } from '../findings/finding.js'
 import { makeFinding } from '../findings/make-finding.js'
 import { classifyToken, clientOf } from './classify.js'
 import type { DecodedToken } from './decode.js'
-import { ownValue, type JsonObject } from './json.js'
-import type { TokenFacts } from './report.js'
+import { ownValue, type JsonObject } from '../lib/json.js'
+import type { TokenFacts } from '../report/report.js'
 
 export function stringClaim(obj: JsonObject, name: string): string | null {
   const v = ownValue(obj, name)

@@ -1,6 +1,6 @@
 import type { Refusal } from '../../http/answer.js'
 import { guardRequest } from '../../http/guard.js'
-import type { Report } from '../../index.js'
+import type { Report } from '../../report/report.js'
 import { resolveEntraAuth, type EntraAuthOptions } from '../options.js'
 
 /** The parts of Express's request the middleware reads and writes (typed structurally: express is not imported). */

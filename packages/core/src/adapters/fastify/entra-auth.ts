@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { guardRequest } from '../../http/guard.js'
-import type { Report } from '../../index.js'
+import type { Report } from '../../report/report.js'
 import { resolveEntraAuth, type EntraAuthOptions } from '../options.js'
 
 declare module 'fastify' {

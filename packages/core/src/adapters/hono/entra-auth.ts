@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono'
 import { basePath } from 'hono/route'
 import { toResponse } from '../../http/answer.js'
 import { guardRequest } from '../../http/guard.js'
-import type { Report } from '../../index.js'
+import type { Report } from '../../report/report.js'
 import { resolveEntraAuth, type EntraAuthOptions } from '../options.js'
 
 /** The variables the middleware sets: `c.get('auth')` is the verified token's Report. */

@@ -2,7 +2,7 @@ import { CONSUMER_TENANT_ID, isGuid } from '../../entra/clouds.js'
 import { describeNonEntraIssuer, parseEntraIssuer } from '../../entra/issuers.js'
 import type { Finding } from '../../findings/finding.js'
 import { makeFinding } from '../../findings/make-finding.js'
-import { ownValue, type JsonObject } from '../json.js'
+import { ownValue, type JsonObject } from '../../lib/json.js'
 
 /** iss must have Entra's exact form, name the token's own tid, and agree with ver. */
 export function checkIssuer(payload: JsonObject): Finding[] {

@@ -1,14 +1,13 @@
 import type { Finding } from '../../findings/finding.js'
 import { hasErrors, sortFindings } from '../../findings/make-finding.js'
 import { checkLifetime } from '../checks/lifetime.js'
-import { deepFreeze } from '../freeze.js'
+import { deepFreeze } from '../../lib/freeze.js'
 import type { NormalizedInput } from '../normalize.js'
-import type { Report } from '../report.js'
+import type { Report } from '../../report/report.js'
 import { verdictOf } from '../verdict.js'
 import type { KeyProof, KnownSignature, Verification } from './pipeline.js'
 import type { ReadRequest } from './request.js'
 
-export const DEFAULT_RESULT_CACHE_ENTRIES = 1_000
 /** Distinct requests remembered per token: a token is normally checked against one operation. */
 export const MAX_ANALYSES_PER_TOKEN = 8
 
