@@ -33,6 +33,8 @@ export interface AnalyzeStages {
   time?: boolean
   /** The input already normalized (the verifier normalizes once, for its cache key and for the analysis). */
   normalized?: NormalizedInput
+  /** The permission step; a verifier passes evaluatePermissions wrapped in its decision memo. */
+  evaluate?: typeof evaluatePermissions
 }
 
 /** normalize → decode → classify → checks. Pure and synchronous; the clock is read once. */
@@ -73,7 +75,7 @@ export function analyzeToken(
     ...checkAudience(facts, toList(options.audience), options.api),
     ...checkClientApp(facts, options.clientApps),
   )
-  const permissions = evaluatePermissions(facts, options, findings)
+  const permissions = (stages.evaluate ?? evaluatePermissions)(facts, options, findings)
   findings.push(...permissions.findings)
   return {
     decoded: token,

@@ -8,8 +8,10 @@ import type { Report } from '../../report/report.js'
 import { resolveVerifierOptions, type ResolvedVerifierOptions, type VerifierOptions } from './options.js'
 import { failedVerification, stillPublished, verifyToken, type VerifierContext } from './pipeline.js'
 import { readRequest } from './request.js'
-import { normalizeInput } from '../normalize.js'
-import { createResultCache } from './result-cache.js'
+import { withResultCache, withoutResultCache, type RunPipeline, type VerifyOnce } from './result-cache.js'
+import { createCatalogIdentity } from './catalog-identity.js'
+import { createPermissionMemo, PERMISSION_MEMO_ENTRIES } from './permission-memo.js'
+import { evaluatePermissions } from '../../permissions/evaluate.js'
 
 export interface Verifier {
   /**
@@ -34,7 +36,11 @@ export function createDiagnosticVerifier(options: Partial<VerifierOptions>): Ver
   return verifierFor(resolveVerifierOptions(options as VerifierOptions, { diagnosis: true }))
 }
 
-function contextFor(config: ResolvedVerifierOptions): VerifierContext {
+function contextFor(
+  config: ResolvedVerifierOptions,
+  catalogId: (catalog: object) => number | null,
+  memoEntries: number,
+): VerifierContext {
   const clock = config.now === undefined ? Date.now : () => readClock(config.now).getTime()
   const store: KeySetStore | null =
     config.jwks !== null
@@ -49,6 +55,7 @@ function contextFor(config: ResolvedVerifierOptions): VerifierContext {
     store,
     rs256: createRs256Verifier(),
     skewSeconds: config.clockSkew ?? DEFAULT_CLOCK_SKEW_SECONDS,
+    evaluate: createPermissionMemo(evaluatePermissions, catalogId, memoEntries),
     policy: {
       tenants: config.tenants === 'any' ? null : new Set(config.tenants.map((t) => t.toLowerCase())),
       clouds: config.clouds,
@@ -66,31 +73,42 @@ function contextFor(config: ResolvedVerifierOptions): VerifierContext {
   }
 }
 
-function verifierFor(config: ResolvedVerifierOptions): Verifier {
-  const ctx = contextFor(config)
-  const cache = config.resultCacheEntries > 0 ? createResultCache(config.resultCacheEntries) : null
+/**
+ * A verifier for resolved options. Internal (not exported by the package): `memoEntries: 0` turns the permission
+ * memo off, so that tests can compare the memoized path with the general one Report for Report.
+ */
+export function verifierFor(
+  config: ResolvedVerifierOptions,
+  memoEntries: number = PERMISSION_MEMO_ENTRIES,
+): Verifier {
+  const catalogId = createCatalogIdentity()
+  const ctx = contextFor(config, catalogId, memoEntries)
+  const run: RunPipeline = (raw, request, now, known, normalized) =>
+    verifyToken(ctx, raw, request, now, known, normalized)
+  const once: VerifyOnce =
+    config.resultCacheEntries > 0
+      ? withResultCache(
+          {
+            maxEntries: config.resultCacheEntries,
+            skewSeconds: ctx.skewSeconds,
+            live: (proof) => stillPublished(ctx, proof),
+            catalogId,
+          },
+          run,
+        )
+      : withoutResultCache(run)
   return {
-    async verify(raw, request) {
+    verify(raw, request) {
       try {
         // The clock is read once per call, and the request once: every check and the cache agree on both.
         const now = readClock(config.now)
         if (!(now instanceof Date) || !Number.isFinite(now.getTime()))
           throw new TypeError('the now option returned something other than a valid Date')
-        const read = readRequest(request)
-        const normalized = typeof raw === 'string' ? normalizeInput(raw) : undefined
-        const key = cache === null || normalized === undefined ? null : cache.keyOf(normalized, read)
-        const hit =
-          key === null
-            ? null
-            : (cache as NonNullable<typeof cache>).get(key, now, ctx.skewSeconds, (proof) =>
-                stillPublished(ctx, proof),
-              )
-        if (hit !== null && 'report' in hit) return hit.report
-        const verification = await verifyToken(ctx, raw, read, now, hit?.known ?? null, normalized)
-        if (key !== null) (cache as NonNullable<typeof cache>).set(key, verification)
-        return verification.report
+        const out = once(raw, readRequest(request), now)
+        // One promise per call: a verification that finished synchronously is wrapped once, and only then.
+        return 'then' in out ? out.catch(failedVerification) : Promise.resolve(out)
       } catch (err) {
-        return failedVerification(err)
+        return Promise.resolve(failedVerification(err))
       }
     },
   }
