@@ -1,4 +1,10 @@
-import { createVerifier, inspectToken, type InspectOptions } from '@claimcheck/core'
+import {
+  BUILTIN_CATALOGS,
+  capabilitiesOf,
+  createVerifier,
+  inspectToken,
+  type InspectOptions,
+} from '@claimcheck/core'
 import { decodeJwt } from 'jose'
 import { generateSigningKey, issuerFor, mintMany, newTenant } from './entra-tokens.js'
 import { startJwksServer } from './jwks-server.js'
@@ -59,6 +65,12 @@ const offline = createVerifier({
 })
 await online.verify(tokens[0] as string, requirement)
 
+// capabilitiesOf (issue 19 point 8): the same token with one role and with 20,000 more the catalog never names.
+const oneRole = inspectToken(tokens[0] as string).token
+if (oneRole === null) throw new Error('token did not decode')
+const manyRoles = [...Array.from({ length: 20_000 }, (_, i) => `Custom${i}.ReadWrite.All`), ...oneRole.roles]
+const twentyThousand = { ...oneRole, roles: manyRoles, payload: { ...oneRole.payload, roles: manyRoles } }
+
 const stages: Array<[string, (i: number) => unknown]> = [
   ['jose.decodeJwt', (i) => decodeJwt(tokens[i % n] as string)],
   ['inspectToken, no options', (i) => inspectToken(tokens[i % n] as string)],
@@ -78,6 +90,8 @@ const stages: Array<[string, (i: number) => unknown]> = [
     (i) => online.verify(tokens[(i % (n - 1)) + 1] as string, requirement),
   ],
   ['verify, discovery, repeated token, + operation', () => online.verify(tokens[0] as string, requirement)],
+  ['capabilitiesOf (mde), one role', () => capabilitiesOf(oneRole, BUILTIN_CATALOGS.mde)],
+  ['capabilitiesOf (mde), 20,000 roles', () => capabilitiesOf(twentyThousand, BUILTIN_CATALOGS.mde)],
 ]
 process.stdout.write(
   `CPU µs per operation (median of ${ROUNDS} × ${ROUND_MS} ms), v1 token, issuer ${issuerFor('v1', tenant.tenantId)}\n`,

@@ -9,8 +9,9 @@ export type {
   SignatureStatus,
   PermissionReport,
   PermissionContext,
-} from './token/report.js'
-export type { JsonObject, JsonValue } from './token/json.js'
+} from './report/report.js'
+export type { JsonObject, JsonValue } from './lib/json.js'
+export { formatDuration } from './lib/duration.js'
 export type { Finding, Severity } from './findings/finding.js'
 export { FINDING_CODES, FINDING_RULES, isFindingCode } from './findings/catalogue.js'
 export { FINDINGS } from './findings/definitions.js'

@@ -1,4 +1,4 @@
-import type { Report } from '../index.js'
+import type { Report } from '../report/report.js'
 
 // Keyed by the request (Express, Fastify) or context (Hono) object, so getAuth works whatever requestProperty is
 // and whatever another library (express-jwt, express-oauth2-jwt-bearer) writes to `auth`.

@@ -11,8 +11,9 @@ import { resolveSettings } from '../http/settings.js'
 import { assertKnownKeys } from '../lib/strict-options.js'
 import { VERIFIER_OPTION_KEYS } from '../token/verify/options.js'
 import type { RefusalSettings } from '../http/refuse.js'
-// The verifier through the public entry: the adapters depend on its names, not on where the verifier lives.
-import { createVerifier, type VerifierOptions } from '../index.js'
+// The verifier from its own module: nothing inside the package imports index.ts (it loads every module).
+import { createVerifier } from '../token/verify/create-verifier.js'
+import type { VerifierOptions } from '../token/verify/options.js'
 import {
   ADAPTER_EXTRA_KEYS,
   resolveAdapterExtras,

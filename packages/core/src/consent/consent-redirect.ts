@@ -3,6 +3,7 @@ import type { Finding } from '../findings/finding.js'
 import { hasErrors, makeFinding } from '../findings/make-finding.js'
 import { explainAadsts } from './explain-aadsts.js'
 import { OAUTH_ERRORS } from './oauth-errors.js'
+import { boundedText } from '../lib/bounded-text.js'
 
 export interface ConsentRedirectOptions {
   /** The state the consent link was built with; a different or missing state is a `consent-state-mismatch`. */
@@ -222,5 +223,5 @@ function empty(findings: Finding[]): ConsentRedirectResult {
 }
 
 function truncate(text: string): string {
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text
+  return boundedText(text, 200)
 }

@@ -1,6 +1,7 @@
 import { parseJsonObject } from '../lib/records.js'
 import { AADSTS_CATALOGUE, type AadstsEntry } from './aadsts-catalogue.js'
 import { AADSTS_SOURCES, type AadstsSource } from './aadsts-sources.js'
+import { boundedText } from '../lib/bounded-text.js'
 
 export interface AadstsExplanation {
   /** `AADSTS` + the number, e.g. `AADSTS700016`. */
@@ -169,7 +170,7 @@ function codesInText(text: string): number[] {
 /** Entra appends "\r\nTrace ID: …\r\nCorrelation ID: …\r\nTimestamp: …": keep the sentence that explains. */
 function firstLine(text: string): string {
   const line = (text.split(/\r?\n|\s+Trace ID:/)[0] ?? '').trim()
-  return line.length > MAX_DESCRIPTION ? `${line.slice(0, MAX_DESCRIPTION)}…` : line
+  return boundedText(line, MAX_DESCRIPTION)
 }
 
 function unique(numbers: number[]): number[] {

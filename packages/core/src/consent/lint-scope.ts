@@ -302,7 +302,7 @@ function analyseItem(raw: string): Item {
       }
     }
   }
-  if (isGuidText(raw)) return { raw, kind: 'bare-resource', resource: raw, corrected: `${raw}/.default` }
+  if (isGuid(raw)) return { raw, kind: 'bare-resource', resource: raw, corrected: `${raw}/.default` }
   const known = apiForAudience(raw)
   if (known !== null && isUriLike(raw))
     return { raw, kind: 'bare-resource', resource: raw, corrected: `${canonicalResource(raw)}/.default` }
@@ -324,11 +324,6 @@ function analyseItem(raw: string): Item {
   }
   // The v2 endpoint reads a permission name without a resource as a Microsoft Graph permission.
   return { raw, kind: 'bare-name', resource: GRAPH, corrected: null }
-}
-
-// isGuid narrows unknown to string; on a string that narrowing would leave `never` behind.
-function isGuidText(value: string): boolean {
-  return isGuid(value)
 }
 
 function isUriLike(value: string): boolean {

@@ -9,7 +9,7 @@ const DOMAIN = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2
 
 /** What kind of tenant segment the value is, or null when it is none (a URL, an e-mail address, a typo). */
 export function classifyTenant(value: string): TenantKind | null {
-  if (isGuidText(value)) return 'guid'
+  if (isGuid(value)) return 'guid'
   const lower = value.toLowerCase()
   if (KEYWORDS.has(lower)) return lower as TenantKind
   return DOMAIN.test(value) ? 'domain' : null
@@ -23,9 +23,4 @@ export function tenantHint(value: string): string | null {
   if (/^https?:\/\//i.test(value)) return 'that is a URL; give the tenant ID (GUID) or domain alone'
   if (value.trim() === '') return 'it is empty'
   return null
-}
-
-// isGuid narrows unknown to string; on a string that narrowing would leave `never` behind.
-function isGuidText(value: string): boolean {
-  return isGuid(value)
 }

@@ -46,8 +46,5 @@ export function isCloudName(value: unknown): value is CloudName {
 /** The consumer (personal Microsoft account) tenant. */
 export const CONSUMER_TENANT_ID = '9188040d-6c67-4c5b-b112-36a304b66dad'
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-export function isGuid(value: unknown): value is string {
-  return typeof value === 'string' && GUID.test(value)
-}
+// Re-exported from its generic home so that the many existing imports of it from here keep working.
+export { isGuid } from '../lib/guid.js'

@@ -1,7 +1,8 @@
 import { CLOUDS, type CloudName } from './clouds.js'
 import { externalIdIssuer, externalIdTenantOf } from './external-id.js'
 import { expectedIssuer, type TokenVersion } from './issuers.js'
-import { ownValue, type JsonObject } from '../token/json.js'
+import { ownValue, type JsonObject } from '../lib/json.js'
+import { boundedText } from '../lib/bounded-text.js'
 
 /**
  * Where a tenant's signing keys are found, and what its metadata must say. Everything here comes from configuration
@@ -54,8 +55,7 @@ export function discoveryTarget(
 
 export type JwksUriResult = { ok: true; jwksUri: string } | { ok: false; cause: string }
 
-const shown = (value: string): string =>
-  JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value)
+const shown = (value: string): string => JSON.stringify(boundedText(value, 200))
 
 /**
  * The metadata's jwks_uri, accepted only when the document is the tenant's own (its issuer) and the key set is one

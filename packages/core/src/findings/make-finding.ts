@@ -1,5 +1,6 @@
 import { FINDING_RULES, type FindingCode } from './catalogue.js'
 import type { Finding, Severity } from './finding.js'
+import { boundedText } from '../lib/bounded-text.js'
 
 export interface FindingDetails {
   fix?: string
@@ -17,7 +18,7 @@ export interface FindingDetails {
 export const MAX_FINDING_TEXT = 1_000
 
 function clip(text: string): string {
-  return text.length <= MAX_FINDING_TEXT ? text : `${text.slice(0, MAX_FINDING_TEXT - 1)}…`
+  return boundedText(text, MAX_FINDING_TEXT - 1)
 }
 
 /** Elements of a quoted list (a token's roles, say): the first ones, then how many more. */

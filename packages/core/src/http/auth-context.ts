@@ -1,4 +1,4 @@
-import type { JsonObject } from '../index.js'
+import type { JsonObject } from '../lib/json.js'
 
 function stringsOf(value: unknown): string[] {
   if (typeof value === 'string') return value.split(/[ ,]+/).filter((s) => s.length > 0)

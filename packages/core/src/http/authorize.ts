@@ -1,4 +1,4 @@
-import type { Report } from '../index.js'
+import type { Report } from '../report/report.js'
 import type { PermissionCatalog } from '../permissions/types.js'
 import { toResponse } from './answer.js'
 import type { GuardSettings, ReportVerifier } from './guard.js'

@@ -1,6 +1,7 @@
 import { FINDING_RULES, isFindingCode } from '../findings/catalogue.js'
 import type { Finding } from '../findings/finding.js'
-import type { Report, RequirementOptions } from '../index.js'
+import type { Report } from '../report/report.js'
+import type { RequirementOptions } from '../permissions/requirement-options.js'
 import type { Refusal } from './answer.js'
 import { clientHandlesClaimsChallenge, hasAuthContext } from './auth-context.js'
 import { readCredentials } from './credentials.js'

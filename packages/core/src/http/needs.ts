@@ -1,5 +1,5 @@
 import type { CatalogOperation, PermissionCatalog, PermissionKind } from '../permissions/types.js'
-import type { PermissionReport } from '../token/report.js'
+import type { PermissionReport } from '../report/report.js'
 
 /**
  * What an operation needs, as the permission engine decided it: each entry is one need, met by any one of its

@@ -1,4 +1,4 @@
-import type { Report } from '../index.js'
+import type { Report } from '../report/report.js'
 import type { Refusal } from './answer.js'
 import { readCredentials } from './credentials.js'
 import {

@@ -1,4 +1,5 @@
-import type { JsonObject, Report } from '../index.js'
+import type { JsonObject } from '../lib/json.js'
+import type { Report } from '../report/report.js'
 import type { Refusal } from './answer.js'
 import { bearerChallenge } from './challenge.js'
 import { insufficientScope, toDescription, type RefusalSettings } from './refuse.js'

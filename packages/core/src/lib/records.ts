@@ -3,8 +3,11 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
-/** Own-property read, so inherited names (`__proto__`, `constructor`) never count as data. */
-export function own(obj: Record<string, unknown>, key: string): unknown {
+/**
+ * The one own-property read, for records from outside and for JSON objects alike: inherited names (`__proto__`,
+ * `constructor`, `toString`) never count as data or as claims.
+ */
+export function own<T>(obj: { readonly [key: string]: T }, key: string): T | undefined {
   return Object.hasOwn(obj, key) ? obj[key] : undefined
 }
 

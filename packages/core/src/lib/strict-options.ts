@@ -1,3 +1,4 @@
+import { boundedText } from './bounded-text.js'
 /**
  * Strict reading of configuration objects (createVerifier, entraAuth, authorize, checkTenants, createTestTenant…).
  * A misspelt option must throw at creation, never be ignored: `requirment` silently dropped turned authorization
@@ -42,7 +43,7 @@ export function closestName(name: string, valid: Iterable<string>): string | und
 
 /** A name as it may be shown in an error message: bounded, control characters escaped. */
 function shown(name: string): string {
-  const cut = name.length > 64 ? `${name.slice(0, 64)}…` : name
+  const cut = boundedText(name, 64)
   return JSON.stringify(cut)
     .slice(1, -1)
     .replace(

@@ -2,7 +2,7 @@ import { indexCatalog, type CatalogIndex } from './catalog-index.js'
 import { GRAPH_CATALOG } from './catalogs/graph.js'
 import { M365D_CATALOG } from './catalogs/m365d.js'
 import { MDE_CATALOG } from './catalogs/mde.js'
-import { deepFreeze } from './freeze.js'
+import { deepFreeze } from '../lib/freeze.js'
 import type { PermissionCatalog } from './types.js'
 
 /**

@@ -1,6 +1,9 @@
 import { BUILTIN_CATALOGS } from './builtin.js'
-import { checkPermissions } from './check.js'
+import type { CatalogIndex } from './catalog-index.js'
+import { decidePermissions, readGrants, type Grants } from './check.js'
+import { nameKey } from './name-key.js'
 import { formatOperation } from './operation.js'
+import { compileRequirement } from './requirement.js'
 import type { CatalogOperation, PermissionCatalog, PermissionKind, PermissionSubject } from './types.js'
 
 /** One operation of a catalog, judged for one token. */
@@ -73,19 +76,68 @@ export function catalogForToken(facts: Pick<PermissionSubject, 'api'>): Permissi
 }
 
 /**
- * Judges a token against every operation of a catalog with the public checkPermissions (so each row says exactly
- * what a check of that one operation would), grouped by area in the catalog's order. Pure and synchronous.
+ * The token's grants cut down to the names the catalog can mention, read once: each operation's decision then
+ * costs what its own names cost, whatever the token carries (a token with 20,000 roles is read once, not once per
+ * operation). Names outside the catalog can grant nothing; a placeholder keeps "has scopes at all", which decides
+ * the context of an unclassified token.
+ */
+function grantsFor(g: Grants, index: CatalogIndex): Grants {
+  const mentioned = new Set<string>()
+  for (const op of index.catalog.operations) {
+    const groups = [
+      op.application,
+      op.delegated,
+      ...(op.alsoRequires?.application ?? []),
+      ...(op.alsoRequires?.delegated ?? []),
+    ]
+    for (const group of groups)
+      for (const n of group) {
+        mentioned.add(nameKey(n))
+        mentioned.add(nameKey(index.canonical(n)))
+      }
+  }
+  const keep = (names: readonly string[]): string[] => names.filter((n) => mentioned.has(nameKey(n)))
+  const scopes = keep(g.scopes)
+  return {
+    ...g,
+    roles: keep(g.roles),
+    scopes: scopes.length === 0 && g.scopes.length > 0 ? [' '] : scopes,
+  }
+}
+
+/**
+ * Judges a token against every operation of a catalog, grouped by area in the catalog's order; each row says what
+ * checkPermissions of that one operation would. The catalog is validated and indexed once and the token's grants
+ * read once: O(operations + roles). Pure and synchronous; API misuse throws TypeError as checkPermissions does.
  */
 export function capabilitiesOf(facts: PermissionSubject, catalog: PermissionCatalog): Capabilities {
   const builtin =
     Object.hasOwn(BUILTIN_CATALOGS, catalog.id) &&
     (BUILTIN_CATALOGS as Readonly<Record<string, PermissionCatalog>>)[catalog.id] === catalog
+  const read = readGrants(facts)
+  if (read === null)
+    throw new TypeError('capabilitiesOf: facts must be token facts (an object with a payload object)')
+  const first = catalog.operations[0]
+  // One resolution (validating a custom catalog, finding a built-in one's index); the operation only makes it legal.
+  const asked = first === undefined ? { require: ['x'] } : { operation: formatOperation(first) }
+  const compiled = compileRequirement(builtin ? { api: catalog.id, ...asked } : { catalog, ...asked })
+  if (!compiled.ok) throw new TypeError(`capabilitiesOf: ${compiled.problem.message}`)
+  const index = compiled.value.resolve(read.api).index
+  const g = index === null ? read : grantsFor(read, index)
+  // Decisions read the validated copy the index holds; the rows show the caller's catalog as given.
+  const decided = index === null ? catalog.operations : index.catalog.operations
   const areas = new Map<string, CapabilityArea>()
   let context: PermissionKind = 'application'
   let granted = 0
-  for (const op of catalog.operations) {
+  for (const [i, op] of catalog.operations.entries()) {
     const operation = formatOperation(op)
-    const check = checkPermissions(facts, builtin ? { api: catalog.id, operation } : { catalog, operation })
+    const check = decidePermissions(g, {
+      index,
+      operation: decided[i] ?? op,
+      label: operation,
+      require: [],
+      unknown: null,
+    })
     context = check.context
     const row: OperationCapability = {
       operation,

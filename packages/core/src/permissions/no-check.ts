@@ -1,4 +1,4 @@
-import type { PermissionReport } from '../token/report.js'
+import type { PermissionReport } from '../report/report.js'
 
 /** The permission part of a Report when nothing was asked. */
 export const NO_PERMISSION_CHECK: PermissionReport = Object.freeze({

@@ -1,6 +1,6 @@
 import { BUILTIN_CATALOG_IDS, BUILTIN_CATALOGS, builtinIndex } from './builtin.js'
 import { indexCatalog, type CatalogIndex } from './catalog-index.js'
-import { deepFreeze } from './freeze.js'
+import { deepFreeze } from '../lib/freeze.js'
 import { parseCatalog } from './validate-catalog.js'
 
 /** A catalog as a requirement uses it: validated, indexed, and named by a reference that stands for its content. */

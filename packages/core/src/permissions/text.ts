@@ -1,9 +1,11 @@
+import { boundedText } from '../lib/bounded-text.js'
+
 /**
  * Token and caller text shown in a finding, cut to a bounded length: a message never grows with its input
  * (issue 12: every message built from token content stays small).
  */
 export function clip(text: string, limit = 100): string {
-  return text.length > limit ? `${text.slice(0, limit)}…` : text
+  return boundedText(text, limit)
 }
 
 /** A list shown in a message: at most `count` items, each clipped, then how many more there are. */

@@ -1,5 +1,5 @@
 import { CLOUD_NAMES, isGuid } from '../entra/clouds.js'
-import { deepFreeze } from './freeze.js'
+import { deepFreeze } from '../lib/freeze.js'
 import { isPermissionName, nameKey } from './name-key.js'
 import { parseOperation } from './operation.js'
 import {

@@ -1,4 +1,4 @@
-import type { Report } from '../token/report.js'
+import type { Report } from '../report/report.js'
 
 /**
  * Thrown by the kit's assertions. `code` is stable; `report` is the Report the verdict was drawn from,

@@ -1,6 +1,6 @@
 import { isFindingCode, type FindingCode } from '../findings/catalogue.js'
 import type { RequirementOptions } from '../token/options.js'
-import type { Report } from '../token/report.js'
+import type { Report } from '../report/report.js'
 import { TokenAssertionError } from './assertion-error.js'
 import { describeFindings, explainReport } from './describe-report.js'
 import {

@@ -1,5 +1,5 @@
 import type { TokenVersion } from '../entra/issuers.js'
-import type { JsonValue } from '../token/json.js'
+import type { JsonValue } from '../lib/json.js'
 import type { TestTokenKind } from './token-shapes.js'
 
 /**

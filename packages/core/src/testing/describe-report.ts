@@ -1,5 +1,5 @@
 import type { Finding } from '../findings/finding.js'
-import type { Report } from '../token/report.js'
+import type { Report } from '../report/report.js'
 
 const MARK: Record<Finding['severity'], string> = { error: 'error  ', warning: 'warning', info: 'info   ' }
 

@@ -1,7 +1,7 @@
 import { API_RESOURCES } from '../entra/apis.js'
 import { CLOUDS, type CloudName } from '../entra/clouds.js'
 import { expectedIssuer, type TokenVersion } from '../entra/issuers.js'
-import type { JsonObject } from '../token/json.js'
+import type { JsonObject } from '../lib/json.js'
 
 /** Where a tenant's discovery document and key set live, per token version, as Entra publishes them. */
 export interface TenantEndpoints {

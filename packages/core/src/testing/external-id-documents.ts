@@ -1,5 +1,5 @@
 import { externalIdIssuer, externalIdOrigin } from '../entra/external-id.js'
-import type { JsonObject } from '../token/json.js'
+import type { JsonObject } from '../lib/json.js'
 
 /**
  * A test tenant's Microsoft Entra External ID (CIAM) host, `{tid}.ciamlogin.com`: its v2 metadata (issuer

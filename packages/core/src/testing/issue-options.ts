@@ -1,6 +1,6 @@
 import type { KnownApiId } from '../entra/apis.js'
 import type { TokenVersion } from '../entra/issuers.js'
-import type { JsonValue } from '../token/json.js'
+import type { JsonValue } from '../lib/json.js'
 import type { Clock } from '../token/options.js'
 import type { TestCaller } from './caller-shapes.js'
 import type { TestTokenKind } from './token-shapes.js'

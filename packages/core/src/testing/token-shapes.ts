@@ -1,6 +1,6 @@
 import type { CloudName } from '../entra/clouds.js'
 import { expectedIssuer, type TokenVersion } from '../entra/issuers.js'
-import type { JsonObject } from '../token/json.js'
+import type { JsonObject } from '../lib/json.js'
 
 export type TestTokenKind = 'app-only' | 'delegated' | 'id-token'
 

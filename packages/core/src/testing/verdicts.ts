@@ -3,7 +3,7 @@ import { FINDING_RULES, type FindingCode } from '../findings/catalogue.js'
 import type { Finding } from '../findings/finding.js'
 import { inspectToken } from '../token/inspect.js'
 import type { InspectOptions, RequirementOptions } from '../token/options.js'
-import type { Report } from '../token/report.js'
+import type { Report } from '../report/report.js'
 
 /** inspectToken's options without `operation`, which the assertion names separately. */
 export type GrantOptions = Omit<InspectOptions, 'operation'>

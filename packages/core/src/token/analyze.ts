@@ -13,7 +13,7 @@ import { compileRequirement, type RequirementCompilation } from '../permissions/
 import { lifecycleFindings } from '../permissions/lifecycle/judge.js'
 import { DEFAULT_CLOCK_SKEW_SECONDS, readClock, toList, type InspectOptions } from './options.js'
 import { verdictOf } from './verdict.js'
-import type { PermissionReport, Report, SignatureReport, TokenFacts } from './report.js'
+import type { PermissionReport, Report, SignatureReport, TokenFacts } from '../report/report.js'
 
 /** Everything the offline pipeline learned; the verifier adds the signature and finishes the Report. */
 export interface Analysis {
@@ -37,6 +37,8 @@ export interface AnalyzeStages {
   normalized?: NormalizedInput
   /** The requirement, already compiled (the verifier reads its request once); otherwise compiled from options. */
   requirement?: RequirementCompilation
+  /** The permission step; a verifier passes evaluatePermissions wrapped in its decision memo. */
+  evaluate?: typeof evaluatePermissions
 }
 
 /** normalize → decode → classify → checks. Pure and synchronous; the clock is read once. */
@@ -79,7 +81,11 @@ export function analyzeToken(
     ...checkAudience(facts, toList(options.audience), options.api),
     ...checkClientApp(facts, options.clientApps),
   )
-  const permissions = evaluatePermissions(facts, stages.requirement ?? compileRequirement(options), findings)
+  const permissions = (stages.evaluate ?? evaluatePermissions)(
+    facts,
+    stages.requirement ?? compileRequirement(options),
+    findings,
+  )
   findings.push(...permissions.findings)
   // Dated lifecycles are judged after the permission decision, at this call's clock (the verifier does the same).
   if (now !== null) findings.push(...lifecycleFindings(facts, permissions.report, now.getTime()))

@@ -3,8 +3,8 @@ import { makeFinding } from '../findings/make-finding.js'
 import { assertKnownKeys } from '../lib/strict-options.js'
 import { hasErrors, sortFindings } from '../findings/make-finding.js'
 import type { CallerCredential } from './caller.js'
-import { ownValue } from './json.js'
-import type { Report } from './report.js'
+import { ownValue } from '../lib/json.js'
+import type { Report } from '../report/report.js'
 import { verdictOf } from './verdict.js'
 
 /** Which AI agents may call: all (true, the default), none (false), or only one mode. */

@@ -1,5 +1,5 @@
-import { ownValue, type JsonObject } from './json.js'
-import type { TokenKind } from './report.js'
+import { ownValue, type JsonObject } from '../lib/json.js'
+import type { TokenKind } from '../report/report.js'
 
 /** Who an AI agent's token is for (architecture.md, "Caller facts"); null when the token is not an agent's. */
 export type AgentMode = 'autonomous' | 'on-behalf-of-user' | 'agent-user'

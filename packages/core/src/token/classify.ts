@@ -1,6 +1,6 @@
 import { isAutonomousAgent, meaningfulScope } from './caller.js'
-import { ownValue, type JsonObject } from './json.js'
-import type { KindRule, TokenKind } from './report.js'
+import { ownValue, type JsonObject } from '../lib/json.js'
+import type { KindRule, TokenKind } from '../report/report.js'
 
 export interface Classification {
   kind: TokenKind

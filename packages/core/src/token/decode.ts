@@ -1,8 +1,9 @@
 import type { Finding } from '../findings/finding.js'
 import { makeFinding } from '../findings/make-finding.js'
-import { base64UrlRefusal, decodeBase64Url, decodeBase64UrlText } from './base64url.js'
-import { isJsonObject, ownValue, type JsonObject } from './json.js'
-import { parseStrictJson } from './strict-json.js'
+import { base64UrlRefusal, decodeBase64Url, decodeBase64UrlText } from '../lib/base64url.js'
+import { isJsonObject, ownValue, type JsonObject } from '../lib/json.js'
+import { parseStrictJson } from '../lib/strict-json.js'
+import { boundedText } from '../lib/bounded-text.js'
 
 /** Microsoft.IdentityModel's cap; Entra tokens are a few kilobytes. */
 export const MAX_TOKEN_BYTES = 256_000
@@ -59,13 +60,13 @@ const MAX_QUOTED = 80
 
 export function shortJson(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value)
-  return text.length <= MAX_QUOTED ? text : `${text.slice(0, MAX_QUOTED)}…`
+  return boundedText(text, MAX_QUOTED)
 }
 
 /** A token-controlled value for a finding's expected/actual: strings and structures cut to a small size. */
 export function shortValue(value: unknown): unknown {
   if (value === undefined) return null
-  if (typeof value === 'string') return value.length <= MAX_QUOTED ? value : `${value.slice(0, MAX_QUOTED)}…`
+  if (typeof value === 'string') return boundedText(value, MAX_QUOTED)
   if (typeof value === 'object' && value !== null) return shortJson(value)
   return value
 }

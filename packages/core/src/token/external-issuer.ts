@@ -2,7 +2,7 @@ import { isB2cIssuer, parseExternalIdIssuer } from '../entra/external-id.js'
 import { parseEntraIssuer } from '../entra/issuers.js'
 import type { Finding } from '../findings/finding.js'
 import { makeFinding } from '../findings/make-finding.js'
-import { ownValue, type JsonObject } from './json.js'
+import { ownValue, type JsonObject } from '../lib/json.js'
 
 /** Which identity platform wrote the issuer. */
 export type IssuerType = 'entra-id' | 'external-id' | 'b2c'

@@ -9,8 +9,9 @@ import { makeFinding } from '../findings/make-finding.js'
 import { readCallerFacts } from './caller.js'
 import { classifyToken, clientOf } from './classify.js'
 import type { DecodedToken } from './decode.js'
-import { ownValue, type JsonObject } from './json.js'
-import type { TokenFacts } from './report.js'
+import { ownValue, type JsonObject } from '../lib/json.js'
+import type { TokenFacts } from '../report/report.js'
+import { isoFromEpochSeconds } from '../lib/iso-date.js'
 
 export function stringClaim(obj: JsonObject, name: string): string | null {
   const v = ownValue(obj, name)
@@ -20,7 +21,7 @@ export function stringClaim(obj: JsonObject, name: string): string | null {
 /** A NumericDate that can be shown as a time; absurd values (checked elsewhere) are not. */
 export function epochToIso(value: unknown): string | null {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 32_503_680_000) return null
-  return new Date(Math.trunc(value) * 1000).toISOString()
+  return isoFromEpochSeconds(Math.trunc(value))
 }
 
 /** roles must be an array of strings and scp a space-separated string; anything else grants nothing. */

@@ -1,7 +1,7 @@
 import { makeFinding } from '../findings/make-finding.js'
 import { analyzeToken, toReport } from './analyze.js'
 import type { InspectOptions } from './options.js'
-import type { Report } from './report.js'
+import type { Report } from '../report/report.js'
 
 /**
  * Offline diagnosis: every check that needs no key. Synchronous and never throws for bad tokens; the

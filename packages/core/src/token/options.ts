@@ -1,5 +1,4 @@
-import type { KnownApiId } from '../entra/apis.js'
-import type { PermissionCatalog } from '../permissions/types.js'
+import type { RequirementOptions } from '../permissions/requirement-options.js'
 
 /** The clock: a fixed instant, or a function read once per call. */
 export type Clock = Date | (() => Date)
@@ -17,16 +16,8 @@ export interface CheckOptions {
   clockSkew?: number
 }
 
-export interface RequirementOptions {
-  /** The API being called. */
-  api?: KnownApiId
-  /** "METHOD path" of the operation being called. */
-  operation?: string
-  /** Explicit required permission(s): all must be present. */
-  require?: readonly string[]
-  /** A custom API's permission catalog (docs/permissions.md); operations are then looked up there. */
-  catalog?: PermissionCatalog
-}
+// What a call asks is the permission layer's vocabulary; re-exported here for the token layer's options.
+export type { RequirementOptions } from '../permissions/requirement-options.js'
 
 export type InspectOptions = CheckOptions & RequirementOptions
 

@@ -1,13 +1,9 @@
 import { FINDING_RULES } from '../findings/catalogue.js'
 import type { Finding } from '../findings/finding.js'
-import type { PermissionReport, SignatureReport, TokenFacts } from './report.js'
+import type { PermissionReport, SignatureReport, TokenFacts, Verdict } from '../report/report.js'
 
-/**
- * The one answer to "will this token work?" (architecture.md, Verdicts). `works` needs a verified signature, no error
- * finding, and the asked permission granted (or none asked); `refused` means an error finding; `undetermined` means
- * nothing is wrong as far as could be seen, but the signature was not verified or the permission could not be judged.
- */
-export type Verdict = 'works' | 'refused' | 'undetermined'
+// The type lives with the Report it is part of; re-exported so that existing imports keep working.
+export type { Verdict } from '../report/report.js'
 
 /** Why the verdict is what it is, in one sentence each surface can show after its own label. */
 export interface VerdictSummary {

@@ -1,7 +1,7 @@
 import { expect } from 'vitest'
 import { isFindingCode, type FindingCode } from '../findings/catalogue.js'
 import type { RequirementOptions } from '../token/options.js'
-import type { Report } from '../token/report.js'
+import type { Report } from '../report/report.js'
 import type { AgentMode } from '../token/caller.js'
 import { inspectToken } from '../token/inspect.js'
 

@@ -5,7 +5,7 @@ import {
   decodeBase64Url,
   decodeBase64UrlText,
   encodeBase64Url,
-} from '../../src/token/base64url.js'
+} from '../../src/lib/base64url.js'
 
 // RFC 7515 §2 and the canonical-encoding rule of security.md, as a specification: a segment is accepted exactly
 // when it uses the URL-safe alphabet without padding and re-encodes to itself; its bytes are what Node decodes.

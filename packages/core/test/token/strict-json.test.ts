@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseStrictJson, parseStrictJsonExact } from '../../src/token/strict-json.js'
+import { parseStrictJson, parseStrictJsonExact } from '../../src/lib/strict-json.js'
 
 describe('parseStrictJson', () => {
   it('reads what JSON.stringify writes exactly as JSON.parse does (2,000 values)', () => {

@@ -7,9 +7,9 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parseKeySet, selectKey } from '../../src/entra/keyset/key-set.js'
-import { decodeBase64Url } from '../../src/token/base64url.js'
-import { isJsonObject } from '../../src/token/json.js'
-import { parseStrictJson } from '../../src/token/strict-json.js'
+import { decodeBase64Url } from '../../src/lib/base64url.js'
+import { isJsonObject } from '../../src/lib/json.js'
+import { parseStrictJson } from '../../src/lib/strict-json.js'
 import { createRs256Verifier } from '../../src/token/verify/rs256/node.js'
 
 const rs256 = createRs256Verifier('sync')

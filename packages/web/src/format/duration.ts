@@ -1,22 +1,7 @@
-const UNITS: readonly (readonly [string, number])[] = [
-  ['d', 86400],
-  ['h', 3600],
-  ['min', 60],
-  ['s', 1],
-]
+import { formatDuration } from '@claimcheck/core'
 
-/** "3 h 5 min", "42 s": the largest unit and the next one when it is not zero. */
-export function formatDuration(seconds: number): string {
-  const s = Math.round(Math.abs(seconds))
-  const first = UNITS.findIndex(([, size]) => s >= size)
-  if (first === -1) return '0 s'
-  const [name, size] = UNITS[first] as readonly [string, number]
-  const major = Math.floor(s / size)
-  const next = UNITS[first + 1]
-  if (next === undefined) return `${major} ${name}`
-  const minor = Math.floor((s - major * size) / next[1])
-  return minor > 0 ? `${major} ${name} ${minor} ${next[0]}` : `${major} ${name}`
-}
+// One duration formatter for the page, the CLI and the library's messages: core's, through its public entry.
+export { formatDuration }
 
 /** "in 55 min", "2 h ago", "now" relative to `now`. */
 export function formatRelative(epochSeconds: number, now: Date): string {

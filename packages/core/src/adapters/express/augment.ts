@@ -2,7 +2,7 @@
 // `import '@claimcheck/core/express/augment'`. Not imported by `@claimcheck/core/express` itself, so ClaimCheck
 // type-checks beside express-oauth2-jwt-bearer, which declares its own `auth` on the same interface (TS2717).
 // Without it, read the Report with getAuth(req), whatever requestProperty is.
-import type { Report } from '../../index.js'
+import type { Report } from '../../report/report.js'
 
 declare global {
   // Express declares its Request in this global namespace; merging `auth` here types `req.auth` in handlers.

@@ -5,7 +5,7 @@ import {
   resourceMetadataPath,
   type ProtectedResourceMetadataOptions,
 } from '../../http/protected-resource.js'
-import type { Report } from '../../index.js'
+import type { Report } from '../../report/report.js'
 import { recallAuth, rememberAuth } from '../auth-store.js'
 import { resolveEntraAuth, type EntraAuthOptions } from '../options.js'
 import { expressRoutePath } from './route-path.js'

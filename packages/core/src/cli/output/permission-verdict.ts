@@ -1,5 +1,5 @@
 import type { Finding } from '../../findings/finding.js'
-import type { Report } from '../../token/report.js'
+import type { Report } from '../../report/report.js'
 import type { Style } from './style.js'
 import { fixForSurface } from '../../findings/surface-fixes.js'
 import { escapeForTerminal } from './escape.js'

@@ -1,5 +1,5 @@
 import type { Capabilities } from '../../permissions/capabilities.js'
-import type { Report } from '../../token/report.js'
+import type { Report } from '../../report/report.js'
 import { renderClaims } from './claims.js'
 import { renderFindings } from './findings.js'
 import { renderPermissionVerdict } from './permission-verdict.js'

@@ -1,7 +1,7 @@
 import { API_RESOURCES } from '../../entra/apis.js'
 import { CLOUDS } from '../../entra/clouds.js'
 import type { Capabilities } from '../../permissions/capabilities.js'
-import type { Report, TokenFacts } from '../../token/report.js'
+import type { Report, TokenFacts } from '../../report/report.js'
 import type { Style } from './style.js'
 import { escapeForTerminal } from './escape.js'
 import { hanging, relativeTime, utc } from './text.js'

@@ -1,4 +1,4 @@
-import { formatDuration } from '../../time/duration.js'
+import { formatDuration } from '../../lib/duration.js'
 
 /** The width human output wraps to when the terminal does not say (a pipe, a file). */
 export const DEFAULT_COLUMNS = 100

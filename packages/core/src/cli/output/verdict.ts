@@ -1,6 +1,6 @@
 import { FINDING_RULES } from '../../findings/catalogue.js'
 import { summarizeVerdict, type Verdict } from '../../token/verdict.js'
-import type { Report } from '../../token/report.js'
+import type { Report } from '../../report/report.js'
 import { escapeForTerminal } from './escape.js'
 import { fixForSurface } from '../../findings/surface-fixes.js'
 import type { Style } from './style.js'

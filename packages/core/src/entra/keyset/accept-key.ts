@@ -1,5 +1,5 @@
-import { decodeBase64Url } from '../../token/base64url.js'
-import { isJsonObject, ownValue, type JsonValue } from '../../token/json.js'
+import { decodeBase64Url } from '../../lib/base64url.js'
+import { isJsonObject, ownValue, type JsonValue } from '../../lib/json.js'
 import { hasRocaFingerprint } from './roca.js'
 
 /** Smallest RSA modulus Entra's keys (and NIST) allow. */

@@ -1,5 +1,6 @@
-import { isJsonObject, type JsonObject } from '../../token/json.js'
-import { parseStrictJson } from '../../token/strict-json.js'
+import { isJsonObject, type JsonObject } from '../../lib/json.js'
+import { parseStrictJson } from '../../lib/strict-json.js'
+import { boundedText } from '../../lib/bounded-text.js'
 
 /** The subset of the Fetch API the key-set layer uses; `globalThis.fetch` in Node and browsers. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>
@@ -98,7 +99,7 @@ async function readCapped(
 function describeError(err: unknown): string {
   const text =
     err instanceof Error ? err.message : typeof err === 'string' ? err : 'a non-Error value was thrown'
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text
+  return boundedText(text, 200)
 }
 
 function isResponseLike(value: unknown): value is Response {

@@ -1,4 +1,4 @@
-import { isJsonObject, ownValue, type JsonValue } from '../../token/json.js'
+import { isJsonObject, ownValue, type JsonValue } from '../../lib/json.js'
 import { acceptKey, type AcceptedKey, type RejectedKey } from './accept-key.js'
 
 /** A key set as published, split into the keys we trust and the ones we refused (with why, for the findings). */

@@ -1,7 +1,7 @@
 import { API_RESOURCES, isKnownApiId, type KnownApiId } from '../../entra/apis.js'
 import { inspectToken } from '../../token/inspect.js'
 import type { Clock } from '../../token/options.js'
-import type { TokenFacts } from '../../token/report.js'
+import type { TokenFacts } from '../../report/report.js'
 import { adminConsentLink } from '../admin-consent-link.js'
 import { builtinIndexes } from '../builtin.js'
 import { nameKey } from '../name-key.js'

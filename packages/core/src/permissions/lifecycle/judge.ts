@@ -1,7 +1,7 @@
 import { API_RESOURCES, isKnownApiId } from '../../entra/apis.js'
 import type { Finding } from '../../findings/finding.js'
 import { makeFinding } from '../../findings/make-finding.js'
-import type { PermissionReport, TokenFacts } from '../../token/report.js'
+import type { PermissionReport, TokenFacts } from '../../report/report.js'
 import { adminConsentLink } from '../admin-consent-link.js'
 import type { LifecycleReplacement, OperationLifecycle, PermissionKind } from '../types.js'
 import { retiredApiForAudience } from './retired-apis.js'

@@ -1,6 +1,6 @@
 import type { Finding } from '../../findings/finding.js'
 import { makeFinding } from '../../findings/make-finding.js'
-import type { TokenFacts } from '../report.js'
+import type { TokenFacts } from '../../report/report.js'
 
 export function checkClientApp(facts: TokenFacts, clientApps: readonly string[] | undefined): Finding[] {
   if (clientApps === undefined) return []

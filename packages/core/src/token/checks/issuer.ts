@@ -3,7 +3,7 @@ import { describeNonEntraIssuer, parseEntraIssuer } from '../../entra/issuers.js
 import type { Finding } from '../../findings/finding.js'
 import { makeFinding } from '../../findings/make-finding.js'
 import { checkExternalIssuer } from '../external-issuer.js'
-import { ownValue, type JsonObject } from '../json.js'
+import { ownValue, type JsonObject } from '../../lib/json.js'
 
 /** iss must have Entra's exact form, name the token's own tid, and agree with ver. */
 export function checkIssuer(payload: JsonObject): Finding[] {

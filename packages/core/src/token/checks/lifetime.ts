@@ -1,8 +1,8 @@
 import type { Finding } from '../../findings/finding.js'
 import { makeFinding } from '../../findings/make-finding.js'
 import { describeType } from '../facts.js'
-import { ownValue, type JsonObject } from '../json.js'
-import { formatDuration } from '../../time/duration.js'
+import { ownValue, type JsonObject } from '../../lib/json.js'
+import { formatDuration } from '../../lib/duration.js'
 
 /** Entra's longest-lived access tokens (continuous access evaluation) live up to 28 hours. */
 export const MAX_LIFETIME_SECONDS = 28 * 3600

@@ -5,8 +5,8 @@ import { MAX_KID_LENGTH } from '../../entra/keyset/accept-key.js'
 import type { Finding } from '../../findings/finding.js'
 import { makeFinding } from '../../findings/make-finding.js'
 import { shortJson, shortValue, type DecodedToken } from '../decode.js'
-import { ownValue } from '../json.js'
-import type { SignatureStatus, TokenFacts } from '../report.js'
+import { ownValue } from '../../lib/json.js'
+import type { SignatureStatus, TokenFacts } from '../../report/report.js'
 
 /** What the configuration allows, as the key choice needs it. */
 export interface KeyPolicy {

@@ -4,12 +4,13 @@ import type { TokenVersion } from '../../entra/issuers.js'
 import { createKeySetStore, createStaticKeySetStore, type KeySetStore } from '../../entra/keyset/store.js'
 import { createRs256Verifier } from '#rs256'
 import { DEFAULT_CLOCK_SKEW_SECONDS, readClock, type RequirementOptions } from '../options.js'
-import type { Report } from '../report.js'
+import type { Report } from '../../report/report.js'
 import { resolveVerifierOptions, type ResolvedVerifierOptions, type VerifierOptions } from './options.js'
 import { failedVerification, stillPublished, verifyToken, type VerifierContext } from './pipeline.js'
 import { readRequest } from './request.js'
-import { normalizeInput } from '../normalize.js'
-import { createResultCache } from './result-cache.js'
+import { withResultCache, withoutResultCache, type RunPipeline, type VerifyOnce } from './result-cache.js'
+import { createPermissionMemo, PERMISSION_MEMO_ENTRIES } from './permission-memo.js'
+import { evaluatePermissions } from '../../permissions/evaluate.js'
 import { applyCallerPolicy } from '../caller-policy.js'
 import { externalIdTenantOf } from '../../entra/external-id.js'
 
@@ -33,10 +34,16 @@ export function createVerifier(options: VerifierOptions): Verifier {
 
 /** For diagnosis tools (CLI, web page): audience and tenants may be left out, as with inspectToken. Not for APIs. */
 export function createDiagnosticVerifier(options: Partial<VerifierOptions>): Verifier {
-  return verifierFor(resolveVerifierOptions(options as VerifierOptions, { diagnosis: true }), true)
+  return verifierFor(resolveVerifierOptions(options as VerifierOptions, { diagnosis: true }), {
+    diagnosis: true,
+  })
 }
 
-function contextFor(config: ResolvedVerifierOptions, diagnosis: boolean): VerifierContext {
+function contextFor(
+  config: ResolvedVerifierOptions,
+  diagnosis: boolean,
+  memoEntries: number,
+): VerifierContext {
   const clock = config.now === undefined ? Date.now : () => readClock(config.now).getTime()
   const store: KeySetStore | null =
     config.jwks !== null
@@ -56,6 +63,7 @@ function contextFor(config: ResolvedVerifierOptions, diagnosis: boolean): Verifi
     store,
     rs256: createRs256Verifier(),
     skewSeconds: config.clockSkew ?? DEFAULT_CLOCK_SKEW_SECONDS,
+    evaluate: createPermissionMemo(evaluatePermissions, memoEntries),
     policy: {
       tenants: config.tenants === 'any' ? null : new Set(config.tenants.map((t) => t.toLowerCase())),
       clouds: config.clouds,
@@ -75,32 +83,45 @@ function contextFor(config: ResolvedVerifierOptions, diagnosis: boolean): Verifi
   }
 }
 
-function verifierFor(config: ResolvedVerifierOptions, diagnosis = false): Verifier {
-  const ctx = contextFor(config, diagnosis)
-  const cache = config.resultCacheEntries > 0 ? createResultCache(config.resultCacheEntries) : null
+/**
+ * A verifier for resolved options. Internal (not exported by the package): `memoEntries: 0` turns the permission
+ * memo off, so that tests can compare the memoized path with the general one Report for Report.
+ */
+export function verifierFor(
+  config: ResolvedVerifierOptions,
+  {
+    diagnosis = false,
+    memoEntries = PERMISSION_MEMO_ENTRIES,
+  }: { diagnosis?: boolean; memoEntries?: number } = {},
+): Verifier {
+  const ctx = contextFor(config, diagnosis, memoEntries)
+  const run: RunPipeline = (raw, request, now, known, normalized) =>
+    verifyToken(ctx, raw, request, now, known, normalized)
+  const once: VerifyOnce =
+    config.resultCacheEntries > 0
+      ? withResultCache(
+          {
+            maxEntries: config.resultCacheEntries,
+            skewSeconds: ctx.skewSeconds,
+            live: (proof) => stillPublished(ctx, proof),
+          },
+          run,
+        )
+      : withoutResultCache(run)
+  // Caller policies are judged on every call, on cached and fresh Reports alike (never remembered).
+  const policed = (report: Report): Report => applyCallerPolicy(report, config.callers)
   return {
-    async verify(raw, request) {
+    verify(raw, request) {
       try {
         // The clock is read once per call, and the request once: every check and the cache agree on both.
         const now = readClock(config.now)
         if (!(now instanceof Date) || !Number.isFinite(now.getTime()))
           throw new TypeError('the now option returned something other than a valid Date')
-        const read = readRequest(request)
-        const normalized = typeof raw === 'string' ? normalizeInput(raw) : undefined
-        const key = cache === null || normalized === undefined ? null : cache.keyOf(normalized, read)
-        const hit =
-          key === null
-            ? null
-            : (cache as NonNullable<typeof cache>).get(key, now, ctx.skewSeconds, (proof) =>
-                stillPublished(ctx, proof),
-              )
-        // Caller policies are judged on every call, on cached and fresh Reports alike (never remembered).
-        if (hit !== null && 'report' in hit) return applyCallerPolicy(hit.report, config.callers)
-        const verification = await verifyToken(ctx, raw, read, now, hit?.known ?? null, normalized)
-        if (key !== null) (cache as NonNullable<typeof cache>).set(key, verification)
-        return applyCallerPolicy(verification.report, config.callers)
+        const out = once(raw, readRequest(request), now)
+        // One promise per call: a verification that finished synchronously is wrapped once, and only then.
+        return 'then' in out ? out.then(policed).catch(failedVerification) : Promise.resolve(policed(out))
       } catch (err) {
-        return failedVerification(err)
+        return Promise.resolve(failedVerification(err))
       }
     },
   }

@@ -1,10 +1,10 @@
 import { CLOUD_NAMES, isGuid, type CloudName } from '../../entra/clouds.js'
 import type { FetchLike } from '../../entra/keyset/fetch-json.js'
-import { parseStrictJson } from '../strict-json.js'
-import { isJsonObject, ownValue } from '../json.js'
+import { parseStrictJson } from '../../lib/strict-json.js'
+import { isJsonObject, ownValue } from '../../lib/json.js'
 import { inspectToken } from '../inspect.js'
 import type { Clock, RequirementOptions } from '../options.js'
-import type { Report } from '../report.js'
+import type { Report } from '../../report/report.js'
 import { createDiagnosticVerifier } from './create-verifier.js'
 import type { JsonWebKeySetInput } from './options.js'
 

@@ -4,7 +4,6 @@ import { urlAllowed, type FetchLike } from '../../entra/keyset/fetch-json.js'
 import { parseKeySet, type KeySet } from '../../entra/keyset/key-set.js'
 import { KEY_SET_DEFAULTS, type KeySetOptions } from '../../entra/keyset/options.js'
 import type { Clock } from '../options.js'
-import { DEFAULT_RESULT_CACHE_ENTRIES } from './result-cache.js'
 import { readCallerPolicy, type CallerPolicy, type CallerPolicyOptions } from '../caller-policy.js'
 
 /** A JSON Web Key Set as published (`{ "keys": [...] }`), e.g. JSON.parse of a downloaded key set. */
@@ -85,6 +84,9 @@ export interface ResolvedVerifierOptions {
   /** The compiled caller policy, or null when none is configured. */
   callers: CallerPolicy | null
 }
+
+/** Tokens the verified-result cache remembers by default. */
+export const DEFAULT_RESULT_CACHE_ENTRIES = 1_000
 
 /** The largest clock skew a verifier accepts, in seconds. */
 export const MAX_CLOCK_SKEW_SECONDS = 3600

@@ -10,11 +10,12 @@ import { checkLifetime } from '../checks/lifetime.js'
 import type { DecodedToken } from '../decode.js'
 import type { NormalizedInput } from '../normalize.js'
 import type { InspectOptions } from '../options.js'
-import type { Report, SignatureReport, SignatureStatus, TokenFacts } from '../report.js'
+import type { Report, SignatureReport, SignatureStatus, TokenFacts } from '../../report/report.js'
 import { chooseKey, type KeyChoice, type KeyPolicy } from './choose-key.js'
 import { checkKeyIssuer, keyNotFound, keysUnavailable, noFetch } from './key-rules.js'
 import type { ResolvedVerifierOptions } from './options.js'
 import type { ReadRequest } from './request.js'
+import type { EvaluatePermissions } from './permission-memo.js'
 import type { Rs256Verifier } from './rs256/backend.js'
 
 /** What one verifier holds: its configuration, its key sets and its cryptography. */
@@ -24,6 +25,8 @@ export interface VerifierContext {
   store: KeySetStore | null
   rs256: Rs256Verifier
   skewSeconds: number
+  /** The permission step, wrapped in this verifier's decision memo. */
+  evaluate: EvaluatePermissions
   /** Where a tenant's keys are, for a cloud and token version (built from configuration and the allowed tid only). */
   keySetSource(cloud: CloudName, tid: string, version: TokenVersion, authority?: string): KeySetSource
 }
@@ -160,29 +163,41 @@ function withKey(
 
 /**
  * analyze → choose key → signature → key rules → time → Report (docs/verification.md). The permission check is part
- * of the analysis, against what the call asked; nothing the call sends can change the configuration.
+ * of the analysis, against what the call asked; nothing the call sends can change the configuration. Synchronous
+ * when the key is at hand and the RSA check runs on this thread: no promise, no extra turn.
  */
-export async function verifyToken(
+export function verifyToken(
   ctx: VerifierContext,
   raw: string,
   request: ReadRequest,
   now: Date,
   known: KnownSignature | null = null,
   normalized?: NormalizedInput,
-): Promise<Verification> {
+): Verification | Promise<Verification> {
   const analysis: Analysis = analyzeToken(raw, inspectOptions(ctx.config, request, now), {
     time: false,
     requirement: request.compiled,
+    evaluate: ctx.evaluate,
     ...(normalized !== undefined ? { normalized } : {}),
   })
   // A request that cannot be read refuses the token; its findings come first, in both the cached and uncached paths.
   if (request.findings.length > 0) analysis.findings.unshift(...request.findings)
   const { decoded, facts } = analysis
   if (decoded === null || facts === null) return { report: toReport(analysis), timeless: null }
-
   const pending = checkSignature(ctx, decoded, facts, known)
-  // Synchronous when the key is at hand and node:crypto checks on this thread: no promise, no extra turn.
-  const signature = 'then' in pending ? await pending : pending
+  return 'then' in pending
+    ? pending.then((signature) => conclude(ctx, analysis, decoded, facts, signature, now))
+    : conclude(ctx, analysis, decoded, facts, pending, now)
+}
+
+function conclude(
+  ctx: VerifierContext,
+  analysis: Analysis,
+  decoded: DecodedToken,
+  facts: TokenFacts,
+  signature: SignatureOutcome,
+  now: Date,
+): Verification {
   analysis.signature = {
     status: signature.status,
     kid: analysis.signature.kid,

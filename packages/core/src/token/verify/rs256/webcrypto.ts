@@ -1,5 +1,5 @@
 import type { AcceptedKey } from '../../../entra/keyset/accept-key.js'
-import { decodeBase64Url } from '../../base64url.js'
+import { decodeBase64Url } from '../../../lib/base64url.js'
 import { signatureLengthFits, type Rs256Mode, type Rs256Verifier } from './backend.js'
 
 const ALGORITHM = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as const

@@ -3,10 +3,16 @@ import type { CloudName } from '../entra/clouds.js'
 import type { TokenVersion } from '../entra/issuers.js'
 import type { Finding } from '../findings/finding.js'
 import type { OperationLifecycle } from '../permissions/types.js'
-import type { CallerFacts } from './caller.js'
-import type { IssuerType } from './external-issuer.js'
-import type { JsonObject } from './json.js'
-import type { Verdict } from './verdict.js'
+import type { CallerFacts } from '../token/caller.js'
+import type { IssuerType } from '../token/external-issuer.js'
+import type { JsonObject } from '../lib/json.js'
+
+/**
+ * The one answer to "will this token work?" (architecture.md, Verdicts). `works` needs a verified signature, no error
+ * finding, and the asked permission granted (or none asked); `refused` means an error finding; `undetermined` means
+ * nothing is wrong as far as could be seen, but the signature was not verified or the permission could not be judged.
+ */
+export type Verdict = 'works' | 'refused' | 'undetermined'
 
 export type TokenKind = 'app-only' | 'delegated' | 'id-token' | 'unknown'
 

@@ -3,10 +3,8 @@ export interface JsonObject {
   [key: string]: JsonValue
 }
 
-/** Own-property read: inherited names (`__proto__`, `constructor`, `toString`) never count as claims. */
-export function ownValue(obj: JsonObject, name: string): JsonValue | undefined {
-  return Object.hasOwn(obj, name) ? obj[name] : undefined
-}
+// The JSON-facing name of lib/records' own-property read (one implementation; claims read it under this name).
+export { own as ownValue } from './records.js'
 
 export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value)

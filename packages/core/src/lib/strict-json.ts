@@ -1,4 +1,5 @@
 import type { JsonObject, JsonValue } from './json.js'
+import { boundedText } from './bounded-text.js'
 
 export type StrictJsonResult =
   /** `duplicates`: the paths of the first few repeated members (each shortened); `duplicateCount`: all of them. */
@@ -94,7 +95,7 @@ export function parseStrictJsonExact(text: string): StrictJsonResult {
     const path = names
       .map((n, k) => (typeof n === 'number' ? `[${n}]` : `${k === 0 ? '' : '.'}${showName(n)}`))
       .join('')
-    return path.length <= MAX_PATH_SHOWN ? path : `${path.slice(0, MAX_PATH_SHOWN)}…`
+    return boundedText(path, MAX_PATH_SHOWN)
   }
   let i = 0
 
