@@ -72,6 +72,16 @@ export function lintScope(scope: string | readonly string[], options: LintScopeO
   return (options.parameter ?? 'scope') === 'resource' ? lintResource(value) : lintScopeValue(value, options)
 }
 
+// Each comma with the whitespace around it becomes one space, in linear time. The regular expression that did this
+// (blanks, a comma, blanks) retried its leading blanks from every position of a long blank run: 2–5 s for 64 KB.
+// `trim` removes exactly what `\s` matches.
+function commasToSpaces(text: string): string {
+  const parts = text.split(',')
+  return parts
+    .map((part, k) => (k === 0 ? part.trimEnd() : k === parts.length - 1 ? part.trimStart() : part.trim()))
+    .join(' ')
+}
+
 function lintScopeValue(value: string, options: LintScopeOptions): ScopeLintResult {
   const findings: Finding[] = []
   let text = value
@@ -80,10 +90,10 @@ function lintScopeValue(value: string, options: LintScopeOptions): ScopeLintResu
     findings.push(
       makeFinding('scope-malformed', 'Scopes are separated by spaces, not commas.', {
         actual: value,
-        expected: text.replace(/\s*,\s*/g, ' ').trim(),
+        expected: commasToSpaces(text).trim(),
       }),
     )
-    text = text.replace(/\s*,\s*/g, ' ')
+    text = commasToSpaces(text)
     corrected = true
   }
   const rawItems = text.split(/\s+/).filter((s) => s !== '')
@@ -337,7 +347,7 @@ function isUriLike(value: string): boolean {
 
 /** Known APIs are written without a trailing slash; other resources keep theirs (Entra's rule gives "…//.default"). */
 function canonicalResource(resource: string): string {
-  return apiForAudience(resource) !== null ? resource.replace(/\/+$/, '') : resource
+  return apiForAudience(resource) !== null ? resource.replace(/(?<!\/)\/+$/, '') : resource
 }
 
 function resourceKey(resource: string): string {

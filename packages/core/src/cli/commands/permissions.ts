@@ -12,7 +12,7 @@ const USAGE = `claimcheck permissions [--api ${BUILTIN_CATALOG_IDS.join('|')} | 
 
 function defaultScope(catalog: PermissionCatalog): string | null {
   const resource = catalog.resourceByCloud?.public ?? catalog.identifierUris[0]
-  return resource === undefined ? null : `${resource.replace(/\/+$/, '')}/.default`
+  return resource === undefined ? null : `${resource.replace(/(?<!\/)\/+$/, '')}/.default`
 }
 
 function permissionDetails(catalog: PermissionCatalog, names: readonly string[], kind: PermissionKind) {
