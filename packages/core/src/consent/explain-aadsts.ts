@@ -144,7 +144,11 @@ function findInUrl(text: string): Found {
     }
     // https://login.microsoftonline.com/error?code=50058 — Entra's own lookup page, or an error_uri.
     const code = params.get('code')
-    if (code !== null && /^\d{3,9}$/.test(code) && url.pathname.replace(/(?<!\/)\/+$/, '').endsWith('/error')) {
+    if (
+      code !== null &&
+      /^\d{3,9}$/.test(code) &&
+      url.pathname.replace(/(?<!\/)\/+$/, '').endsWith('/error')
+    ) {
       return { numbers: [Number(code)], description: null }
     }
   }
