@@ -184,7 +184,7 @@ describe('inspect human output: safety', () => {
     expect(out).not.toContain('\u0007')
     expect(out).not.toContain('\u202e')
     expect(out).not.toContain('\r')
-    expect(out).toContain('\\u{1b}[2J')
+    expect(out).toContain('\\u001b[2J')
   })
 
   it('escapes token text in the permission verdict too', async () => {

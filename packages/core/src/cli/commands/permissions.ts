@@ -7,6 +7,7 @@ import { withUsageErrors } from '../args.js'
 import { EXIT_OK, UsageError, type CliIO } from '../io.js'
 import { resolveRequirementFlags } from '../requirement-flags.js'
 import type { Command } from '../run.js'
+import { toJsonText } from '../output/escape.js'
 
 const USAGE = `claimcheck permissions [--api ${BUILTIN_CATALOG_IDS.join('|')} | --catalog <file>] [--operation "<METHOD> <path or URL>"] [--json]`
 
@@ -142,13 +143,13 @@ export const permissionsCommand: Command = {
       if (!match) throw new UsageError(`--operation: ${req.operation} is not in the catalog`)
       io.stdout(
         values.json
-          ? `${JSON.stringify(operationJson(match.catalog, match.operation), null, 2)}\n`
+          ? toJsonText(operationJson(match.catalog, match.operation))
           : renderOperation(match.catalog, match.operation),
       )
       return EXIT_OK
     }
     io.stdout(
-      values.json ? `${JSON.stringify({ catalogs }, null, 2)}\n` : catalogs.map(renderCatalog).join('\n'),
+      values.json ? toJsonText({ catalogs }) : catalogs.map(renderCatalog).join('\n'),
     )
     return EXIT_OK
   },

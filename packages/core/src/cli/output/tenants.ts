@@ -1,6 +1,7 @@
 import { OUTCOME_ACTION_ORDER, type TenantOutcome } from '../../tenants/outcomes.js'
 import type { TenantResult } from '../../tenants/result.js'
 import type { TenantSummary } from '../../tenants/summary.js'
+import { escapeForTerminal as clean } from './escape.js'
 import type { Style } from './style.js'
 
 const LABELS: Readonly<Record<TenantOutcome, string>> = {
@@ -46,7 +47,7 @@ export function renderTenantTable(
     (a, b) => rank(a.outcome) - rank(b.outcome) || a.tenant.localeCompare(b.tenant),
   )
   const width = Math.max(
-    ...sorted.map((r) => r.tenant.length + (r.cloud === 'public' ? 0 : r.cloud.length + 3)),
+    ...sorted.map((r) => clean(r.tenant).length + (r.cloud === 'public' ? 0 : r.cloud.length + 3)),
     6,
   )
   const lines: string[] = []
@@ -58,14 +59,15 @@ export function renderTenantTable(
         : r.outcome === 'unavailable' || r.outcome === 'missing-permissions'
           ? style.yellow
           : style.red
-    lines.push(`${colour(LABELS[r.outcome].padEnd(20))} ${name.padEnd(width)}  ${detail(r)}`)
+    // The tenant is a line of the user's file and the detail quotes the token endpoint's answer: escaped.
+    lines.push(`${colour(LABELS[r.outcome].padEnd(20))} ${clean(name).padEnd(width)}  ${clean(detail(r))}`)
     if (CONSENT_FIXES.has(r.outcome) && r.consentUrl !== null)
-      lines.push(`${' '.repeat(21)}${style.dim('consent:')} ${r.consentUrl}`)
+      lines.push(`${' '.repeat(21)}${style.dim('consent:')} ${clean(r.consentUrl)}`)
     else if (r.outcome !== 'ready' && r.error?.fix)
-      lines.push(`${' '.repeat(21)}${style.dim('fix:')} ${r.error.fix}`)
+      lines.push(`${' '.repeat(21)}${style.dim('fix:')} ${clean(r.error.fix)}`)
   }
   lines.push('', summaryLine(summary, style))
-  for (const note of summary.notes) lines.push(style.yellow(note))
+  for (const note of summary.notes) lines.push(style.yellow(clean(note)))
   return `${lines.join('\n')}\n`
 }
 
