@@ -26,6 +26,8 @@ try {
 } catch (err) {
   // Not a usage error and not a finding: a defect. Its message may quote input, so it is escaped like the rest.
   const text = err instanceof Error ? (err.stack ?? err.message) : String(err)
-  process.stderr.write(`claimcheck: unexpected error: ${text.split('\n').map(escapeForTerminal).join('\n')}\n`)
+  process.stderr.write(
+    `claimcheck: unexpected error: ${text.split('\n').map(escapeForTerminal).join('\n')}\n`,
+  )
   process.exitCode = 1
 }

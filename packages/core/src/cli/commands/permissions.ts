@@ -148,9 +148,7 @@ export const permissionsCommand: Command = {
       )
       return EXIT_OK
     }
-    io.stdout(
-      values.json ? toJsonText({ catalogs }) : catalogs.map(renderCatalog).join('\n'),
-    )
+    io.stdout(values.json ? toJsonText({ catalogs }) : catalogs.map(renderCatalog).join('\n'))
     return EXIT_OK
   },
 }
