@@ -22,7 +22,8 @@ export function* readTenantList(text: string): Generator<TenantListLine> {
     const hash = text.indexOf('#')
     const raw = (hash < 0 ? text : text.slice(0, hash)).trim()
     if (raw === '') continue
-    const [tenantPart = '', cloudPart, ...extra] = raw.split(',').map((s) => s.trim())
+    // Three pieces at most: a third already means "more than one comma" (a line of 60,000 commas stays cheap).
+    const [tenantPart = '', cloudPart, ...extra] = raw.split(',', 3).map((s) => s.trim())
     const line = i + 1
     if (extra.length > 0) {
       yield {
