@@ -37,6 +37,14 @@ function whatItIs(t: TokenFacts): string {
   return `${version}${what} with no audience`
 }
 
+/**
+ * What a signature's address is: the key set (jwks_uri), or — when the keys could not be had — the metadata document
+ * (/.well-known/openid-configuration) whose fetch failed before any jwks_uri was known.
+ */
+export function keySourceLabel(url: string): 'metadata' | 'key set' {
+  return /\/\.well-known\/openid-configuration(?:[?#]|$)/.test(url) ? 'metadata' : 'key set'
+}
+
 function kindLabel(t: TokenFacts): string {
   switch (t.kind) {
     case 'app-only':
@@ -118,7 +126,7 @@ export function renderSummary(
   const details = [
     ...(sig.status === 'not-checked' ? ['offline'] : []),
     ...(sig.kid !== null ? [`kid ${clean(sig.kid)}`] : []),
-    ...(sig.jwksUri !== null ? [`key set ${clean(sig.jwksUri)}`] : []),
+    ...(sig.jwksUri !== null ? [`${keySourceLabel(sig.jwksUri)} ${clean(sig.jwksUri)}`] : []),
   ]
   const status =
     sig.status === 'not-checked'
