@@ -58,3 +58,17 @@ describe('CLI polish', () => {
     expect(keySourceLabel('https://login.microsoftonline.com/common/discovery/keys')).toBe('key set')
   })
 })
+
+describe('a verdict never contradicts the text below it', () => {
+  it('--jwks without --audience: a custom-API token is named by its audience, never "for another API"', async () => {
+    const tenant = await createTestTenant({ now: fixedClock(NOW) })
+    const file = join(mkdtempSync(join(tmpdir(), 'cc-polish-')), 'keys.json')
+    writeFileSync(file, JSON.stringify(tenant.keySet('1.0')))
+    const custom = await tenant.issueToken({ api: { audience: 'api://orders' }, roles: ['Orders.Read'] })
+    const out = await cli(['inspect', '--now', String(NOW_S), '--jwks', file, custom])
+    const summary = out.slice(0, out.indexOf('Header')).replace(/\s+/g, ' ')
+    expect(summary).toMatch(/^WORKS: /)
+    expect(summary).not.toMatch(/for another API/)
+    expect(summary).toContain('access token for api://orders (no built-in catalog; --audience checks it)')
+  })
+})

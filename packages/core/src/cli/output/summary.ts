@@ -33,7 +33,10 @@ function whatItIs(t: TokenFacts): string {
     return `${version}${what} for ${API_RESOURCES[t.api].name}`
   if (t.kind === 'id-token')
     return `${version}${what} for app ${escapeForTerminal(t.audience ?? '(no audience)')}`
-  if (t.api === 'other') return `${version}${what} for another API`
+  // Named by its audience, not "another API": with no --audience nothing says it is the wrong one, and a WORKS
+  // verdict above must not read as a contradiction.
+  if (t.api === 'other')
+    return `${version}${what} for ${escapeForTerminal(t.audience ?? '(no audience)')} (no built-in catalog; --audience checks it)`
   return `${version}${what} with no audience`
 }
 
