@@ -1,5 +1,6 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
+import regexp from 'eslint-plugin-regexp'
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/test-results/**'] },
@@ -14,6 +15,16 @@ export default tseslint.config(
         'error',
         { selector: 'ExportAllDeclaration', message: 'Re-export by name: no export *.' },
       ],
+    },
+  },
+  {
+    // Every string from outside (a token, an error body, a redirect, a tenants file) may be hostile to a regular
+    // expression: no pattern in core or the page may backtrack super-linearly (issue 24: 2–5 s per 64 KB input).
+    files: ['packages/core/src/**/*.ts', 'packages/web/src/**/*.ts'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
     },
   },
   {

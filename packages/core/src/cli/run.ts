@@ -1,4 +1,5 @@
 import { EXIT_USAGE, UsageError, type CliIO } from './io.js'
+import { escapingIO } from './output/writer.js'
 
 export interface Command {
   summary: string
@@ -17,6 +18,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   kit: async () => (await import('./commands/kit.js')).kitCommand,
   migrate: async () => (await import('./commands/migrate.js')).migrateCommand,
 }
+
+/** Every command name, for tests that must cover each one (the escape test feeds hostile text to all). */
+export const COMMAND_NAMES: readonly string[] = Object.keys(COMMANDS)
 
 function help(): string {
   return [
@@ -39,7 +43,13 @@ function help(): string {
   ].join('\n')
 }
 
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
+/**
+ * Runs one command. Every string a command prints goes through the escaping writer (output/writer.ts): a flag's
+ * value echoed in a usage error, an error body quoted by `explain`, a tenants file's line — none reaches the
+ * terminal raw, whatever the command forgot.
+ */
+export async function runCli(argv: string[], sink: CliIO): Promise<number> {
+  const io = escapingIO(sink)
   const [name, ...rest] = argv
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(help())

@@ -387,10 +387,29 @@ export const AADSTS_CATALOGUE: readonly AadstsEntry[] = [
   {
     code: 901002,
     name: 'ResourceParameterNotSupported',
-    meaning: 'The resource request parameter is not supported (on the v2 endpoint).',
-    cause: 'A v1-style request (resource=…) sent to the v2 endpoint /oauth2/v2.0/token.',
-    fix: 'On the v2 endpoint send scope={resource}/.default; or call the v1 endpoint /oauth2/token with resource=.',
-    sources: REF,
+    meaning: "The 'resource' request parameter is not supported (on the v2 endpoint).",
+    cause:
+      'A v1-style request (resource=…) sent to the v2 endpoints /oauth2/v2.0/authorize or /oauth2/v2.0/token: an ADAL-era sample, a hand-built request, or an MCP client adding the RFC 8707 resource indicator.',
+    fix: "On the v2 endpoint send scope={resource}/.default (or {resource}/{permission}) and no resource parameter; or call the v1 endpoint /oauth2/token with resource=. An MCP client that cannot drop resource needs the API's App ID URI to equal that resource (see AADSTS9010010).",
+    sources: ['entra-error-codes', 'observed-responses'],
+  },
+  {
+    code: 9010010,
+    name: 'ResourceDoesNotMatchScopes',
+    meaning: "The resource parameter provided in the request doesn't match the requested scopes.",
+    cause:
+      "A v2 request that carries both resource and scope for different resources. Typical with MCP clients: they send the server's URL as the RFC 8707 resource (from its protected-resource metadata) while the scope names the API's App ID URI (api://{client id}/…).",
+    fix: "Make both name the same resource: set the API's App ID URI to exactly the resource the client sends (the MCP server's URL as its metadata's resource advertises it) and request scopes under it ({App ID URI}/{scope}); or make the client send no resource parameter.",
+    sources: ['observed-responses'],
+  },
+  {
+    code: 900382,
+    name: 'CrossCloudConfidentialClient',
+    meaning: 'Confidential Client is not supported in Cross Cloud request.',
+    cause:
+      "A token request with a client secret or certificate sent to another cloud's sign-in host than the app's and tenant's own: e.g. a US Government (GCC High, DoD) tenant asked through login.microsoftonline.com, or a public-cloud app registration used against login.microsoftonline.us. It is a token-request error: nothing is wrong with consent.",
+    fix: "Send the token request to the tenant's own cloud (login.microsoftonline.us for GCC High and DoD, login.partner.microsoftonline.cn for China; GCC stays on login.microsoftonline.com), with an app registered in that cloud, and request that cloud's resource (claimcheck consent --cloud usgov|china shows the hosts).",
+    sources: ['entra-error-codes', 'observed-responses'],
   },
   {
     code: 50001,

@@ -145,7 +145,11 @@ function findInUrl(text: string): Found {
     }
     // https://login.microsoftonline.com/error?code=50058 — Entra's own lookup page, or an error_uri.
     const code = params.get('code')
-    if (code !== null && /^\d{3,9}$/.test(code) && url.pathname.replace(/\/+$/, '').endsWith('/error')) {
+    if (
+      code !== null &&
+      /^\d{3,9}$/.test(code) &&
+      url.pathname.replace(/(?<!\/)\/+$/, '').endsWith('/error')
+    ) {
       return { numbers: [Number(code)], description: null }
     }
   }
@@ -169,7 +173,7 @@ function codesInText(text: string): number[] {
 
 /** Entra appends "\r\nTrace ID: …\r\nCorrelation ID: …\r\nTimestamp: …": keep the sentence that explains. */
 function firstLine(text: string): string {
-  const line = (text.split(/\r?\n|\s+Trace ID:/)[0] ?? '').trim()
+  const line = (text.split(/\r?\n|(?<!\s)\s+Trace ID:/)[0] ?? '').trim()
   return boundedText(line, MAX_DESCRIPTION)
 }
 

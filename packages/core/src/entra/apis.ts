@@ -174,7 +174,7 @@ export function isKnownApiId(value: unknown): value is KnownApiId {
 
 /** Normalises an audience for comparison: Entra treats `…/` and `…` and the host's case as the same identifier. */
 export function normalizeAudience(aud: string): string {
-  return aud.replace(/\/+$/, '').toLowerCase()
+  return aud.replace(/(?<!\/)\/+$/, '').toLowerCase()
 }
 
 /**

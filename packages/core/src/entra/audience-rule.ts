@@ -37,7 +37,7 @@ function scopeFix(target: AudienceTarget, cloud: CloudName | null): { fix: strin
   const resource = target.resourceByCloud?.[cloud ?? 'public'] ?? target.identifierUris[0]
   return resource === undefined
     ? {}
-    : { fix: `Request the token with scope ${resource.replace(/\/+$/, '')}/.default.` }
+    : { fix: `Request the token with scope ${resource.replace(/(?<!\/)\/+$/, '')}/.default.` }
 }
 
 /**

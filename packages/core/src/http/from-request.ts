@@ -7,7 +7,7 @@ import type { CatalogOperation, PermissionCatalog } from '../permissions/types.j
  * Segment-wise: `/api` is not a mount point of `/apix`.
  */
 export function pathBelowMount(path: string, mountPath: string): string | null {
-  const mount = mountPath.replace(/\/+$/, '')
+  const mount = mountPath.replace(/(?<!\/)\/+$/, '')
   if (mount === '') return path
   if (path === mount) return '/'
   return path.startsWith(`${mount}/`) ? path.slice(mount.length) : null

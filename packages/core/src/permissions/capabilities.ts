@@ -64,7 +64,8 @@ const AREA_NAMES: Readonly<Record<string, string>> = {
 function areaOf(op: CatalogOperation): string {
   if (op.area !== undefined && op.area !== '') return op.area
   const segments = op.path.split('/').filter((s) => s !== '' && s !== 'api')
-  const first = (segments[0] ?? 'other').replace(/\(.*$/, '')
+  const segment = segments[0] ?? 'other'
+  const first = segment.includes('(') ? segment.slice(0, segment.indexOf('(')) : segment
   return AREA_NAMES[first.toLowerCase()] ?? `${first.charAt(0).toUpperCase()}${first.slice(1)}`
 }
 

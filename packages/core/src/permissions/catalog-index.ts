@@ -26,7 +26,7 @@ export interface CatalogIndex {
 
 /** Splits a catalog path template (already validated) into segments. */
 export function templateOf(op: Pick<CatalogOperation, 'path'>): TemplateSegment[] {
-  const trimmed = op.path.replace(/^\/+/, '').replace(/\/+$/, '')
+  const trimmed = op.path.replace(/^\/+/, '').replace(/(?<!\/)\/+$/, '')
   return (trimmed === '' ? [] : trimmed.split('/')).map((s): TemplateSegment => {
     if (/^\{[^{}]*\}$/.test(s)) return { kind: 'param' }
     const call = /^([^()]+)\(\.\.\.\)$/.exec(s)

@@ -60,7 +60,7 @@ function emptyGrantFindings(facts: TokenFacts, g: Grants): Finding[] {
   if (!noRoles && !noScopes) return []
   // Texts and the consent link are built only for a token that gets a finding.
   const resource = API_RESOURCES[facts.api]
-  const scope = `${(resource.resourceByCloud[facts.cloud ?? 'public'] ?? resource.identifierUris[0] ?? '').replace(/\/+$/, '')}/.default`
+  const scope = `${(resource.resourceByCloud[facts.cloud ?? 'public'] ?? resource.identifierUris[0] ?? '').replace(/(?<!\/)\/+$/, '')}/.default`
   const link = adminConsentLink(g.tenantId, g.appId, g.cloud)
   if (noRoles) {
     return [

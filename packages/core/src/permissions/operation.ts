@@ -54,7 +54,10 @@ export function parseOperation(text: string): ParsedOperation | null {
     const c = text.charCodeAt(i)
     if ((c < 0x20 && c !== 0x09) || c === 0x7f) return null
   }
-  const m = /^[ \t]*([A-Za-z]+)[ \t]+(.+?)[ \t]*$/s.exec(text)
+  // Blanks trimmed first: `[ \t]+(.+?)[ \t]*$` lets three quantifiers trade the same blanks (polynomial backtracking).
+  const m = /^([A-Za-z]+)[ \t]+([^ \t].*)$/s.exec(
+    text.replace(/^[ \t]+/, '').replace(/(?<![ \t])[ \t]+$/, ''),
+  )
   if (!m) return null
   const method = (m[1] as string).toUpperCase()
   if (!(HTTP_METHODS as readonly string[]).includes(method)) return null

@@ -20,7 +20,7 @@ export function resolveAuthority(value: string): string {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw new TypeError(`authority: ${url.protocol} is not http(s)`)
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
+  return `${url.origin}${url.pathname.replace(/(?<!\/)\/+$/, '')}`
 }
 
 export function isLoopbackHost(hostname: string): boolean {

@@ -18,9 +18,12 @@ export type TenantListLine =
 export function* readTenantList(text: string): Generator<TenantListLine> {
   const lines = text.split(/\r?\n/)
   for (let i = 0; i < lines.length; i++) {
-    const raw = (lines[i] ?? '').replace(/#.*$/, '').trim()
+    const text = lines[i] ?? ''
+    const hash = text.indexOf('#')
+    const raw = (hash < 0 ? text : text.slice(0, hash)).trim()
     if (raw === '') continue
-    const [tenantPart = '', cloudPart, ...extra] = raw.split(',').map((s) => s.trim())
+    // Three pieces at most: a third already means "more than one comma" (a line of 60,000 commas stays cheap).
+    const [tenantPart = '', cloudPart, ...extra] = raw.split(',', 3).map((s) => s.trim())
     const line = i + 1
     if (extra.length > 0) {
       yield {

@@ -64,7 +64,10 @@ export async function thumbprintS256(certificatePem: string): Promise<string | n
 }
 
 function base64url(bytes: Uint8Array): string {
-  return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  return toBase64(bytes)
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/(?<!=)=+$/, '')
 }
 
 // --- minimal DER ------------------------------------------------------------------------------------------------

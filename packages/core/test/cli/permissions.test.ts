@@ -147,6 +147,18 @@ describe('claimcheck permissions', () => {
     expect(r.out).toContain('(m365d): 4 operations')
   })
 
+  it('fits 80 columns when not a terminal, and every permission group of an operation is shown', async () => {
+    for (const api of ['mde', 'm365d', 'graph']) {
+      const r = await run(['permissions', '--api', api])
+      expect(r.out.split('\n').filter((l) => l.length > 80)).toEqual([])
+    }
+    const mde = (await run(['permissions', '--api', 'mde'])).out
+    const block = mde.slice(mde.indexOf('POST /api/machines/{id}/StopAndQuarantineFile'))
+    expect(block.split('\n').slice(1, 3).join(' ').replace(/\s+/g, ' ')).toContain(
+      'application: Machine.StopAndQuarantine + one of Machine.Read.All, Machine.ReadWrite.All',
+    )
+  })
+
   it('--api m365d --json', async () => {
     const r = await run(['permissions', '--api', 'm365d', '--json'])
     const json = JSON.parse(r.out) as { catalogs: { id: string; operations: unknown[] }[] }

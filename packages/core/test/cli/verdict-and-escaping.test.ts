@@ -100,9 +100,9 @@ describe('the verdict opens human output (works / refused / undetermined)', () =
 
 describe('token-derived text cannot drive the terminal', () => {
   it('escapeForTerminal shows ESC, OSC, C0, C1 and bidi controls visibly and leaves other text alone', () => {
-    expect(escapeForTerminal(`a${OSC_TITLE}b`)).toBe('a\\u{1b}]0;pwned\\u{7}b')
+    expect(escapeForTerminal(`a${OSC_TITLE}b`)).toBe('a\\u001b]0;pwned\\u0007b')
     expect(escapeForTerminal(`${RLO}x${CSI_C1}2J\u2066\u200f\u061c`)).toBe(
-      '\\u{202e}x\\u{9b}2J\\u{2066}\\u{200f}\\u{61c}',
+      '\\u202ex\\u009b2J\\u2066\\u200f\\u061c',
     )
     expect(escapeForTerminal('Zürich — ✓ 東京')).toBe('Zürich — ✓ 東京')
   })
@@ -130,7 +130,7 @@ describe('token-derived text cannot drive the terminal', () => {
   ])('%s: human output has no raw control, only visible escapes', async (_, make) => {
     const r = await cli(['inspect', '--offline', '--now', String(NOW_S), make()])
     expect(r.stdout).not.toMatch(RAW_CONTROLS)
-    expect(r.stdout).toContain('\\u{1b}]0;pwned\\u{7}')
+    expect(r.stdout).toContain('\\u001b]0;pwned\\u0007')
     // A fake verdict inside a claim never starts a line.
     expect(r.stdout).not.toMatch(/^OK/m)
   })

@@ -19,7 +19,7 @@ function text(v: unknown): string {
 
 /** Entra's descriptions end with trace and correlation IDs and a timestamp: noise for the person reading. */
 function firstLine(message: string): string {
-  const cut = message.search(/\s*(Trace ID|Correlation ID|Timestamp):/i)
+  const cut = message.search(/(?<!\s)\s*(?:Trace ID|Correlation ID|Timestamp):/i)
   return (cut >= 0 ? message.slice(0, cut) : message).trim()
 }
 

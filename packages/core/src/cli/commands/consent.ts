@@ -5,6 +5,7 @@ import { hasErrors } from '../../findings/make-finding.js'
 import { withUsageErrors } from '../args.js'
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from '../io.js'
 import { renderConsentLink } from '../output/consent.js'
+import { toJsonText } from '../output/escape.js'
 import { useColour } from '../output/style.js'
 import type { Command } from '../run.js'
 
@@ -55,7 +56,7 @@ export const consentCommand: Command = {
       ...(values.state !== undefined ? { state: values.state } : {}),
     })
     const invalid = hasErrors(link.findings)
-    if (values.json) io.stdout(`${JSON.stringify(link, null, 2)}\n`)
+    if (values.json) io.stdout(toJsonText(link))
     else if (!invalid) io.stdout(renderConsentLink(link, useColour(io)))
     if (invalid) {
       // Invalid input is a usage error: say which value is wrong, exit 2.

@@ -1,6 +1,7 @@
 import { explainAadsts } from '../../consent/explain-aadsts.js'
 import { EXIT_OK, EXIT_USAGE, type CliIO } from '../io.js'
 import { renderAadsts } from '../output/consent.js'
+import { toJsonText } from '../output/escape.js'
 import { useColour } from '../output/style.js'
 
 /**
@@ -20,7 +21,18 @@ export function explainAadstsCli(arg: string, json: boolean, io: CliIO): number 
   }
   if (json) {
     io.stdout(
-      `${JSON.stringify({ code: e.code, meaning: e.meaning, fix: e.fix, cause: e.cause, name: e.name, known: e.known, description: e.description, otherCodes: e.otherCodes, lookupUrl: e.lookupUrl, sources: e.sources }, null, 2)}\n`,
+      toJsonText({
+        code: e.code,
+        meaning: e.meaning,
+        fix: e.fix,
+        cause: e.cause,
+        name: e.name,
+        known: e.known,
+        description: e.description,
+        otherCodes: e.otherCodes,
+        lookupUrl: e.lookupUrl,
+        sources: e.sources,
+      }),
     )
   } else {
     io.stdout(renderAadsts(e, useColour(io)))

@@ -9,11 +9,30 @@ import { escapeForTerminal as safeText, toJsonText } from '../output/escape.js'
 
 function render(e: ApiResponseExplanation, colour: boolean): string {
   const st = makeStyle(colour)
-  const who = e.api !== null ? API_RESOURCES[e.api].name : 'the API'
+  // The answer names its API; when only the token could tell, say so (the answer itself did not).
+  const who =
+    e.api === null
+      ? 'the API'
+      : `${API_RESOURCES[e.api].name}${e.apiFrom === 'token' ? " (the token's API; the answer does not say)" : ''}`
   const lines = [
-    `${st.bold(`${e.status ?? ''} answer from ${who}`)} (${e.form ?? 'unknown form'}${e.errorCode !== null ? `, ${e.errorCode}` : ''})`,
+    `${st.bold(`${e.status ?? ''} answer from ${who}`)} (${e.form ?? 'unknown form'}${e.errorCode !== null ? `, ${safeText(e.errorCode)}` : ''})`,
   ]
+  if (e.tokenForAnotherApi && e.tokenApi !== null)
+    lines.push(
+      `  your token is for: ${isKnownApiId(e.tokenApi) ? API_RESOURCES[e.tokenApi].name : 'another API'}, not ${who}`,
+    )
   if (e.message !== null) lines.push(`  message: ${safeText(e.message)}`)
+  if (e.claimsChallenge !== null) {
+    const c = e.claimsChallenge
+    lines.push(
+      `  claims challenge: ${c.kind === 'revoked' ? 'token revoked by continuous access evaluation' : c.kind === 'auth-context' ? `authentication context ${safeText(c.authContext.join(', '))}` : 'claims the token lacks'}`,
+    )
+    if (c.claims !== null) lines.push(`  claims: ${safeText(c.claims)}`)
+  }
+  if (e.form === 'too-many-requests') {
+    lines.push(`  retry after: ${e.retryAfterSeconds === null ? 'not given' : `${e.retryAfterSeconds} s`}`)
+    for (const limit of e.rateLimits) lines.push(`  documented limit: ${limit}`)
+  }
   if (e.required.length > 0)
     lines.push(
       `  the API needs (any one${e.kind !== null ? `, ${e.kind}` : ''}): ${safeText(e.required.join(', '))}`,
@@ -43,7 +62,8 @@ export function explainApiAnswerCli(
     ...(options.token !== undefined ? { token: options.token } : {}),
     ...(options.now !== undefined ? { now: options.now } : {}),
   })
-  if (!e.recognized) return null
+  // An Entra error keeps explain's own AADSTS answer (its --json shape and exit code).
+  if (!e.recognized || e.form === 'aadsts') return null
   io.stdout(
     options.json
       ? toJsonText({ code: e.form, meaning: e.message, fix: e.advice[0] ?? null, ...e })

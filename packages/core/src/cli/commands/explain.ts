@@ -12,6 +12,19 @@ import { EXPLAIN_TOPICS, type Explanation } from './explain-topics.js'
 const USAGE =
   "claimcheck explain <finding code | AADSTS code | claim name | an API's 401/403 body or WWW-Authenticate header> [--token <jwt>] [--now <ISO|epoch>] [--json]"
 
+/** What explain reads, in the order it tries them (the first that recognises the argument answers). */
+const READS = [
+  'Reads, in this order (the first that recognises the argument answers):',
+  "  an API's answer   a 401, 403 or 429 body from Microsoft Graph, Defender for Endpoint or Defender XDR (JSON or",
+  '                    the message alone), its WWW-Authenticate header (claims challenges decoded: CAE revocation,',
+  "                    authentication context), or a status line such as 'HTTP/1.1 401 Unauthorized'. The answer",
+  '                    names its API; --token <jwt> compares the token that got it and names the permission to add.',
+  '  an Entra error    AADSTS65001, a bare number, an error text, a token endpoint JSON body or a redirect URL',
+  "  a finding code    one of claimcheck's own (token-expired, wrong-api, …)",
+  '  a claim name      a token claim or header field (aud, roles, xms_cc, kid, …)',
+  '',
+].join('\n')
+
 function render(e: Explanation, colour: boolean): string {
   const st = makeStyle(colour)
   const severity = e.severity !== undefined ? ` (${e.severity})` : ''
@@ -39,7 +52,7 @@ export const explainCommand: Command = {
       }),
     )
     if (values.help === true) {
-      io.stdout(`Usage: ${USAGE}\n`)
+      io.stdout(`Usage: ${USAGE}\n\n${READS}`)
       return EXIT_OK
     }
     const raw = positionals[0]

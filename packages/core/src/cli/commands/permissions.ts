@@ -9,12 +9,16 @@ import { escapeForTerminal } from '../output/escape.js'
 import { EXIT_OK, UsageError, type CliIO } from '../io.js'
 import { compileRequirementFlags } from '../requirement-flags.js'
 import type { Command } from '../run.js'
+import { toJsonText } from '../output/escape.js'
+
+/** The width of the table when standard output is not a terminal (a pipe, a file). */
+const NOT_A_TERMINAL_COLUMNS = 80
 
 const USAGE = `claimcheck permissions [--api ${BUILTIN_CATALOG_IDS.join('|')} | --catalog <file>] [--operation "<METHOD> <path or URL>"] [--json]`
 
 function defaultScope(catalog: PermissionCatalog): string | null {
   const resource = catalog.resourceByCloud?.public ?? catalog.identifierUris[0]
-  return resource === undefined ? null : `${resource.replace(/\/+$/, '')}/.default`
+  return resource === undefined ? null : `${resource.replace(/(?<!\/)\/+$/, '')}/.default`
 }
 
 function permissionDetails(catalog: PermissionCatalog, names: readonly string[], kind: PermissionKind) {
@@ -45,25 +49,73 @@ function operationJson(catalog: PermissionCatalog, op: CatalogOperation) {
   }
 }
 
-function pad(s: string, n: number): string {
-  return s.padEnd(n)
+/**
+ * What an operation needs of one kind, every group shown: "Machine.StopAndQuarantine + one of Machine.Read.All,
+ * Machine.ReadWrite.All" (the first part is "any one"; each "+" group is needed together with it).
+ */
+export function permissionText(
+  names: readonly string[],
+  groups: readonly (readonly string[])[] = [],
+): string {
+  if (names.length === 0) return '—'
+  const oneOf = (list: readonly string[]) => (list.length > 1 ? `one of ${list.join(', ')}` : (list[0] ?? ''))
+  return [oneOf(names), ...groups.filter((g) => g.length > 0).map((g) => `+ ${oneOf(g)}`)].join(' ')
 }
 
-function renderCatalog(catalog: PermissionCatalog): string {
-  const rows = catalog.operations.map(
-    (o) => [o.method, o.path, o.application.join(' | ') || '—', o.delegated.join(' | ') || '—'] as const,
-  )
-  const w = [6, Math.max(4, ...rows.map((r) => r[1].length)), Math.max(21, ...rows.map((r) => r[2].length))]
+/** Lines of `text` wrapped at spaces to `width`; a word longer than the width stays whole on its own line. */
+function fill(text: string, width: number): string[] {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(' ')) {
+    if (line === '') line = word
+    else if (line.length + 1 + word.length <= width) line += ` ${word}`
+    else {
+      lines.push(line)
+      line = word
+    }
+  }
+  lines.push(line)
+  return lines
+}
+
+/** `METHOD /path`, a path longer than the line broken after a slash and continued, indented, below. */
+function requestLine(method: string, path: string, width: number): string[] {
+  const lines: string[] = []
+  let line = `  ${method} `
+  for (const part of path.split(/(?<=\/)/)) {
+    if (line.trim() !== method && line.length + part.length > width) {
+      lines.push(line)
+      line = '      '
+    }
+    line += part
+  }
+  lines.push(line)
+  return lines
+}
+
+/**
+ * The catalog, one operation per block that fits `columns`: the request line, then what each kind of permission
+ * needs, wrapped under its label (a table of four columns was 393 to 597 characters wide and could not wrap).
+ */
+function renderCatalog(catalog: PermissionCatalog, columns: number): string {
+  const width = Math.max(columns, 40)
+  const labelled = (label: string, text: string) =>
+    fill(text, width - 19).map((l, k) => `${k === 0 ? `      ${label.padEnd(13)}` : ' '.repeat(19)}${l}`)
   const out = [
     `${catalog.name} (${catalog.id}): ${catalog.operations.length} operations`,
-    `  resource appId ${catalog.appId ?? '—'}; request tokens with ${defaultScope(catalog) ?? '—'}`,
-    '',
-    `  ${pad('METHOD', w[0] as number)} ${pad('PATH', w[1] as number)} ${pad('APPLICATION (any one)', w[2] as number)} DELEGATED (any one)`,
-    ...rows.map(
-      (r) =>
-        `  ${pad(r[0], w[0] as number)} ${pad(r[1], w[1] as number)} ${pad(r[2], w[2] as number)} ${r[3]}`,
-    ),
+    ...fill(
+      `resource appId ${catalog.appId ?? '—'}; request tokens with ${defaultScope(catalog) ?? '—'}`,
+      width - 2,
+    ).map((l) => `  ${l}`),
   ]
+  for (const o of catalog.operations) {
+    out.push(
+      '',
+      ...requestLine(o.method, o.path, width),
+      ...labelled('application:', permissionText(o.application, o.alsoRequires?.application)),
+      ...labelled('delegated:', permissionText(o.delegated, o.alsoRequires?.delegated)),
+    )
+  }
   return `${out.join('\n')}\n`
 }
 
@@ -145,13 +197,15 @@ export const permissionsCommand: Command = {
         throw new UsageError(`--operation: ${req.operation} is not in the catalog`)
       io.stdout(
         values.json
-          ? `${JSON.stringify(operationJson(match.index.catalog, match.operation), null, 2)}\n`
+          ? toJsonText(operationJson(match.index.catalog, match.operation))
           : renderOperation(match.index.catalog, match.operation),
       )
       return EXIT_OK
     }
     io.stdout(
-      values.json ? `${JSON.stringify({ catalogs }, null, 2)}\n` : catalogs.map(renderCatalog).join('\n'),
+      values.json
+        ? toJsonText({ catalogs })
+        : catalogs.map((c) => renderCatalog(c, io.columns ?? NOT_A_TERMINAL_COLUMNS)).join('\n'),
     )
     return EXIT_OK
   },

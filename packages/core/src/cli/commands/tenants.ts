@@ -10,6 +10,7 @@ import { withUsageErrors } from '../args.js'
 import { EXIT_FINDINGS, EXIT_OK, UsageError, readAll, readFileCapped, type CliIO } from '../io.js'
 import { CLEAR_PROGRESS, renderProgress, tenantTableChunks } from '../output/tenants.js'
 import { makeStyle, useColour } from '../output/style.js'
+import { writeConstant } from '../output/writer.js'
 import { resolveRequirementFlags } from '../requirement-flags.js'
 import type { Command } from '../run.js'
 
@@ -94,14 +95,15 @@ export const tenantsCommand: Command = {
         tally.add(result)
         if (json) io.stdout(tenantJsonLine(result))
         else results.push(result)
-        if (live) io.stderr(renderProgress(tally.total, entries.length, tally.counts))
+        // Numbers and constant text only: the one place the CLI drives the terminal (carriage return, erase line).
+        if (live) writeConstant(io, 'stderr', renderProgress(tally.total, entries.length, tally.counts))
       }
     } catch (err) {
       // A certificate that cannot be read surfaces on the first step; it is the caller's input, not a tenant's answer.
       if (err instanceof TypeError) throw new UsageError(err.message)
       throw err
     } finally {
-      if (live) io.stderr(CLEAR_PROGRESS)
+      if (live) writeConstant(io, 'stderr', CLEAR_PROGRESS)
     }
     const summary = tally.summary(run)
     if (json) io.stdout(summaryJsonLine(summary))

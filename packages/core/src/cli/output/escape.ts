@@ -9,9 +9,17 @@ const TERMINAL_UNSAFE =
   // eslint-disable-next-line no-control-regex -- matching control characters is this pattern's purpose
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu
 
-/** Shows each unsafe character visibly as `\u{1b}`: nothing the token says can drive the terminal. */
+/**
+ * One unsafe character as visible text, `\u001b`: JSON's own escape, so the same text is right in human output and
+ * inside a JSON string (every unsafe character is in the Basic Multilingual Plane: four hex digits always suffice).
+ */
+export function escapeCharacter(c: string): string {
+  return `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`
+}
+
+/** Shows each unsafe character visibly as `\u001b`: nothing the token says can drive the terminal. */
 export function escapeForTerminal(text: string): string {
-  return text.replace(TERMINAL_UNSAFE, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`)
+  return text.replace(TERMINAL_UNSAFE, escapeCharacter)
 }
 
 // JSON.stringify escapes C0 controls only. C1, DEL, bidi controls and U+2028/9 are legal raw in JSON strings, but a
@@ -20,9 +28,5 @@ const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u
 
 /** JSON text (2-space indent, newline-terminated) in which C1, DEL and bidi characters are \u escapes. */
 export function toJsonText(value: unknown): string {
-  const text = JSON.stringify(value, null, 2).replace(
-    JSON_UNSAFE,
-    (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
-  )
-  return `${text}\n`
+  return `${JSON.stringify(value, null, 2).replace(JSON_UNSAFE, escapeCharacter)}\n`
 }

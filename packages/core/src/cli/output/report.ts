@@ -31,7 +31,8 @@ export function renderReport(report: Report, options: RenderOptions): string {
   const out = [
     verdict ?? '',
     ...(permission === '' ? [] : [permission.trimEnd()]),
-    ...why,
+    // The permission verdict already carries the deciding fix (a wrong-API token's): never print it twice.
+    ...why.filter((line) => !permission.includes(line)),
     '',
     ...renderSummary(report, st, options.now, columns, options.capabilities ?? null),
     ...renderFindings(report.findings, st, columns),

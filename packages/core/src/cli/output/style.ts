@@ -14,7 +14,15 @@ export interface Style {
   bold: (s: string) => string
 }
 
-const wrap = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`
+/**
+ * Colour is the one terminal control the CLI opts in for, and it never travels as a raw ESC: a style writes this
+ * mark (a per-process random nonce between two private-use characters) and the writer (writer.ts), after escaping
+ * every real control character, turns each mark into the SGR code — or drops it when colour is off. Text from
+ * outside cannot forge a mark it cannot guess, so even an unescaped `ESC[32mWORKS` in an error body stays visible.
+ */
+export const STYLE_MARK = `\ue000${globalThis.crypto.randomUUID().replaceAll('-', '')}\ue001`
+
+const wrap = (open: number, close: number) => (s: string) => `${STYLE_MARK}${open}m${s}${STYLE_MARK}${close}m`
 
 export function makeStyle(colour: boolean): Style {
   if (!colour) {

@@ -33,8 +33,19 @@ function whatItIs(t: TokenFacts): string {
     return `${version}${what} for ${API_RESOURCES[t.api].name}`
   if (t.kind === 'id-token')
     return `${version}${what} for app ${escapeForTerminal(t.audience ?? '(no audience)')}`
-  if (t.api === 'other') return `${version}${what} for another API`
+  // Named by its audience, not "another API": with no --audience nothing says it is the wrong one, and a WORKS
+  // verdict above must not read as a contradiction.
+  if (t.api === 'other')
+    return `${version}${what} for ${escapeForTerminal(t.audience ?? '(no audience)')} (no built-in catalog; --audience checks it)`
   return `${version}${what} with no audience`
+}
+
+/**
+ * What a signature's address is: the key set (jwks_uri), or — when the keys could not be had — the metadata document
+ * (/.well-known/openid-configuration) whose fetch failed before any jwks_uri was known.
+ */
+export function keySourceLabel(url: string): 'metadata' | 'key set' {
+  return /\/\.well-known\/openid-configuration(?:[?#]|$)/.test(url) ? 'metadata' : 'key set'
 }
 
 function kindLabel(t: TokenFacts): string {
@@ -132,7 +143,7 @@ export function renderSummary(
   const details = [
     ...(sig.status === 'not-checked' ? ['offline'] : []),
     ...(sig.kid !== null ? [`kid ${clean(sig.kid)}`] : []),
-    ...(sig.jwksUri !== null ? [`key set ${clean(sig.jwksUri)}`] : []),
+    ...(sig.jwksUri !== null ? [`${keySourceLabel(sig.jwksUri)} ${clean(sig.jwksUri)}`] : []),
   ]
   const status =
     sig.status === 'not-checked'

@@ -1,6 +1,7 @@
 import { OUTCOME_ACTION_ORDER, type TenantOutcome } from '../../tenants/outcomes.js'
 import type { TenantResult } from '../../tenants/result.js'
 import type { TenantSummary } from '../../tenants/summary.js'
+import { escapeForTerminal as clean } from './escape.js'
 import type { Style } from './style.js'
 
 const LABELS: Readonly<Record<TenantOutcome, string>> = {
@@ -61,7 +62,7 @@ export function* tenantTableChunks(
   // A loop, not Math.max(...spread): a spread of a million results overflows the call stack.
   let width = 6
   for (const r of sorted)
-    width = Math.max(width, r.tenant.length + (r.cloud === 'public' ? 0 : r.cloud.length + 3))
+    width = Math.max(width, clean(r.tenant).length + (r.cloud === 'public' ? 0 : r.cloud.length + 3))
   let lines: string[] = []
   for (const r of sorted) {
     const name = r.cloud === 'public' ? r.tenant : `${r.tenant} (${r.cloud})`
@@ -71,18 +72,19 @@ export function* tenantTableChunks(
         : r.outcome === 'unavailable' || r.outcome === 'missing-permissions'
           ? style.yellow
           : style.red
-    lines.push(`${colour(LABELS[r.outcome].padEnd(20))} ${name.padEnd(width)}  ${detail(r)}`)
+    // The tenant is a line of the user's file and the detail quotes the token endpoint's answer: escaped.
+    lines.push(`${colour(LABELS[r.outcome].padEnd(20))} ${clean(name).padEnd(width)}  ${clean(detail(r))}`)
     if (CONSENT_FIXES.has(r.outcome) && r.consentUrl !== null)
-      lines.push(`${' '.repeat(21)}${style.dim('consent:')} ${r.consentUrl}`)
+      lines.push(`${' '.repeat(21)}${style.dim('consent:')} ${clean(r.consentUrl)}`)
     else if (r.outcome !== 'ready' && r.error?.fix)
-      lines.push(`${' '.repeat(21)}${style.dim('fix:')} ${r.error.fix}`)
+      lines.push(`${' '.repeat(21)}${style.dim('fix:')} ${clean(r.error.fix)}`)
     if (lines.length >= linesPerChunk) {
       yield `${lines.join('\n')}\n`
       lines = []
     }
   }
   lines.push('', summaryLine(summary, style))
-  for (const note of summary.notes) lines.push(style.yellow(note))
+  for (const note of summary.notes) lines.push(style.yellow(clean(note)))
   yield `${lines.join('\n')}\n`
 }
 

@@ -19,6 +19,12 @@ export type ApiAnswerForm =
   | 'authorization-denied'
   /** An RFC 6750 / Entra WWW-Authenticate challenge. */
   | 'www-authenticate'
+  /** 429: Graph's TooManyRequests, a Defender API's throttling answer, or a 429 status line (with Retry-After). */
+  | 'too-many-requests'
+  /** An Entra (AADSTS) error pasted where an API answer was expected: a token endpoint's JSON or an error text. */
+  | 'aadsts'
+  /** Only a status line (`HTTP/1.1 401 Unauthorized`): what that status means for a call with a token. */
+  | 'http-status'
 
 /** What a message of a permission form says: what the API needs (any one), of which kind, what the token had. */
 export interface PermissionStatement {

@@ -1,15 +1,20 @@
-import { API_RESOURCES, isKnownApiId, type KnownApiId } from '../../entra/apis.js'
+import { explainAadsts, type AadstsExplanation } from '../../consent/explain-aadsts.js'
+import { API_RESOURCES, isKnownApiId, type ApiId, type KnownApiId } from '../../entra/apis.js'
 import { inspectToken } from '../../token/inspect.js'
-import type { Clock } from '../../token/options.js'
+import { readClock, type Clock } from '../../token/options.js'
 import type { TokenFacts } from '../../report/report.js'
 import { adminConsentLink } from '../admin-consent-link.js'
 import { builtinIndexes } from '../builtin.js'
 import { nameKey } from '../name-key.js'
 import type { PermissionKind } from '../types.js'
 import { readPermissionStatement, type ApiAnswerForm } from './answer-forms.js'
+import { claimsChallengeAdvice, readClaimsChallenge, type ClaimsChallenge } from './claims-challenge.js'
+import { DOCUMENTED_RATE_LIMITS, isTooManyRequests, readRetryAfter } from './rate-limits.js'
+import { bodyOf, readStatusLine } from './status-line.js'
 import { challengeText, parseChallenge } from './www-authenticate.js'
 
 export type { ApiAnswerForm } from './answer-forms.js'
+export type { ClaimsChallenge } from './claims-challenge.js'
 
 export interface ExplainApiResponseOptions {
   /** The token the call was made with (raw, `Bearer …` or a whole Authorization header): the advice then names the fix for it. */
@@ -34,8 +39,8 @@ export interface ApiResponseExplanation {
   /** The text was one of the known answer forms. */
   recognized: boolean
   form: ApiAnswerForm | null
-  /** The status such an answer comes with. */
-  status: 401 | 403 | null
+  /** The status such an answer comes with (the pasted status line's, when there is one). */
+  status: 400 | 401 | 403 | 429 | null
   /** The answer's own error code (`Forbidden`, `InvalidAuthenticationToken`, `invalid_token`, …). */
   errorCode: string | null
   /** The answer's own message (at most 1,000 characters). */
@@ -48,8 +53,25 @@ export interface ApiResponseExplanation {
   tokenHad: string[] | null
   /** The WWW-Authenticate challenge's parameters, for that form. */
   challenge: { scheme: string; params: Record<string, string> } | null
-  /** Whose answer it is, when the names, the challenge or the token tell. */
+  /**
+   * Whose answer it is. The answer decides (its wording, its WWW-Authenticate challenge, the API whose catalog
+   * defines the names it quotes); the token is used only when the answer does not tell (`apiFrom` says which).
+   */
   api: KnownApiId | null
+  /** What decided `api`: the answer itself, or (only when the answer did not tell) the token. */
+  apiFrom: 'answer' | 'token' | null
+  /** With a token: the API the token is for (`other` for any other resource), to compare with `api`. */
+  tokenApi: ApiId | null
+  /** The answer came from one API and the token is for another: the first advice says which token to request. */
+  tokenForAnotherApi: boolean
+  /** For an `insufficient_claims` challenge: what it asks for, decoded (CAE revocation or authentication context). */
+  claimsChallenge: ClaimsChallenge | null
+  /** For a 429: the Retry-After the answer gave, in seconds; null when it gave none. */
+  retryAfterSeconds: number | null
+  /** For a 429: the API's documented limits (sentences). */
+  rateLimits: string[]
+  /** For an Entra error pasted as the answer: its explanation (the same as explainAadsts gives). */
+  aadsts: AadstsExplanation | null
   /** With a token: the permission to add. */
   add: PermissionToAdd | null
   /** What to do, most important first. Plain sentences; the wording may improve over time. */
@@ -83,14 +105,41 @@ function readJsonError(text: string): { code: string | null; message: string | n
   }
 }
 
-/** The known API whose catalog defines every name of that kind, or null. */
-function apiOfNames(required: readonly string[], kind: PermissionKind | null): KnownApiId | null {
-  if (required.length === 0) return null
+/** The known APIs whose catalog defines every name (of that kind). */
+function apisDefining(required: readonly string[], kind: PermissionKind | null): KnownApiId[] {
+  if (required.length === 0) return []
+  const out: KnownApiId[] = []
   for (const index of builtinIndexes()) {
     const id = index.catalog.id
-    if (isKnownApiId(id) && required.every((n) => index.find(n, kind ?? undefined).length > 0)) return id
+    if (isKnownApiId(id) && required.every((n) => index.find(n, kind ?? undefined).length > 0)) out.push(id)
   }
+  return out
+}
+
+/** Graph's error bodies carry innerError with request-id and date; the Defender APIs' carry target. */
+function apiOfBodyShape(text: string): KnownApiId | null {
+  if (/"innerError"\s*:|'innerError'\s*:|"request-id"\s*:/.test(text)) return 'graph'
   return null
+}
+
+/**
+ * Whose answer a permission statement is: the API whose catalog defines the names it quotes (Graph's role names are
+ * Graph's alone); when several define them, or none, the wording and the body's shape decide.
+ */
+function apiOfStatement(
+  form: ApiAnswerForm,
+  required: readonly string[],
+  kind: PermissionKind | null,
+  text: string,
+) {
+  const wording: KnownApiId | null =
+    form === 'missing-scope-permissions' ? 'graph' : form === 'missing-required-permissions' ? 'mde' : null
+  const shape = apiOfBodyShape(text)
+  const defining = apisDefining(required, kind)
+  if (defining.length === 1) return defining[0] as KnownApiId
+  const hint = shape ?? wording
+  if (defining.length > 1) return hint !== null && defining.includes(hint) ? hint : null
+  return hint
 }
 
 function tokenFacts(options: ExplainApiResponseOptions): TokenFacts | null {
@@ -110,16 +159,26 @@ function unrecognized(): ApiResponseExplanation {
     tokenHad: null,
     challenge: null,
     api: null,
+    apiFrom: null,
+    tokenApi: null,
+    tokenForAnotherApi: false,
+    claimsChallenge: null,
+    retryAfterSeconds: null,
+    rateLimits: [],
+    aadsts: null,
     add: null,
     advice: [],
   }
 }
 
 /**
- * Explains a Defender for Endpoint, Defender XDR or Microsoft Graph 401/403 answer: its body (JSON, or the message
- * alone) or its WWW-Authenticate header. Pulls out what the API says it needs and what the token had; with the
- * token, names the exact permission to add, of which kind, with the admin-consent link for the token's tenant.
- * Pure and offline; never throws. `recognized` is false for anything else.
+ * Explains a Defender for Endpoint, Defender XDR or Microsoft Graph answer: a 401/403 body (JSON, or the message
+ * alone), its WWW-Authenticate header (a claims challenge decoded: CAE revocation or authentication context), a 429
+ * (Retry-After and the documented limits), a bare status line, or an Entra (AADSTS) error pasted in its place. The
+ * answer decides which API answered; the token, when given, is only compared with it ("this answer came from
+ * Microsoft Graph; your token is for Defender for Endpoint") and names the exact permission to add, of which kind,
+ * with the admin-consent link for the token's tenant. Pure and offline; never throws; linear in the input.
+ * `recognized` is false for anything else.
  */
 export function explainApiResponse(
   text: string,
@@ -127,21 +186,42 @@ export function explainApiResponse(
 ): ApiResponseExplanation {
   if (typeof text !== 'string' || text.trim() === '') return unrecognized()
   const input = text.length > MAX_INPUT ? text.slice(0, MAX_INPUT) : text
-  const facts = tokenFacts(options ?? {})
+  const opts = options ?? {}
+  const facts = tokenFacts(opts)
+  const answer = readAnswer(input, facts, opts.now)
+  if (!answer.recognized) return answer
+  const compared = compareWithToken(answer, facts)
+  return namesPermissions(compared) ? withPermissionAdvice(compared, facts) : compared
+}
+
+const PERMISSION_FORMS: ReadonlySet<ApiAnswerForm | null> = new Set<ApiAnswerForm | null>([
+  'missing-application-roles',
+  'missing-required-permissions',
+  'missing-scope-permissions',
+])
+
+/** The answers that say a permission is missing: their advice names it (and, with a token, where to add it). */
+function namesPermissions(out: ApiResponseExplanation): boolean {
+  return (
+    PERMISSION_FORMS.has(out.form) ||
+    (out.form === 'www-authenticate' && out.errorCode === 'insufficient_scope')
+  )
+}
+
+/** What the answer itself says, before the token is compared with it. */
+function readAnswer(input: string, facts: TokenFacts | null, now: Clock | undefined): ApiResponseExplanation {
+  const status = readStatusLine(input)
   const header = challengeText(input)
   if (header !== null) return explainChallenge(header, facts)
 
-  const json = readJsonError(input)
-  const message = json.message ?? input.trim()
+  const body = bodyOf(input)
+  const json = readJsonError(body)
+  const message = json.message ?? body.trim()
   const statement =
-    readPermissionStatement(message) ?? (json.message === null ? null : readPermissionStatement(input))
+    readPermissionStatement(message) ?? (json.message === null ? null : readPermissionStatement(body))
   if (statement !== null) {
-    const api =
-      facts?.api !== undefined && facts?.api !== null && isKnownApiId(facts.api)
-        ? facts.api
-        : (apiOfNames(statement.required, statement.kind) ??
-          (statement.form === 'missing-scope-permissions' ? 'graph' : null))
     const out: ApiResponseExplanation = {
+      ...unrecognized(),
       recognized: true,
       form: statement.form,
       status: 403,
@@ -150,14 +230,12 @@ export function explainApiResponse(
       required: statement.required,
       kind: statement.kind,
       tokenHad: statement.tokenHad,
-      challenge: null,
-      api,
-      add: null,
-      advice: [],
+      api: apiOfStatement(statement.form, statement.required, statement.kind, body),
     }
-    return withPermissionAdvice(out, facts)
+    return out
   }
   const code = json.code
+  if (isTooManyRequests(message, code, status)) return explainTooManyRequests(input, code, message, now)
   if (
     code === 'InvalidAuthenticationToken' ||
     /Access token validation failure|CompactToken parsing failed|Access token (?:has expired|is empty)/i.test(
@@ -213,13 +291,105 @@ export function explainApiResponse(
       status: 401,
       errorCode: code ?? 'Unauthorized',
       message: bounded(message),
-      api: facts?.api !== undefined && facts?.api !== null && isKnownApiId(facts.api) ? facts.api : null,
       advice: [
         'The API refused the token itself (401), before looking at permissions: usually the wrong audience (request https://api.securitycenter.microsoft.com/.default for Defender for Endpoint, https://api.security.microsoft.com/.default for Defender XDR), an expired token, or a tenant without the product. Inspect the token with claimcheck inspect.',
       ],
     }
   }
+  const aadsts = /AADSTS\d{3,}|"error_codes"\s*:/i.test(input) ? explainAadsts(input) : null
+  if (aadsts !== null) {
+    return {
+      ...unrecognized(),
+      recognized: true,
+      form: 'aadsts',
+      status: status === 401 ? 401 : 400,
+      errorCode: aadsts.code,
+      message: aadsts.description === null ? null : bounded(aadsts.description),
+      aadsts,
+      advice: [
+        `Entra refused the token request (${aadsts.code}${aadsts.name ? `, ${aadsts.name}` : ''}): ${aadsts.meaning}`,
+        aadsts.fix,
+      ],
+    }
+  }
+  if (status === 401 || status === 403) return explainStatusOnly(status, code, message)
   return unrecognized()
+}
+
+const SHORT_NAME: Readonly<Record<KnownApiId, string>> = {
+  graph: 'Graph',
+  mde: 'Defender for Endpoint',
+  m365d: 'Defender XDR',
+}
+
+/**
+ * The token, when given, only compared with the answer: its API fills `api` when the answer did not tell, and a
+ * token for another API than the one that answered leads the advice with the token to request instead.
+ */
+function compareWithToken(out: ApiResponseExplanation, facts: TokenFacts | null): ApiResponseExplanation {
+  if (facts === null) return { ...out, apiFrom: out.api === null ? null : 'answer' }
+  const tokenApi: ApiId | null = facts.api
+  if (out.api === null) {
+    const api = tokenApi !== null && isKnownApiId(tokenApi) ? tokenApi : null
+    return { ...out, tokenApi, api, apiFrom: api === null ? null : 'token' }
+  }
+  const tokenForAnotherApi = out.form !== 'aadsts' && tokenApi !== null && tokenApi !== out.api
+  if (!tokenForAnotherApi) return { ...out, tokenApi, apiFrom: 'answer' }
+  const api = out.api
+  const resource =
+    API_RESOURCES[api].resourceByCloud[facts.cloud ?? 'public'] ?? API_RESOURCES[api].resourceByCloud.public
+  const tokenIs =
+    tokenApi !== null && isKnownApiId(tokenApi)
+      ? API_RESOURCES[tokenApi].name.replace(/^Microsoft /, '')
+      : `another API (aud ${bounded(facts.audience ?? 'none', 200)})`
+  const first = out.required[0]
+  const lead = `This answer came from ${API_RESOURCES[api].name}; your token is for ${tokenIs} — request a ${SHORT_NAME[api]} token (${resource}/.default)${first !== undefined ? ` with ${first}` : ''}.`
+  return { ...out, tokenApi, apiFrom: 'answer', tokenForAnotherApi, advice: [lead, ...out.advice] }
+}
+
+function explainTooManyRequests(
+  input: string,
+  code: string | null,
+  message: string,
+  now: Clock | undefined,
+): ApiResponseExplanation {
+  const retryAfterSeconds = readRetryAfter(input, readClock(now))
+  const api = apiOfBodyShape(input) ?? (/"target"\s*:/.test(input) ? 'mde' : null)
+  const wait =
+    retryAfterSeconds === null
+      ? 'The answer gave no Retry-After: back off exponentially (for example 1, 2, 4… seconds, with jitter) before retrying.'
+      : `Wait the ${retryAfterSeconds} second(s) Retry-After says before retrying; retrying sooner only extends the throttling.`
+  return {
+    ...unrecognized(),
+    recognized: true,
+    form: 'too-many-requests',
+    status: 429,
+    errorCode: code ?? 'TooManyRequests',
+    message: bounded(message),
+    api,
+    retryAfterSeconds,
+    rateLimits: api === null ? [] : [...DOCUMENTED_RATE_LIMITS[api]],
+    advice: [
+      `The API is throttling this app (429): the token and its permissions are fine. ${wait}`,
+      'Spread calls out (batch, page with $top/$skip, cache results); a multi-tenant app shares per-app limits across its customers.',
+    ],
+  }
+}
+
+function explainStatusOnly(status: 401 | 403, code: string | null, message: string): ApiResponseExplanation {
+  return {
+    ...unrecognized(),
+    recognized: true,
+    form: 'http-status',
+    status,
+    errorCode: code,
+    message: message.trim() === '' ? null : bounded(message.trim(), 200),
+    advice: [
+      status === 401
+        ? "A 401 means the API refused the token itself, before permissions: none was sent, the wrong audience (a token for another API), expired, or a tenant without the product. Inspect the token with claimcheck inspect, and paste the answer's body or WWW-Authenticate header for a precise answer."
+        : 'A 403 means the token was accepted but lacks a permission (or the user a role) the call needs. Paste the answer\'s body for the missing permission, or check the operation with claimcheck inspect --operation "<METHOD> <path>".',
+    ],
+  }
 }
 
 function explainChallenge(header: string, facts: TokenFacts | null): ApiResponseExplanation {
@@ -233,9 +403,7 @@ function explainChallenge(header: string, facts: TokenFacts | null): ApiResponse
         ? 'mde'
         : p.client_id === API_RESOURCES.m365d.appId
           ? 'm365d'
-          : facts?.api !== undefined && facts?.api !== null && isKnownApiId(facts.api)
-            ? facts.api
-            : null
+          : null
   const base: ApiResponseExplanation = {
     ...unrecognized(),
     recognized: true,
@@ -255,27 +423,11 @@ function explainChallenge(header: string, facts: TokenFacts | null): ApiResponse
       .slice(0, 64)
     const kind: PermissionKind | null =
       facts?.kind === 'app-only' ? 'application' : facts?.kind === 'delegated' ? 'delegated' : null
-    return withPermissionAdvice({ ...base, required, kind }, facts)
+    return { ...base, required, kind }
   }
   if (error === 'insufficient_claims') {
-    let needs = 'a claims challenge (Conditional Access or continuous access evaluation)'
-    try {
-      const claims = JSON.parse(atob((p.claims ?? '').replace(/-/g, '+').replace(/_/g, '/'))) as {
-        access_token?: { acrs?: { value?: unknown; values?: unknown } }
-      }
-      const acrs = claims.access_token?.acrs
-      const value = acrs?.value ?? acrs?.values
-      if (value !== undefined)
-        needs = `the Conditional Access authentication context ${JSON.stringify(value)}`
-    } catch {
-      // An unreadable claims value still is a claims challenge.
-    }
-    return {
-      ...base,
-      advice: [
-        `The API needs ${needs}: the client must request a new token passing this claims value (MSAL: claims request parameter), after the user satisfies the policy.`,
-      ],
-    }
+    const claimsChallenge = readClaimsChallenge(p.claims)
+    return { ...base, claimsChallenge, advice: claimsChallengeAdvice(claimsChallenge) }
   }
   if (error === 'invalid_token') {
     return {
@@ -324,7 +476,8 @@ function withPermissionAdvice(out: ApiResponseExplanation, facts: TokenFacts | n
     return out
   }
   const held = facts.kind === 'app-only' ? facts.roles : facts.kind === 'delegated' ? facts.scopes : []
-  const heldKeys = new Set(held.map(nameKey))
+  // A token for another API holds that API's permissions: none of them can be the one this API asks for.
+  const heldKeys = new Set(out.tokenForAnotherApi ? [] : held.map(nameKey))
   const alreadyInToken = out.required.some((n) => heldKeys.has(nameKey(n)))
   const tokenKind: PermissionKind | null =
     facts.kind === 'app-only' ? 'application' : facts.kind === 'delegated' ? 'delegated' : null

@@ -9,7 +9,8 @@ export interface AuthChallenge {
 export function challengeText(text: string): string | null {
   const named = /(?:^|[\r\n])[ \t]*www-authenticate[ \t]*[:=][ \t]*"?((?:Bearer|PoP)\b[^\r\n]*)/i.exec(text)
   if (named) return named[1] as string
-  const bare = /^[ \t]*((?:Bearer|PoP)(?:[ \t]+[^\r\n]*)?)[ \t]*$/i.exec(text)
+  // One [ \t] after the scheme, not [ \t]+ before [^\r\n]*: the two would trade blanks (polynomial backtracking).
+  const bare = /^((?:Bearer|PoP)(?:[ \t][^\r\n]*)?)$/i.exec(text.replace(/^[ \t]+/, ''))
   // A bare "Bearer eyJ…" is an Authorization header, not a challenge: a challenge has auth-params (name=value).
   if (bare && (/^\S+\s*$/.test(bare[1] as string) || /=/.test(bare[1] as string))) return bare[1] as string
   return null
@@ -19,7 +20,9 @@ export function challengeText(text: string): string | null {
 export function parseChallenge(value: string): AuthChallenge {
   const scheme = (/^\s*(\S+)/.exec(value)?.[1] ?? '').replace(/,$/, '')
   const params: Record<string, string> = Object.create(null) as Record<string, string>
-  const re = /([A-Za-z_][\w.-]*)[ \t]*=[ \t]*("(?:[^"\\]|\\.)*"|[^\s,]*)/g
+  // A name starts after a character that cannot be part of one: tried from inside a long name, `[\w.-]*` would
+  // rescan the rest of it at every position (quadratic; seconds for 64 KB).
+  const re = /(?<![\w.-])([A-Za-z_][\w.-]*)[ \t]*=[ \t]*("(?:[^"\\]|\\.)*"|[^\s,]*)/g
   const rest = value.slice(value.indexOf(scheme) + scheme.length)
   let m: RegExpExecArray | null
   let count = 0

@@ -115,3 +115,45 @@ describe('claimcheck inspect names both permissions of an operation that needs t
     expect(denied).toContain('one of Machine.Read.All or Machine.ReadWrite.All')
   })
 })
+
+describe('claimcheck explain: which API answered, status lines, Entra errors, --help (issue 24)', () => {
+  it("Graph's answer with a Defender for Endpoint token: Graph answered, request a Graph token", async () => {
+    const graph = ANSWER_FIXTURES.find((f) => f.name.startsWith('Graph alerts_v2'))?.text as string
+    const token = jwt(appOnlyClaims(['Machine.Read.All']))
+    const r = await run(['explain', '--now', String(NOW), '--token', token, graph])
+    expect(r.code).toBe(0)
+    expect(r.out.split('\n')[0]).toMatch(/^403 answer from Microsoft Graph/)
+    expect(r.out).toMatch(/your token is for: Microsoft Defender for Endpoint/)
+    expect(r.out).toMatch(
+      /request a Graph token \(https:\/\/graph\.microsoft\.com\/\.default\) with SecurityAlert\.Read\.All/,
+    )
+    expect(r.out).toMatch(/add: SecurityAlert\.Read\.All \(application permission, Microsoft Graph\)/)
+  })
+
+  it("reads 'HTTP/1.1 401 Unauthorized' as an API answer, not a claim name", async () => {
+    const r = await run(['explain', 'HTTP/1.1 401 Unauthorized'])
+    expect(r.code).toBe(0)
+    expect(r.out.split('\n')[0]).toMatch(/^401 answer from/)
+    expect(r.err).toBe('')
+  })
+
+  it('an AADSTS code keeps its own answer and --json shape', async () => {
+    const r = await run(['explain', '--json', 'AADSTS9010010'])
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.out)).toMatchObject({ code: 'AADSTS9010010', known: true })
+  })
+
+  it('--help lists every kind of input it reads', async () => {
+    const r = await run(['explain', '--help'])
+    expect(r.code).toBe(0)
+    for (const kind of [
+      "an API's answer",
+      'WWW-Authenticate',
+      'HTTP/1.1 401',
+      'an Entra error',
+      'a finding code',
+      'a claim name',
+    ])
+      expect(r.out).toContain(kind)
+  })
+})

@@ -74,7 +74,6 @@ describe('what it does not recognise', () => {
   it.each([
     ['empty', ''],
     ['a token', 'Bearer eyJ0eXAiOiJKV1QifQ.eyJhdWQiOiJ4In0.c2ln'],
-    ['an AADSTS error', 'AADSTS700016: Application with identifier was not found'],
     ['a finding code', 'token-expired'],
     ['other JSON', '{"error":{"code":"NotFound","message":"Resource not found"}}'],
   ])('%s', (_name, text) => {

@@ -17,6 +17,9 @@ const FORM_LABEL: Record<NonNullable<ApiResponseExplanation['form']>, string> = 
   'insufficient-privileges': 'Insufficient directory privileges',
   'authorization-denied': 'Token refused (401)',
   'www-authenticate': 'WWW-Authenticate challenge',
+  'too-many-requests': 'Too many requests (429)',
+  aadsts: 'Entra error (AADSTS)',
+  'http-status': 'HTTP status only',
 }
 
 /**

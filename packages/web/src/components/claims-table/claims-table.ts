@@ -11,7 +11,7 @@ function slug(location: ClaimLocation, name: string): string {
 
 /** The compact JWS in what was pasted (after "Bearer", quotes, a header name), for the raw view. */
 function compactToken(raw: string): string | null {
-  return /[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/.exec(raw)?.[0] ?? null
+  return /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/.exec(raw)?.[0] ?? null
 }
 
 type ClaimsMode = 'table' | 'raw'
