@@ -1,4 +1,4 @@
-import { BUILTIN_CATALOGS } from './builtin.js'
+import { builtinCatalog } from './builtin.js'
 import { checkPermissions } from './check.js'
 import { formatOperation } from './operation.js'
 import type { CatalogOperation, PermissionCatalog, PermissionKind, PermissionSubject } from './types.js'
@@ -68,8 +68,7 @@ function areaOf(op: CatalogOperation): string {
 /** The built-in catalog for the API a token is for (from its `aud`), or null when ClaimCheck has none. */
 export function catalogForToken(facts: Pick<PermissionSubject, 'api'>): PermissionCatalog | null {
   const api = facts.api
-  if (typeof api !== 'string' || !Object.hasOwn(BUILTIN_CATALOGS, api)) return null
-  return (BUILTIN_CATALOGS as Readonly<Record<string, PermissionCatalog>>)[api] ?? null
+  return typeof api === 'string' ? builtinCatalog(api) : null
 }
 
 /**
@@ -77,9 +76,7 @@ export function catalogForToken(facts: Pick<PermissionSubject, 'api'>): Permissi
  * what a check of that one operation would), grouped by area in the catalog's order. Pure and synchronous.
  */
 export function capabilitiesOf(facts: PermissionSubject, catalog: PermissionCatalog): Capabilities {
-  const builtin =
-    Object.hasOwn(BUILTIN_CATALOGS, catalog.id) &&
-    (BUILTIN_CATALOGS as Readonly<Record<string, PermissionCatalog>>)[catalog.id] === catalog
+  const builtin = builtinCatalog(catalog.id) === catalog
   const areas = new Map<string, CapabilityArea>()
   let context: PermissionKind = 'application'
   let granted = 0
