@@ -57,6 +57,18 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     // Two pages: the app, and the redirect bridge Entra sends the sign-in window back to (MSAL v5).
     rollupOptions: {
+      // Core modules the entry shares with lazy chunks (findings, clouds, the API list, the catalog registry) in one
+      // chunk with the entry's name, rather than a row of tiny preloaded files (each its own gzip dictionary).
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: 'main',
+              test: /packages[\\/]core[\\/]src[\\/](permissions[\\/](builtin|freeze)|findings[\\/](make-finding|catalogue)|entra[\\/](clouds|apis)|lib[\\/]records)/,
+            },
+          ],
+        },
+      },
       input: {
         main: fileURLToPath(new URL('index.html', import.meta.url)),
         redirect: fileURLToPath(new URL('redirect.html', import.meta.url)),
