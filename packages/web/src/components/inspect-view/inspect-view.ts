@@ -162,6 +162,8 @@ export class CcInspectView extends LitElement {
     this.addEventListener('sample-loaded', (e) => {
       this.sample = { token: e.detail.token, settings: e.detail.settings }
       this.raw = e.detail.token
+      // The verdict comes next on screen: the picker closes (and a narrow screen folds the box) so it is in view.
+      this.samplesOpen = false
       this.collapsed = true
     })
     this.addEventListener('token-acquired', (e) => {
@@ -215,6 +217,14 @@ export class CcInspectView extends LitElement {
     this.samplesOpen = (e.target as HTMLDetailsElement).open
   }
 
+  /**
+   * The operation box may name any API's operation: once the person is in it, the other catalogs load, so what they
+   * type is judged at once (the verdict would wait for them otherwise).
+   */
+  private onCapabilitiesFocus(): void {
+    loadAllCatalogs().catch(() => undefined)
+  }
+
   private onCustomCatalogToggle(e: Event): void {
     if ((e.target as HTMLDetailsElement).open) this.customCatalogModule.load()
   }
@@ -258,7 +268,7 @@ export class CcInspectView extends LitElement {
     if (this.settingsOpen) this.settingsModule.load()
     if (this.samplesOpen) this.samplesModule.load()
     if (this.signInOpen) this.signInModule.load()
-    if (this.offline?.token) {
+    if (this.offline?.token && this.waitingFor.length === 0) {
       this.capabilitiesModule.load()
       this.detailsModule.load()
     }
@@ -359,7 +369,7 @@ export class CcInspectView extends LitElement {
           ${this.samplesModule.render(() => html`<cc-sample-picker .clock=${this.clock}></cc-sample-picker>`)}
         </details>
         <details class="signin" .open=${this.signInOpen} @toggle=${this.onSignInToggle}>
-          <summary>Sign in and get a token <span class="hint">(your app registration, the API you choose)</span></summary>
+          <summary>Sign in and get a token <span class="hint">(your app, the API you choose)</span></summary>
           ${this.signInModule.render(() => html`<cc-sign-in-panel .clock=${this.clock}></cc-sign-in-panel>`)}
         </details>
         <details class="api-answer" @toggle=${this.onApiAnswerToggle}>
@@ -367,7 +377,7 @@ export class CcInspectView extends LitElement {
           ${this.apiAnswerModule.render(() => html`<api-answer .token=${this.raw} .now=${this.diagnosedAt}></api-answer>`)}
         </details>
         <details class="custom-catalog" .open=${this.customCatalog !== null} @toggle=${this.onCustomCatalogToggle}>
-          <summary>Your own API's catalog <span class="hint">(load or paste; stays in this tab)</span></summary>
+          <summary>Custom catalog <span class="hint">(your own API)</span></summary>
           ${this.customCatalogModule.render(() => html`<cc-custom-catalog .catalog=${this.customCatalog}></cc-custom-catalog>`)}
         </details>
         </div>
@@ -384,7 +394,7 @@ export class CcInspectView extends LitElement {
           report.token === null
             ? nothing
             : html`
-          <section aria-labelledby="can-do-h">
+          <section aria-labelledby="can-do-h" @focusin=${this.onCapabilitiesFocus}>
             <h2 id="can-do-h">What this token can do</h2>
             ${this.capabilitiesModule.render(() => html`<cc-capabilities-view .report=${report} .operation=${s.operation} .custom=${this.customCatalog}></cc-capabilities-view>`)}
           </section>`
