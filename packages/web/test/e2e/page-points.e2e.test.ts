@@ -7,6 +7,7 @@ import {
   ENTRA_HOSTS,
   RESULTS_DIR,
   answerEntra,
+  findingCodes,
   loadSample,
   openApp,
   paste,
@@ -259,9 +260,9 @@ describe('deep links', () => {
 
 describe('as a first-time user: real-shaped pastes at both sizes, axe clean in light and dark', () => {
   const cases = [
-    { name: 'forged', token: () => tokenLike('healthy', attacker), entra: true },
-    { name: 'expired', token: () => tokenLike('expired', key), entra: false },
-    { name: 'no-roles', token: () => tokenWith(key, { roles: [] }), entra: false },
+    { name: 'forged', token: () => tokenLike('healthy', attacker), code: 'signature-invalid', entra: true },
+    { name: 'expired', token: () => tokenLike('expired', key), code: 'token-expired', entra: false },
+    { name: 'no-roles', token: () => tokenWith(key, { roles: [] }), code: 'app-only-no-roles', entra: false },
   ] as const
   const axe: Record<string, unknown> = {}
 
@@ -289,7 +290,11 @@ describe('as a first-time user: real-shaped pastes at both sizes, axe clean in l
           await page.screenshot({ path: screenshotPath(`page-${name}-${theme}-${size}`) })
         }
         for (const c of cases) {
+          // On a narrow screen the box folded after the last paste: open it, as a person would, to paste again.
+          const folded = page.locator('cc-inspect-view .collapsed-token')
+          if (await folded.isVisible()) await folded.locator('button').click()
           await paste(page, c.token())
+          await expect.poll(() => findingCodes(page)).toContain(c.code)
           const v = await settledVerdict(page)
           expect(v, c.name).toBe('refused')
           await check(c.name)

@@ -38,6 +38,16 @@ function numericClaim(payload: Record<string, unknown>, name: string): number | 
   return typeof v === 'number' && Number.isFinite(v) ? v : null
 }
 
+/** How many characters an edit put in at once: what is left after the common start and end of both texts. */
+export function insertedAtOnce(before: string, after: string): number {
+  const max = Math.min(before.length, after.length)
+  let start = 0
+  while (start < max && before[start] === after[start]) start++
+  let end = 0
+  while (end < max - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++
+  return after.length - start - end
+}
+
 /** A sample on screen: its token, and the demo settings that apply to it alone. */
 interface SampleFrame {
   token: string
@@ -144,8 +154,9 @@ export class CcInspectView extends LitElement {
     this.customCatalog = null
     this.clock = () => new Date()
     this.addEventListener('token-input', (e) => {
-      // A paste (many characters at once) folds the box away on a narrow screen; typing and Clear do not.
-      if (e.detail.value.length - this.raw.length > 40) this.collapsed = true
+      // A paste (many characters at once, replacing or not) folds the box away on a narrow screen; typing and
+      // Clear do not.
+      if (insertedAtOnce(this.raw, e.detail.value) > 40) this.collapsed = true
       if (e.detail.value === '') this.collapsed = false
       this.raw = e.detail.value
     })
