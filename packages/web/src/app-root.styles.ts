@@ -12,5 +12,13 @@ export const appRootStyles = css`
   nav a[aria-current='page'] { border-bottom-color: var(--cc-accent); color: var(--cc-text); background: var(--cc-surface); }
   [hidden] { display: none !important; }
   footer { margin-top: 2rem; padding-top: .75rem; border-top: 1px solid var(--cc-border); color: var(--cc-muted); font-size: .9rem; }
-  @media (max-width: 30rem) { :host { padding: .75rem; } }
+  /* A narrow screen keeps the header to two lines: the theme button sits beside the title. */
+  @media (max-width: 30rem) {
+    :host { padding: .75rem; }
+    header { position: relative; }
+    h1 { padding-right: 9rem; }
+    .theme { position: absolute; top: 0; right: 0; }
+    nav ul { margin: .75rem 0; }
+    nav a { padding: .4rem .6rem; }
+  }
 `

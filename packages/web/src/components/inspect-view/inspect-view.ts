@@ -195,8 +195,8 @@ export class CcInspectView extends LitElement {
   }
 
   private verification = new Task(this, {
-    args: () => [this.raw, this.effectiveSettings] as const,
-    task: async ([raw, settings], { signal }): Promise<VerificationOutcome | null> => {
+    args: () => [this.raw, this.effectiveSettings, this.customCatalog] as const,
+    task: async ([raw, settings, catalog], { signal }): Promise<VerificationOutcome | null> => {
       if (settings.verification === 'off' || raw.trim() === '') return null
       // The verified Report is judged with the same catalogs as the offline one: never before they are in.
       await Promise.all(this.neededCatalogs(settings).map((id) => loadBuiltinCatalog(id))).catch(
@@ -211,9 +211,9 @@ export class CcInspectView extends LitElement {
           ENTRA_ANSWER_TTL_MS,
         )
       this.entraFetch = entraFetch
-      return verifyInBrowser({ raw, settings, now: this.clock(), signal, fetch: entraFetch })
+      return verifyInBrowser({ raw, settings, now: this.clock(), signal, fetch: entraFetch, catalog })
     },
-    argsEqual: ([a, s], [b, t]) => a === b && JSON.stringify(s) === JSON.stringify(t),
+    argsEqual: ([a, s, c], [b, t, d]) => a === b && c === d && JSON.stringify(s) === JSON.stringify(t),
   })
 
   private onSignInToggle(e: Event): void {
