@@ -133,7 +133,7 @@ export class CcCapabilitiesView extends LitElement {
     return html`
       ${
         c === null
-          ? html`<p class="hint" data-catalog="none">ClaimCheck has no permission catalog for this token's audience${token.audience === null ? '' : html` (<code class="wrap">${token.audience}</code>)`}, so it cannot list the operations it can call; load your API's catalog under “Your own API's catalog” above. What it carries:</p>${renderCarriedPermissions(token)}`
+          ? html`<p class="hint" data-catalog="none">ClaimCheck has no permission catalog for this token's audience${token.audience === null ? '' : html` (<code class="wrap">${token.audience}</code>)`}, so it cannot list the operations it can call; load your API's catalog under “Custom catalog” above. What it carries:</p>${renderCarriedPermissions(token)}`
           : html`${this.renderHeadline(c)}${this.renderAreas(c)}`
       }
       ${this.renderOperationBox()}
