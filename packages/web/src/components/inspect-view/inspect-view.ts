@@ -96,6 +96,8 @@ export class CcInspectView extends LitElement {
   /** Built-in catalogs the diagnosis on screen waits for (no verdict until they are in), and those that failed. */
   private catalogs = new CatalogLoader(this)
   private waitingFor: string[] = []
+  /** The last Report shown in full, kept below the banner while a new operation's catalogs load (same token). */
+  private lastShown: { raw: string; report: Report } | null = null
   private catalogsFailed: string[] = []
   private diagnosedAt: Date = new Date()
   /** The token sign-in delivered: cleared from the box on sign-out unless the person replaced it. */
@@ -362,7 +364,14 @@ export class CcInspectView extends LitElement {
 
   override render() {
     const s = this.effectiveSettings
-    const { report, phase } = this.shownReport(s)
+    const shown = this.shownReport(s)
+    const { phase } = shown
+    if (shown.report !== null) this.lastShown = { raw: this.raw, report: shown.report }
+    const waiting = this.waitingFor.length > 0 || this.catalogsFailed.length > 0
+    // While an operation's catalogs load, the banner shows no verdict, but the sections below stay (the operation
+    // box the person is typing in among them) with what was shown for this same token.
+    const report =
+      shown.report ?? (waiting && this.lastShown?.raw === this.raw ? this.lastShown.report : null)
     const payload = report?.token?.payload ?? {}
     const folded = this.collapsed && this.raw.trim() !== ''
     return html`
@@ -372,12 +381,16 @@ export class CcInspectView extends LitElement {
         ${this.renderInForce(s)}
         <div class="more">
         <details class="settings" .open=${this.settingsOpen} @toggle=${this.onSettingsToggle}>
-          <summary>Settings <span class="hint">(signature check, audience, tenants, skew)</span></summary>
+          <summary>Settings <span class="hint">(signature, audience, tenants, skew)</span></summary>
           ${this.settingsModule.render(() => html`<cc-settings-panel .settings=${this.settings}></cc-settings-panel>`)}
         </details>
         <details class="samples" .open=${this.samplesOpen} @toggle=${this.onSamplesToggle}>
-          <summary>Try a sample <span class="hint">(demo tokens, no tenant needed)</span></summary>
+          <summary>Try a sample <span class="hint">(demo tokens)</span></summary>
           ${this.samplesModule.render(() => html`<cc-sample-picker .clock=${this.clock}></cc-sample-picker>`)}
+        </details>
+        <details class="custom-catalog" .open=${this.customCatalog !== null} @toggle=${this.onCustomCatalogToggle}>
+          <summary>Custom catalog <span class="hint">(your own API)</span></summary>
+          ${this.customCatalogModule.render(() => html`<cc-custom-catalog .catalog=${this.customCatalog}></cc-custom-catalog>`)}
         </details>
         <details class="signin" .open=${this.signInOpen} @toggle=${this.onSignInToggle}>
           <summary>Sign in and get a token <span class="hint">(your app, the API you choose)</span></summary>
@@ -387,14 +400,10 @@ export class CcInspectView extends LitElement {
           <summary>The API said 401 or 403?</summary>
           ${this.apiAnswerModule.render(() => html`<api-answer .token=${this.raw} .now=${this.diagnosedAt}></api-answer>`)}
         </details>
-        <details class="custom-catalog" .open=${this.customCatalog !== null} @toggle=${this.onCustomCatalogToggle}>
-          <summary>Custom catalog <span class="hint">(your own API)</span></summary>
-          ${this.customCatalogModule.render(() => html`<cc-custom-catalog .catalog=${this.customCatalog}></cc-custom-catalog>`)}
-        </details>
         </div>
       </section>
       ${this.waitingFor.length > 0 || this.catalogsFailed.length > 0 ? this.renderCatalogWait() : nothing}
-      <cc-verdict-banner .report=${report} .now=${this.diagnosedAt} .checking=${phase.phase === 'pending'}></cc-verdict-banner>
+      <cc-verdict-banner .report=${shown.report} .now=${this.diagnosedAt} .checking=${phase.phase === 'pending'}></cc-verdict-banner>
       ${
         report === null
           ? this.raw.trim() === ''
