@@ -37,10 +37,12 @@ function securityHeaders(): Plugin {
 }
 
 // The app resolves @claimcheck/core from its TypeScript source (the "source" export condition),
-// so the page and its tests never depend on a stale build of core.
+// so the page and its tests never depend on a stale build of core. "claimcheck-lazy-catalogs" makes core's built-in
+// permission catalogs dynamic imports (one chunk each, off the paste path): the page loads the one a token needs
+// with loadBuiltinCatalog before it judges (src/controllers/catalog-loader.ts).
 export default defineConfig({
   plugins: [cspMeta(), securityHeaders()],
-  resolve: { conditions: ['source', 'browser', 'module', 'import', 'default'] },
+  resolve: { conditions: ['claimcheck-lazy-catalogs', 'source', 'browser', 'module', 'import', 'default'] },
   // Node-side tests (and the build's config) resolve core the same way: from source, never a stale dist/.
   ssr: {
     resolve: {
@@ -55,6 +57,18 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     // Two pages: the app, and the redirect bridge Entra sends the sign-in window back to (MSAL v5).
     rollupOptions: {
+      // Core modules the entry shares with lazy chunks (findings, clouds, the API list, the catalog registry) in one
+      // chunk with the entry's name, rather than a row of tiny preloaded files (each its own gzip dictionary).
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: 'main',
+              test: /packages[\\/]core[\\/]src[\\/](permissions[\\/](builtin|freeze)|findings[\\/](make-finding|catalogue)|entra[\\/](clouds|apis)|lib[\\/]records)/,
+            },
+          ],
+        },
+      },
       input: {
         main: fileURLToPath(new URL('index.html', import.meta.url)),
         redirect: fileURLToPath(new URL('redirect.html', import.meta.url)),

@@ -68,7 +68,12 @@ export type { RetiredApi } from './permissions/lifecycle/retired-apis.js'
 export { capabilitiesOf, catalogForToken } from './permissions/capabilities.js'
 export type { Capabilities, CapabilityArea, OperationCapability } from './permissions/capabilities.js'
 export { parseCatalog, assertCatalog } from './permissions/validate-catalog.js'
-export { BUILTIN_CATALOGS, BUILTIN_CATALOG_IDS, builtinCatalog } from './permissions/builtin.js'
+export {
+  BUILTIN_CATALOGS,
+  BUILTIN_CATALOG_IDS,
+  builtinCatalog,
+  loadBuiltinCatalog,
+} from './permissions/builtin.js'
 export type { BuiltinCatalogId } from './permissions/builtin.js'
 export { MDE_CATALOG } from './permissions/catalogs/mde.js'
 export { M365D_CATALOG } from './permissions/catalogs/m365d.js'

@@ -7,9 +7,18 @@ export const appRootStyles = css`
   .tagline { margin: .25rem 0 0; color: var(--cc-muted); }
   .theme { font-size: .9rem; }
   nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem; padding: 0; margin: 1rem 0; border-bottom: 1px solid var(--cc-border); }
-  nav button { border: none; border-bottom: 3px solid transparent; border-radius: .375rem .375rem 0 0; background: transparent; font-weight: 600; }
-  nav button[aria-current='page'] { border-bottom-color: var(--cc-accent); color: var(--cc-text); background: var(--cc-surface); }
+  nav a { display: inline-block; padding: .45rem .8rem; border-bottom: 3px solid transparent; border-radius: .375rem .375rem 0 0; font-weight: 600; color: var(--cc-accent); text-decoration: none; }
+  nav a:hover { text-decoration: underline; }
+  nav a[aria-current='page'] { border-bottom-color: var(--cc-accent); color: var(--cc-text); background: var(--cc-surface); }
   [hidden] { display: none !important; }
   footer { margin-top: 2rem; padding-top: .75rem; border-top: 1px solid var(--cc-border); color: var(--cc-muted); font-size: .9rem; }
-  @media (max-width: 30rem) { :host { padding: .75rem; } }
+  /* A narrow screen keeps the header to two lines: the theme button sits beside the title. */
+  @media (max-width: 30rem) {
+    :host { padding: .75rem; }
+    header { position: relative; }
+    h1 { padding-right: 9rem; }
+    .theme { position: absolute; top: 0; right: 0; }
+    nav ul { margin: .75rem 0; }
+    nav a { padding: .4rem .6rem; }
+  }
 `

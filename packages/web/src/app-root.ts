@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit'
 import { ContextProvider } from '@lit/context'
 import { authClientContext } from './auth/auth-context.js'
 import { createLazyAuthClient } from './auth/lazy-auth-client.js'
+import { loadAllCatalogs } from './controllers/catalog-loader.js'
 import { LazyModule } from './controllers/lazy-module.js'
 import type { ConsentRequestDetail } from './events.js'
 import './components/inspect-view/inspect-view.js'
@@ -19,9 +20,16 @@ const VIEWS: readonly { name: ViewName; label: string }[] = [
 
 const NEXT_THEME: Record<Theme, Theme> = { system: 'light', light: 'dark', dark: 'system' }
 
+/** The view a location's fragment names (`#consent`, `#reference`); anything else is the Inspect view. */
+export function viewFromHash(hash: string): ViewName {
+  const name = hash.replace(/^#/, '')
+  return name === 'consent' || name === 'reference' ? name : 'inspect'
+}
+
 /**
  * The page: three views behind a tab bar. Only the Inspect view is in the entry bundle; Consent and Reference load
- * on first visit. The current view lives in memory (never the URL), like everything else on this page.
+ * on first visit. Each view has a deep link (`#consent`, `#reference`, none for Inspect); the fragment carries the
+ * view's name only, never a token or a setting.
  */
 export class ClaimcheckApp extends LitElement {
   static override properties = {
@@ -46,9 +54,10 @@ export class ClaimcheckApp extends LitElement {
   /** Consent and Reference load on first visit, each in its own chunk. */
   private lazyViews: Readonly<Record<Exclude<ViewName, 'inspect'>, LazyModule>> = {
     consent: new LazyModule(this, () => import('./components/consent-view/consent-view.js'), 'this view'),
+    // The reference lists every API's operations: its chunk and all the catalogs' arrive together.
     reference: new LazyModule(
       this,
-      () => import('./components/reference-view/reference-view.js'),
+      () => Promise.all([import('./components/reference-view/reference-view.js'), loadAllCatalogs()]),
       'this view',
     ),
   }
@@ -66,10 +75,27 @@ export class ClaimcheckApp extends LitElement {
     })
   }
 
-  private show(view: ViewName): void {
+  private readonly onHashChange = (): void => this.show(viewFromHash(location.hash), false)
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    window.addEventListener('hashchange', this.onHashChange)
+    this.onHashChange()
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    window.removeEventListener('hashchange', this.onHashChange)
+  }
+
+  private show(view: ViewName, link = true): void {
     this.visited.add(view)
     this.view = view
     if (view !== 'inspect') this.lazyViews[view].load()
+    // The address names the view, so it can be shared or bookmarked; replaceState keeps Back for leaving the page.
+    const hash = view === 'inspect' ? '' : `#${view}`
+    if (link && location.hash !== hash)
+      history.replaceState(history.state, '', `${location.pathname}${location.search}${hash}`)
   }
 
   private toggleTheme(): void {
@@ -104,8 +130,8 @@ export class ClaimcheckApp extends LitElement {
         <ul>
           ${VIEWS.map(
             (v) => html`
-            <li><button type="button" data-view=${v.name} aria-current=${this.view === v.name ? 'page' : 'false'}
-              @click=${() => this.show(v.name)}>${v.label}</button></li>`,
+            <li><a href=${v.name === 'inspect' ? '#inspect' : `#${v.name}`} data-view=${v.name}
+              aria-current=${this.view === v.name ? 'page' : 'false'}>${v.label}</a></li>`,
           )}
         </ul>
       </nav>

@@ -1,4 +1,4 @@
-import type { CloudName } from '@claimcheck/core'
+import type { CloudName, PermissionCatalog } from '@claimcheck/core'
 import type { InspectSettings } from './state/settings.js'
 
 // Typed events between components: all bubble and cross shadow roots, and carry plain data.
@@ -28,6 +28,11 @@ export interface ConsentRequestDetail {
   show: boolean
 }
 
+/** A catalog the person loaded for their own API, or null when it is forgotten. */
+export interface CustomCatalogDetail {
+  catalog: PermissionCatalog | null
+}
+
 export function emit<K extends keyof ClaimcheckEvents>(
   from: EventTarget,
   type: K,
@@ -49,6 +54,8 @@ export interface ClaimcheckEvents {
   'signed-out': Record<string, never>
   /** Consent is missing: open the admin-consent builder, prefilled. */
   'consent-requested': ConsentRequestDetail
+  /** The person loaded (or forgot) a catalog for their own API. */
+  'custom-catalog': CustomCatalogDetail
 }
 
 declare global {
@@ -59,5 +66,6 @@ declare global {
     'token-acquired': CustomEvent<TokenAcquiredDetail>
     'signed-out': CustomEvent<Record<string, never>>
     'consent-requested': CustomEvent<ConsentRequestDetail>
+    'custom-catalog': CustomEvent<CustomCatalogDetail>
   }
 }

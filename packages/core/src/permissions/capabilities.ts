@@ -1,4 +1,4 @@
-import { BUILTIN_CATALOGS } from './builtin.js'
+import { builtinCatalog } from './builtin.js'
 import type { CatalogIndex } from './catalog-index.js'
 import { decidePermissions, readGrants, type Grants } from './check.js'
 import { nameKey } from './name-key.js'
@@ -72,8 +72,7 @@ function areaOf(op: CatalogOperation): string {
 /** The built-in catalog for the API a token is for (from its `aud`), or null when ClaimCheck has none. */
 export function catalogForToken(facts: Pick<PermissionSubject, 'api'>): PermissionCatalog | null {
   const api = facts.api
-  if (typeof api !== 'string' || !Object.hasOwn(BUILTIN_CATALOGS, api)) return null
-  return (BUILTIN_CATALOGS as Readonly<Record<string, PermissionCatalog>>)[api] ?? null
+  return typeof api === 'string' ? builtinCatalog(api) : null
 }
 
 /**
@@ -112,9 +111,7 @@ function grantsFor(g: Grants, index: CatalogIndex): Grants {
  * read once: O(operations + roles). Pure and synchronous; API misuse throws TypeError as checkPermissions does.
  */
 export function capabilitiesOf(facts: PermissionSubject, catalog: PermissionCatalog): Capabilities {
-  const builtin =
-    Object.hasOwn(BUILTIN_CATALOGS, catalog.id) &&
-    (BUILTIN_CATALOGS as Readonly<Record<string, PermissionCatalog>>)[catalog.id] === catalog
+  const builtin = builtinCatalog(catalog.id) === catalog
   const read = readGrants(facts)
   if (read === null)
     throw new TypeError('capabilitiesOf: facts must be token facts (an object with a payload object)')

@@ -104,3 +104,12 @@ describe('capabilitiesOf reads the token once (issue 19)', () => {
     expect(result.granted).toBeGreaterThan(0)
   })
 })
+
+describe('loadBuiltinCatalog by default (every catalog present at load)', () => {
+  it('resolves with the catalog BUILTIN_CATALOGS already holds', async () => {
+    const { loadBuiltinCatalog } = await import('../../src/index.js')
+    for (const id of Object.keys(BUILTIN_CATALOGS) as (keyof typeof BUILTIN_CATALOGS)[])
+      expect(await loadBuiltinCatalog(id)).toBe(BUILTIN_CATALOGS[id])
+    expect(Object.keys(BUILTIN_CATALOGS)).toEqual(['mde', 'm365d', 'graph'])
+  })
+})

@@ -1,4 +1,4 @@
-import { BUILTIN_CATALOGS, formatLifecycle, formatRateLimit, type KnownApiId } from '@claimcheck/core'
+import { builtinCatalog, formatLifecycle, formatRateLimit, type KnownApiId } from '@claimcheck/core'
 
 // The permission pickers and the Reference view read core's built-in catalogs through this seam, so a custom
 // catalog (or a catalog-less build) changes one file.
@@ -22,21 +22,20 @@ const cache = new Map<KnownApiId, readonly OperationEntry[]>()
 export const operationsFor: OperationLister | null = (api) => {
   const cached = cache.get(api)
   if (cached !== undefined) return cached
-  const catalog = Object.hasOwn(BUILTIN_CATALOGS, api) ? BUILTIN_CATALOGS[api] : null
-  const list: readonly OperationEntry[] =
-    catalog === null
-      ? []
-      : catalog.operations.map((o) => ({
-          operation: `${o.method} ${o.path}`,
-          title: o.summary ?? '',
-          application: o.application,
-          delegated: o.delegated,
-          source: o.source ?? null,
-          notes: [
-            ...(o.lifecycle ? [formatLifecycle(o.lifecycle)] : []),
-            ...(o.rateLimits?.length ? [`rate limits: ${o.rateLimits.map(formatRateLimit).join(', ')}`] : []),
-          ].join(' · '),
-        }))
+  // Null until the catalog's chunk is in (the views that list operations load every catalog with their own chunk).
+  const catalog = builtinCatalog(api)
+  if (catalog === null) return []
+  const list: readonly OperationEntry[] = catalog.operations.map((o) => ({
+    operation: `${o.method} ${o.path}`,
+    title: o.summary ?? '',
+    application: o.application,
+    delegated: o.delegated,
+    source: o.source ?? null,
+    notes: [
+      ...(o.lifecycle ? [formatLifecycle(o.lifecycle)] : []),
+      ...(o.rateLimits?.length ? [`rate limits: ${o.rateLimits.map(formatRateLimit).join(', ')}`] : []),
+    ].join(' · '),
+  }))
   cache.set(api, list)
   return list
 }

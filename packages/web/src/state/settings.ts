@@ -1,4 +1,4 @@
-import { isGuid, type InspectOptions, type KnownApiId } from '@claimcheck/core'
+import { isGuid, type InspectOptions, type KnownApiId, type PermissionCatalog } from '@claimcheck/core'
 
 /** How the signature is checked: not at all (offline diagnosis), against Entra's published keys, or a pasted key set. */
 export type VerificationMode = 'off' | 'entra' | 'key-set'
@@ -108,8 +108,15 @@ export function settingsProblems(settings: InspectSettings): SettingsProblem[] {
   return problems
 }
 
-/** The options for core's diagnosis; settings with problems are left out rather than half-applied. */
-export function toInspectOptions(settings: InspectSettings, now: Date): InspectOptions {
+/**
+ * The options for core's diagnosis; settings with problems are left out rather than half-applied. A catalog the
+ * person loaded judges a typed operation instead of the built-in ones (the CLI's --catalog).
+ */
+export function toInspectOptions(
+  settings: InspectSettings,
+  now: Date,
+  catalog: PermissionCatalog | null = null,
+): InspectOptions {
   const problems = new Set(settingsProblems(settings).map((p) => p.field))
   const options: InspectOptions = { now }
   const audience = splitList(settings.audience)
@@ -117,8 +124,10 @@ export function toInspectOptions(settings: InspectSettings, now: Date): InspectO
   const tenants = splitList(settings.tenants)
   if (tenants.length > 0 && !problems.has('tenants')) options.tenants = tenants
   if (!problems.has('clockSkewSeconds')) options.clockSkew = settings.clockSkewSeconds
-  if (settings.api !== null) options.api = settings.api
   const operation = readOperation(settings.operation)
   if (operation !== null) options.operation = operation
+  if (catalog !== null) {
+    if (operation !== null) options.catalog = catalog
+  } else if (settings.api !== null) options.api = settings.api
   return options
 }

@@ -6,6 +6,7 @@ import {
   readKeySetText,
   type DiagnoseOptions,
   type FetchLike,
+  type PermissionCatalog,
   type Report,
 } from '@claimcheck/core'
 import { readOperation, settingsProblems, splitList, type InspectSettings } from '../state/settings.js'
@@ -19,6 +20,8 @@ export interface VerificationRequest {
   signal: AbortSignal
   /** The view's fetch (see short-lived-fetch.ts); default: the browser's. */
   fetch?: FetchLike
+  /** A catalog the person loaded: judges a typed operation instead of the built-in ones, as offline. */
+  catalog?: PermissionCatalog | null
 }
 
 export type VerificationOutcome =
@@ -55,9 +58,12 @@ export async function verifyInBrowser(request: VerificationRequest): Promise<Ver
   if (audience.length > 0) options.audience = audience
   const tenants = splitList(settings.tenants)
   if (tenants.length > 0) options.tenants = tenants
-  if (settings.api !== null) options.api = settings.api
   const operation = readOperation(settings.operation)
   if (operation !== null) options.operation = operation
+  const catalog = request.catalog ?? null
+  if (catalog !== null) {
+    if (operation !== null) options.catalog = catalog
+  } else if (settings.api !== null) options.api = settings.api
   try {
     return { status: 'verified', report: await diagnoseToken(raw, options) }
   } catch (err) {

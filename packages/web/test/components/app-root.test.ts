@@ -7,7 +7,10 @@ import type { ClaimcheckApp } from '../../src/app-root.js'
 import { authClientContext } from '../../src/auth/auth-context.js'
 import { $, mount } from '../support/render.js'
 
-afterEach(() => document.body.replaceChildren())
+afterEach(() => {
+  document.body.replaceChildren()
+  history.replaceState(null, '', location.pathname)
+})
 
 class AuthProbe extends LitElement {
   consumer = new ContextConsumer(this, { context: authClientContext })
@@ -26,7 +29,22 @@ describe('<claimcheck-app>', () => {
     expect($(el, 'cc-reference-view')).not.toBeNull()
     expect(($(el, 'cc-inspect-view') as HTMLElement).hidden).toBe(true)
     expect($(el, 'nav [data-view="reference"]')?.getAttribute('aria-current')).toBe('page')
-    expect(location.hash).toBe('')
+    // The address names the view, and only the view.
+    expect(location.hash).toBe('#reference')
+  })
+
+  it('opens the view a deep link names, follows the fragment, and ignores unknown ones', async () => {
+    history.replaceState(null, '', '#consent')
+    const el = await mount<ClaimcheckApp>('claimcheck-app')
+    expect(el.view).toBe('consent')
+    location.hash = '#reference'
+    window.dispatchEvent(new HashChangeEvent('hashchange'))
+    await el.updateComplete
+    expect(el.view).toBe('reference')
+    location.hash = '#eyJhbGciOiJSUzI1NiJ9'
+    window.dispatchEvent(new HashChangeEvent('hashchange'))
+    await el.updateComplete
+    expect(el.view).toBe('inspect')
   })
 
   it('provides the auth client seam: the lazy MSAL client, not loaded until used', async () => {

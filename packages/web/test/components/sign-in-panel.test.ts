@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { LitElement } from 'lit'
 import { ContextProvider } from '@lit/context'
 import { createTestTenant } from '@claimcheck/core/testing'
@@ -10,6 +10,10 @@ import '../../src/components/sign-in-panel/sign-in-panel.js'
 import type { CcSignInPanel } from '../../src/components/sign-in-panel/sign-in-panel.js'
 import type { ConsentRequestDetail, TokenAcquiredDetail } from '../../src/events.js'
 import { $, settled } from '../support/render.js'
+import { loadAllCatalogs } from '../../src/controllers/catalog-loader.js'
+
+// The page loads the panel's chunk together with every catalog (inspect-view's signInModule); so does this file.
+beforeAll(() => loadAllCatalogs())
 
 const CLIENT = '0a1b2c3d-0000-4000-a000-00000000c1d0'
 const NOW = new Date('2026-03-01T12:00:00Z')

@@ -107,6 +107,8 @@ export async function verdict(page: Page): Promise<string | null> {
 }
 
 export async function findingCodes(page: Page): Promise<string[]> {
+  // The findings come with the verdict (which waits for the token's permission catalog).
+  await page.locator('cc-verdict-banner [data-verdict]').waitFor()
   return page
     .locator('cc-findings-list [data-code]')
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? ''))

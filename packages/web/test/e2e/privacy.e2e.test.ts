@@ -88,7 +88,15 @@ describe('privacy in Chromium', () => {
       href: location.href,
       history: history.length,
     }))
-    expect(kept).toMatchObject({ local: 0, session: 0, indexedDb: 0, cookie: '', caches: 0, href: appUrl })
+    // The address keeps only the last view's name (a deep link, issue 24): never a token or a setting.
+    expect(kept).toMatchObject({
+      local: 0,
+      session: 0,
+      indexedDb: 0,
+      cookie: '',
+      caches: 0,
+      href: `${appUrl}#inspect`,
+    })
     expect(kept.consentState).toMatch(/^[0-9a-f]{32}$/)
     expect(await context.cookies()).toEqual([])
     await expect(page.locator('cc-token-input textarea').inputValue()).resolves.toBe('')

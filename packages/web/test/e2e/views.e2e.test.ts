@@ -49,6 +49,9 @@ async function show(page: Page, scene: Scene): Promise<void> {
     case 'inspect-healthy':
     case 'inspect-expired':
       await loadSample(page, scene === 'inspect-healthy' ? 'healthy' : 'expired')
+      // On a narrow screen the box folded after the sample: open it again to reach the settings.
+      if (await page.locator('cc-inspect-view .collapsed-token').isVisible())
+        await page.locator('cc-inspect-view .collapsed-token button').click()
       await page.locator('cc-inspect-view details.settings summary').click()
       return
     case 'consent':

@@ -2,6 +2,9 @@ import { css } from 'lit'
 
 export const capabilitiesViewStyles = css`
   :host { display: block; }
+  .carried { margin: .25rem 0 .5rem; padding-left: 1.2rem; }
+  .carried li { overflow-wrap: anywhere; }
+  .carried-permissions p { margin: .5rem 0 .25rem; }
   .headline { margin: .25rem 0 .5rem; font-size: 1.05rem; }
   .areas { list-style: none; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr)); gap: .25rem .75rem; }
   .areas li:has(details[open]) { grid-column: 1 / -1; }

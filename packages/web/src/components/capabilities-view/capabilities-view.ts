@@ -13,6 +13,7 @@ import { emit } from '../../events.js'
 import { readOperation } from '../../state/settings.js'
 import { sharedStyles } from '../../styles/shared.js'
 import { capabilitiesViewStyles } from './capabilities-view.styles.js'
+import { renderCarriedPermissions } from './carried-permissions.js'
 
 /** Quiet time after the last keystroke before the operation is judged: well inside the 300 ms the page promises. */
 export const OPERATION_DEBOUNCE_MS = 150
@@ -27,12 +28,15 @@ export class CcCapabilitiesView extends LitElement {
   static override properties = {
     report: { attribute: false },
     operation: { attribute: false },
+    custom: { attribute: false },
     typed: { state: true },
   }
   static override styles = [sharedStyles, capabilitiesViewStyles]
   declare report: Report | null
   /** The operation in the settings (what the Report was judged for). */
   declare operation: string
+  /** A catalog the person loaded for their own API: it replaces the built-in ones (the CLI's --catalog). */
+  declare custom: PermissionCatalog | null
   /** What is in the box now (ahead of the debounced settings). */
   declare typed: string
   private catalog: PermissionCatalog | null = null
@@ -43,6 +47,7 @@ export class CcCapabilitiesView extends LitElement {
     super()
     this.report = null
     this.operation = ''
+    this.custom = null
     this.typed = ''
   }
 
@@ -54,9 +59,9 @@ export class CcCapabilitiesView extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('operation') && this.operation !== this.typed && this.timer === undefined)
       this.typed = this.operation
-    if (changed.has('report')) {
+    if (changed.has('report') || changed.has('custom')) {
       const token = this.report?.token ?? null
-      this.catalog = token === null ? null : catalogForToken(token)
+      this.catalog = token === null ? null : (this.custom ?? catalogForToken(token))
       this.capabilities = token === null || this.catalog === null ? null : capabilitiesOf(token, this.catalog)
     }
   }
@@ -128,7 +133,7 @@ export class CcCapabilitiesView extends LitElement {
     return html`
       ${
         c === null
-          ? html`<p class="hint" data-catalog="none">ClaimCheck has no permission catalog for this token's audience${token.audience === null ? '' : html` (<code class="wrap">${token.audience}</code>)`}, so it cannot list what the token can call.</p>`
+          ? html`<p class="hint" data-catalog="none">ClaimCheck has no permission catalog for this token's audience${token.audience === null ? '' : html` (<code class="wrap">${token.audience}</code>)`}, so it cannot list the operations it can call; load your API's catalog under “Custom catalog” above. What it carries:</p>${renderCarriedPermissions(token)}`
           : html`${this.renderHeadline(c)}${this.renderAreas(c)}`
       }
       ${this.renderOperationBox()}

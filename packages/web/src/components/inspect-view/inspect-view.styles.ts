@@ -18,5 +18,15 @@ export const inspectViewStyles = css`
   .more details[open] { flex-basis: 100%; order: 1; }
   details > summary { cursor: pointer; font-weight: 600; padding: .15rem 0; }
   details > summary .hint { font-weight: normal; }
+  .catalog-wait { margin: .75rem 0 0; font-weight: 600; }
+  .collapsed-token { display: none; }
+  /* After a paste on a narrow screen the token box folds to one line, so the verdict is in the first screen. */
+  @media (max-width: 40rem) {
+    .collapsed-token { display: flex; flex-wrap: wrap; align-items: baseline; gap: .25rem .5rem; }
+    .collapsed-token .label { font-weight: 600; }
+    .collapsed-token code { overflow-wrap: anywhere; }
+    .collapsed-token .hint { margin: 0; font-size: .85rem; }
+    .input[data-folded] { display: none; }
+  }
   .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 24rem), 1fr)); gap: 0 1.5rem; }
 `

@@ -6,7 +6,7 @@ export const verdictBannerStyles = css`
   .headline { font-size: 1.15rem; font-weight: 700; margin: 0; overflow-wrap: anywhere; }
   .reason { font-weight: 600; }
   .checking { font-weight: normal; font-size: .95rem; }
-  .operation { margin: 0 0 .25rem; font-size: 1.05rem; overflow-wrap: anywhere; }
+  .operation { margin: .25rem 0 0; font-size: 1.05rem; overflow-wrap: anywhere; }
   .first-finding { margin: .25rem 0 0; overflow-wrap: anywhere; }
   .summary { margin: .25rem 0 0; overflow-wrap: anywhere; font-size: .95rem; }
   .works { background: var(--cc-ok-bg); color: var(--cc-ok-fg); }

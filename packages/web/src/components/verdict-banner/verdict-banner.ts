@@ -13,8 +13,9 @@ const HEADLINE: Record<Verdict, string> = {
 
 /**
  * The one answer, with the Report's own verdict (core's summarizeVerdict): works only with a verified signature;
- * refused leads with the deciding finding and its fix; undetermined says what could not be checked. The operation's
- * GRANTED / DENIED, when one is asked, leads. Announced politely to screen readers as it changes.
+ * refused leads with the deciding finding and its fix; undetermined says what could not be checked. The first line is
+ * always the verdict; the operation's GRANTED / DENIED, when one is asked, follows it (an expired token whose roles
+ * would grant the operation never opens with "GRANTED"). Announced politely to screen readers as it changes.
  */
 export class CcVerdictBanner extends LitElement {
   static override properties = {
@@ -35,12 +36,12 @@ export class CcVerdictBanner extends LitElement {
     this.checking = false
   }
 
-  private renderOperation(r: Report) {
+  private renderOperation(r: Report, verdict: Verdict) {
     const p = r.permissions
     if (p.operation === null || p.satisfied === null) return nothing
     const needs = p.anyOf.length > 0 ? ` needs ${p.anyOf.join(' or ')}` : ''
     return html`<p class="operation" data-satisfied=${String(p.satisfied)}>
-      <strong>${p.satisfied ? 'GRANTED' : 'DENIED'}</strong>: <code class="wrap">${p.operation}</code>${
+      <strong>${p.satisfied ? (verdict === 'refused' ? 'Permission granted, token refused' : 'GRANTED') : 'DENIED'}</strong>: <code class="wrap">${p.operation}</code>${
         p.satisfied
           ? html` (${p.granted.join(', ')})`
           : html`${needs}; the token ${p.context === 'application' ? 'has roles' : 'has scp'} ${(p.context === 'application' ? r.token?.roles : r.token?.scopes)?.join(', ') || 'none'}`
@@ -56,8 +57,8 @@ export class CcVerdictBanner extends LitElement {
     const dated = r.findings.find((f) => f.code === 'operation-retiring' || f.code === 'operation-retired')
     return html`
       <div role="status" aria-live="polite" class="banner ${verdict}" data-verdict=${verdict}>
-        ${this.renderOperation(r)}
         <p class="headline">${HEADLINE[verdict]}${verdict === 'works' ? nothing : html`<span class="reason">${verdict === 'refused' ? `: ${reason}` : ` — nothing wrong found, but ${reason}`}</span>`}${this.checking ? html` <span class="checking">(checking the signature…)</span>` : nothing}</p>
+        ${this.renderOperation(r, verdict)}
         ${finding === null ? nothing : html`<p class="first-finding" data-code=${finding.code}>${finding.message}${fix === undefined ? nothing : html` <strong>Fix:</strong> ${fix}`}</p>`}
         ${dated === undefined || dated === finding ? nothing : html`<p class="lifecycle" data-code=${dated.code}>${dated.message}</p>`}
         ${r.token === null ? nothing : html`<p class="summary">${summarize(r.token, this.now).join(' · ')}</p>`}
