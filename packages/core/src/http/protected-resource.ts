@@ -75,7 +75,7 @@ function httpsUrl(name: string, value: unknown): URL {
  */
 export function resourceMetadataUrl(resource: string): string {
   const url = httpsUrl('protectedResource.resource', resource)
-  const path = url.pathname === '/' ? '' : url.pathname.replace(/\/+$/, '')
+  const path = url.pathname === '/' ? '' : url.pathname.replace(/(?<!\/)\/+$/, '')
   return `${url.origin}${WELL_KNOWN}${path}${url.search}`
 }
 
@@ -102,7 +102,7 @@ function defaultAuthorizationServer(
 }
 
 function scopeUri(resource: string, scope: string): string {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(scope) ? scope : `${resource.replace(/\/+$/, '')}/${scope}`
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(scope) ? scope : `${resource.replace(/(?<!\/)\/+$/, '')}/${scope}`
 }
 
 /**

@@ -96,7 +96,7 @@ function audienceFix(finding: Pick<Finding, 'code' | 'expected'>): string | null
   if (!AUDIENCE_CODES.has(finding.code)) return null
   const expected = Array.isArray(finding.expected) ? finding.expected[0] : finding.expected
   if (typeof expected !== 'string' || expected.length === 0 || expected.length > 300) return null
-  return `Request the token with this API's scope, ${expected.replace(/\/+$/, '')}/.default.`
+  return `Request the token with this API's scope, ${expected.replace(/(?<!\/)\/+$/, '')}/.default.`
 }
 
 /**

@@ -65,7 +65,8 @@ export function assertKnownKeys(
   if (typeof options !== 'object' || options === null || Array.isArray(options))
     throw new TypeError(`${where} needs an options object`)
   const names: ReadonlySet<string> = Array.isArray(valid) ? new Set(valid) : (valid as ReadonlySet<string>)
-  for (const key of Object.keys(options)) {
+  // Every own string key, enumerable or not: a hidden misspelt option must not pass unseen either.
+  for (const key of Object.getOwnPropertyNames(options)) {
     if (names.has(key)) continue
     const near = closestName(key, names)
     throw new TypeError(

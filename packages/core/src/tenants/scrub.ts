@@ -74,7 +74,7 @@ function base64Inner(bytes: Uint8Array, offset: number): string {
   padded.set(bytes, offset)
   let binary = ''
   for (const b of padded) binary += String.fromCharCode(b)
-  const full = btoa(binary).replace(/=+$/, '')
+  const full = btoa(binary).replace(/(?<!=)=+$/, '')
   const head = [0, 2, 3][offset] as number
   const tail = (offset + bytes.length) % 3 === 0 ? 0 : 1
   return full.slice(head, full.length - tail)

@@ -10,6 +10,7 @@ import { normalizeInput, type NormalizedInput } from './normalize.js'
 import { evaluatePermissions } from '../permissions/evaluate.js'
 import { NO_PERMISSION_CHECK } from '../permissions/no-check.js'
 import { compileRequirement, type RequirementCompilation } from '../permissions/requirement.js'
+import { checkHostCloud } from './checks/host-cloud.js'
 import { lifecycleFindings } from '../permissions/lifecycle/judge.js'
 import { DEFAULT_CLOCK_SKEW_SECONDS, readClock, toList, type InspectOptions } from './options.js'
 import { verdictOf } from './verdict.js'
@@ -81,12 +82,11 @@ export function analyzeToken(
     ...checkAudience(facts, toList(options.audience), options.api),
     ...checkClientApp(facts, options.clientApps),
   )
-  const permissions = (stages.evaluate ?? evaluatePermissions)(
-    facts,
-    stages.requirement ?? compileRequirement(options),
-    findings,
-  )
+  const requirement = stages.requirement ?? compileRequirement(options)
+  const permissions = (stages.evaluate ?? evaluatePermissions)(facts, requirement, findings)
   findings.push(...permissions.findings)
+  // Outside the permission memo: the token's cloud is not part of its key.
+  findings.push(...checkHostCloud(facts.cloud, requirement.ok ? requirement.value.operation : undefined))
   // Dated lifecycles are judged after the permission decision, at this call's clock (the verifier does the same).
   if (now !== null) findings.push(...lifecycleFindings(facts, permissions.report, now.getTime()))
   return {

@@ -1,4 +1,5 @@
 import type { Finding } from '../findings/finding.js'
+import { isKnownRelation, numberListState } from './caller.js'
 import { makeFinding } from '../findings/make-finding.js'
 import { assertKnownKeys } from '../lib/strict-options.js'
 import { hasErrors, sortFindings } from '../findings/make-finding.js'
@@ -87,11 +88,22 @@ export const CALLER_POLICY_CODES: ReadonlySet<string> = new Set([
   'caller-claim-missing',
 ])
 
-function missing(policy: CallerPolicy, what: string, claims: string): Finding {
+function missing(
+  policy: CallerPolicy,
+  what: string,
+  claims: string,
+  state: 'absent' | 'unreadable' | number[] = 'absent',
+): Finding {
   const refuse = policy.onMissingClaim === 'refuse'
+  const how =
+    state === 'absent'
+      ? 'which this token does not carry'
+      : state === 'unreadable'
+        ? 'which this token carries in a form that cannot be read'
+        : 'which names no value Microsoft documents'
   return makeFinding(
     'caller-claim-missing',
-    `The ${what} policy needs the optional claim ${claims}, which this token does not carry; ${refuse ? 'refused' : "allowed (onMissingClaim: 'allow')"}.`,
+    `The ${what} policy needs the optional claim ${claims}, ${how}; ${refuse ? 'refused' : "allowed (onMissingClaim: 'allow')"}.`,
     {
       claim: claims,
       severity: refuse ? 'error' : 'warning',
@@ -99,6 +111,9 @@ function missing(policy: CallerPolicy, what: string, claims: string): Finding {
     },
   )
 }
+
+/** xms_idrel 5: a guest (B2B) user. */
+const RELATION_GUEST = 5
 
 const has = (report: Report, claim: string): boolean =>
   report.token !== null && ownValue(report.token.payload, claim) !== undefined
@@ -110,9 +125,14 @@ export function callerPolicyFindings(report: Report, policy: CallerPolicy): Find
   const out: Finding[] = []
   const { caller, kind } = t
 
+  const payload = t.payload
   if (!policy.guests && kind !== 'app-only') {
-    if (!has(report, 'xms_idrel')) out.push(missing(policy, 'guests', 'xms_idrel'))
-    else if (caller.relation === 'guest')
+    // Fails closed: a relation claim that cannot be read, or names no relation Microsoft documents, is as good as
+    // missing; any listed 5 is a guest, whatever else is listed.
+    const idrel = numberListState(payload, 'xms_idrel')
+    if (!Array.isArray(idrel) || !idrel.some(isKnownRelation))
+      out.push(missing(policy, 'guests', 'xms_idrel', idrel))
+    else if (idrel.includes(RELATION_GUEST))
       out.push(
         makeFinding(
           'caller-guest-refused',
@@ -129,10 +149,13 @@ export function callerPolicyFindings(report: Report, policy: CallerPolicy): Find
   }
 
   if (policy.agents !== true) {
-    const facetsPresent = has(report, 'xms_sub_fct') || has(report, 'xms_act_fct')
-    if (caller.agent === null && !facetsPresent && !has(report, 'xms_par_app_azp'))
-      out.push(missing(policy, 'agents', 'xms_sub_fct and xms_act_fct'))
-    else if (caller.agent !== null) {
+    const subject = numberListState(payload, 'xms_sub_fct')
+    const actor = numberListState(payload, 'xms_act_fct')
+    // The blueprint's presence marks an agent (Microsoft's downstream-API guide), whatever its value.
+    const blueprint = has(report, 'xms_par_app_azp')
+    if (subject === 'unreadable' || actor === 'unreadable')
+      out.push(missing(policy, 'agents', 'xms_sub_fct and xms_act_fct', 'unreadable'))
+    else if (caller.agent !== null || blueprint) {
       const allowed =
         (policy.agents === 'autonomous-only' && caller.agent === 'autonomous') ||
         (policy.agents === 'on-behalf-of-user-only' && caller.agent === 'on-behalf-of-user')
@@ -141,10 +164,11 @@ export function callerPolicyFindings(report: Report, policy: CallerPolicy): Find
           makeFinding(
             'caller-agent-refused',
             `${caller.summary}: ${policy.agents === false ? 'AI agents are refused' : `only ${policy.agents === 'autonomous-only' ? 'autonomous agents' : 'agents acting for a user'} are allowed`}.`,
-            { claim: 'xms_sub_fct', actual: caller.agent, expected: policy.agents },
+            { claim: 'xms_sub_fct', actual: caller.agent ?? 'agent', expected: policy.agents },
           ),
         )
-    }
+    } else if (subject === 'absent' && actor === 'absent')
+      out.push(missing(policy, 'agents', 'xms_sub_fct and xms_act_fct', 'absent'))
   }
 
   if (policy.credentials !== null && (kind === 'app-only' || (policy.delegated && kind === 'delegated'))) {

@@ -68,14 +68,34 @@ const CREDENTIALS: Readonly<Record<string, CallerCredential>> = {
   '2': 'certificate-or-managed-identity',
 }
 
-/** A space-separated list of numbers in any order (Microsoft's sample: "9 3 11"); anything else reads as none. */
-export function readNumberList(payload: JsonObject, claim: string): number[] {
+/**
+ * A facet or relation claim as read: absent, unreadable (present but not a list of numbers: a policy must not treat
+ * it as absent of meaning, it fails closed), or its numbers. Microsoft writes space-separated numbers in any order
+ * ("9 3 11"); any whitespace between them, a single JSON number or an array of numbers read the same.
+ */
+export function numberListState(payload: JsonObject, claim: string): 'absent' | 'unreadable' | number[] {
   const value = ownValue(payload, claim)
-  if (typeof value !== 'string') return []
-  return value
-    .split(' ')
-    .filter((part) => /^\d{1,4}$/.test(part))
-    .map(Number)
+  if (value === undefined) return 'absent'
+  const parts: unknown[] =
+    typeof value === 'string' ? value.trim().split(/\s+/) : Array.isArray(value) ? value : [value]
+  const numbers: number[] = []
+  for (const part of parts) {
+    const text = typeof part === 'number' ? String(part) : part
+    if (typeof text !== 'string' || !/^\d{1,4}$/.test(text)) return 'unreadable'
+    numbers.push(Number(text))
+  }
+  return numbers.length === 0 ? 'unreadable' : numbers
+}
+
+/** The numbers of a facet or relation claim; none when it is absent or unreadable (see numberListState). */
+export function readNumberList(payload: JsonObject, claim: string): number[] {
+  const state = numberListState(payload, claim)
+  return Array.isArray(state) ? state : []
+}
+
+/** Whether a relation number is one Microsoft documents (RELATIONS). */
+export function isKnownRelation(n: number): boolean {
+  return Object.hasOwn(RELATIONS, n)
 }
 
 /**

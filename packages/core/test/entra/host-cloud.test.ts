@@ -51,3 +51,23 @@ describe('a v1 token for a GCC resource is a public-cloud token (GCC signs in at
     expect(inspectToken(gov).token?.cloud).toBe('usgov')
   })
 })
+
+describe('cloud-mismatch: a token sent to another cloud API host', () => {
+  it('is an error for a commercial token on a GCC High host, and none for GCC or the commercial host', async () => {
+    const tenant = await createTestTenant()
+    const token = await tenant.issueToken({ api: 'mde', roles: ['Machine.Read.All'] })
+    const codes = (operation: string): string[] =>
+      inspectToken(token, { operation }).findings.map((f) => f.code)
+    expect(codes('GET https://api-gov.securitycenter.microsoft.us/api/machines')).toContain('cloud-mismatch')
+    expect(codes('GET https://api-gcc.securitycenter.microsoft.us/api/machines')).not.toContain(
+      'cloud-mismatch',
+    )
+    expect(codes('GET https://api.security.microsoft.com/api/machines')).not.toContain('cloud-mismatch')
+    expect(codes('GET /api/machines')).not.toContain('cloud-mismatch')
+    const finding = inspectToken(token, {
+      operation: 'GET https://api-gov.securitycenter.microsoft.us/api/machines',
+    }).findings.find((f) => f.code === 'cloud-mismatch')
+    expect(finding?.severity).toBe('error')
+    expect(finding?.fix).toContain('https://login.microsoftonline.us')
+  })
+})

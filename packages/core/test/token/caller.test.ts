@@ -153,9 +153,11 @@ describe('relation and credential', () => {
     expect(read({ xms_idrel: value }).relation).toBe(relation)
   })
 
-  it('unknown or malformed xms_idrel values are ignored', () => {
+  it('unknown or malformed xms_idrel values name no relation', () => {
     expect(read({ xms_idrel: '10 99' }).relation).toBeNull()
-    expect(read({ xms_idrel: 5 }).relation).toBeNull()
+    // A JSON number reads as its number (2026-12-08 review: a policy must not fail open on another encoding).
+    expect(read({ xms_idrel: 5 }).relation).toBe('guest')
+    expect(read({ xms_idrel: '5,1' }).relation).toBeNull()
     expect(read({}).relation).toBeNull()
   })
 

@@ -72,6 +72,12 @@ function readLifecycle(v: unknown, at: string, errors: string[]): OperationLifec
     errors.push(`${at}: status "retiring" needs retiresOn`)
   if (status === 'current' && (out.retiresOn !== undefined || out.retiredOn !== undefined))
     errors.push(`${at}: status "current" has no retirement date`)
+  // A date that would never be enforced, or two that disagree, is a catalog mistake (found by the outside review):
+  // deprecated means announced with no date; a retiring operation cannot already have been retired before it retires.
+  if (status === 'deprecated' && out.retiresOn !== undefined)
+    errors.push(`${at}: status "deprecated" has no retirement date (use "retiring" with retiresOn)`)
+  if (status === 'retiring' && out.retiredOn !== undefined)
+    errors.push(`${at}: status "retiring" takes retiresOn, not retiredOn`)
   const announced = own(v, 'announced')
   if (announced !== undefined) {
     const a = `${at}.announced`

@@ -99,7 +99,7 @@ export const RETIRED_APIS: readonly RetiredApi[] = [
   },
 ]
 
-const norm = (s: string): string => s.replace(/\/+$/, '').toLowerCase()
+const norm = (s: string): string => s.replace(/(?<!\/)\/+$/, '').toLowerCase()
 
 export function retiredApiForAudience(aud: string | null | undefined): RetiredApi | null {
   if (typeof aud !== 'string') return null
