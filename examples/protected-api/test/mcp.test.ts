@@ -76,7 +76,7 @@ describe('an MCP-style JSON-RPC endpoint protected with RFC 9728 metadata', () =
       body: rpc('tools/list'),
     })
     expect(stale.headers.get('www-authenticate')).toBe(
-      `Bearer error="invalid_token", error_description="token-expired", resource_metadata="${METADATA}"`,
+      `Bearer error="invalid_token", error_description="The access token was refused: expired.", resource_metadata="${METADATA}"`,
     )
   })
 })

@@ -153,10 +153,11 @@ describe.each(FRAMEWORKS)('%s example on 127.0.0.1', (framework) => {
     expect(a.body).toMatchObject({ error: 'insufficient_scope', finding: 'operation-unknown' })
   })
 
-  it('a missing auth context: 401 insufficient_claims with the claims request when xms_cc has cp1', async () => {
+  it("a missing auth context on a user's token: 401 insufficient_claims with the claims request when xms_cc has cp1", async () => {
     const token = await tenant.issueToken({
       api,
-      roles: ['Orders.ReadWrite.All'],
+      kind: 'delegated',
+      scopes: ['Orders.ReadWrite'],
       claims: { xms_cc: ['cp1'] },
     })
     const a = await call(server.origin, 'POST', '/api/orders/42/refund', token)
@@ -167,18 +168,22 @@ describe.each(FRAMEWORKS)('%s example on 127.0.0.1', (framework) => {
     expectNotEchoed(a, token)
   })
 
-  it('a missing auth context without cp1: 403 naming the auth context; with acrs c1: 200', async () => {
-    const plain = await tenant.issueToken({ api, roles: ['Orders.ReadWrite.All'] })
+  it('a missing auth context without cp1: 403 naming the auth context; with acrs c1: 200; app-only: never', async () => {
+    const plain = await tenant.issueToken({ api, kind: 'delegated', scopes: ['Orders.ReadWrite'] })
     const a = await call(server.origin, 'POST', '/api/orders/42/refund', plain)
     expect(a.status).toBe(403)
     expect(a.body).toMatchObject({ error: 'insufficient_claims', finding: 'auth-context-missing' })
     expect(a.body.fix).toMatch(/\bc1\b/)
     const stepped = await tenant.issueToken({
       api,
-      roles: ['Orders.ReadWrite.All'],
+      kind: 'delegated',
+      scopes: ['Orders.ReadWrite'],
       claims: { acrs: ['c1'] },
     })
     expect((await call(server.origin, 'POST', '/api/orders/42/refund', stepped)).status).toBe(200)
+    // An application has no sign-in to step up: acrs on an app-only token satisfies nothing.
+    const app = await tenant.issueToken({ api, roles: ['Orders.ReadWrite.All'], claims: { acrs: ['c1'] } })
+    expect((await call(server.origin, 'POST', '/api/orders/42/refund', app)).status).toBe(403)
   })
 
   it('Entra unreachable: 503 with Retry-After', async () => {

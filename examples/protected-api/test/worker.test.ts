@@ -128,10 +128,11 @@ describe('Cloudflare Workers (workerd via miniflare)', () => {
     expect(unlisted.body).toMatchObject({ finding: 'operation-unknown' })
   })
 
-  it('a missing auth context from a cp1 client: 401 insufficient_claims', async () => {
+  it("a missing auth context on a user's token from a cp1 client: 401 insufficient_claims", async () => {
     const token = await tenant.issueToken({
       api,
-      roles: ['Orders.ReadWrite.All'],
+      kind: 'delegated',
+      scopes: ['Orders.ReadWrite'],
       claims: { xms_cc: ['cp1'] },
     })
     const a = await call(worker, 'POST', '/api/orders/1/refund', token)

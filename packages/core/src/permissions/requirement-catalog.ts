@@ -1,4 +1,4 @@
-import { BUILTIN_CATALOG_IDS, BUILTIN_CATALOGS, builtinIndex } from './builtin.js'
+import { BUILTIN_CATALOG_IDS, builtinCatalog, builtinIndex } from './builtin.js'
 import { indexCatalog, type CatalogIndex } from './catalog-index.js'
 import { deepFreeze } from '../lib/freeze.js'
 import { parseCatalog } from './validate-catalog.js'
@@ -21,17 +21,27 @@ export type CatalogCompilation =
 const compiled = new WeakMap<object, CompiledCatalog>()
 let nextRef = 1
 
-const BUILTIN_BY_OBJECT: ReadonlyMap<object, CompiledCatalog> = new Map(
-  BUILTIN_CATALOG_IDS.map((id) => [
-    BUILTIN_CATALOGS[id] as object,
-    Object.freeze({ index: builtinIndex(id) as CatalogIndex, ref: `builtin:${id}` }),
-  ]),
-)
+// Built-in catalogs may arrive after load (the page's lazy chunks: loadBuiltinCatalog), so each is compiled when first
+// asked for, once it is present.
+const builtinById = new Map<string, CompiledCatalog>()
 
-/** The compiled built-in catalog of an id, or null. */
+/** The compiled built-in catalog of an id, or null (unknown, or not loaded yet). */
 export function builtinCompiled(id: string): CompiledCatalog | null {
   const index = builtinIndex(id)
-  return index === null ? null : (BUILTIN_BY_OBJECT.get(index.catalog) ?? null)
+  if (index === null) return null
+  let known = builtinById.get(id)
+  if (known === undefined || known.index !== index) {
+    known = Object.freeze({ index, ref: `builtin:${id}` })
+    builtinById.set(id, known)
+  }
+  return known
+}
+
+/** The compiled form of a built-in catalog object passed as a catalog, if it is one. */
+function builtinByObject(value: object): CompiledCatalog | undefined {
+  for (const id of BUILTIN_CATALOG_IDS)
+    if (builtinCatalog(id) === value) return builtinCompiled(id) ?? undefined
+  return undefined
 }
 
 /**
@@ -42,7 +52,7 @@ export function builtinCompiled(id: string): CompiledCatalog | null {
 export function compileCatalog(value: unknown): CatalogCompilation {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return { ok: false, errors: ['the catalog must be a JSON object'] }
-  const known = BUILTIN_BY_OBJECT.get(value) ?? compiled.get(value)
+  const known = builtinByObject(value) ?? compiled.get(value)
   if (known !== undefined) return { ok: true, value: known }
   try {
     const parsed = parseCatalog(value)

@@ -81,7 +81,7 @@ describe('claimcheck consent', () => {
     [[]],
     [['--client-id', CLIENT, '--cloud', 'mars']],
     [['--client-id', CLIENT, '--form', 'v3']],
-    [['--client-id', CLIENT, '--api', 'graph']],
+    [['--client-id', CLIENT, '--api', 'sentinel']],
     [['--client-id', CLIENT, '--bogus']],
   ])('exits 2 on bad flags %j', async (flags) => {
     const r = await run(['consent', ...flags])

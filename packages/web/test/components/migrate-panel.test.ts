@@ -1,10 +1,14 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import '../../src/components/migrate-panel/migrate-panel.js'
 import type { CcMigratePanel } from '../../src/components/migrate-panel/migrate-panel.js'
 import '../../src/components/reference-view/reference-view.js'
 import type { CcReferenceView } from '../../src/components/reference-view/reference-view.js'
 import { $, $$, mount } from '../support/render.js'
+import { loadAllCatalogs } from '../../src/controllers/catalog-loader.js'
+
+// The page loads each API's catalog as its own chunk; these views judge operations, so every catalog is loaded first.
+beforeAll(() => loadAllCatalogs())
 
 afterEach(() => {
   document.body.replaceChildren()

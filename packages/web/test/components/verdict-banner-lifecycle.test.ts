@@ -1,9 +1,13 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { inspectToken } from '@claimcheck/core'
 import '../../src/components/verdict-banner/verdict-banner.js'
 import type { CcVerdictBanner } from '../../src/components/verdict-banner/verdict-banner.js'
 import { $, mount } from '../support/render.js'
+import { loadAllCatalogs } from '../../src/controllers/catalog-loader.js'
+
+// The page loads each API's catalog as its own chunk; these views judge operations, so every catalog is loaded first.
+beforeAll(() => loadAllCatalogs())
 
 afterEach(() => document.body.replaceChildren())
 
