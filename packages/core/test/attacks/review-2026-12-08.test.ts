@@ -104,6 +104,4 @@ describe('dated lifecycles never contradict themselves', () => {
   ])('%s is refused by parseCatalog', (_name, lifecycle) => {
     expect(parseCatalog(catalog(lifecycle)).ok).toBe(false)
   })
-
-
 })
