@@ -30,7 +30,7 @@ export interface HttpRequirement {
 /** Kept for code written against the first release of /http: CatalogOperation now carries `authContext` itself. */
 export type ProtectedOperation = CatalogOperation
 
-/** Kept likewise: any PermissionCatalog may name auth contexts on its operations. */
+/** Kept likewise: every PermissionCatalog may name auth contexts on its operations. */
 export type ProtectedCatalog = PermissionCatalog
 
 /** What one HTTP request asks of the verifier, from a checked requirement. */

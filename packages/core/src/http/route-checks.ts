@@ -19,8 +19,8 @@ export interface RouteCheck {
 }
 
 export interface RequireListOptions {
-  /** true: any one of the list suffices. Default false: every one is needed. */
-  any?: boolean
+  /** true: one of the list suffices. Default false: every one is needed. */
+  readonly any?: boolean
 }
 
 function values(payload: Readonly<JsonObject>, claim: 'scp' | 'roles'): readonly string[] {
@@ -47,17 +47,17 @@ function listCheck(
   for (const key of Object.keys(options))
     if (key !== 'any') throw new TypeError(`${name}: unknown option '${key}' — the one option is 'any'`)
   if (options.any !== undefined && typeof options.any !== 'boolean')
-    throw new TypeError(`${name}: any must be true or false`)
+    throw new TypeError(`${name}: the any option must be true or false`)
   const needed = Object.freeze([...list])
-  const any = options.any === true
+  const mode = { any: options.any === true }
   return Object.freeze({
     kind,
     needed,
-    any,
+    ...mode,
     test(payload: Readonly<JsonObject>) {
       // Exact, case-sensitive comparison: Entra writes permission values as registered.
       const held = new Set(values(payload, claim))
-      return any ? needed.some((n) => held.has(n)) : needed.every((n) => held.has(n))
+      return mode.any ? needed.some((n) => held.has(n)) : needed.every((n) => held.has(n))
     },
   })
 }
@@ -82,7 +82,7 @@ export function requireClaims(predicate: (claims: Readonly<JsonObject>) => boole
   return Object.freeze({
     kind: 'claims' as const,
     needed: Object.freeze([]),
-    any: false,
+    ...{ any: false },
     test(payload: Readonly<JsonObject>) {
       try {
         return predicate(payload) === true

@@ -43,7 +43,7 @@ export interface CompiledRequirement {
   readonly require: readonly string[]
   /** HTTP only: the Conditional Access auth context asked for every request (`c1` … `c99`). */
   readonly authContext: string | undefined
-  /** No operation and no permission asked (`{}`, or only api/catalog): any genuine token for the API. */
+  /** No operation and no permission asked (`{}`, or only api/catalog): every genuine token for the API. */
   readonly asksNothing: boolean
   /** The requirement for a token of this API (the token's API is tried first among built-in catalogs). */
   resolve(tokenApi: string | null): ResolvedRequirement
