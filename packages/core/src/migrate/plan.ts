@@ -14,7 +14,7 @@ import type {
   RateLimit,
 } from '../permissions/types.js'
 import { inspectToken } from '../token/inspect.js'
-import type { Clock } from '../token/options.js'
+import { readClock, type Clock } from '../token/options.js'
 import { parseCallList, type ListedCall, type UnreadableCall } from './parse-calls.js'
 
 /** Per call: keeps working, works but its retirement is announced without a date, retiring on a date, retired, or not known. */
@@ -147,8 +147,7 @@ function match(call: ListedCall): Matched | null {
  */
 export function planMigration(input: string, options: MigrationOptions = {}): MigrationPlan {
   assertKnownKeys('planMigration', options, OPTION_KEYS)
-  const nowDate =
-    options.now === undefined ? new Date() : typeof options.now === 'function' ? options.now() : options.now
+  const nowDate = readClock(options.now)
   const nowMs = nowDate.getTime()
   if (!Number.isFinite(nowMs)) throw new TypeError('planMigration: now is not a valid date')
   const withinDays = options.withinDays ?? DEFAULT_WITHIN_DAYS
